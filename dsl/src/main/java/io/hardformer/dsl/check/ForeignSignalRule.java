@@ -1,0 +1,68 @@
+package io.hardformer.dsl.check;
+
+import io.hardformer.dsl.diagnostic.Severity;
+import io.hardformer.dsl.ir.Assign;
+import io.hardformer.dsl.ir.Expr;
+import io.hardformer.dsl.ir.Instance;
+import io.hardformer.dsl.ir.ModuleBody;
+import io.hardformer.dsl.ir.Scope;
+import io.hardformer.dsl.ir.Signal;
+import io.hardformer.dsl.ir.SignalRef;
+import io.hardformer.dsl.ir.SourceLocation;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * FOREIGN SIGNAL: a module reads or drives a signal that is neither its own nor a port of one of its
+ * direct children (a child's internal wire, a grandchild's port, another module's signal).
+ */
+final class ForeignSignalRule implements Rule {
+  @Override
+  public String id() {
+    return "FOREIGN SIGNAL";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public String summary() {
+    return "a module uses only its own signals and the ports of its direct children";
+  }
+
+  @Override
+  public void check(ModuleBody body, BodyFacts facts, CheckRun run, Findings findings) {
+    Map<Scope, Instance> children = new IdentityHashMap<>();
+    for (Instance i : body.instances()) {
+      children.put(i.body().scope(), i);
+    }
+    for (Expr e : facts.expressions()) {
+      if (e instanceof SignalRef) {
+        verify(body, children, ((SignalRef) e).signal(), e.location(), "reads", findings);
+      }
+    }
+    for (Signal t : facts.assignedSignals()) {
+      for (Assign a : facts.assignsTo(t)) {
+        verify(body, children, t, a.location(), "drives", findings);
+      }
+    }
+  }
+
+  private static void verify(ModuleBody body, Map<Scope, Instance> children, Signal s, SourceLocation at,
+      String verb, Findings findings) {
+    if (s.scope() == body.scope()) {
+      return;
+    }
+    Instance child = children.get(s.scope());
+    if (child != null && s.kind().isPort()) {
+      return;
+    }
+    String whose = child != null ? "internal " + s.kind().name().toLowerCase() + " of instance '"
+        + child.name() + "'" : "a signal of another module (" + s.scope().kindName() + ")";
+    findings.report(at, body.kindName() + " " + verb + " '" + s.name() + "', " + whose,
+        child != null ? "expose it as an output port of " + child.body().kindName()
+            : "pass the value through ports of the modules in between");
+  }
+}

@@ -1,0 +1,50 @@
+package io.hardformer.generators.examples;
+
+import io.hardformer.dsl.Bool;
+import io.hardformer.dsl.HwType;
+import io.hardformer.dsl.Module;
+import io.hardformer.dsl.UInt;
+import io.hardformer.dsl.Vec;
+
+/**
+ * A synchronous valid/ready FIFO of {@code 2^addrBits} entries built from registers. Output data come
+ * straight from the head entry (latency 1 from push to visible), full throughput.
+ */
+public final class Fifo extends Module {
+  final Bool inValid = in("in_valid");
+  final Bool inReady = out("in_ready");
+  final UInt inData;
+  final Bool outValid = out("out_valid");
+  final Bool outReady = in("out_ready");
+  final UInt outData;
+
+  public Fifo(int width, int addrBits) {
+    param("width", width);
+    param("depth", 1 << addrBits);
+    timing(1, 1);
+    inData = in("in_data", width);
+    outData = out("out_data", width);
+    int depth = 1 << addrBits;
+    Vec<UInt> mem = regVec("mem", depth, HwType.uint(width), 0);
+    UInt head = reg("head", addrBits, 0);
+    UInt tail = reg("tail", addrBits, 0);
+    UInt count = reg("count", addrBits + 1, 0);
+
+    Bool empty = count.eq(lit(0, addrBits + 1));
+    Bool full = count.eq(lit(depth, addrBits + 1));
+    inReady.assign(full.not());
+    outValid.assign(empty.not());
+    outData.assign(mem.select(head));
+
+    Bool push = inValid.and(full.not());
+    Bool pop = outReady.and(empty.not());
+    for (int i = 0; i < depth; i++) {
+      UInt slot = mem.get(i);
+      when(push.and(tail.eq(lit(i, addrBits))), () -> slot.next(inData));
+    }
+    when(push, () -> tail.next(tail.add(lit(1, addrBits)).trunc(addrBits)));
+    when(pop, () -> head.next(head.add(lit(1, addrBits)).trunc(addrBits)));
+    when(push.and(pop.not()), () -> count.next(count.add(lit(1, addrBits + 1)).trunc(addrBits + 1)))
+        .elseWhen(pop.and(push.not()), () -> count.next(count.sub(lit(1, addrBits + 1)).trunc(addrBits + 1)));
+  }
+}

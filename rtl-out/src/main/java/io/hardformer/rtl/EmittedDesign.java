@@ -1,0 +1,99 @@
+package io.hardformer.rtl;
+
+import io.hardformer.dsl.elaborate.Design;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The emitted files of a design, in memory: one {@code .v} per module (children first), the filelist
+ * {@code <top>.f} and {@code manifest.json}. Byte-identical for the same design on any machine.
+ */
+public final class EmittedDesign {
+  private final Design design;
+  private final String top;
+  private final Map<String, String> verilog;
+  private final List<PortInfo> ports;
+  private final String manifest;
+
+  EmittedDesign(Design design, String top, Map<String, String> verilog, List<PortInfo> ports, String manifest) {
+    this.design = design;
+    this.top = top;
+    this.verilog = Collections.unmodifiableMap(new LinkedHashMap<>(verilog));
+    this.ports = List.copyOf(ports);
+    this.manifest = manifest;
+  }
+
+  public Design design() {
+    return design;
+  }
+
+  /** The top module's Verilog name. */
+  public String top() {
+    return top;
+  }
+
+  /** File name to Verilog text, children before parents. */
+  public Map<String, String> verilog() {
+    return verilog;
+  }
+
+  /** Ports of the top module, including clk and rst when clocked, in port order. */
+  public List<PortInfo> ports() {
+    return ports;
+  }
+
+  public PortInfo port(String name) {
+    for (PortInfo p : ports) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("top module " + top + " has no port '" + name + "'; ports: "
+        + ports.stream().map(PortInfo::name).toList());
+  }
+
+  public String filelistName() {
+    return top + ".f";
+  }
+
+  /** The filelist: one Verilog file name per line, in compile order. */
+  public String filelist() {
+    return String.join("\n", verilog.keySet()) + "\n";
+  }
+
+  public String manifest() {
+    return manifest;
+  }
+
+  /** Every file this design consists of, by name. */
+  public Map<String, String> files() {
+    Map<String, String> all = new LinkedHashMap<>(verilog);
+    all.put(filelistName(), filelist());
+    all.put("manifest.json", manifest);
+    return all;
+  }
+
+  /** Writes all files into {@code dir} (created if needed) and returns their paths. */
+  public List<Path> writeTo(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      List<Path> written = new ArrayList<>();
+      for (Map.Entry<String, String> f : files().entrySet()) {
+        Path p = dir.resolve(f.getKey());
+        Files.write(p, f.getValue().getBytes(StandardCharsets.UTF_8));
+        written.add(p);
+      }
+      return written;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write design " + top + " to " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package io.hardformer.rtl;
+
+import io.hardformer.dsl.ir.BinaryExpr;
+import io.hardformer.dsl.ir.BinaryOp;
+import io.hardformer.dsl.ir.ConcatExpr;
+import io.hardformer.dsl.ir.Expr;
+import io.hardformer.dsl.ir.ExprVisitor;
+import io.hardformer.dsl.ir.ExtendExpr;
+import io.hardformer.dsl.ir.Literal;
+import io.hardformer.dsl.ir.MuxExpr;
+import io.hardformer.dsl.ir.SignalRef;
+import io.hardformer.dsl.ir.SliceExpr;
+import io.hardformer.dsl.ir.UnaryExpr;
+import io.hardformer.rtl.view.AssignView;
+import io.hardformer.rtl.view.DeclarationView;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Renders IR expressions as Verilog-2005 whose self-determined width always equals the IR width, so no
+ * context-dependent widening happens and Verilator's WIDTH lint stays silent: arithmetic operands are
+ * extended explicitly to the result width, comparisons to a common width, signed operations use
+ * {@code $signed}. Expressions used more than once, and operands Verilog cannot slice or sign-extend
+ * in place, become named temporaries ({@code t0, t1, ...}) with a continuous assignment.
+ */
+final class ExpressionRenderer implements ExprVisitor<String> {
+  private final NameAllocator names;
+  private final Function<SignalRef, String> signalName;
+  private final Map<Expr, Integer> useCounts;
+  private final List<DeclarationView> tempDeclarations = new ArrayList<>();
+  private final Map<String, BitSet> tempUse = new HashMap<>();
+  private final Map<String, Integer> tempWidth = new HashMap<>();
+  private final List<AssignView> tempAssigns = new ArrayList<>();
+
+  ExpressionRenderer(NameAllocator names, Function<SignalRef, String> signalName,
+      Map<Expr, Integer> useCounts) {
+    this.names = names;
+    this.signalName = signalName;
+    this.useCounts = useCounts;
+  }
+
+  /** Temporaries declared so far; a temporary only partly read carries the unused-bits pragma. */
+  List<DeclarationView> tempDeclarations() {
+    List<DeclarationView> out = new ArrayList<>(tempDeclarations.size());
+    for (DeclarationView d : tempDeclarations) {
+      BitSet used = tempUse.getOrDefault(d.name(), new BitSet());
+      boolean partly = used.cardinality() < tempWidth.get(d.name());
+      out.add(new DeclarationView(d.net(), d.range(), d.name(), partly, d.comment()));
+    }
+    return out;
+  }
+
+  private void markTemp(String name, int lo, int hi) {
+    if (tempWidth.containsKey(name)) {
+      tempUse.computeIfAbsent(name, k -> new BitSet()).set(lo, hi + 1);
+    }
+  }
+
+  private String fullUse(String name) {
+    Integer w = tempWidth.get(name);
+    if (w != null) {
+      markTemp(name, 0, w - 1);
+    }
+    return name;
+  }
+
+  List<AssignView> tempAssigns() {
+    return tempAssigns;
+  }
+
+  /** A Verilog expression for {@code e}. */
+  String render(Expr e) {
+    if (e instanceof SignalRef || e instanceof Literal) {
+      return e.accept(this);
+    }
+    String temp = names.lookup(e);
+    if (temp != null) {
+      return fullUse(temp);
+    }
+    if (useCounts.getOrDefault(e, 0) > 1) {
+      return fullUse(nameOf(e));
+    }
+    return e.accept(this);
+  }
+
+  /** A plain identifier holding {@code e}: the signal itself, or a temporary. */
+  String nameOf(Expr e) {
+    if (e instanceof SignalRef) {
+      return e.accept(this);
+    }
+    String temp = names.lookup(e);
+    if (temp != null) {
+      return temp;
+    }
+    String rhs = e.accept(this);
+    String name = names.temp(e);
+    tempWidth.put(name, e.width());
+    tempDeclarations.add(new DeclarationView("wire", range(e.width()), name, false, ""));
+    tempAssigns.add(new AssignView(name, rhs, ""));
+    return name;
+  }
+
+  static String range(int width) {
+    return width == 1 ? "" : "[" + (width - 1) + ":0] ";
+  }
+
+  static String literal(int width, java.math.BigInteger bits) {
+    return width + "'d" + bits;
+  }
+
+  @Override
+  public String visitLiteral(Literal e) {
+    return literal(e.width(), e.bits());
+  }
+
+  @Override
+  public String visitSignal(SignalRef e) {
+    return signalName.apply(e);
+  }
+
+  @Override
+  public String visitUnary(UnaryExpr e) {
+    return "(" + VerilogOperators.UNARY.get(e.op()) + render(e.operand()) + ")";
+  }
+
+  @Override
+  public String visitBinary(BinaryExpr e) {
+    String op = VerilogOperators.BINARY.get(e.op());
+    if (e.op().isArithmetic()) {
+      int w = e.width();
+      return "(" + extend(e.left(), w, e.signed()) + " " + op + " " + extend(e.right(), w, e.signed()) + ")";
+    }
+    if (e.op().isComparison()) {
+      int w = Math.max(e.left().width(), e.right().width());
+      String l = extend(e.left(), w, e.signed());
+      String r = extend(e.right(), w, e.signed());
+      return e.signed() && e.op() != BinaryOp.EQ && e.op() != BinaryOp.NE
+          ? "($signed(" + l + ") " + op + " $signed(" + r + "))"
+          : "(" + l + " " + op + " " + r + ")";
+    }
+    if (e.op() == BinaryOp.SHIFT_RIGHT && e.signed()) {
+      return "$unsigned($signed(" + render(e.left()) + ") >>> " + render(e.right()) + ")";
+    }
+    return "(" + render(e.left()) + " " + op + " " + render(e.right()) + ")";
+  }
+
+  @Override
+  public String visitSlice(SliceExpr e) {
+    if (e.lo() == 0 && e.hi() == e.operand().width() - 1) {
+      return render(e.operand());
+    }
+    if (e.lo() == 0 && e.operand() instanceof BinaryExpr && ((BinaryExpr) e.operand()).op().isArithmetic()
+        && useCounts.getOrDefault(e.operand(), 0) <= 1 && names.lookup(e.operand()) == null) {
+      return narrowArithmetic((BinaryExpr) e.operand(), e.width());
+    }
+    String base = nameOf(e.operand());
+    markTemp(base, e.lo(), e.hi());
+    return e.hi() == e.lo() ? base + "[" + e.hi() + "]" : base + "[" + e.hi() + ":" + e.lo() + "]";
+  }
+
+  @Override
+  public String visitConcat(ConcatExpr e) {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i = 0; i < e.parts().size(); i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(render(e.parts().get(i)));
+    }
+    return sb.append('}').toString();
+  }
+
+  @Override
+  public String visitMux(MuxExpr e) {
+    return "(" + render(e.select()) + " ? " + render(e.whenTrue()) + " : " + render(e.whenFalse()) + ")";
+  }
+
+  @Override
+  public String visitExtend(ExtendExpr e) {
+    return extend(e.operand(), e.width(), e.signed());
+  }
+
+  /**
+   * The low {@code w} bits of an add, subtract or multiply, computed at width {@code w}: modular
+   * arithmetic makes them depend only on the low {@code w} bits of the operands.
+   */
+  private String narrowArithmetic(BinaryExpr e, int w) {
+    String op = VerilogOperators.BINARY.get(e.op());
+    return "(" + fit(e.left(), w, e.signed(), e) + " " + op + " " + fit(e.right(), w, e.signed(), e) + ")";
+  }
+
+  private String fit(Expr x, int w, boolean signed, Expr parent) {
+    if (x.width() <= w) {
+      return extend(x, w, signed);
+    }
+    return render(new SliceExpr(x, w - 1, 0, parent.location()));
+  }
+
+  /** {@code x} widened to {@code w} bits by zero or sign extension (no-op at equal width). */
+  private String extend(Expr x, int w, boolean signed) {
+    int n = w - x.width();
+    if (n <= 0) {
+      return render(x);
+    }
+    if (!signed) {
+      String zeros = n == 1 ? "1'b0" : "{" + n + "{1'b0}}";
+      return "{" + zeros + ", " + render(x) + "}";
+    }
+    String name = fullUse(nameOf(x));
+    String sign = x.width() == 1 ? name : name + "[" + (x.width() - 1) + "]";
+    return n == 1 ? "{" + sign + ", " + name + "}" : "{{" + n + "{" + sign + "}}, " + name + "}";
+  }
+}

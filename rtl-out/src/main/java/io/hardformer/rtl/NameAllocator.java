@@ -1,0 +1,55 @@
+package io.hardformer.rtl;
+
+import io.hardformer.dsl.check.VerilogKeywords;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Legal, unique Verilog names within one module scope, keyed by IR object. Keywords get a trailing
+ * '_'; clashes get {@code _1}, {@code _2}, ... in allocation order, so the result is deterministic.
+ */
+final class NameAllocator {
+  private final Set<String> used = new HashSet<>();
+  private final Map<Object, String> names = new IdentityHashMap<>();
+  private int temps;
+
+  /** The name for {@code owner}, allocated from {@code wanted} on first request. */
+  String name(Object owner, String wanted) {
+    String known = names.get(owner);
+    if (known != null) {
+      return known;
+    }
+    String base = VerilogKeywords.isKeyword(wanted) ? VerilogKeywords.escape(wanted) : wanted;
+    String candidate = base;
+    for (int n = 1; !used.add(candidate); n++) {
+      candidate = base + "_" + n;
+    }
+    names.put(owner, candidate);
+    return candidate;
+  }
+
+  /** Reserves a fixed name (clk, rst) that nothing else may take. */
+  void reserve(String name) {
+    used.add(name);
+  }
+
+  /** A fresh temporary name. */
+  String temp(Object owner) {
+    String known = names.get(owner);
+    if (known != null) {
+      return known;
+    }
+    String candidate;
+    do {
+      candidate = "t" + temps++;
+    } while (!used.add(candidate));
+    names.put(owner, candidate);
+    return candidate;
+  }
+
+  String lookup(Object owner) {
+    return names.get(owner);
+  }
+}
