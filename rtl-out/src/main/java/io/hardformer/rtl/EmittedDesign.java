@@ -93,7 +93,8 @@ public final class EmittedDesign {
       }
       return written;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write design " + top + " to " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write design " + top + " to " + dir + " ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
   }
 }

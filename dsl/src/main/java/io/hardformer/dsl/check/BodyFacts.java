@@ -30,11 +30,15 @@ public final class BodyFacts {
   private final Map<Signal, List<Assign>> assigns = new LinkedHashMap<>();
   private final Map<Signal, Set<Signal>> combReads = new LinkedHashMap<>();
   private final Map<Signal, SourceLocation> firstRead = new LinkedHashMap<>();
+  private final List<Read> reads = new ArrayList<>();
   private final Set<Signal> fullyAssigned;
   private final List<Expr> expressions = new ArrayList<>();
   private final Map<Expr, Set<Signal>> readsMemo = new IdentityHashMap<>();
   private final Set<Expr> seen = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<Condition> conditions = new ArrayList<>();
+
+  /** A read of a signal, located at the user's expression or statement that reads it. */
+  public record Read(Signal signal, SourceLocation location) {}
 
   /** A branch condition as an expression site, for the width rule (conditions must be 1 bit). */
   public record Condition(Expr expr, SourceLocation location) {}
@@ -73,6 +77,11 @@ public final class BodyFacts {
     return firstRead.get(s);
   }
 
+  /** Every read of a signal: one entry per reading expression or statement. */
+  public List<Read> reads() {
+    return reads;
+  }
+
   /** Every distinct expression node in this body. */
   public List<Expr> expressions() {
     return expressions;
@@ -89,16 +98,16 @@ public final class BodyFacts {
         Assign a = (Assign) s;
         assigns.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(a);
         Set<Signal> deps = combReads.computeIfAbsent(a.target(), k -> new LinkedHashSet<>());
-        deps.addAll(reads(a.value()));
+        deps.addAll(reads(a.value(), a.location()));
         for (Expr g : guards) {
-          deps.addAll(reads(g));
+          deps.addAll(reads(g, g.location()));
         }
       } else {
         Switch sw = (Switch) s;
         List<Expr> inner = new ArrayList<>(guards);
         for (Switch.Branch b : sw.branches()) {
           conditions.add(new Condition(b.condition(), b.location()));
-          reads(b.condition());
+          reads(b.condition(), b.location());
           inner.add(b.condition());
         }
         for (Switch.Branch b : sw.branches()) {
@@ -129,10 +138,13 @@ public final class BodyFacts {
     return out;
   }
 
-  private Set<Signal> reads(Expr root) {
+  private Set<Signal> reads(Expr root, SourceLocation at) {
     Set<Signal> cached = readsMemo.get(root);
     if (cached != null) {
       return cached;
+    }
+    if (root instanceof SignalRef) {
+      read(((SignalRef) root).signal(), at);
     }
     Set<Signal> result = new LinkedHashSet<>();
     Set<Expr> visited = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -147,15 +159,22 @@ public final class BodyFacts {
         expressions.add(e);
       }
       if (e instanceof SignalRef) {
-        Signal s = ((SignalRef) e).signal();
-        result.add(s);
-        firstRead.putIfAbsent(s, e.location());
+        result.add(((SignalRef) e).signal());
       }
       for (Expr child : e.operands()) {
+        if (child instanceof SignalRef && visited.add(child)) {
+          read(((SignalRef) child).signal(), e.location());
+          visited.remove(child);
+        }
         stack.push(child);
       }
     }
     readsMemo.put(root, result);
     return result;
+  }
+
+  private void read(Signal s, SourceLocation at) {
+    firstRead.putIfAbsent(s, at);
+    reads.add(new Read(s, at));
   }
 }

@@ -46,8 +46,7 @@ final class CombinationalLoopRule implements Rule {
     Map<Signal, Integer> state = new HashMap<>();
     Set<String> reported = new HashSet<>();
     for (Signal start : graph.keySet()) {
-      List<Signal> path = new ArrayList<>();
-      dfs(start, graph, state, path, cycle -> report(cycle, facts, body, findings, reported));
+      dfs(start, graph, state, cycle -> report(cycle, facts, body, findings, reported));
     }
   }
 
@@ -56,7 +55,7 @@ final class CombinationalLoopRule implements Rule {
   }
 
   private static void dfs(Signal s, Map<Signal, Set<Signal>> graph, Map<Signal, Integer> state,
-      List<Signal> path, CycleSink sink) {
+      CycleSink sink) {
     // iterative DFS: designs may have very long combinational chains
     List<Signal> stackNodes = new ArrayList<>();
     List<java.util.Iterator<Signal>> stackIters = new ArrayList<>();
@@ -93,6 +92,12 @@ final class CombinationalLoopRule implements Rule {
     // edges point from a signal to what it reads, so reverse for the data-flow order
     List<Signal> flow = new ArrayList<>(cycle);
     java.util.Collections.reverse(flow);
+    for (int k = 0; k < flow.size(); k++) { // start at a hop this module drives itself
+      if (!facts.assignsTo(flow.get(0)).isEmpty()) {
+        break;
+      }
+      java.util.Collections.rotate(flow, -1);
+    }
     StringBuilder names = new StringBuilder();
     List<Diagnostic.Related> hops = new ArrayList<>();
     List<String> sortedKey = new ArrayList<>();

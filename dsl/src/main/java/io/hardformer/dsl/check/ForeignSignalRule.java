@@ -2,12 +2,10 @@ package io.hardformer.dsl.check;
 
 import io.hardformer.dsl.diagnostic.Severity;
 import io.hardformer.dsl.ir.Assign;
-import io.hardformer.dsl.ir.Expr;
 import io.hardformer.dsl.ir.Instance;
 import io.hardformer.dsl.ir.ModuleBody;
 import io.hardformer.dsl.ir.Scope;
 import io.hardformer.dsl.ir.Signal;
-import io.hardformer.dsl.ir.SignalRef;
 import io.hardformer.dsl.ir.SourceLocation;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -38,9 +36,10 @@ final class ForeignSignalRule implements Rule {
     for (Instance i : body.instances()) {
       children.put(i.body().scope(), i);
     }
-    for (Expr e : facts.expressions()) {
-      if (e instanceof SignalRef) {
-        verify(body, children, ((SignalRef) e).signal(), e.location(), "reads", findings);
+    java.util.Set<Signal> reported = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (BodyFacts.Read r : facts.reads()) {
+      if (reported.add(r.signal())) {
+        verify(body, children, r.signal(), r.location(), "reads", findings);
       }
     }
     for (Signal t : facts.assignedSignals()) {
