@@ -12,13 +12,14 @@ import org.apache.velocity.app.VelocityEngine;
  * Strict mode is on (an unknown reference is an error, not silent text), whitespace gobbling is
  * {@code lines}, and recursive macros may nest deeply for deep when-chains.
  */
-final class TemplateRenderer {
+public final class TemplateRenderer {
   private static final VelocityEngine ENGINE = createEngine();
   private static final Template MODULE = ENGINE.getTemplate("io/hardformer/rtl/module.vm", "UTF-8");
 
   private TemplateRenderer() {}
 
-  static VelocityEngine createEngine() {
+  /** A Velocity engine with the project settings (classpath templates, strict mode, line gobbling). */
+  public static VelocityEngine createEngine() {
     Properties p = new Properties();
     p.setProperty("resource.loaders", "class");
     p.setProperty("resource.loader.class.class",

@@ -41,7 +41,8 @@ public final class Verilator {
     return v;
   }
 
-  static Verilator locate(ExternalTool tool) {
+  /** Checks {@code tool} is a usable Verilator (present, version 5.0 or newer). */
+  public static Verilator locate(ExternalTool tool) {
     tool.binary(); // throws with the search list when missing
     ToolResult r = tool.run(List.of("--version"), null, Map.of(), 30);
     Matcher m = VERSION.matcher(r.output());

@@ -55,6 +55,12 @@ public final class ExternalTool {
     return new ExternalTool(displayName, debianPackage, null, searched);
   }
 
+  /** A tool at an explicit path (used to test the missing and too-old cases). */
+  public static ExternalTool at(String displayName, Path binary, String debianPackage) {
+    boolean ok = Files.isExecutable(binary);
+    return new ExternalTool(displayName, debianPackage, ok ? binary : null, List.of(binary.toString()));
+  }
+
   public boolean available() {
     return binary != null;
   }

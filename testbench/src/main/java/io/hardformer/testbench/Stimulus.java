@@ -1,0 +1,64 @@
+package io.hardformer.testbench;
+
+import io.hardformer.verilator.HarnessSpec;
+import io.hardformer.verilator.PortLayout;
+import io.hardformer.verilator.PortValues;
+import java.math.BigInteger;
+
+/**
+ * Input values for a batch of cycles, one frame per cycle, set by port name. Unset inputs are 0.
+ * Built in memory and sent to the native model in one piece.
+ */
+public final class Stimulus {
+  private final HarnessSpec spec;
+  private final int cycles;
+  private final byte[] frames;
+
+  Stimulus(HarnessSpec spec, int cycles) {
+    this.spec = spec;
+    this.cycles = cycles;
+    this.frames = new byte[Math.multiplyExact(cycles, spec.inputFrameBytes())];
+  }
+
+  public int cycles() {
+    return cycles;
+  }
+
+  /** Sets input {@code port} in cycle {@code cycle} (relative to the batch start). */
+  public Stimulus set(int cycle, String port, long value) {
+    PortLayout p = spec.input(port);
+    if (p.width() < 64 && (value < 0 || value >>> p.width() != 0)) {
+      throw new IllegalArgumentException("value " + value + " does not fit input '" + port + "' ("
+          + p.width() + " bits)");
+    }
+    PortValues.encodeLong(value, p.bytes(), frames, cycle * spec.inputFrameBytes() + offset(p));
+    return this;
+  }
+
+  public Stimulus set(int cycle, String port, BigInteger value) {
+    PortLayout p = spec.input(port);
+    byte[] b = PortValues.encode(value, p);
+    System.arraycopy(b, 0, frames, cycle * spec.inputFrameBytes() + offset(p), b.length);
+    return this;
+  }
+
+  /** Sets {@code port} to {@code value} in every cycle of the batch. */
+  public Stimulus fill(String port, long value) {
+    for (int c = 0; c < cycles; c++) {
+      set(c, port, value);
+    }
+    return this;
+  }
+
+  private int offset(PortLayout p) {
+    int off = 0;
+    for (int i = 0; i < p.index(); i++) {
+      off += spec.inputs().get(i).bytes();
+    }
+    return off;
+  }
+
+  byte[] frames() {
+    return frames;
+  }
+}

@@ -1,0 +1,232 @@
+package io.hardformer.testbench;
+
+import io.hardformer.dsl.Module;
+import io.hardformer.rtl.EmitOptions;
+import io.hardformer.rtl.EmittedDesign;
+import io.hardformer.rtl.VerilogEmitter;
+import io.hardformer.verilator.CompiledModel;
+import io.hardformer.verilator.HarnessSpec;
+import io.hardformer.verilator.ModelCache;
+import io.hardformer.verilator.PortLayout;
+import io.hardformer.verilator.PortValues;
+import io.hardformer.verilator.SimulationProcess;
+import io.hardformer.verilator.StreamResult;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A DSL module running in Verilator, driven from Java. The model is built once per distinct design
+ * (content-addressed cache) and runs in its own process.
+ *
+ * <pre>{@code
+ * try (Testbench tb = Testbench.of(new Counter(8))) {
+ *   tb.reset();
+ *   tb.poke("en", 1).step(3);
+ *   tb.expect("count", 3);
+ * }
+ * }</pre>
+ *
+ * <p>Cycle semantics: {@code poke} sets inputs for the current cycle, {@code peek} shows outputs after
+ * combinational settling, {@code step} applies rising clock edges. Pokes and steps are buffered; only
+ * peeks wait for the model. Bulk data goes through {@link #stimulus}/{@link #run} and {@link #stream},
+ * which run natively. Any failure writes an FST waveform of the run (replayed on a tracing build) and
+ * names its path and the random seed.
+ */
+public final class Testbench implements AutoCloseable {
+  private static final AtomicInteger WAVE_COUNTER = new AtomicInteger();
+
+  private final EmittedDesign design;
+  private final HarnessSpec spec;
+  private final ModelCache cache;
+  private final TestbenchOptions options;
+  private final SimulationProcess sim;
+  private final long seed;
+  private final Random random;
+  private long cycle;
+
+  private Testbench(EmittedDesign design, TestbenchOptions options) {
+    this.design = design;
+    this.spec = HarnessSpec.of(design, false);
+    this.cache = ModelCache.defaultCache();
+    this.options = options;
+    CompiledModel model = cache.get(design, spec);
+    this.sim = SimulationProcess.start(model, true);
+    this.seed = options.seed() != null ? options.seed() : design.top().hashCode() * 0x9E3779B97F4A7C15L;
+    this.random = new Random(seed);
+  }
+
+  public static Testbench of(Module top) {
+    return of(top, TestbenchOptions.defaults());
+  }
+
+  public static Testbench of(Module top, TestbenchOptions options) {
+    return new Testbench(VerilogEmitter.emit(top, EmitOptions.defaults()), options);
+  }
+
+  /** A testbench over an already emitted design (e.g. a generator's output with its own options). */
+  public static Testbench of(EmittedDesign design, TestbenchOptions options) {
+    return new Testbench(design, options);
+  }
+
+  public EmittedDesign design() {
+    return design;
+  }
+
+  public TestbenchOptions options() {
+    return options;
+  }
+
+  /** The seed of {@link #random()}; set {@code -Dhardformer.seed=...} to replay a run. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The seeded random source for stimulus. */
+  public Random random() {
+    return random;
+  }
+
+  /** Rising clock edges applied so far. */
+  public long cycle() {
+    return cycle;
+  }
+
+  // ---- interactive -------------------------------------------------------------------------------
+
+  public Testbench poke(String input, long value) {
+    PortLayout p = spec.input(input);
+    if (p.width() < 64 && (value < 0 || value >>> p.width() != 0)) {
+      fail("poke of " + value + " does not fit input '" + input + "' (" + p.width() + " bits)");
+    }
+    byte[] b = new byte[p.bytes()];
+    PortValues.encodeLong(value, p.bytes(), b, 0);
+    sim.poke(p, b);
+    return this;
+  }
+
+  public Testbench poke(String input, BigInteger value) {
+    PortLayout p = spec.input(input);
+    sim.poke(p, PortValues.encode(value, p));
+    return this;
+  }
+
+  public BigInteger peek(String output) {
+    PortLayout p = spec.output(output);
+    return PortValues.decode(sim.peek(p), 0, p.bytes());
+  }
+
+  public long peekLong(String output) {
+    PortLayout p = spec.output(output);
+    return PortValues.decodeLong(sim.peek(p), 0, p.bytes());
+  }
+
+  public Testbench step() {
+    return step(1);
+  }
+
+  public Testbench step(long cycles) {
+    sim.step(cycles);
+    cycle += cycles;
+    return this;
+  }
+
+  /** Holds {@code rst} high for {@code cycles} rising edges, then low. */
+  public Testbench reset(int cycles) {
+    poke("rst", 1);
+    step(cycles);
+    return poke("rst", 0);
+  }
+
+  /** One cycle of reset. */
+  public Testbench reset() {
+    return reset(1);
+  }
+
+  /** Fails, naming signal, cycle, expected and actual, unless {@code output} equals {@code expected}. */
+  public Testbench expect(String output, long expected) {
+    return expect(output, BigInteger.valueOf(expected));
+  }
+
+  public Testbench expect(String output, BigInteger expected) {
+    BigInteger actual = peek(output);
+    if (!actual.equals(expected)) {
+      fail("'" + output + "' in cycle " + cycle + ": expected " + expected + " (0x" + expected.toString(16)
+          + "), got " + actual + " (0x" + actual.toString(16) + ")");
+    }
+    return this;
+  }
+
+  // ---- bulk --------------------------------------------------------------------------------------
+
+  /** Input frames for {@code cycles} cycles, all zero until set. */
+  public Stimulus stimulus(int cycles) {
+    return new Stimulus(spec, cycles);
+  }
+
+  /** Runs the stimulus natively; outputs of every cycle come back in bulk. */
+  public Outputs run(Stimulus s) {
+    return run(s, null);
+  }
+
+  /** Runs the stimulus; outputs come back only for cycles where output {@code valid} is high. */
+  public Outputs run(Stimulus s, String valid) {
+    Outputs out = new Outputs(spec, sim.batch(s.frames(), s.cycles(), valid == null ? null : spec.output(valid)));
+    cycle += s.cycles();
+    return out;
+  }
+
+  /** A valid/ready (or valid-only) transaction run; see {@link Stream}. */
+  public Stream stream() {
+    return new Stream(this, spec);
+  }
+
+  StreamRun runStream(io.hardformer.verilator.StreamRequest r) {
+    long before = cycle;
+    StreamResult res = sim.stream(r);
+    cycle = sim.cycle();
+    if (res.hitCycleLimit()) {
+      fail("stream did not complete within the cycle limit of " + r.maxCycles() + " cycles (from cycle "
+          + before + "): " + res.accepted() + " of " + r.transactions() + " inputs accepted, "
+          + res.outputs() + " of " + r.expected() + " outputs seen");
+    }
+    return new StreamRun(this, res);
+  }
+
+  // ---- failure -----------------------------------------------------------------------------------
+
+  /** Throws an AssertionError with {@code message}, the seed and the path of a waveform of this run. */
+  public void fail(String message) {
+    throw new AssertionError(spec.top() + ": " + message + "\n  seed: " + seed
+        + " (replay with -Dhardformer.seed=" + seed + ")\n  waveform: " + writeWaveform());
+  }
+
+  /**
+   * Writes an FST waveform of everything this testbench did so far, by replaying its stimulus on a
+   * tracing build of the same design. Returns the path, or a reason why there is none.
+   */
+  public String writeWaveform() {
+    byte[] stimulus = sim.recordedStimulus();
+    if (stimulus == null) {
+      return "(not written: the stimulus exceeded the replay buffer)";
+    }
+    try {
+      Files.createDirectories(options.waveformDir());
+      Path fst = options.waveformDir().resolve(spec.top() + "-" + ProcessHandle.current().pid() + "-"
+          + WAVE_COUNTER.incrementAndGet() + ".fst").toAbsolutePath();
+      CompiledModel traced = cache.get(design, spec.withTrace(true));
+      SimulationProcess.replayWithTrace(traced, stimulus, fst);
+      return Files.exists(fst) ? fst.toString() : "(not written: the tracing model produced no file)";
+    } catch (IOException | RuntimeException e) {
+      return "(not written: " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public void close() {
+    sim.close();
+  }
+}

@@ -1,0 +1,228 @@
+package io.hardformer.verilator;
+
+import io.hardformer.rtl.EmittedDesign;
+import io.hardformer.verilator.tools.ExternalTool;
+import io.hardformer.verilator.tools.ToolException;
+import io.hardformer.verilator.tools.ToolResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiled Verilator models, content-addressed: the key hashes every build input (Verilator and C++
+ * compiler versions, flags, the harness source, each Verilog file's name and bytes). A model is built
+ * in a temporary folder and renamed into place while holding a file lock (across Surefire forks) and a
+ * per-key monitor (across threads), so no two builders collide and no model is built twice. ccache is
+ * used when installed ({@code OBJCACHE=ccache}).
+ *
+ * <p>Location: {@code $HARDFORMER_CACHE}, else the system property {@code hardformer.cache}, else
+ * {@code $XDG_CACHE_HOME/hardformer}, else {@code ~/.cache/hardformer}. Models live in
+ * {@code models/<key>/}; {@code builds.log} lists every build. Delete the folder to clear it.
+ */
+public final class ModelCache {
+  /** Flags that make every run reproducible: X values are 0, not random. */
+  static final List<String> FLAGS = List.of("--cc", "--exe", "--build", "-j", "2", "--x-assign", "0",
+      "--x-initial", "0", "-O3", "-CFLAGS", "-O1", "-Wno-fatal");
+  private static final String HARNESS_VERSION = "harness-v1";
+  private static final AtomicInteger BUILDS = new AtomicInteger();
+  private static final Map<String, Object> MONITORS = new ConcurrentHashMap<>();
+  private static final Pattern VERILOG_LOCATION = Pattern.compile("%(Error|Warning)[^:]*: (?:\\S*/)?([\\w.]+\\.v):(\\d+):");
+  private static volatile String compilerVersion;
+
+  private final Path root;
+
+  public ModelCache(Path root) {
+    this.root = root;
+  }
+
+  public static ModelCache defaultCache() {
+    return new ModelCache(defaultRoot());
+  }
+
+  static Path defaultRoot() {
+    String env = System.getenv("HARDFORMER_CACHE");
+    if (env != null && !env.isEmpty()) {
+      return Path.of(env);
+    }
+    String prop = System.getProperty("hardformer.cache");
+    if (prop != null && !prop.isEmpty()) {
+      return Path.of(prop);
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("hardformer");
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Models built by this JVM so far (a warm suite builds none). */
+  public static int buildsInThisProcess() {
+    return BUILDS.get();
+  }
+
+  /** The model for {@code design}, from the cache or built now. */
+  public CompiledModel get(EmittedDesign design, HarnessSpec spec) {
+    Verilator verilator = Verilator.get();
+    String harness = HarnessGenerator.render(spec);
+    List<String> flags = new ArrayList<>(FLAGS);
+    if (spec.trace()) {
+      flags.add("--trace-fst");
+    }
+    String key = key(verilator.version(), flags, harness, design.verilog());
+    Path dir = root.resolve("models").resolve(key);
+    Path exe = dir.resolve("sim");
+    if (Files.isExecutable(exe)) {
+      touch(dir);
+      return new CompiledModel(exe, spec, key, false);
+    }
+    Object monitor = MONITORS.computeIfAbsent(key, k -> new Object());
+    synchronized (monitor) {
+      try {
+        Files.createDirectories(root.resolve("locks"));
+        try (FileChannel ch = FileChannel.open(root.resolve("locks").resolve(key + ".lock"),
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = ch.lock()) {
+          if (Files.isExecutable(exe)) {
+            return new CompiledModel(exe, spec, key, false);
+          }
+          build(verilator, design, spec, harness, flags, dir);
+          return new CompiledModel(exe, spec, key, true);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("model cache " + root + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void build(Verilator verilator, EmittedDesign design, HarnessSpec spec, String harness,
+      List<String> flags, Path finalDir) throws IOException {
+    Files.createDirectories(root.resolve("tmp"));
+    Path tmp = Files.createTempDirectory(root.resolve("tmp"), spec.top() + "-");
+    long t0 = System.nanoTime();
+    try {
+      List<String> args = new ArrayList<>(flags);
+      args.addAll(List.of("--top-module", design.top(), "-Mdir", "obj", "-o", "sim"));
+      for (Map.Entry<String, String> f : design.verilog().entrySet()) {
+        Files.writeString(tmp.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        args.add(f.getKey());
+      }
+      Files.writeString(tmp.resolve("harness.cpp"), harness, StandardCharsets.UTF_8);
+      args.add("harness.cpp");
+      ExternalTool ccache = ExternalTool.find("ccache", "ccache", null, "ccache");
+      Map<String, String> env = ccache.available() ? Map.of("OBJCACHE", "ccache") : Map.of();
+      ToolResult r = verilator.tool().run(args, tmp, env, 900);
+      Path built = tmp.resolve("obj").resolve("sim");
+      if (!r.ok() || !Files.isExecutable(built)) {
+        throw new ToolException("building the Verilator model of " + design.top() + " failed (exit "
+            + r.exitCode() + "):\n" + annotate(r.output(), design.verilog()), r.command(), r.output());
+      }
+      Files.move(built, tmp.resolve("sim"));
+      FileTrees.deleteQuietly(tmp.resolve("obj"));
+      Files.createDirectories(finalDir.getParent());
+      try {
+        Files.move(tmp, finalDir, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+        // another machine-level writer won; theirs is identical by construction
+      } catch (IOException e) {
+        if (!Files.isExecutable(finalDir.resolve("sim"))) {
+          throw e;
+        }
+      }
+      BUILDS.incrementAndGet();
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      String line = "built " + finalDir.getFileName() + " " + spec.top() + (spec.trace() ? " (trace)" : "")
+          + " in " + ms + " ms\n";
+      Files.writeString(root.resolve("builds.log"), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      System.out.print("[hardformer] " + line);
+    } finally {
+      FileTrees.deleteQuietly(tmp);
+    }
+  }
+
+  /** Adds the Java source location behind each Verilog file:line the tool output mentions. */
+  static String annotate(String output, Map<String, String> verilog) {
+    StringBuilder sb = new StringBuilder();
+    for (String line : output.split("\n")) {
+      sb.append(line);
+      Matcher m = VERILOG_LOCATION.matcher(line);
+      if (m.find()) {
+        String text = verilog.get(m.group(2));
+        int n = Integer.parseInt(m.group(3));
+        if (text != null) {
+          String[] lines = text.split("\n", -1);
+          if (n >= 1 && n <= lines.length) {
+            Matcher j = Pattern.compile("// (\\S+\\.java:\\d+)").matcher(lines[n - 1]);
+            if (j.find()) {
+              sb.append("   [from ").append(j.group(1)).append(']');
+            }
+          }
+        }
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String key(String verilatorVersion, List<String> flags, String harness, Map<String, String> files) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      update(md, HARNESS_VERSION);
+      update(md, verilatorVersion);
+      update(md, compilerVersion());
+      update(md, String.join(" ", flags));
+      update(md, harness);
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        update(md, f.getKey());
+        update(md, f.getValue());
+      }
+      return HexFormat.of().formatHex(md.digest()).substring(0, 32);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void update(MessageDigest md, String s) {
+    md.update(s.getBytes(StandardCharsets.UTF_8));
+    md.update((byte) 0);
+  }
+
+  private static String compilerVersion() {
+    String v = compilerVersion;
+    if (v == null) {
+      ExternalTool cxx = ExternalTool.find("g++", "g++", "CXX", "g++");
+      v = cxx.available() ? cxx.run(List.of("--version"), null, Map.of(), 30).output().lines().findFirst()
+          .orElse("?") : "no-g++";
+      compilerVersion = v;
+    }
+    return v;
+  }
+
+  private static void touch(Path dir) {
+    try {
+      Files.setLastModifiedTime(dir, FileTime.fromMillis(System.currentTimeMillis()));
+    } catch (IOException ignored) {
+      // recency only orders eviction
+    }
+  }
+}

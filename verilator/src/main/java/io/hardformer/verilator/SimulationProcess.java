@@ -1,0 +1,296 @@
+package io.hardformer.verilator;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running native model, spoken to over its stdin/stdout with the compact binary protocol of
+ * {@code harness.cpp.vm}. Pokes and steps are buffered and cost no round trip; peeks, batches and
+ * streams flush and wait. Everything written can be recorded, so a failing run can be replayed with
+ * waveform tracing on. A crash fails the call with the model's stderr instead of taking the JVM down.
+ */
+public final class SimulationProcess implements AutoCloseable {
+  /** Stimulus beyond this size is not kept for replay (the waveform of such a run is not offered). */
+  static final int MAX_RECORDED_BYTES = 256 << 20;
+
+  private final CompiledModel model;
+  private final Process process;
+  private final OutputStream toModel;
+  private final InputStream fromModel;
+  private final StringBuffer stderr = new StringBuffer();
+  private final ByteArrayOutputStream recorded;
+  private boolean recordingOverflowed;
+  private final byte[] scratch = new byte[16];
+
+  private SimulationProcess(CompiledModel model, Process process, boolean record) {
+    this.model = model;
+    this.process = process;
+    this.toModel = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
+    this.fromModel = new BufferedInputStream(process.getInputStream(), 1 << 16);
+    this.recorded = record ? new ByteArrayOutputStream() : null;
+    Thread t = new Thread(() -> drain(process.getErrorStream()), "hardformer-sim-stderr");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Starts the model; {@code record} keeps the stimulus for {@link #recordedStimulus()}. */
+  public static SimulationProcess start(CompiledModel model, boolean record) {
+    return start(model, null, record);
+  }
+
+  static SimulationProcess start(CompiledModel model, Path trace, boolean record) {
+    List<String> cmd = new ArrayList<>(List.of(model.executable().toString()));
+    if (trace != null) {
+      cmd.add("--trace");
+      cmd.add(trace.toString());
+    }
+    try {
+      Process p = new ProcessBuilder(cmd).start();
+      return new SimulationProcess(model, p, record);
+    } catch (IOException e) {
+      throw new SimulationException("cannot start model " + model.executable() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Replays recorded stimulus on a trace-enabled build of the same design and writes an FST waveform.
+   */
+  public static void replayWithTrace(CompiledModel traceModel, byte[] stimulus, Path fst) {
+    try (SimulationProcess p = start(traceModel, fst, false)) {
+      p.toModel.write(stimulus);
+      p.toModel.write('q');
+      p.toModel.flush();
+      p.process.getOutputStream().close();
+      p.fromModel.transferTo(OutputStream.nullOutputStream());
+      p.process.waitFor(60, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new SimulationException("replay for the waveform failed: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public HarnessSpec spec() {
+    return model.spec();
+  }
+
+  public CompiledModel model() {
+    return model;
+  }
+
+  /** The stimulus sent so far, or null when not recorded or too large to keep. */
+  public byte[] recordedStimulus() {
+    return recorded == null || recordingOverflowed ? null : recorded.toByteArray();
+  }
+
+  // ---- commands ----------------------------------------------------------------------------------
+
+  public void poke(PortLayout input, byte[] value) {
+    byte[] head = {'p', (byte) input.index(), (byte) (input.index() >>> 8)};
+    send(head, 0, 3);
+    send(value, 0, value.length);
+  }
+
+  public byte[] peek(PortLayout output) {
+    byte[] head = {'g', (byte) output.index(), (byte) (output.index() >>> 8)};
+    send(head, 0, 3);
+    flush();
+    return receive(output.bytes());
+  }
+
+  public void step(long cycles) {
+    while (cycles > 0) {
+      int n = (int) Math.min(cycles, Integer.MAX_VALUE);
+      scratch[0] = 's';
+      PortValues.encodeLong(n, 4, scratch, 1);
+      send(scratch, 0, 5);
+      cycles -= n;
+    }
+  }
+
+  public long cycle() {
+    send(new byte[] {'c'}, 0, 1);
+    flush();
+    return PortValues.decodeLong(receive(8), 0, 8);
+  }
+
+  /**
+   * Applies {@code cycles} input frames, one per cycle, recording outputs every cycle or, with
+   * {@code valid} non-null, only in cycles where that output is high.
+   */
+  public BatchResult batch(byte[] inputFrames, int cycles, PortLayout valid) {
+    HarnessSpec spec = model.spec();
+    if (inputFrames.length != (long) cycles * spec.inputFrameBytes()) {
+      throw new IllegalArgumentException("batch of " + cycles + " cycles needs " + (long) cycles
+          * spec.inputFrameBytes() + " bytes of input frames, got " + inputFrames.length);
+    }
+    byte[] head = new byte[8];
+    head[0] = 'b';
+    PortValues.encodeLong(cycles, 4, head, 1);
+    head[5] = (byte) (valid == null ? 0 : 1);
+    PortValues.encodeLong(valid == null ? 0 : valid.index(), 2, head, 6);
+    send(head, 0, 8);
+    send(inputFrames, 0, inputFrames.length);
+    flush();
+    int count = (int) PortValues.decodeLong(receive(4), 0, 4);
+    int fb = spec.outputFrameBytes();
+    byte[] body = receive(count * (8 + fb));
+    long[] cyc = new long[count];
+    byte[] frames = new byte[count * fb];
+    for (int k = 0; k < count; k++) {
+      cyc[k] = PortValues.decodeLong(body, k * (8 + fb), 8);
+      System.arraycopy(body, k * (8 + fb) + 8, frames, k * fb, fb);
+    }
+    return new BatchResult(spec, cyc, frames);
+  }
+
+  public StreamResult stream(StreamRequest r) {
+    ByteArrayOutputStream h = new ByteArrayOutputStream();
+    h.write('t');
+    u16(h, r.sourceValid().index());
+    u16(h, r.sourceReady() == null ? 0xFFFF : r.sourceReady().index());
+    u16(h, r.sourceData().size());
+    r.sourceData().forEach(p -> u16(h, p.index()));
+    u16(h, r.sinkValid().index());
+    u16(h, r.sinkReady() == null ? 0xFFFF : r.sinkReady().index());
+    u16(h, r.sinkData().size());
+    r.sinkData().forEach(p -> u16(h, p.index()));
+    le(h, probability(r.bubble()), 4);
+    le(h, probability(r.backpressure()), 4);
+    le(h, r.seed(), 8);
+    le(h, r.transactions(), 4);
+    le(h, r.expected(), 4);
+    le(h, r.maxCycles(), 8);
+    byte[] head = h.toByteArray();
+    send(head, 0, head.length);
+    send(r.sourceFrames(), 0, r.sourceFrames().length);
+    flush();
+    boolean limit = receive(1)[0] != 0;
+    int nAcc = (int) PortValues.decodeLong(receive(4), 0, 4);
+    byte[] acc = receive(8 * nAcc);
+    long[] accepted = new long[nAcc];
+    for (int k = 0; k < nAcc; k++) {
+      accepted[k] = PortValues.decodeLong(acc, 8 * k, 8);
+    }
+    int nGot = (int) PortValues.decodeLong(receive(4), 0, 4);
+    int fb = r.sinkFrameBytes();
+    byte[] got = receive(nGot * (8 + fb));
+    long[] cyc = new long[nGot];
+    byte[] frames = new byte[nGot * fb];
+    for (int k = 0; k < nGot; k++) {
+      cyc[k] = PortValues.decodeLong(got, k * (8 + fb), 8);
+      System.arraycopy(got, k * (8 + fb) + 8, frames, k * fb, fb);
+    }
+    return new StreamResult(r, limit, accepted, cyc, frames);
+  }
+
+  private static long probability(double p) {
+    return Math.min(0xFFFFFFFFL, Math.round(p * 4294967296.0));
+  }
+
+  private static void u16(ByteArrayOutputStream o, int v) {
+    le(o, v, 2);
+  }
+
+  private static void le(ByteArrayOutputStream o, long v, int bytes) {
+    for (int i = 0; i < bytes; i++) {
+      o.write((int) (v >>> (8 * i)) & 0xFF);
+    }
+  }
+
+  // ---- plumbing ----------------------------------------------------------------------------------
+
+  private void send(byte[] b, int off, int len) {
+    try {
+      toModel.write(b, off, len);
+    } catch (IOException e) {
+      throw died("writing to");
+    }
+    if (recorded != null && !recordingOverflowed) {
+      if (recorded.size() + len > MAX_RECORDED_BYTES) {
+        recordingOverflowed = true;
+        recorded.reset();
+      } else {
+        recorded.write(b, off, len);
+      }
+    }
+  }
+
+  private void flush() {
+    try {
+      toModel.flush();
+    } catch (IOException e) {
+      throw died("writing to");
+    }
+  }
+
+  private byte[] receive(int n) {
+    byte[] out = new byte[n];
+    int got = 0;
+    try {
+      while (got < n) {
+        int r = fromModel.read(out, got, n - got);
+        if (r < 0) {
+          throw died("reading from");
+        }
+        got += r;
+      }
+    } catch (IOException e) {
+      throw died("reading from");
+    }
+    return out;
+  }
+
+  private SimulationException died(String what) {
+    try {
+      process.waitFor(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    String exit = process.isAlive() ? "still running" : "exit code " + process.exitValue();
+    return new SimulationException("the native model of " + model.spec().top() + " failed while " + what
+        + " it (" + exit + ")" + (stderr.length() > 0 ? ": " + stderr.toString().strip() : ""));
+  }
+
+  private void drain(InputStream err) {
+    try {
+      byte[] buf = new byte[4096];
+      int n;
+      while ((n = err.read(buf)) > 0) {
+        if (stderr.length() < 64 * 1024) {
+          stderr.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+      }
+    } catch (IOException ignored) {
+      // process gone
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      toModel.write('q');
+      toModel.flush();
+      process.getOutputStream().close();
+    } catch (IOException ignored) {
+      // already gone
+    }
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}
