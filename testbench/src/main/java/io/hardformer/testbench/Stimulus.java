@@ -31,14 +31,14 @@ public final class Stimulus {
       throw new IllegalArgumentException("value " + value + " does not fit input '" + port + "' ("
           + p.width() + " bits)");
     }
-    PortValues.encodeLong(value, p.bytes(), frames, cycle * spec.inputFrameBytes() + offset(p));
+    PortValues.encodeLong(value, p.bytes(), frames, cycle * spec.inputFrameBytes() + p.offset());
     return this;
   }
 
   public Stimulus set(int cycle, String port, BigInteger value) {
     PortLayout p = spec.input(port);
     byte[] b = PortValues.encode(value, p);
-    System.arraycopy(b, 0, frames, cycle * spec.inputFrameBytes() + offset(p), b.length);
+    System.arraycopy(b, 0, frames, cycle * spec.inputFrameBytes() + p.offset(), b.length);
     return this;
   }
 
@@ -48,14 +48,6 @@ public final class Stimulus {
       set(c, port, value);
     }
     return this;
-  }
-
-  private int offset(PortLayout p) {
-    int off = 0;
-    for (int i = 0; i < p.index(); i++) {
-      off += spec.inputs().get(i).bytes();
-    }
-    return off;
   }
 
   byte[] frames() {

@@ -1,7 +1,6 @@
 package io.hardformer.verilator;
 
 import java.math.BigInteger;
-import java.util.List;
 
 /**
  * Outputs of a batch run: one record per cycle (or per cycle where the chosen valid output was high),
@@ -9,38 +8,32 @@ import java.util.List;
  */
 public final class BatchResult {
   private final HarnessSpec spec;
-  private final long[] cycles;
-  private final byte[] frames;
+  private final int count;
+  private final int recordBytes;
+  private final byte[] records;
 
-  BatchResult(HarnessSpec spec, long[] cycles, byte[] frames) {
+  /** {@code records}: {@code count} records of (u64 cycle, output frame), as the harness sent them. */
+  BatchResult(HarnessSpec spec, int count, byte[] records) {
     this.spec = spec;
-    this.cycles = cycles;
-    this.frames = frames;
+    this.count = count;
+    this.recordBytes = 8 + spec.outputFrameBytes();
+    this.records = records;
   }
 
   public int size() {
-    return cycles.length;
+    return count;
   }
 
   public long cycle(int record) {
-    return cycles[record];
+    return PortValues.decodeLong(records, record * recordBytes, 8);
   }
 
   /** Output {@code port} of record {@code record}, as an unsigned value. */
   public long getLong(int record, PortLayout port) {
-    return PortValues.decodeLong(frames, record * spec.outputFrameBytes() + offset(port), port.bytes());
+    return PortValues.decodeLong(records, record * recordBytes + 8 + port.offset(), port.bytes());
   }
 
   public BigInteger get(int record, PortLayout port) {
-    return PortValues.decode(frames, record * spec.outputFrameBytes() + offset(port), port.bytes());
-  }
-
-  private int offset(PortLayout port) {
-    int off = 0;
-    List<PortLayout> outs = spec.outputs();
-    for (int i = 0; i < port.index(); i++) {
-      off += outs.get(i).bytes();
-    }
-    return off;
+    return PortValues.decode(records, record * recordBytes + 8 + port.offset(), port.bytes());
   }
 }

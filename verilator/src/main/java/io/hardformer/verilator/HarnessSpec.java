@@ -25,12 +25,16 @@ public record HarnessSpec(String top, boolean clocked, List<PortLayout> inputs, 
       if (p.name().equals("clk")) {
         clocked = true;
       } else if (p.isInput()) {
-        in.add(new PortLayout(p.name(), in.size(), p.width()));
+        in.add(new PortLayout(p.name(), in.size(), p.width(), frameBytes(in)));
       } else {
-        out.add(new PortLayout(p.name(), out.size(), p.width()));
+        out.add(new PortLayout(p.name(), out.size(), p.width(), frameBytes(out)));
       }
     }
     return new HarnessSpec(design.top(), clocked, in, out, trace);
+  }
+
+  private static int frameBytes(List<PortLayout> ports) {
+    return ports.stream().mapToInt(PortLayout::bytes).sum();
   }
 
   public HarnessSpec withTrace(boolean on) {

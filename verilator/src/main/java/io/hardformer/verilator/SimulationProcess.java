@@ -21,13 +21,16 @@ import java.util.concurrent.TimeUnit;
 public final class SimulationProcess implements AutoCloseable {
   /** Stimulus beyond this size is not kept for replay (the waveform of such a run is not offered). */
   static final int MAX_RECORDED_BYTES = 256 << 20;
+  /** Cycles per batch reply; must match {@code BATCH_CHUNK} in {@code harness.cpp.vm}. */
+  static final int BATCH_CHUNK = 65536;
 
   private final CompiledModel model;
   private final Process process;
   private final OutputStream toModel;
   private final InputStream fromModel;
   private final StringBuffer stderr = new StringBuffer();
-  private final ByteArrayOutputStream recorded;
+  private final List<byte[]> recorded;
+  private long recordedBytes;
   private boolean recordingOverflowed;
   private final byte[] scratch = new byte[16];
 
@@ -36,7 +39,7 @@ public final class SimulationProcess implements AutoCloseable {
     this.process = process;
     this.toModel = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
     this.fromModel = new BufferedInputStream(process.getInputStream(), 1 << 16);
-    this.recorded = record ? new ByteArrayOutputStream() : null;
+    this.recorded = record ? new ArrayList<>() : null;
     Thread t = new Thread(() -> drain(process.getErrorStream()), "hardformer-sim-stderr");
     t.setDaemon(true);
     t.start();
@@ -89,7 +92,12 @@ public final class SimulationProcess implements AutoCloseable {
 
   /** The stimulus sent so far, or null when not recorded or too large to keep. */
   public byte[] recordedStimulus() {
-    return recorded == null || recordingOverflowed ? null : recorded.toByteArray();
+    if (recorded == null || recordingOverflowed) {
+      return null;
+    }
+    ByteArrayOutputStream all = new ByteArrayOutputStream((int) recordedBytes);
+    recorded.forEach(all::writeBytes);
+    return all.toByteArray();
   }
 
   // ---- commands ----------------------------------------------------------------------------------
@@ -138,19 +146,48 @@ public final class SimulationProcess implements AutoCloseable {
     PortValues.encodeLong(cycles, 4, head, 1);
     head[5] = (byte) (valid == null ? 0 : 1);
     PortValues.encodeLong(valid == null ? 0 : valid.index(), 2, head, 6);
-    send(head, 0, 8);
-    send(inputFrames, 0, inputFrames.length);
-    flush();
-    int count = (int) PortValues.decodeLong(receive(4), 0, 4);
-    int fb = spec.outputFrameBytes();
-    byte[] body = receive(count * (8 + fb));
-    long[] cyc = new long[count];
-    byte[] frames = new byte[count * fb];
-    for (int k = 0; k < count; k++) {
-      cyc[k] = PortValues.decodeLong(body, k * (8 + fb), 8);
-      System.arraycopy(body, k * (8 + fb) + 8, frames, k * fb, fb);
+    Runnable write = () -> {
+      send(head, 0, 8);
+      send(inputFrames, 0, inputFrames.length);
+      flush();
+    };
+    // more than one chunk: replies arrive while input is still being written, so write on a thread
+    Thread writer = null;
+    RuntimeException[] writeFailure = new RuntimeException[1];
+    if (cycles > BATCH_CHUNK) {
+      writer = new Thread(() -> {
+        try {
+          write.run();
+        } catch (RuntimeException e) {
+          writeFailure[0] = e;
+        }
+      }, "hardformer-batch-writer");
+      writer.start();
+    } else {
+      write.run();
     }
-    return new BatchResult(spec, cyc, frames);
+    int rec = 8 + spec.outputFrameBytes();
+    byte[] records = new byte[valid == null ? Math.multiplyExact(cycles, rec) : 0];
+    int count = 0;
+    for (int done = 0; done < cycles; done += BATCH_CHUNK) {
+      int n = (int) PortValues.decodeLong(receive(4), 0, 4);
+      if ((long) (count + n) * rec > records.length) {
+        records = java.util.Arrays.copyOf(records, Math.max(records.length * 2, (count + n) * rec));
+      }
+      receiveInto(records, count * rec, n * rec);
+      count += n;
+    }
+    if (writer != null) {
+      try {
+        writer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (writeFailure[0] != null) {
+        throw writeFailure[0];
+      }
+    }
+    return new BatchResult(spec, count, records);
   }
 
   public StreamResult stream(StreamRequest r) {
@@ -209,18 +246,19 @@ public final class SimulationProcess implements AutoCloseable {
 
   // ---- plumbing ----------------------------------------------------------------------------------
 
-  private void send(byte[] b, int off, int len) {
+  private synchronized void send(byte[] b, int off, int len) {
     try {
       toModel.write(b, off, len);
     } catch (IOException e) {
       throw died("writing to");
     }
     if (recorded != null && !recordingOverflowed) {
-      if (recorded.size() + len > MAX_RECORDED_BYTES) {
+      if (recordedBytes + len > MAX_RECORDED_BYTES) {
         recordingOverflowed = true;
-        recorded.reset();
+        recorded.clear();
       } else {
-        recorded.write(b, off, len);
+        recorded.add(java.util.Arrays.copyOfRange(b, off, off + len));
+        recordedBytes += len;
       }
     }
   }
@@ -235,10 +273,15 @@ public final class SimulationProcess implements AutoCloseable {
 
   private byte[] receive(int n) {
     byte[] out = new byte[n];
+    receiveInto(out, 0, n);
+    return out;
+  }
+
+  private void receiveInto(byte[] out, int offset, int n) {
     int got = 0;
     try {
       while (got < n) {
-        int r = fromModel.read(out, got, n - got);
+        int r = fromModel.read(out, offset + got, n - got);
         if (r < 0) {
           throw died("reading from");
         }
@@ -247,7 +290,6 @@ public final class SimulationProcess implements AutoCloseable {
     } catch (IOException e) {
       throw died("reading from");
     }
-    return out;
   }
 
   private SimulationException died(String what) {

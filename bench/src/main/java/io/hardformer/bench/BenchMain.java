@@ -1,0 +1,21 @@
+package io.hardformer.bench;
+
+/** Entry point: {@code bench/run harness} or {@code bench/run elaborate}. Prints Markdown tables. */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String which = args.length > 0 ? args[0] : "harness";
+    switch (which) {
+      case "harness":
+        HarnessBenchmark.run();
+        break;
+      case "elaborate":
+        ElaborationBenchmark.run(args);
+        break;
+      default:
+        System.err.println("unknown benchmark '" + which + "'; valid: harness, elaborate");
+        System.exit(2);
+    }
+  }
+}
