@@ -136,6 +136,20 @@ public abstract class Module {
     return declare(name, SignalKind.REGISTER, type, null);
   }
 
+  /** A pipeline stage: a register without reset that takes {@code value} every cycle. */
+  protected final <T extends Data<T>> T regNext(String name, T value) {
+    T r = declare(name, SignalKind.REGISTER, value.type(), null);
+    r.next(value);
+    return r;
+  }
+
+  /** A pipeline stage with a reset value, for valid bits: takes {@code value} every cycle. */
+  protected final Bool regNext(String name, Bool value, boolean reset) {
+    Bool r = reg(name, reset);
+    r.next(value);
+    return r;
+  }
+
   protected final <T extends Data<T>> Vec<T> inVec(String name, int count, HwType<T> type) {
     return vec(name, count, SignalKind.INPUT, type);
   }

@@ -42,6 +42,17 @@ public final class Stimulus {
     return this;
   }
 
+  /** Sets input {@code port} from little-endian bytes (byte 0 = bits 7:0), e.g. packed FP8 lanes. */
+  public Stimulus setBytes(int cycle, String port, byte[] littleEndian) {
+    PortLayout p = spec.input(port);
+    if (littleEndian.length != p.bytes()) {
+      throw new IllegalArgumentException("input '" + port + "' takes " + p.bytes() + " bytes, got "
+          + littleEndian.length);
+    }
+    System.arraycopy(littleEndian, 0, frames, cycle * spec.inputFrameBytes() + p.offset(), littleEndian.length);
+    return this;
+  }
+
   /** Sets {@code port} to {@code value} in every cycle of the batch. */
   public Stimulus fill(String port, long value) {
     for (int c = 0; c < cycles; c++) {

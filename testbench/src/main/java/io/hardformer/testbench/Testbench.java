@@ -198,17 +198,34 @@ public final class Testbench implements AutoCloseable {
 
   // ---- failure -----------------------------------------------------------------------------------
 
-  /** Throws an AssertionError with {@code message}, the seed and the path of a waveform of this run. */
+  /** Cycles of waveform kept before the failing cycle (and {@link #WAVE_AFTER} after it). */
+  public static final long WAVE_BEFORE = 2000;
+  public static final long WAVE_AFTER = 200;
+
+  /**
+   * Throws an AssertionError with {@code message}, the seed and the path of a waveform of the cycles
+   * before the current one.
+   */
   public void fail(String message) {
+    failAt(cycle, message);
+  }
+
+  /** Like {@link #fail(String)}, with the waveform around {@code failingCycle} (e.g. a batch result's cycle). */
+  public void failAt(long failingCycle, String message) {
     throw new AssertionError(spec.top() + ": " + message + "\n  seed: " + seed
-        + " (replay with -Dhardformer.seed=" + seed + ")\n  waveform: " + writeWaveform());
+        + " (replay with -Dhardformer.seed=" + seed + ")\n  waveform: " + writeWaveform(failingCycle));
+  }
+
+  /** A waveform of the last {@link #WAVE_BEFORE} cycles; see {@link #writeWaveform(long)}. */
+  public String writeWaveform() {
+    return writeWaveform(cycle);
   }
 
   /**
-   * Writes an FST waveform of everything this testbench did so far, by replaying its stimulus on a
-   * tracing build of the same design. Returns the path, or a reason why there is none.
+   * Writes an FST waveform of the cycles around {@code around}, by replaying everything this testbench
+   * sent on a tracing build of the same design. Returns the path, or a reason why there is none.
    */
-  public String writeWaveform() {
+  public String writeWaveform(long around) {
     byte[] stimulus = sim.recordedStimulus();
     if (stimulus == null) {
       return "(not written: the stimulus exceeded the replay buffer)";
@@ -218,7 +235,8 @@ public final class Testbench implements AutoCloseable {
       Path fst = options.waveformDir().resolve(spec.top() + "-" + ProcessHandle.current().pid() + "-"
           + WAVE_COUNTER.incrementAndGet() + ".fst").toAbsolutePath();
       CompiledModel traced = cache.get(design, spec.withTrace(true));
-      SimulationProcess.replayWithTrace(traced, stimulus, fst);
+      SimulationProcess.replayWithTrace(traced, stimulus, fst, Math.max(0, around - WAVE_BEFORE),
+          around + WAVE_AFTER);
       return Files.exists(fst) ? fst.toString() : "(not written: the tracing model produced no file)";
     } catch (IOException | RuntimeException e) {
       return "(not written: " + e.getMessage() + ")";

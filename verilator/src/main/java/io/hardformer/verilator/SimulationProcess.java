@@ -51,10 +51,14 @@ public final class SimulationProcess implements AutoCloseable {
   }
 
   static SimulationProcess start(CompiledModel model, Path trace, boolean record) {
+    return start(model, trace, 0, Long.MAX_VALUE, record);
+  }
+
+  static SimulationProcess start(CompiledModel model, Path trace, long from, long to, boolean record) {
     List<String> cmd = new ArrayList<>(List.of(model.executable().toString()));
     if (trace != null) {
-      cmd.add("--trace");
-      cmd.add(trace.toString());
+      cmd.addAll(List.of("--trace", trace.toString(), "--trace-from", Long.toString(from), "--trace-to",
+          Long.toUnsignedString(to)));
     }
     try {
       Process p = new ProcessBuilder(cmd).start();
@@ -65,15 +69,26 @@ public final class SimulationProcess implements AutoCloseable {
   }
 
   /**
-   * Replays recorded stimulus on a trace-enabled build of the same design and writes an FST waveform.
+   * Replays recorded stimulus on a trace-enabled build of the same design and writes an FST waveform of
+   * cycles {@code from} to {@code to}. The model's replies are drained while the stimulus is written, so
+   * long runs cannot fill both pipes.
    */
-  public static void replayWithTrace(CompiledModel traceModel, byte[] stimulus, Path fst) {
-    try (SimulationProcess p = start(traceModel, fst, false)) {
+  public static void replayWithTrace(CompiledModel traceModel, byte[] stimulus, Path fst, long from, long to) {
+    try (SimulationProcess p = start(traceModel, fst, from, to, false)) {
+      Thread drain = new Thread(() -> {
+        try {
+          p.fromModel.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException ignored) {
+          // the model ended
+        }
+      }, "hardformer-replay-drain");
+      drain.setDaemon(true);
+      drain.start();
       p.toModel.write(stimulus);
       p.toModel.write('q');
       p.toModel.flush();
       p.process.getOutputStream().close();
-      p.fromModel.transferTo(OutputStream.nullOutputStream());
+      drain.join(600_000);
       p.process.waitFor(60, TimeUnit.SECONDS);
     } catch (IOException e) {
       throw new SimulationException("replay for the waveform failed: " + e.getMessage());

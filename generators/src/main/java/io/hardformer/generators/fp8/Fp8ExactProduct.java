@@ -1,0 +1,50 @@
+package io.hardformer.generators.fp8;
+
+import io.hardformer.dsl.Bool;
+import io.hardformer.dsl.HwType;
+import io.hardformer.dsl.Module;
+import io.hardformer.dsl.SInt;
+import io.hardformer.dsl.UInt;
+import io.hardformer.generators.numerics.Fp8Arithmetic;
+import io.hardformer.generators.numerics.Fp8Format;
+
+/**
+ * One lane of an exact dot product: the product of two FP8 codes as a signed fixed-point integer in
+ * units of the smallest product (2^-18 for E4M3, 2^-32 for E5M2), window 36 or 64 bits plus sign, and
+ * the lane's special-value flags. Combinational.
+ */
+public final class Fp8ExactProduct extends Module {
+  final UInt a = in("a", 8);
+  final UInt b = in("b", 8);
+  final SInt term;
+  final Bool nan = out("nan");
+  final Bool posInf = out("pos_inf");
+  final Bool negInf = out("neg_inf");
+
+  public Fp8ExactProduct(Fp8Format f) {
+    param("format", f.cliName());
+    int window = Fp8Arithmetic.productWindowBits(f);
+    term = out("term", HwType.sint(window + 1));
+    Fp8Unpack ua = instance("unpack_a", new Fp8Unpack(f));
+    Fp8Unpack ub = instance("unpack_b", new Fp8Unpack(f));
+    ua.code.assign(a);
+    ub.code.assign(b);
+    Bool sign = ua.sign.xor(ub.sign);
+    UInt product = ua.significand.mul(ub.significand);
+    // product x 2^(ea + eb - 2): effective exponents start at 1
+    UInt shift = ua.exponent.add(ub.exponent).sub(lit(2, f.exponentBits() + 1)).trunc(f.exponentBits() + 1);
+    UInt magnitude = product.zext(window).shiftLeft(shift);
+    SInt positive = magnitude.zext(window + 1).asSInt();
+    term.assign(mux(sign, positive.neg().trunc(window + 1), positive));
+    Bool special = ua.inf.or(ub.inf);
+    Bool invalid = ua.nan.or(ub.nan).or(ua.inf.and(ub.zero)).or(ub.inf.and(ua.zero));
+    nan.assign(invalid);
+    posInf.assign(special.and(invalid.not()).and(sign.not()));
+    negInf.assign(special.and(invalid.not()).and(sign));
+  }
+
+  @Override
+  public String kindName() {
+    return "fp8_exact_product";
+  }
+}

@@ -1,0 +1,48 @@
+package io.hardformer.generators.fp8;
+
+import io.hardformer.dsl.Bool;
+import io.hardformer.dsl.Module;
+import io.hardformer.dsl.UInt;
+import io.hardformer.generators.numerics.Fp8Format;
+
+/**
+ * Splits an FP8 code into sign, integer significand (hidden bit included, M+1 bits), effective exponent
+ * field (subnormals use 1) and class flags. Combinational.
+ */
+public final class Fp8Unpack extends Module {
+  final UInt code = in("code", 8);
+  final Bool sign = out("sign");
+  final UInt significand;
+  final UInt exponent;
+  final Bool zero = out("zero");
+  final Bool nan = out("nan");
+  final Bool inf = out("inf");
+
+  public Fp8Unpack(Fp8Format f) {
+    param("format", f.cliName());
+    int m = f.mantissaBits();
+    int e = f.exponentBits();
+    significand = out("significand", m + 1);
+    exponent = out("exponent", e);
+    UInt expField = code.bits(6, m);
+    UInt man = code.bits(m - 1, 0);
+    Bool expZero = expField.isZero();
+    Bool expOnes = expField.andR();
+    sign.assign(code.bit(7));
+    significand.assign(expZero.not().cat(man));
+    exponent.assign(mux(expZero, lit(1, e), expField));
+    zero.assign(expZero.and(man.isZero()));
+    if (f.hasInfinities()) {
+      nan.assign(expOnes.and(man.orR()));
+      inf.assign(expOnes.and(man.isZero()));
+    } else {
+      nan.assign(expOnes.and(man.andR()));
+      inf.assign(bool(false));
+    }
+  }
+
+  @Override
+  public String kindName() {
+    return "fp8_unpack";
+  }
+}
