@@ -10,11 +10,14 @@ public final class BenchMain {
       case "harness":
         HarnessBenchmark.run();
         break;
+      case "fp8":
+        Fp8Benchmark.run();
+        break;
       case "elaborate":
         ElaborationBenchmark.run(args);
         break;
       default:
-        System.err.println("unknown benchmark '" + which + "'; valid: harness, elaborate");
+        System.err.println("unknown benchmark '" + which + "'; valid: harness, fp8, elaborate");
         System.exit(2);
     }
   }

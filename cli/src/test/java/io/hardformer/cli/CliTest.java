@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,5 +97,48 @@ class CliTest {
     assertEquals(0, r.code());
     assertTrue(r.out().contains("COMBINATIONAL LOOP"));
     assertTrue(r.out().contains("WIDTH MISMATCH"));
+  }
+
+  private static List<String> ports(Path manifest) throws Exception {
+    com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile());
+    List<String> out = new java.util.ArrayList<>();
+    m.get("ports").forEach(p -> out.add(p.get("name").asText() + ":" + p.get("width").asInt()));
+    return out;
+  }
+
+  @Test
+  void fp8PortContractsAreExactlyAsDocumented() throws Exception {
+    assertEquals(0, run("generate", "fp8-mul", "--format", "e4m3", "--out", tmp.resolve("m").toString()).code());
+    assertEquals(List.of("clk:1", "rst:1", "in_valid:1", "a:8", "b:8", "out_valid:1", "out:32"),
+        ports(tmp.resolve("m/manifest.json")));
+    assertEquals(0, run("generate", "fp8-dot", "--format", "e5m2", "--lanes", "8", "--acc", "exact",
+        "--out", tmp.resolve("d").toString()).code());
+    assertEquals(List.of("clk:1", "rst:1", "in_valid:1", "a:64", "b:64", "out_valid:1", "out:32"),
+        ports(tmp.resolve("d/manifest.json")));
+    assertEquals(0, run("generate", "fp8-dot", "--format", "e4m3", "--lanes", "3", "--acc", "exact", "--out-format",
+        "bf16", "--out", tmp.resolve("d16").toString()).code());
+    assertEquals(List.of("clk:1", "rst:1", "in_valid:1", "a:24", "b:24", "out_valid:1", "out:16"),
+        ports(tmp.resolve("d16/manifest.json")));
+    assertEquals(0, run("generate", "fp8-quant", "--format", "e5m2", "--no-saturate", "--out",
+        tmp.resolve("q").toString()).code());
+    assertEquals(List.of("clk:1", "rst:1", "in_valid:1", "in:32", "out_valid:1", "out:8"),
+        ports(tmp.resolve("q/manifest.json")));
+    String manifest = Files.readString(tmp.resolve("d/manifest.json"));
+    assertTrue(manifest.contains("\"top\" : \"fp8_dot\""), manifest);
+    assertTrue(manifest.contains("\"latency\" : 5"), manifest);
+    assertTrue(manifest.contains("\"accumulatorBits\" : 68"), manifest);
+    assertTrue(manifest.contains("\"fmaCount\" : 8"), manifest);
+    assertTrue(manifest.contains("\"nand2Equivalents\""), manifest);
+  }
+
+  @Test
+  void fp8OptionsAreValidated() {
+    Run r = run("generate", "fp8-dot", "--format", "e4m3", "--lanes", "0", "--out", tmp.toString());
+    assertEquals(ExitCodes.USAGE, r.code());
+    assertTrue(r.err().contains("option '--lanes' must be between 1 and 4096, got 0"), r.err());
+    r = run("generate", "fp8-dot", "--format", "e4m3", "--lanes", "4", "--acc", "fp16", "--out", tmp.toString());
+    assertTrue(r.err().contains("option '--acc' must be one of exact, got 'fp16'"), r.err());
+    r = run("generate", "fp8-quant", "--format", "fp8", "--out", tmp.toString());
+    assertTrue(r.err().contains("option '--format' must be one of e4m3, e5m2, got 'fp8'"), r.err());
   }
 }

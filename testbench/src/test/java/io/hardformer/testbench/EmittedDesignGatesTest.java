@@ -10,6 +10,11 @@ import io.hardformer.generators.examples.Fifo;
 import io.hardformer.generators.examples.IntMac;
 import io.hardformer.generators.examples.Pipeline;
 import io.hardformer.generators.examples.RegisterSlice;
+import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.fp8.Fp8Dot;
+import io.hardformer.generators.fp8.Fp8Mul;
+import io.hardformer.generators.fp8.Fp8Quant;
+import io.hardformer.generators.numerics.Fp8Format;
 import io.hardformer.rtl.EmitOptions;
 import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.rtl.VerilogEmitter;
@@ -34,7 +39,14 @@ class EmittedDesignGatesTest {
         Arguments.of("int-mac", (Supplier<Module>) () -> new IntMac(8, 24)),
         Arguments.of("register-slice", (Supplier<Module>) () -> new RegisterSlice(32)),
         Arguments.of("pipeline", (Supplier<Module>) () -> new Pipeline(8, 3)),
-        Arguments.of("fifo", (Supplier<Module>) () -> new Fifo(8, 2)));
+        Arguments.of("fifo", (Supplier<Module>) () -> new Fifo(8, 2)),
+        Arguments.of("fp8-mul-e4m3-s1", (Supplier<Module>) () -> new Fp8Mul(Fp8Format.E4M3, 1)),
+        Arguments.of("fp8-mul-e5m2-s3", (Supplier<Module>) () -> new Fp8Mul(Fp8Format.E5M2, 3)),
+        Arguments.of("fp8-quant-e4m3", (Supplier<Module>) () -> new Fp8Quant(Fp8Format.E4M3, false, 1)),
+        Arguments.of("fp8-quant-e5m2", (Supplier<Module>) () -> new Fp8Quant(Fp8Format.E5M2, true, 2)),
+        Arguments.of("fp8-dot-e4m3-1", (Supplier<Module>) () -> new Fp8Dot(Fp8Format.E4M3, 1, FloatPacker.FP32)),
+        Arguments.of("fp8-dot-e5m2-5-bf16", (Supplier<Module>) () -> new Fp8Dot(Fp8Format.E5M2, 5, FloatPacker.BF16)),
+        Arguments.of("fp8-dot-e5m2-32", (Supplier<Module>) () -> new Fp8Dot(Fp8Format.E5M2, 32, FloatPacker.FP32)));
   }
 
   @ParameterizedTest(name = "{0}")

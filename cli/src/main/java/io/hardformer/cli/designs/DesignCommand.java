@@ -31,6 +31,22 @@ abstract class DesignCommand implements Callable<Integer> {
   /** Builds the module; options are already validated. */
   abstract Module build();
 
+  /** Extra manifest sections of this design (area, numerics, timing assumptions). */
+  Map<String, Object> manifestExtras(io.hardformer.dsl.elaborate.Design design) {
+    return Map.of();
+  }
+
+  /** Throws a usage error unless {@code value} is one of {@code allowed} (case-insensitive). */
+  final String choice(String option, String value, String... allowed) {
+    for (String a : allowed) {
+      if (a.equalsIgnoreCase(value)) {
+        return a;
+      }
+    }
+    throw new CommandLine.ParameterException(spec.commandLine(), "option '" + option + "' must be one of "
+        + String.join(", ", allowed) + ", got '" + value + "'");
+  }
+
   /** Throws a usage error unless {@code min <= value <= max}. */
   final int range(String option, int value, int min, int max) {
     if (value < min || value > max) {
@@ -55,7 +71,12 @@ abstract class DesignCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "option '--out' must be a folder, but '"
           + out + "' is a file");
     }
-    EmittedDesign d = VerilogEmitter.emit(build(), EmitOptions.forGenerator(spec.name(), p));
+    io.hardformer.dsl.elaborate.Design design = io.hardformer.dsl.elaborate.Elaborator.elaborate(build());
+    EmitOptions options = EmitOptions.forGenerator(spec.name(), p);
+    for (Map.Entry<String, Object> e : manifestExtras(design).entrySet()) {
+      options = options.withManifestExtra(e.getKey(), e.getValue());
+    }
+    EmittedDesign d = VerilogEmitter.emit(design, options);
     d.writeTo(out);
     System.out.println("wrote " + d.verilog().size() + " Verilog file(s), " + d.filelistName()
         + " and manifest.json for " + d.top() + " to " + out);

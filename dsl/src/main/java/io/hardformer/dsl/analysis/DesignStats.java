@@ -2,21 +2,13 @@ package io.hardformer.dsl.analysis;
 
 import io.hardformer.dsl.elaborate.Design;
 import io.hardformer.dsl.elaborate.ModuleDef;
-import io.hardformer.dsl.ir.Assign;
 import io.hardformer.dsl.ir.BinaryExpr;
 import io.hardformer.dsl.ir.BinaryOp;
 import io.hardformer.dsl.ir.Expr;
-import io.hardformer.dsl.ir.ModuleBody;
 import io.hardformer.dsl.ir.Signal;
 import io.hardformer.dsl.ir.SignalKind;
-import io.hardformer.dsl.ir.Statement;
-import io.hardformer.dsl.ir.Switch;
-import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -53,7 +45,7 @@ public record DesignStats(
           regBits += n * s.width();
         }
       }
-      for (Expr e : distinctExpressions(def.body())) {
+      for (Expr e : IrWalk.distinctExpressions(def.body())) {
         if (e instanceof BinaryExpr) {
           BinaryExpr b = (BinaryExpr) e;
           if (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB) {
@@ -80,33 +72,5 @@ public record DesignStats(
 
   public long multiplierCount() {
     return multipliersByWidth.values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  private static Set<Expr> distinctExpressions(ModuleBody body) {
-    Set<Expr> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    ArrayDeque<Expr> work = new ArrayDeque<>();
-    ArrayDeque<List<Statement>> blocks = new ArrayDeque<>();
-    blocks.push(body.statements());
-    while (!blocks.isEmpty()) {
-      for (Statement s : blocks.pop()) {
-        if (s instanceof Assign) {
-          work.push(((Assign) s).value());
-        } else {
-          Switch sw = (Switch) s;
-          for (Switch.Branch b : sw.branches()) {
-            work.push(b.condition());
-            blocks.push(b.body());
-          }
-          blocks.push(sw.otherwise());
-        }
-      }
-    }
-    while (!work.isEmpty()) {
-      Expr e = work.pop();
-      if (seen.add(e)) {
-        e.operands().forEach(work::push);
-      }
-    }
-    return seen;
   }
 }

@@ -25,7 +25,7 @@ public final class Fp8Dot extends Module {
   final Bool inValid = in("in_valid");
   final UInt a;
   final UInt b;
-  final Bool outValid = out("out_valid");
+  final Bool outValid;
   final UInt out;
 
   public Fp8Dot(Fp8Format f, int lanes, FloatPacker outFormat) {
@@ -40,6 +40,7 @@ public final class Fp8Dot extends Module {
     timing(latency(lanes), 1);
     a = in("a", 8 * lanes);
     b = in("b", 8 * lanes);
+    outValid = out("out_valid");
     out = out("out", outFormat.width());
     int window = Fp8Arithmetic.productWindowBits(f);
     int unit = 2 * f.quantumExponent();

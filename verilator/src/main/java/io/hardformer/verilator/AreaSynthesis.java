@@ -1,0 +1,75 @@
+package io.hardformer.verilator;
+
+import io.hardformer.rtl.EmittedDesign;
+import io.hardformer.verilator.tools.ToolResult;
+import io.hardformer.verilator.tools.Yosys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Synthesizes an emitted design with Yosys ({@code synth -flatten}, then {@code dfflibmap} and
+ * {@code abc} against the project's NAND2-normalized liberty file) and reads the area and cell counts.
+ * Debian's Yosys ships no liberty file with areas, hence our own.
+ */
+public final class AreaSynthesis {
+  private static final Pattern CELL = Pattern.compile("^\\s+(\\w+)\\s+(\\d+)\\s*$");
+  private static final Pattern AREA = Pattern.compile("Chip area for (?:top )?module '\\\\?([^']+)':\\s*([0-9.]+)");
+
+  private AreaSynthesis() {}
+
+  public static SynthesizedArea synthesize(EmittedDesign design) {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("hardformer-area-");
+      design.writeTo(dir);
+      try (InputStream in = AreaSynthesis.class.getResourceAsStream("area/hardformer_nand2.lib")) {
+        Files.write(dir.resolve("hardformer_nand2.lib"), in.readAllBytes());
+      }
+      String script = "read_verilog " + String.join(" ", design.verilog().keySet()) + "; synth -flatten -top "
+          + design.top() + "; dfflibmap -liberty hardformer_nand2.lib; abc -liberty hardformer_nand2.lib; "
+          + "opt_clean; tee -o stat.txt stat -liberty hardformer_nand2.lib";
+      ToolResult r = new Yosys().script(dir, script, 1800);
+      String stat = Files.readString(dir.resolve("stat.txt"));
+      return parse(design.top(), stat + "\n" + r.output());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      FileTrees.deleteQuietly(dir);
+    }
+  }
+
+  static SynthesizedArea parse(String top, String stat) {
+    Map<String, Long> cells = new TreeMap<>();
+    double area = -1;
+    boolean inCells = false;
+    for (String line : stat.split("\n")) {
+      if (line.contains("Number of cells:")) {
+        inCells = true;
+        continue;
+      }
+      Matcher a = AREA.matcher(line);
+      if (a.find()) {
+        area = Double.parseDouble(a.group(2));
+        inCells = false;
+        continue;
+      }
+      Matcher c = CELL.matcher(line);
+      if (inCells && c.find()) {
+        cells.merge(c.group(1), Long.parseLong(c.group(2)), Long::sum);
+      } else if (inCells && line.isBlank()) {
+        inCells = false;
+      }
+    }
+    if (area < 0) {
+      throw new IllegalStateException("no 'Chip area' in Yosys statistics of " + top + ":\n" + stat);
+    }
+    return new SynthesizedArea(top, area, cells.getOrDefault("DFF", 0L), cells);
+  }
+}
