@@ -10,6 +10,7 @@ import io.hardformer.generators.examples.Fifo;
 import io.hardformer.generators.examples.IntMac;
 import io.hardformer.generators.examples.Pipeline;
 import io.hardformer.generators.examples.RegisterSlice;
+import io.hardformer.generators.examples.SystolicArray;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.fp8.Fp8Dot;
 import io.hardformer.generators.fp8.Fp8Mul;
@@ -40,6 +41,7 @@ class EmittedDesignGatesTest {
         Arguments.of("register-slice", (Supplier<Module>) () -> new RegisterSlice(32)),
         Arguments.of("pipeline", (Supplier<Module>) () -> new Pipeline(8, 3)),
         Arguments.of("fifo", (Supplier<Module>) () -> new Fifo(8, 2)),
+        Arguments.of("systolic-3x5", (Supplier<Module>) () -> new SystolicArray(3, 5)),
         Arguments.of("fp8-mul-e4m3-s1", (Supplier<Module>) () -> new Fp8Mul(Fp8Format.E4M3, 1)),
         Arguments.of("fp8-mul-e5m2-s3", (Supplier<Module>) () -> new Fp8Mul(Fp8Format.E5M2, 3)),
         Arguments.of("fp8-quant-e4m3", (Supplier<Module>) () -> new Fp8Quant(Fp8Format.E4M3, false, 1)),
