@@ -4,23 +4,17 @@ import io.hardformer.dsl.Module;
 import io.hardformer.rtl.EmitOptions;
 import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.rtl.VerilogEmitter;
-import io.hardformer.verilator.CompiledModel;
 import io.hardformer.verilator.HarnessSpec;
-import io.hardformer.verilator.ModelCache;
 import io.hardformer.verilator.PortLayout;
 import io.hardformer.verilator.PortValues;
-import io.hardformer.verilator.SimulationProcess;
 import io.hardformer.verilator.StreamResult;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A DSL module running in Verilator, driven from Java. The model is built once per distinct design
- * (content-addressed cache) and runs in its own process.
+ * (content-addressed cache) and runs in its own process; {@link Backend#JAVA} runs the same test on the
+ * Java interpreter of the IR instead.
  *
  * <pre>{@code
  * try (Testbench tb = Testbench.of(new Counter(8))) {
@@ -37,13 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * names its path and the random seed.
  */
 public final class Testbench implements AutoCloseable {
-  private static final AtomicInteger WAVE_COUNTER = new AtomicInteger();
-
   private final EmittedDesign design;
   private final HarnessSpec spec;
-  private final ModelCache cache;
   private final TestbenchOptions options;
-  private final SimulationProcess sim;
+  private final SimulatorBackend sim;
   private final long seed;
   private final Random random;
   private long cycle;
@@ -51,10 +42,9 @@ public final class Testbench implements AutoCloseable {
   private Testbench(EmittedDesign design, TestbenchOptions options) {
     this.design = design;
     this.spec = HarnessSpec.of(design, false);
-    this.cache = ModelCache.defaultCache();
     this.options = options;
-    CompiledModel model = cache.get(design, spec);
-    this.sim = SimulationProcess.start(model, true);
+    this.sim = options.backend() == Backend.JAVA ? new JavaBackend(design.design(), spec)
+        : new VerilatorBackend(design, spec, options.waveformDir());
     this.seed = options.seed() != null ? options.seed() : design.top().hashCode() * 0x9E3779B97F4A7C15L;
     this.random = new Random(seed);
   }
@@ -223,24 +213,15 @@ public final class Testbench implements AutoCloseable {
 
   /**
    * Writes an FST waveform of the cycles around {@code around}, by replaying everything this testbench
-   * sent on a tracing build of the same design. Returns the path, or a reason why there is none.
+   * sent on a tracing build of the same design (Verilator backend). Returns the path, or why there is none.
    */
   public String writeWaveform(long around) {
-    byte[] stimulus = sim.recordedStimulus();
-    if (stimulus == null) {
-      return "(not written: the stimulus exceeded the replay buffer)";
-    }
-    try {
-      Files.createDirectories(options.waveformDir());
-      Path fst = options.waveformDir().resolve(spec.top() + "-" + ProcessHandle.current().pid() + "-"
-          + WAVE_COUNTER.incrementAndGet() + ".fst").toAbsolutePath();
-      CompiledModel traced = cache.get(design, spec.withTrace(true));
-      SimulationProcess.replayWithTrace(traced, stimulus, fst, Math.max(0, around - WAVE_BEFORE),
-          around + WAVE_AFTER);
-      return Files.exists(fst) ? fst.toString() : "(not written: the tracing model produced no file)";
-    } catch (IOException | RuntimeException e) {
-      return "(not written: " + e.getMessage() + ")";
-    }
+    return sim.writeWaveform(around);
+  }
+
+  /** The backend this testbench runs on. */
+  public Backend backend() {
+    return options.backend();
   }
 
   @Override

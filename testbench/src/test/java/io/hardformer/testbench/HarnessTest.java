@@ -23,13 +23,46 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The harness on the example designs: latency, lossless streams, readable failures, bounded hangs. */
+/**
+ * The harness on the example designs: latency, lossless streams, readable failures, bounded hangs. The
+ * example-design tests run on both backends (Verilator and the Java interpreter of the IR).
+ */
 @Tag("verilator")
 class HarnessTest {
-  @Test
-  void threeStagePipelineMeasuresLatencyThreeAndInitiationIntervalOne() {
-    try (Testbench tb = Testbench.of(new Pipeline(8, 3))) {
+  private static Testbench open(Backend backend, io.hardformer.dsl.Module design) {
+    return Testbench.of(design, TestbenchOptions.defaults().withBackend(backend));
+  }
+
+  @org.junit.jupiter.api.Test
+  void bothBackendsSeeTheSameTransactionsInTheSameCycles() {
+    List<Long> javaCycles = new ArrayList<>();
+    List<Long> verilatorCycles = new ArrayList<>();
+    for (Backend b : Backend.values()) {
+      try (Testbench tb = open(b, new Fifo(8, 2))) {
+        tb.reset();
+        Stream s = tb.stream().source("in_valid", "in_ready", "in_data").sink("out_valid", "out_ready", "out_data")
+            .bubbles(0.4).backpressure(0.5);
+        for (int i = 0; i < 300; i++) {
+          s.send(i & 0xFF);
+        }
+        StreamRun run = s.run();
+        List<Long> cycles = b == Backend.JAVA ? javaCycles : verilatorCycles;
+        for (int k = 0; k < run.outputCount(); k++) {
+          cycles.add(run.acceptCycle(k));
+          cycles.add(run.outputCycle(k));
+        }
+      }
+    }
+    assertEquals(verilatorCycles, javaCycles);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void threeStagePipelineMeasuresLatencyThreeAndInitiationIntervalOne(Backend backend) {
+    try (Testbench tb = open(backend, new Pipeline(8, 3))) {
       tb.reset();
       Stream s = tb.stream().source("in_valid", null, "in_data").sink("out_valid", null, "out_data");
       for (int i = 0; i < 100; i++) {
@@ -42,9 +75,10 @@ class HarnessTest {
     }
   }
 
-  @Test
-  void latencyHoldsWithRandomBubbles() {
-    try (Testbench tb = Testbench.of(new Pipeline(16, 5))) {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void latencyHoldsWithRandomBubbles(Backend backend) {
+    try (Testbench tb = open(backend, new Pipeline(16, 5))) {
       tb.reset();
       Stream s = tb.stream().source("in_valid", null, "in_data").sink("out_valid", null, "out_data")
           .bubbles(0.5);
@@ -56,9 +90,10 @@ class HarnessTest {
     }
   }
 
-  @Test
-  void fifoUnderRandomBackpressureLosesAndDuplicatesNothing() {
-    try (Testbench tb = Testbench.of(new Fifo(16, 2))) {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void fifoUnderRandomBackpressureLosesAndDuplicatesNothing(Backend backend) {
+    try (Testbench tb = open(backend, new Fifo(16, 2))) {
       tb.reset();
       Random r = tb.random();
       List<Long> sent = new ArrayList<>();
@@ -73,9 +108,10 @@ class HarnessTest {
     }
   }
 
-  @Test
-  void registerSliceKeepsFullThroughputAndOrder() {
-    try (Testbench tb = Testbench.of(new RegisterSlice(32))) {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void registerSliceKeepsFullThroughputAndOrder(Backend backend) {
+    try (Testbench tb = open(backend, new RegisterSlice(32))) {
       tb.reset();
       Stream s = tb.stream().source("in_valid", "in_ready", "in_data").sink("out_valid", "out_ready", "out_data");
       List<Long> sent = new ArrayList<>();
@@ -92,9 +128,10 @@ class HarnessTest {
     }
   }
 
-  @Test
-  void interactivePokePeekStep() {
-    try (Testbench tb = Testbench.of(new Counter(8))) {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void interactivePokePeekStep(Backend backend) {
+    try (Testbench tb = open(backend, new Counter(8))) {
       tb.reset();
       tb.expect("count", 0);
       tb.poke("en", 1).step(5);
@@ -107,11 +144,12 @@ class HarnessTest {
     }
   }
 
-  @Test
-  void batchRunsCheckAnAdderTreeAgainstJava() {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void batchRunsCheckAnAdderTreeAgainstJava(Backend backend) {
     int width = 8;
     int depth = 3;
-    try (Testbench tb = Testbench.of(new AdderTree(width, depth))) {
+    try (Testbench tb = open(backend, new AdderTree(width, depth))) {
       tb.reset();
       int n = 20_000;
       long[][] x = new long[n][8];
@@ -161,9 +199,10 @@ class HarnessTest {
     }
   }
 
-  @Test
-  void portsWiderThan64BitsRoundTrip() {
-    try (Testbench tb = Testbench.of(new AdderTree(130, 1))) {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void portsWiderThan64BitsRoundTrip(Backend backend) {
+    try (Testbench tb = open(backend, new AdderTree(130, 1))) {
       tb.reset();
       BigInteger a = BigInteger.ONE.shiftLeft(130).subtract(BigInteger.ONE);
       BigInteger b = new BigInteger("123456789012345678901234567890123");
@@ -203,9 +242,10 @@ class HarnessTest {
     }
   }
 
-  @Test
-  void aDesignThatNeverAnswersFailsAtTheCycleLimit() {
-    try (Testbench tb = Testbench.of(new NeverValid(), TestbenchOptions.defaults().withCycleLimit(500))) {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aDesignThatNeverAnswersFailsAtTheCycleLimit(Backend backend) {
+    try (Testbench tb = Testbench.of(new NeverValid(), TestbenchOptions.defaults().withCycleLimit(500).withBackend(backend))) {
       tb.reset();
       AssertionError e = assertThrows(AssertionError.class,
           () -> tb.stream().source("in_valid", null, "in_data").sink("out_valid", null, "out_data").send(1).run());
@@ -214,9 +254,10 @@ class HarnessTest {
     }
   }
 
-  @Test
-  void pokingAValueThatDoesNotFitFails() {
-    try (Testbench tb = Testbench.of(new Counter(4))) {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void pokingAValueThatDoesNotFitFails(Backend backend) {
+    try (Testbench tb = open(backend, new Counter(4))) {
       AssertionError e = assertThrows(AssertionError.class, () -> tb.poke("en", 2));
       assertTrue(e.getMessage().contains("does not fit input 'en' (1 bits)"), e.getMessage());
       assertFalse(e.getMessage().isEmpty());

@@ -13,7 +13,7 @@ public final class BatchResult {
   private final byte[] records;
 
   /** {@code records}: {@code count} records of (u64 cycle, output frame), as the harness sent them. */
-  BatchResult(HarnessSpec spec, int count, byte[] records) {
+  public BatchResult(HarnessSpec spec, int count, byte[] records) {
     this.spec = spec;
     this.count = count;
     this.recordBytes = 8 + spec.outputFrameBytes();

@@ -14,7 +14,7 @@ public final class StreamResult {
   private final long[] outputCycles;
   private final byte[] outputFrames;
 
-  StreamResult(StreamRequest request, boolean hitCycleLimit, long[] acceptCycles, long[] outputCycles,
+  public StreamResult(StreamRequest request, boolean hitCycleLimit, long[] acceptCycles, long[] outputCycles,
       byte[] outputFrames) {
     this.request = request;
     this.hitCycleLimit = hitCycleLimit;
