@@ -282,6 +282,10 @@ public abstract class Module {
   protected final <M extends Module> M instance(String name, M child) {
     SourceLocation loc = Locations.capture();
     checkOpen(loc);
+    if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new HardwareMisuseException(loc, "'" + name + "' is not a legal instance name: use letters,"
+          + " digits and '_', starting with a letter or '_'");
+    }
     Module c = child;
     if (c == this) {
       throw new HardwareMisuseException(loc, "a module cannot instantiate itself");

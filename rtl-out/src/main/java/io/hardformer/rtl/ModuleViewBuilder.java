@@ -414,6 +414,12 @@ final class ModuleViewBuilder {
       h.add("Timing: latency " + body.timing().latency() + " cycles, initiation interval "
           + body.timing().initiationInterval());
     }
+    h.replaceAll(ModuleViewBuilder::commentSafe);
     return h;
+  }
+
+  /** Header text is user data: no line breaks or control characters may end the comment. */
+  static String commentSafe(String text) {
+    return text.replaceAll("[\\p{Cntrl}]", " ");
   }
 }

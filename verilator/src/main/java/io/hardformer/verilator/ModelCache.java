@@ -50,9 +50,16 @@ public final class ModelCache {
   private static volatile String compilerVersion;
 
   private final Path root;
+  private final Verilator verilator;
 
   public ModelCache(Path root) {
+    this(root, null);
+  }
+
+  /** A cache building with a given Verilator (null: this machine's, found on first use). */
+  public ModelCache(Path root, Verilator verilator) {
     this.root = root;
+    this.verilator = verilator;
   }
 
   public static ModelCache defaultCache() {
@@ -84,7 +91,7 @@ public final class ModelCache {
 
   /** The model for {@code design}, from the cache or built now. */
   public CompiledModel get(EmittedDesign design, HarnessSpec spec) {
-    Verilator verilator = Verilator.get();
+    Verilator verilator = this.verilator != null ? this.verilator : Verilator.get();
     String harness = HarnessGenerator.render(spec);
     List<String> flags = new ArrayList<>(FLAGS);
     if (spec.trace()) {

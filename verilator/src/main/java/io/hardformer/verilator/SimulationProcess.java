@@ -33,6 +33,7 @@ public final class SimulationProcess implements AutoCloseable {
   private long recordedBytes;
   private boolean recordingOverflowed;
   private final byte[] scratch = new byte[16];
+  private final Thread stderrReader;
 
   private SimulationProcess(CompiledModel model, Process process, boolean record) {
     this.model = model;
@@ -40,9 +41,9 @@ public final class SimulationProcess implements AutoCloseable {
     this.toModel = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
     this.fromModel = new BufferedInputStream(process.getInputStream(), 1 << 16);
     this.recorded = record ? new ArrayList<>() : null;
-    Thread t = new Thread(() -> drain(process.getErrorStream()), "hardformer-sim-stderr");
-    t.setDaemon(true);
-    t.start();
+    this.stderrReader = new Thread(() -> drain(process.getErrorStream()), "hardformer-sim-stderr");
+    stderrReader.setDaemon(true);
+    stderrReader.start();
   }
 
   /** Starts the model; {@code record} keeps the stimulus for {@link #recordedStimulus()}. */
@@ -310,6 +311,7 @@ public final class SimulationProcess implements AutoCloseable {
   private SimulationException died(String what) {
     try {
       process.waitFor(2, TimeUnit.SECONDS);
+      stderrReader.join(1000); // let the last words of the model arrive
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

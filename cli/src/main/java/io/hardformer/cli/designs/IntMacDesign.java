@@ -12,7 +12,7 @@ final class IntMacDesign extends DesignCommand {
   @Option(names = "--width", defaultValue = "8", description = "width (1..64, default: ${DEFAULT-VALUE}).")
   int width;
 
-  @Option(names = "--acc", defaultValue = "24", description = "acc (2..256, default: ${DEFAULT-VALUE}).")
+  @Option(names = "--acc", defaultValue = "24", description = "acc (2 x width..256, default: ${DEFAULT-VALUE}).")
   int acc;
 
   @Override
@@ -23,7 +23,7 @@ final class IntMacDesign extends DesignCommand {
   @Override
   Module build() {
     range("--width", width, 1, 64);
-    range("--acc", acc, 2, 256);
+    range("--acc", acc, 2 * width, 256); // the full product must fit the accumulator
     return new IntMac(width, acc);
   }
 }

@@ -3,8 +3,9 @@ package io.hardformer.dsl.check;
 import java.util.Set;
 
 /**
- * Reserved words of Verilog-2005 and SystemVerilog-2017 (a name that is a keyword in either breaks some
- * tool). Names that collide are renamed deterministically by the emitter, with a KEYWORD NAME warning.
+ * Reserved words of Verilog-2005, SystemVerilog-2017 and C++ (Verilator turns every port and signal into
+ * a C++ member, and its build fails on {@code delete} or {@code this}: warning SYMRSVDWORD). Names that
+ * collide are renamed deterministically by the emitter, with a KEYWORD NAME warning.
  */
 public final class VerilogKeywords {
   private static final Set<String> WORDS = Set.of(
@@ -38,10 +39,20 @@ public final class VerilogKeywords {
       "wait_order", "wand", "weak", "weak0", "weak1", "while", "wildcard", "wire", "with", "within",
       "wor", "xnor", "xor");
 
+  private static final Set<String> CPP = Set.of(
+      "alignas", "alignof", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "catch", "char", "char8_t",
+      "char16_t", "char32_t", "compl", "concept", "consteval", "constexpr", "constinit", "const_cast",
+      "co_await", "co_return", "co_yield", "decltype", "delete", "double", "dynamic_cast", "explicit",
+      "false", "float", "friend", "goto", "inline", "long", "mutable", "namespace", "noexcept", "not_eq",
+      "nullptr", "operator", "or_eq", "private", "public", "register", "reinterpret_cast", "requires",
+      "short", "sizeof", "static_assert", "static_cast", "switch", "template", "thread_local", "throw",
+      "true", "try", "typeid", "typename", "using", "volatile", "wchar_t", "xor_eq", "main", "NULL");
+
   private VerilogKeywords() {}
 
+  /** True for a Verilog, SystemVerilog or C++ reserved word, or a name in Verilator's own namespace. */
   public static boolean isKeyword(String name) {
-    return WORDS.contains(name);
+    return WORDS.contains(name) || CPP.contains(name) || name.startsWith("__V");
   }
 
   /** The deterministic replacement for a keyword used as a name: {@code reg} becomes {@code reg_}. */
