@@ -138,6 +138,8 @@ class CliTest {
     assertTrue(r.err().contains("option '--lanes' must be between 1 and 4096, got 0"), r.err());
     r = run("generate", "fp8-dot", "--format", "e4m3", "--lanes", "4", "--acc", "fp16", "--out", tmp.toString());
     assertTrue(r.err().contains("option '--acc' must be one of exact, got 'fp16'"), r.err());
+    r = run("generate", "int-mac", "--width", "16", "--acc", "24", "--out", tmp.toString());
+    assertTrue(r.err().contains("option '--acc' must be between 32 and 256, got 24"), r.err());
     r = run("generate", "fp8-quant", "--format", "fp8", "--out", tmp.toString());
     assertTrue(r.err().contains("option '--format' must be one of e4m3, e5m2, got 'fp8'"), r.err());
   }

@@ -36,13 +36,16 @@ import java.util.regex.Pattern;
  *
  * <p>Location: {@code $HARDFORMER_CACHE}, else the system property {@code hardformer.cache}, else
  * {@code $XDG_CACHE_HOME/hardformer}, else {@code ~/.cache/hardformer}. Models live in
- * {@code models/<key>/}; {@code builds.log} lists every build. Delete the folder to clear it.
+ * {@code models/<key>/}; {@code builds.log} lists every build. Past {@link #MAX_MODELS} models the least
+ * recently used are deleted. Delete the folder to clear it.
  */
 public final class ModelCache {
   /** Flags that make every run reproducible: X values are 0, not random. */
   /** Flags of every model build: reproducible X handling (0), optimized model. */
   public static final List<String> FLAGS = List.of("--cc", "--exe", "--build", "-j", "2", "--x-assign", "0",
       "--x-initial", "0", "-O3", "-CFLAGS", "-O2", "-Wno-fatal");
+  /** Models kept; older ones (by last use) are evicted after a build. Override: hardformer.cache.models. */
+  public static final int MAX_MODELS = Integer.getInteger("hardformer.cache.models", 500);
   private static final String HARNESS_VERSION = "harness-v1";
   private static final AtomicInteger BUILDS = new AtomicInteger();
   private static final Map<String, Object> MONITORS = new ConcurrentHashMap<>();
@@ -165,6 +168,31 @@ public final class ModelCache {
       System.out.print("[hardformer] " + line);
     } finally {
       FileTrees.deleteQuietly(tmp);
+    }
+    evictLeastRecentlyUsed();
+  }
+
+  /** Deletes the least recently used models beyond {@link #MAX_MODELS}; best effort. */
+  private void evictLeastRecentlyUsed() {
+    try (java.util.stream.Stream<Path> models = Files.list(root.resolve("models"))) {
+      List<Path> all = new ArrayList<>(models.toList());
+      if (all.size() <= MAX_MODELS) {
+        return;
+      }
+      all.sort(java.util.Comparator.comparing(ModelCache::lastUse));
+      for (Path old : all.subList(0, all.size() - MAX_MODELS)) {
+        FileTrees.deleteQuietly(old);
+      }
+    } catch (IOException ignored) {
+      // eviction is housekeeping; a full cache still works
+    }
+  }
+
+  private static FileTime lastUse(Path dir) {
+    try {
+      return Files.getLastModifiedTime(dir);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
     }
   }
 
