@@ -15,7 +15,6 @@ public final class When {
   private final Module module;
   private final SourceLocation location;
   private final StatementBlock enclosing;
-  private final List<Switch.Branch> branches = new ArrayList<>();
   private final List<StatementBlock> bodies = new ArrayList<>();
   private final List<Expr> conditions = new ArrayList<>();
   private final List<SourceLocation> locations = new ArrayList<>();
@@ -64,7 +63,7 @@ public final class When {
   }
 
   Statement freeze() {
-    branches.clear();
+    List<Switch.Branch> branches = new ArrayList<>();
     for (int i = 0; i < conditions.size(); i++) {
       branches.add(new Switch.Branch(conditions.get(i), bodies.get(i).freeze(), locations.get(i)));
     }

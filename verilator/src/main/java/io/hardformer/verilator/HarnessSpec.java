@@ -61,10 +61,6 @@ public record HarnessSpec(String top, boolean clocked, List<PortLayout> inputs, 
         + outputs.stream().map(PortLayout::name).toList());
   }
 
-  public boolean hasInput(String name) {
-    return inputs.stream().anyMatch(p -> p.name().equals(name));
-  }
-
   public int inputFrameBytes() {
     return inputs.stream().mapToInt(PortLayout::bytes).sum();
   }

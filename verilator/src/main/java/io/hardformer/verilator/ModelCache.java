@@ -23,7 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +46,6 @@ public final class ModelCache {
   /** Models kept; older ones (by last use) are evicted after a build. Override: hardformer.cache.models. */
   public static final int MAX_MODELS = Integer.getInteger("hardformer.cache.models", 500);
   private static final String HARNESS_VERSION = "harness-v1";
-  private static final AtomicInteger BUILDS = new AtomicInteger();
   private static final Map<String, Object> MONITORS = new ConcurrentHashMap<>();
   private static final Pattern VERILOG_LOCATION = Pattern.compile("%(Error|Warning)[^:]*: (?:\\S*/)?([\\w.]+\\.v):(\\d+):");
   private static volatile String compilerVersion;
@@ -85,11 +83,6 @@ public final class ModelCache {
 
   public Path root() {
     return root;
-  }
-
-  /** Models built by this JVM so far (a warm suite builds none). */
-  public static int buildsInThisProcess() {
-    return BUILDS.get();
   }
 
   /** The model for {@code design}, from the cache or built now. */
@@ -160,7 +153,6 @@ public final class ModelCache {
           throw e;
         }
       }
-      BUILDS.incrementAndGet();
       long ms = (System.nanoTime() - t0) / 1_000_000;
       String line = "built " + finalDir.getFileName() + " " + spec.top() + (spec.trace() ? " (trace)" : "")
           + " in " + ms + " ms\n";

@@ -25,22 +25,19 @@ public final class Fp8ExactProduct extends Module {
     param("format", f.cliName());
     int window = Fp8Arithmetic.productWindowBits(f);
     term = out("term", HwType.sint(window + 1));
-    Fp8Unpack ua = instance("unpack_a", new Fp8Unpack(f));
-    Fp8Unpack ub = instance("unpack_b", new Fp8Unpack(f));
-    ua.code.assign(a);
-    ub.code.assign(b);
-    Bool sign = ua.sign.xor(ub.sign);
-    UInt product = ua.significand.mul(ub.significand);
+    Fp8ProductCore core = instance("core", new Fp8ProductCore(f));
+    core.a.assign(a);
+    core.b.assign(b);
+    Bool sign = core.sign;
+    UInt product = core.product;
     // product x 2^(ea + eb - 2): effective exponents start at 1
-    UInt shift = ua.exponent.add(ub.exponent).sub(lit(2, f.exponentBits() + 1)).trunc(f.exponentBits() + 1);
+    UInt shift = core.exponentSum.sub(lit(2, f.exponentBits() + 1)).trunc(f.exponentBits() + 1);
     UInt magnitude = product.zext(window).shiftLeft(shift);
     SInt positive = magnitude.zext(window + 1).asSInt();
     term.assign(mux(sign, positive.neg().trunc(window + 1), positive));
-    Bool special = ua.inf.or(ub.inf);
-    Bool invalid = ua.nan.or(ub.nan).or(ua.inf.and(ub.zero)).or(ub.inf.and(ua.zero));
-    nan.assign(invalid);
-    posInf.assign(special.and(invalid.not()).and(sign.not()));
-    negInf.assign(special.and(invalid.not()).and(sign));
+    nan.assign(core.nan);
+    posInf.assign(core.inf.and(sign.not()));
+    negInf.assign(core.inf.and(sign));
   }
 
   @Override

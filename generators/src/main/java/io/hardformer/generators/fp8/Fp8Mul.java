@@ -31,17 +31,15 @@ public final class Fp8Mul extends Module {
     int m = f.mantissaBits();
     int pw = 2 * (m + 1);
 
-    Fp8Unpack ua = instance("unpack_a", new Fp8Unpack(f));
-    Fp8Unpack ub = instance("unpack_b", new Fp8Unpack(f));
-    ua.code.assign(a);
-    ub.code.assign(b);
-
     // stage 1: sign, significand product, exponent sum, special cases
-    Bool sign = ua.sign.xor(ub.sign);
-    UInt product = ua.significand.mul(ub.significand);
-    UInt expSum = ua.exponent.add(ub.exponent);
-    Bool nan = ua.nan.or(ub.nan).or(ua.inf.and(ub.zero)).or(ub.inf.and(ua.zero));
-    Bool inf = ua.inf.or(ub.inf);
+    Fp8ProductCore core = instance("core", new Fp8ProductCore(f));
+    core.a.assign(a);
+    core.b.assign(b);
+    Bool sign = core.sign;
+    UInt product = core.product;
+    UInt expSum = core.exponentSum;
+    Bool nan = core.nan;
+    Bool inf = core.inf;
     Bool valid = inValid;
     if (stages >= 2) {
       sign = regNext("s1_sign", sign);
