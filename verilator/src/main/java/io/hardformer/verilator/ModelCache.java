@@ -39,10 +39,15 @@ import java.util.regex.Pattern;
  * recently used are deleted. Delete the folder to clear it.
  */
 public final class ModelCache {
-  /** Flags that make every run reproducible: X values are 0, not random. */
-  /** Flags of every model build: reproducible X handling (0), optimized model. */
+  /**
+   * Flags of every model build: reproducible X handling (0), optimized model. Large designs add C++
+   * optimization overrides ({@link #cxxOptimization}).
+   */
   public static final List<String> FLAGS = List.of("--cc", "--exe", "--build", "-j", "2", "--x-assign", "0",
       "--x-initial", "0", "-O3", "-CFLAGS", "-O2", "-Wno-fatal");
+  /** Flattened Verilog lines above which the model's C++ is compiled at -O1, and above that at -O0. */
+  static final long O1_ABOVE = 30_000;
+  static final long O0_ABOVE = 150_000;
   /** Models kept; older ones (by last use) are evicted after a build. Override: hardformer.cache.models. */
   public static final int MAX_MODELS = Integer.getInteger("hardformer.cache.models", 500);
   private static final String HARNESS_VERSION = "harness-v1";
@@ -90,6 +95,7 @@ public final class ModelCache {
     Verilator verilator = this.verilator != null ? this.verilator : Verilator.get();
     String harness = HarnessGenerator.render(spec);
     List<String> flags = new ArrayList<>(FLAGS);
+    flags.addAll(cxxOptimization(design));
     if (spec.trace()) {
       flags.add("--trace-fst");
     }
@@ -117,6 +123,25 @@ public final class ModelCache {
         throw new UncheckedIOException("model cache " + root + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  /**
+   * The C++ optimization flags for a design's model. Verilator flattens the hierarchy, so the C++ grows
+   * with every instance: a 16 x 16 FMA array is 4.5 MB of C++, about 2 minutes to compile at Verilator's
+   * default -Os on 2 cores, 4x less at -O1 and 13x less at -O0. Small designs keep the default (fast
+   * simulation); large ones compile at -O1, huge ones at -O0, and the run-once initialization code at -O0.
+   */
+  static List<String> cxxOptimization(EmittedDesign design) {
+    long lines = 0;
+    for (io.hardformer.dsl.elaborate.ModuleDef def : design.design().modules()) {
+      String v = design.verilog().get(def.name() + ".v");
+      long n = v == null ? 0 : v.lines().count();
+      lines += def.instanceCount() * n;
+    }
+    if (lines <= O1_ABOVE) {
+      return List.of();
+    }
+    return List.of("-MAKEFLAGS", "OPT_FAST=" + (lines > O0_ABOVE ? "-O0" : "-O1") + " OPT_SLOW=-O0");
   }
 
   private void build(Verilator verilator, EmittedDesign design, HarnessSpec spec, String harness,

@@ -4,7 +4,7 @@ import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.Module;
 import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
-import io.hardformer.generators.numerics.Fp8Arithmetic;
+import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.numerics.Fp8Format;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,6 @@ public final class Fp8Dot extends Module {
     b = in("b", 8 * lanes);
     outValid = out("out_valid");
     out = out("out", outFormat.width());
-    int window = Fp8Arithmetic.productWindowBits(f);
     int unit = 2 * f.quantumExponent();
 
     // stage 1: exact products
@@ -85,49 +84,21 @@ public final class Fp8Dot extends Module {
       }
     }
     SInt sum = terms.get(0);
-    int accBits = sum.width();
 
-    // normalize: magnitude, leading zeros, shift the leading one to the top
-    Bool negative = sum.isNegative();
-    UInt magnitude = mux(negative, sum.neg().trunc(accBits).asUInt(), sum.asUInt());
-    UInt lz = magnitude.clz();
-    UInt normalized = regNext("n_normalized", magnitude.shiftLeft(lz));
-    UInt lzR = regNext("n_lz", lz);
-    Bool zero = regNext("n_zero", magnitude.isZero());
-    negative = regNext("n_negative", negative);
-    nan = regNext("n_nan", nan);
-    anyPos = regNext("n_pos_inf", anyPos);
-    anyNeg = regNext("n_neg_inf", anyNeg);
-    valid = regNext("n_valid", valid, false);
-
-    // round once (RNE) and pack; the exponent is always normal in FP32/BF16
-    int precision = outFormat.precision();
-    int padded = Math.max(accBits, precision + 2);
-    UInt bits = padded > accBits ? normalized.cat(lit(0, padded - accBits)) : normalized;
-    UInt kept = bits.bits(padded - 1, padded - precision);
-    Bool guard = bits.bit(padded - precision - 1);
-    Bool sticky = bits.bits(padded - precision - 2, 0).orR();
-    Bool roundUp = guard.and(sticky.or(kept.bit(0)));
-    UInt rounded = kept.add(roundUp.asUInt());                 // precision + 1 bits
-    Bool carry = rounded.bit(precision);
-    int expBase = accBits - 1 + unit + 127;                    // biased exponent when lz = 0
-    UInt biased = lit(expBase, 9).sub(lzR.zext(9)).trunc(9).add(carry.asUInt()).trunc(8);
-    UInt fraction = rounded.bits(precision - 2, 0);
-    int w = outFormat.width();
-    int fw = precision - 1;
-    UInt finite = negative.cat(biased, fraction);
-    UInt infinity = anyNeg.cat(lit(0xFF, 8), lit(0, fw));
-    UInt quietNaN = lit(outFormat.format().quietNaN(), w);
-    UInt result = mux(nan.or(anyPos.and(anyNeg)), quietNaN,
-        mux(anyPos.or(anyNeg), infinity, mux(zero, lit(0, w), finite)));
-    out.assign(regNext("out_r", result));
-    outValid.assign(regNext("out_valid_r", valid, false));
+    // normalize, round once and pack (two stages)
+    FixedToFloat rounding = instance("rounding", new FixedToFloat(sum.width(), unit, outFormat));
+    rounding.sum.assign(sum);
+    rounding.nan.assign(nan);
+    rounding.posInf.assign(anyPos);
+    rounding.negInf.assign(anyNeg);
+    out.assign(rounding.out);
+    outValid.assign(regNext("out_valid_r", regNext("n_valid", valid, false), false));
   }
 
   /** Pipeline latency for {@code lanes}: products + ceil(levels / 2) tree stages + normalize + round. */
   public static int latency(int lanes) {
     int levels = ceilLog2(lanes);
-    return 3 + (levels + 1) / 2;
+    return 1 + (levels + 1) / 2 + FixedToFloat.LATENCY;
   }
 
   static int ceilLog2(int n) {

@@ -14,12 +14,12 @@ import io.hardformer.generators.numerics.Fp8Format;
  * the lane's special-value flags. Combinational.
  */
 public final class Fp8ExactProduct extends Module {
-  final UInt a = in("a", 8);
-  final UInt b = in("b", 8);
-  final SInt term;
-  final Bool nan = out("nan");
-  final Bool posInf = out("pos_inf");
-  final Bool negInf = out("neg_inf");
+  public final UInt a = in("a", 8);
+  public final UInt b = in("b", 8);
+  public final SInt term;
+  public final Bool nan = out("nan");
+  public final Bool posInf = out("pos_inf");
+  public final Bool negInf = out("neg_inf");
 
   public Fp8ExactProduct(Fp8Format f) {
     param("format", f.cliName());

@@ -1,0 +1,89 @@
+package io.hardformer.generators.array;
+
+import io.hardformer.dsl.Bool;
+import io.hardformer.dsl.HwType;
+import io.hardformer.dsl.Module;
+import io.hardformer.dsl.SInt;
+import io.hardformer.dsl.UInt;
+import io.hardformer.dsl.Vec;
+import io.hardformer.generators.floating.FixedToFloat;
+import io.hardformer.generators.floating.Fp32ToBf16;
+import io.hardformer.generators.fp8.FloatPacker;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one column of the FMA array: a {@code rows}-to-1 multiplexer tree over the cells' hold
+ * registers, selected by the row being drained and registered after every two levels, followed by the
+ * column's output unit (exact: {@link FixedToFloat}; FP32: a register, with {@link Fp32ToBf16} for BF16
+ * output). One result per cycle. Latency {@link #latency}.
+ */
+public final class ColumnReadout extends Module {
+  public final Vec<UInt> holds;
+  public final UInt row;
+  public final UInt out;
+
+  public ColumnReadout(int rows, int holdBits, AccumulationMode mode, int unit, FloatPacker outFormat) {
+    param("rows", rows);
+    param("acc", mode.cliName());
+    param("hold_bits", holdBits);
+    param("out_format", outFormat.cliName());
+    holds = inVec("hold", rows, HwType.uint(holdBits));
+    row = in("row", rowBits(rows));
+    out = out("out", outFormat.width());
+
+    List<UInt> level = new ArrayList<>(holds);
+    UInt select = row;
+    int levels = ceilLog2(rows);
+    for (int l = 0; l < levels; l++) {
+      List<UInt> next = new ArrayList<>();
+      for (int i = 0; i < level.size(); i += 2) {
+        next.add(i + 1 < level.size() ? mux(select.bit(l), level.get(i + 1), level.get(i)) : level.get(i));
+      }
+      level = next;
+      if (l % 2 == 1 || l == levels - 1) {
+        List<UInt> staged = new ArrayList<>();
+        for (int i = 0; i < level.size(); i++) {
+          staged.add(regNext("m" + l + "_" + i, level.get(i)));
+        }
+        level = staged;
+        select = regNext("m" + l + "_row", select);
+      }
+    }
+    UInt picked = level.get(0);
+    if (mode == AccumulationMode.EXACT) {
+      int sumBits = holdBits - 3;
+      FixedToFloat rounding = instance("rounding", new FixedToFloat(sumBits, unit, outFormat));
+      rounding.sum.assign(picked.bits(sumBits - 1, 0).asSInt());
+      rounding.nan.assign(picked.bit(sumBits + 2));
+      rounding.posInf.assign(picked.bit(sumBits + 1));
+      rounding.negInf.assign(picked.bit(sumBits));
+      out.assign(rounding.out);
+    } else if (outFormat == FloatPacker.BF16) {
+      Fp32ToBf16 rounding = instance("rounding", new Fp32ToBf16());
+      rounding.in.assign(picked);
+      out.assign(regNext("out_r", rounding.out));
+    } else {
+      out.assign(regNext("out_r", picked));
+    }
+  }
+
+  /** Cycles from the row select to the result: the tree's stages plus the output unit. */
+  public static int latency(int rows, AccumulationMode mode) {
+    int treeStages = (ceilLog2(rows) + 1) / 2;
+    return treeStages + (mode == AccumulationMode.EXACT ? FixedToFloat.LATENCY : 1);
+  }
+
+  static int rowBits(int rows) {
+    return Math.max(1, ceilLog2(rows));
+  }
+
+  static int ceilLog2(int n) {
+    return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
+  }
+
+  @Override
+  public String kindName() {
+    return "fma_column_readout";
+  }
+}

@@ -1,0 +1,148 @@
+package io.hardformer.generators.array;
+
+import io.hardformer.dsl.Bool;
+import io.hardformer.dsl.Module;
+import io.hardformer.dsl.UInt;
+import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.numerics.Fp8Format;
+import java.util.Arrays;
+
+/**
+ * An R x C output-stationary grid of FP8 multiply-accumulate cells computing Y[R x C] = X[R x K] . W[K x C]
+ * for any K chosen at run time. Weights stream through once: each beat carries one row of W (C codes)
+ * and one column of X (R codes); there is no weight buffer, only the skew and pass-through registers.
+ *
+ * <p>Protocol (valid/ready in, valid-only out): beat k carries {@code w[8C-1:0]} = W[k][0..C-1] (column
+ * j in bits [8j+7:8j]) and {@code x[8R-1:0]} = X[0..R-1][k] (row i in bits [8i+7:8i]); {@code in_last}
+ * marks k = K-1. Beats of the next matmul may follow in the next cycle. {@code in_ready} is low only on a
+ * last beat that comes fewer than max(R, C) cycles after the previous last beat (a matmul with K below
+ * max(R, C)): the hold registers and the output port need that long. Results leave one row of Y per
+ * cycle, rows 0..R-1 in order, on {@code out[C*W-1:0]} (column j in bits [W(j+1)-1:Wj]) with
+ * {@code out_valid}, and {@code out_last} on row R-1; the consumer must take every row.
+ *
+ * <p>Dataflow: row i of X enters i cycles late and moves right; column j of W enters j cycles late and
+ * moves down, so cell (i, j) meets X[i][k] and W[k][j] in cycle k + i + j + 1. Each cell keeps a running
+ * sum and a hold register: on the last beat its result moves to hold and the next matmul starts at once
+ * (double buffering). Rows finish one per cycle, and a column readout multiplexer drains row i as soon as
+ * its last cell is done, while the array already works on the next matmul.
+ */
+public final class FmaArray extends Module {
+  public final Bool inValid = in("in_valid");
+  public final Bool inReady = out("in_ready");
+  public final Bool inLast = in("in_last");
+  public final UInt x;
+  public final UInt w;
+  public final Bool outValid = out("out_valid");
+  public final Bool outLast = out("out_last");
+  public final UInt out;
+
+  /** The default largest K of exact mode: 65,536 covers every Llama-3 matmul (405B's d_ff is 53,248). */
+  public static final int DEFAULT_MAX_K = 65536;
+
+  private final FmaArrayShape shape;
+
+  public FmaArray(FmaArrayShape shape) {
+    this.shape = shape;
+    int rows = shape.rows();
+    int cols = shape.cols();
+    Fp8Format f = shape.format();
+    param("rows", rows);
+    param("cols", cols);
+    param("format", f.cliName());
+    param("acc", shape.mode().cliName());
+    param("out_format", shape.outFormat().cliName());
+    if (shape.mode() == AccumulationMode.EXACT) {
+      param("max_k", shape.maxK());
+    }
+    timing(shape.latency(), 1);
+    x = in("x", 8 * rows);
+    w = in("w", 8 * cols);
+    out = out("out", cols * shape.outFormat().width());
+
+    // flow control: a last beat waits until max(R, C) cycles have passed since the previous one
+    int gap = shape.minimumSpacing();
+    int gapBits = bitsFor(gap);
+    UInt sinceLast = reg("since_last", gapBits, gap);
+    Bool spaced = sinceLast.eq(lit(gap, gapBits));
+    inReady.assign(inLast.not().or(spaced));
+    Bool accept = inValid.and(inReady);
+    Bool acceptLast = accept.and(inLast);
+    when(acceptLast, () -> sinceLast.next(lit(1, gapBits)))
+        .elseWhen(spaced.not(), () -> sinceLast.next(sinceLast.add(lit(1, gapBits)).trunc(gapBits)));
+
+    // input stage and skew: row i delayed i cycles, column j delayed j cycles
+    UInt xR = regNext("x_r", x);
+    UInt wR = regNext("w_r", w);
+    Bool validR = regNext("valid_r", accept, false);
+    Bool lastR = regNext("last_r", acceptLast, false);
+    FmaCell[][] cells = new FmaCell[rows][cols];
+    int sumBits = shape.sumBits();
+    for (int i = 0; i < rows; i++) {
+      UInt xi = xR.bits(8 * i + 7, 8 * i);
+      Bool vi = validR;
+      Bool li = lastR;
+      for (int d = 0; d < i; d++) {
+        xi = regNext("x" + i + "_skew" + d, xi);
+        vi = regNext("valid" + i + "_skew" + d, vi, false);
+        li = regNext("last" + i + "_skew" + d, li, false);
+      }
+      for (int j = 0; j < cols; j++) {
+        FmaCell cell = instance("cell_" + i + "_" + j, new FmaCell(f, shape.mode(), sumBits));
+        cells[i][j] = cell;
+        cell.xIn.assign(j == 0 ? xi : cells[i][j - 1].xOut);
+        cell.validIn.assign(j == 0 ? vi : cells[i][j - 1].validOut);
+        cell.lastIn.assign(j == 0 ? li : cells[i][j - 1].lastOut);
+      }
+    }
+    for (int j = 0; j < cols; j++) {
+      UInt wj = wR.bits(8 * j + 7, 8 * j);
+      for (int d = 0; d < j; d++) {
+        wj = regNext("w" + j + "_skew" + d, wj);
+      }
+      for (int i = 0; i < rows; i++) {
+        cells[i][j].wIn.assign(i == 0 ? wj : cells[i - 1][j].wOut);
+      }
+    }
+    // drain: row 0's last cell is done when its markers leave it; rows follow one per cycle
+    FmaCell corner = cells[0][cols - 1];
+    Bool startRead = regNext("start_read", corner.validOut.and(corner.lastOut), false);
+    int rowBits = ColumnReadout.rowBits(rows);
+    UInt row = reg("read_row", rowBits, 0);
+    Bool reading = reg("reading", false);
+    Bool readNow = startRead.or(reading);
+    Bool lastRow = row.eq(lit(rows - 1, rowBits));
+    when(readNow, () -> {
+      row.next(mux(lastRow, lit(0, rowBits), row.add(lit(1, rowBits)).trunc(rowBits)));
+      reading.next(lastRow.not());
+    });
+    int ow = shape.outFormat().width();
+    UInt[] columns = new UInt[cols];
+    for (int j = 0; j < cols; j++) {
+      ColumnReadout readout = instance("readout_" + j, new ColumnReadout(rows, FmaCell.holdBits(shape.mode(),
+          sumBits), shape.mode(), 2 * f.quantumExponent(), shape.outFormat()));
+      for (int i = 0; i < rows; i++) {
+        readout.holds.get(i).assign(cells[i][j].hold);
+      }
+      readout.row.assign(row);
+      columns[cols - 1 - j] = readout.out;
+    }
+    out.assign(cols == 1 ? columns[0] : columns[0].cat(Arrays.copyOfRange(columns, 1, cols)));
+    Bool v = readNow;
+    Bool l = readNow.and(lastRow);
+    for (int s = 0; s < ColumnReadout.latency(rows, shape.mode()); s++) {
+      v = regNext("out_valid_d" + s, v, false);
+      l = regNext("out_last_d" + s, l, false);
+    }
+    outValid.assign(v);
+    outLast.assign(l);
+  }
+
+  public FmaArrayShape shape() {
+    return shape;
+  }
+
+  @Override
+  public String kindName() {
+    return "fma_array";
+  }
+}

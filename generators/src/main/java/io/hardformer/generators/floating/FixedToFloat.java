@@ -1,0 +1,71 @@
+package io.hardformer.generators.floating;
+
+import io.hardformer.dsl.Bool;
+import io.hardformer.dsl.HwType;
+import io.hardformer.dsl.Module;
+import io.hardformer.dsl.SInt;
+import io.hardformer.dsl.UInt;
+import io.hardformer.generators.fp8.FloatPacker;
+
+/**
+ * Rounds an exact signed fixed-point sum (in units of 2^unit) once, RNE, to FP32 or BF16, with the
+ * special-value flags of the products it summed: NaN if any NaN or both infinities, else Inf of the sign
+ * seen, else the rounded sum (exact zero is +0). The result is always a normal number for the FP8 sums
+ * this serves. Two stages (latency 2, II 1): leading-zero count with normalizing shift; round and pack.
+ */
+public final class FixedToFloat extends Module {
+  public final SInt sum;
+  public final Bool nan = in("nan");
+  public final Bool posInf = in("pos_inf");
+  public final Bool negInf = in("neg_inf");
+  public final UInt out;
+
+  public static final int LATENCY = 2;
+
+  public FixedToFloat(int sumBits, int unit, FloatPacker outFormat) {
+    param("sum_bits", sumBits);
+    param("unit", unit);
+    param("out_format", outFormat.cliName());
+    sum = in("sum", HwType.sint(sumBits));
+    out = out("out", outFormat.width());
+
+    // normalize: magnitude, leading zeros, shift the leading one to the top
+    Bool negative = sum.isNegative();
+    UInt magnitude = mux(negative, sum.neg().trunc(sumBits).asUInt(), sum.asUInt());
+    UInt lz = magnitude.clz();
+    UInt normalized = regNext("n_normalized", magnitude.shiftLeft(lz));
+    UInt lzR = regNext("n_lz", lz);
+    Bool zero = regNext("n_zero", magnitude.isZero());
+    Bool negativeR = regNext("n_negative", negative);
+    Bool nanR = regNext("n_nan", nan);
+    Bool posR = regNext("n_pos_inf", posInf);
+    Bool negR = regNext("n_neg_inf", negInf);
+
+    // round once (RNE) and pack; the exponent is always normal in FP32/BF16
+    int precision = outFormat.precision();
+    int padded = Math.max(sumBits, precision + 2);
+    UInt bits = padded > sumBits ? normalized.cat(lit(0, padded - sumBits)) : normalized;
+    UInt kept = bits.bits(padded - 1, padded - precision);
+    Bool guard = bits.bit(padded - precision - 1);
+    Bool sticky = bits.bits(padded - precision - 2, 0).orR();
+    Bool roundUp = guard.and(sticky.or(kept.bit(0)));
+    UInt rounded = kept.add(roundUp.asUInt());                 // precision + 1 bits
+    Bool carry = rounded.bit(precision);
+    int expBase = sumBits - 1 + unit + 127;                    // biased exponent when lz = 0
+    UInt biased = lit(expBase, 9).sub(lzR.zext(9)).trunc(9).add(carry.asUInt()).trunc(8);
+    UInt fraction = rounded.bits(precision - 2, 0);
+    int w = outFormat.width();
+    int fw = precision - 1;
+    UInt finite = negativeR.cat(biased, fraction);
+    UInt infinity = negR.cat(lit(0xFF, 8), lit(0, fw));
+    UInt quietNaN = lit(outFormat.format().quietNaN(), w);
+    UInt result = mux(nanR.or(posR.and(negR)), quietNaN,
+        mux(posR.or(negR), infinity, mux(zero, lit(0, w), finite)));
+    out.assign(regNext("out_r", result));
+  }
+
+  @Override
+  public String kindName() {
+    return "fixed_to_float";
+  }
+}
