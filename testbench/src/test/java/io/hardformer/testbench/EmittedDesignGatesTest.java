@@ -12,6 +12,9 @@ import io.hardformer.generators.examples.Pipeline;
 import io.hardformer.generators.examples.RegisterSlice;
 import io.hardformer.generators.examples.SystolicArray;
 import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.array.AccumulationMode;
+import io.hardformer.generators.array.FmaArray;
+import io.hardformer.generators.array.FmaArrayShape;
 import io.hardformer.generators.fp8.Fp8Dot;
 import io.hardformer.generators.fp8.Fp8Mul;
 import io.hardformer.generators.fp8.Fp8Quant;
@@ -48,7 +51,11 @@ class EmittedDesignGatesTest {
         Arguments.of("fp8-quant-e5m2", (Supplier<Module>) () -> new Fp8Quant(Fp8Format.E5M2, true, 2)),
         Arguments.of("fp8-dot-e4m3-1", (Supplier<Module>) () -> new Fp8Dot(Fp8Format.E4M3, 1, FloatPacker.FP32)),
         Arguments.of("fp8-dot-e5m2-5-bf16", (Supplier<Module>) () -> new Fp8Dot(Fp8Format.E5M2, 5, FloatPacker.BF16)),
-        Arguments.of("fp8-dot-e5m2-32", (Supplier<Module>) () -> new Fp8Dot(Fp8Format.E5M2, 32, FloatPacker.FP32)));
+        Arguments.of("fp8-dot-e5m2-32", (Supplier<Module>) () -> new Fp8Dot(Fp8Format.E5M2, 32, FloatPacker.FP32)),
+        Arguments.of("fma-array-e4m3-exact-3x5", (Supplier<Module>) () -> new FmaArray(
+            FmaArrayShape.of(3, 5, Fp8Format.E4M3, AccumulationMode.EXACT, FloatPacker.FP32))),
+        Arguments.of("fma-array-e5m2-fp32-4x2-bf16", (Supplier<Module>) () -> new FmaArray(
+            FmaArrayShape.of(4, 2, Fp8Format.E5M2, AccumulationMode.FP32, FloatPacker.BF16))));
   }
 
   @ParameterizedTest(name = "{0}")
