@@ -1,6 +1,6 @@
 package io.hardformer.bench;
 
-/** Entry point: {@code bench/run harness} or {@code bench/run elaborate}. Prints Markdown tables. */
+/** Entry point: {@code bench/run harness | fp8 | array | elaborate}. Prints Markdown tables. */
 public final class BenchMain {
   private BenchMain() {}
 
@@ -13,11 +13,14 @@ public final class BenchMain {
       case "fp8":
         Fp8Benchmark.run();
         break;
+      case "array":
+        FmaArrayBenchmark.run(args);
+        break;
       case "elaborate":
         ElaborationBenchmark.run(args);
         break;
       default:
-        System.err.println("unknown benchmark '" + which + "'; valid: harness, fp8, elaborate");
+        System.err.println("unknown benchmark '" + which + "'; valid: harness, fp8, array, elaborate");
         System.exit(2);
     }
   }

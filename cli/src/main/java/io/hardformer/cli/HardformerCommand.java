@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     version = "hardformer 0.1.0",
     description = "Generates Verilog-2005 for transformer datapaths from a Java DSL.%n"
         + "With no command: generates the embedded default design into out/ and prints its summary.",
-    subcommands = {GenerateCommand.class, RulesCommand.class},
+    subcommands = {GenerateCommand.class, io.hardformer.cli.designs.AreaCommand.class, RulesCommand.class},
     footer = {"", "Examples:",
         "  ./hardformer                                   # default design into out/",
         "  ./hardformer generate adder-tree --width 8 --depth 3 --out build/tree",

@@ -6,7 +6,10 @@ import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.rtl.VerilogEmitter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.hardformer.generators.area.AreaFigures;
+import io.hardformer.generators.area.GateEstimate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,8 +25,15 @@ abstract class DesignCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--out", required = true, description = "Output folder (created if needed).")
+  @Option(names = "--out", description = "Output folder (created if needed); required by generate.")
   Path out;
+
+  @Option(names = "--density", description = "area: logic density in million transistors per mm^2 (default: "
+      + AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2 + ", " + AreaFigures.DENSITY_SOURCE + ").")
+  Double density;
+
+  @Option(names = "--json", description = "area: print the figures as JSON.")
+  boolean json;
 
   /** The design's parameters by name, for the header and manifest, in option order. */
   abstract Map<String, String> parameters();
@@ -34,6 +44,16 @@ abstract class DesignCommand implements Callable<Integer> {
   /** Extra manifest sections of this design (area, numerics, timing assumptions). */
   Map<String, Object> manifestExtras(io.hardformer.dsl.elaborate.Design design) {
     return Map.of();
+  }
+
+  /** The design's area figures; by default the pre-synthesis IR estimate. */
+  AreaFigures area(io.hardformer.dsl.elaborate.Design design, double density) {
+    return GateEstimate.figures(design, density);
+  }
+
+  /** Extra lines for the area report (after the figures). */
+  List<String> areaNotes(io.hardformer.dsl.elaborate.Design design, double density) {
+    return List.of();
   }
 
   /** Throws a usage error unless {@code value} is one of {@code allowed} (case-insensitive). */
@@ -65,7 +85,14 @@ abstract class DesignCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    boolean areaOnly = spec.parent() != null && spec.parent().name().equals("area");
+    if (areaOnly) {
+      return printArea();
+    }
+    if (out == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "missing required option: '--out=<out>'");
+    }
     Map<String, String> p = parameters();
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "option '--out' must be a folder, but '"
@@ -73,6 +100,7 @@ abstract class DesignCommand implements Callable<Integer> {
     }
     io.hardformer.dsl.elaborate.Design design = io.hardformer.dsl.elaborate.Elaborator.elaborate(build());
     EmitOptions options = EmitOptions.forGenerator(spec.name(), p);
+    options = options.withManifestExtra("area", area(design, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2).toManifest());
     for (Map.Entry<String, Object> e : manifestExtras(design).entrySet()) {
       options = options.withManifestExtra(e.getKey(), e.getValue());
     }
@@ -81,6 +109,37 @@ abstract class DesignCommand implements Callable<Integer> {
     System.out.println("wrote " + d.verilog().size() + " Verilog file(s), " + d.filelistName()
         + " and manifest.json for " + d.top() + " to " + out);
     d.design().warnings().forEach(w -> System.err.println(w.render()));
+    return 0;
+  }
+
+  private int printArea() throws Exception {
+    double dens = density == null ? AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2 : density;
+    if (dens <= 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '--density' must be positive, got " + dens);
+    }
+    io.hardformer.dsl.elaborate.Design design = io.hardformer.dsl.elaborate.Elaborator.elaborate(build());
+    AreaFigures a = area(design, dens);
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("design", spec.name());
+      m.put("parameters", parameters());
+      m.put("area", a.toManifest());
+      System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(m));
+      return 0;
+    }
+    System.out.println(spec.name() + " " + parameters());
+    System.out.printf(java.util.Locale.ROOT, "  FMAs                 %,d%n", a.fmaCount());
+    System.out.printf(java.util.Locale.ROOT, "  register bits        %,d%n", a.registerBits());
+    System.out.printf(java.util.Locale.ROOT, "  NAND2 equivalents    %,.0f%n", a.nand2());
+    System.out.printf(java.util.Locale.ROOT, "  transistors          %,.0f (4 per NAND2 equivalent)%n", a.transistors());
+    if (a.fmaCount() > 0) {
+      System.out.printf(java.util.Locale.ROOT, "  transistors per FMA  %,.0f (Etched: ~%,.0f for an FP16 FMA at 2 GHz)%n",
+          a.transistorsPerFma(), AreaFigures.ETCHED_TRANSISTORS_PER_FMA);
+    }
+    System.out.printf(java.util.Locale.ROOT, "  area                 %.4f mm^2 at %.1f MTr/mm^2%n", a.mm2(), a.densityMTrPerMm2());
+    System.out.println("  method: " + a.method());
+    areaNotes(design, dens).forEach(n -> System.out.println("  " + n));
     return 0;
   }
 }

@@ -7,6 +7,12 @@ import io.hardformer.generators.array.FmaArray;
 import io.hardformer.generators.array.FmaArrayShape;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Format;
+import io.hardformer.generators.area.AreaFigures;
+import io.hardformer.generators.area.FmaArrayArea;
+import io.hardformer.generators.area.UnitAreaTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,6 +68,25 @@ final class FmaArrayDesign extends DesignCommand {
   @Override
   Module build() {
     return new FmaArray(shape());
+  }
+
+  @Override
+  AreaFigures area(Design design, double density) {
+    return FmaArrayArea.estimate(shape(), UnitAreaTable.bundled(), density);
+  }
+
+  @Override
+  List<String> areaNotes(Design design, double density) {
+    FmaArrayShape s = shape();
+    UnitAreaTable table = UnitAreaTable.bundled();
+    List<String> notes = new ArrayList<>();
+    double cell = table.get(FmaArrayArea.cellKey(s.format(), s.mode(), FmaArrayShape.of(1, 1, s.format(), s.mode(),
+        s.outFormat()).sumBits())).nand2();
+    notes.add(String.format(Locale.ROOT, "one cell: %,.0f NAND2 eq = %,.0f transistors", cell, 4 * cell));
+    for (Map.Entry<String, Double> e : FmaArrayArea.breakdown(s, table).entrySet()) {
+      notes.add(String.format(Locale.ROOT, "%-22s %,.0f NAND2 eq", e.getKey(), e.getValue()));
+    }
+    return notes;
   }
 
   @Override

@@ -45,8 +45,7 @@ final class Fp8DotDesign extends DesignCommand {
   @Override
   Map<String, Object> manifestExtras(Design design) {
     Fp8Format f = Fp8Format.parse(format);
-    Map<String, Object> m = new LinkedHashMap<>(Fp8Manifest.extras(design, lanes,
-        "~1 GHz: products with alignment shift; two adder-tree levels per stage; leading-zero count and"
+    Map<String, Object> m = new LinkedHashMap<>(Fp8Manifest.extras("~1 GHz: products with alignment shift; two adder-tree levels per stage; leading-zero count and"
             + " normalizing shift; round and pack"));
     Map<String, Object> numerics = new LinkedHashMap<>();
     numerics.put("productWindowBits", Fp8Arithmetic.productWindowBits(f));

@@ -32,7 +32,7 @@ final class Fp8MulDesign extends DesignCommand {
 
   @Override
   Map<String, Object> manifestExtras(Design design) {
-    return Fp8Manifest.extras(design, 1, "~1 GHz: decode, 4x4 (3x3) significand multiply and exponent add in stage 1;"
+    return Fp8Manifest.extras("~1 GHz: decode, 4x4 (3x3) significand multiply and exponent add in stage 1;"
         + " leading-zero count, normalizing shift and pack in stage 2");
   }
 }

@@ -37,7 +37,7 @@ final class Fp8QuantDesign extends DesignCommand {
 
   @Override
   Map<String, Object> manifestExtras(Design design) {
-    return Fp8Manifest.extras(design, 0, "~1 GHz: decode and 32-bit alignment shift in stage 1; round, pack and"
+    return Fp8Manifest.extras("~1 GHz: decode and 32-bit alignment shift in stage 1; round, pack and"
         + " select in stage 2");
   }
 }

@@ -100,6 +100,17 @@ public final class GateEstimate {
     }
   }
 
+  /**
+   * Area figures from this estimate: FMA count = multiplier nodes, register bits counted from the IR,
+   * NAND2 equivalents from the operator costs.
+   */
+  public static AreaFigures figures(Design design, double density) {
+    long regBits = io.hardformer.dsl.analysis.DesignStats.of(design).registerBits();
+    return new AreaFigures(multipliers(design), regBits, nand2(design), density,
+        "pre-synthesis IR estimate (operator gate counts x instances); conservative: 1.4-2.0x a Yosys"
+            + " synthesis against hardformer_nand2.lib for the FP8 units (docs/BENCHMARKS.md)");
+  }
+
   /** Multiplier nodes, each an FP8 significand product or FMA multiplier, over the whole design. */
   public static long multipliers(Design design) {
     long n = 0;

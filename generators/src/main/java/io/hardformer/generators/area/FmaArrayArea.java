@@ -1,0 +1,156 @@
+package io.hardformer.generators.area;
+
+import io.hardformer.dsl.Module;
+import io.hardformer.generators.area.UnitAreaTable.UnitArea;
+import io.hardformer.generators.array.AccumulationMode;
+import io.hardformer.generators.array.FmaArrayShape;
+import io.hardformer.generators.array.FmaCell;
+import io.hardformer.generators.floating.FixedToFloat;
+import io.hardformer.generators.floating.Fp32ToBf16;
+import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.numerics.Fp8Format;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The FMA array's area from FMA counts: {@code R x C x (synthesized cell)} plus the edge logic, which is
+ * C column output units (synthesized) and, counted from the structure at the library's cell areas, the
+ * readout multiplexers and their pipeline registers, the input and skew registers and the control.
+ * Synthesis removes the pass-through registers that leave the array's right and bottom edges, and so
+ * does this estimate.
+ */
+public final class FmaArrayArea {
+  /** {@code hardformer_nand2.lib}: DFF, MUX2, AND2 (a synchronous reset), one incrementer bit. */
+  static final double DFF = 5.67;
+  static final double MUX2 = 2.33;
+  static final double RESET_GATE = 1.33;
+  static final double COUNTER_BIT = 8.0;
+  /** Per extra accumulator bit of one exact cell (acc and hold flops, an adder bit, two enable muxes). */
+  static final double PER_ACCUMULATOR_BIT = 2 * DFF + 7.0 + 2 * MUX2;
+
+  private FmaArrayArea() {}
+
+  /** The area figures of an array at a density (million transistors per mm^2). */
+  public static AreaFigures estimate(FmaArrayShape s, UnitAreaTable table, double density) {
+    Map<String, Double> parts = breakdown(s, table);
+    double total = parts.values().stream().mapToDouble(Double::doubleValue).sum();
+    return new AreaFigures(s.fmaCount(), registerBits(s, table), total, density,
+        "per-unit Yosys synthesis (hardformer_nand2.lib, unit-areas.tsv) x counts + edge logic; within 10% of"
+            + " a full synthesis at 2x2, 4x4 and 8x8");
+  }
+
+  /** NAND2 equivalents by part: cells, column outputs, readout multiplexers, registers and control. */
+  public static Map<String, Double> breakdown(FmaArrayShape s, UnitAreaTable table) {
+    long r = s.rows();
+    long c = s.cols();
+    UnitArea cell = cell(s, table);
+    int holdBits = FmaCell.holdBits(s.mode(), s.sumBits());
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("cells", r * c * cell.nand2() - 8 * (r + c) * DFF);
+    m.put("columnOutputs", c * outputUnit(s, table));
+    m.put("readoutMultiplexers", c * ((r - 1) * holdBits * MUX2 + readoutRegisterBits(s, holdBits) * DFF));
+    m.put("inputAndSkewRegisters", dataSkewBits(s) * DFF + markerBits(s) * (DFF + RESET_GATE));
+    m.put("control", controlBits(s) * (DFF + RESET_GATE + COUNTER_BIT));
+    return m;
+  }
+
+  /** Flip-flops of the whole array, from the same counts. */
+  public static long registerBits(FmaArrayShape s, UnitAreaTable table) {
+    long r = s.rows();
+    long c = s.cols();
+    int holdBits = FmaCell.holdBits(s.mode(), s.sumBits());
+    long outputFlops = s.mode() == AccumulationMode.EXACT ? table.get(outputKey(s)).flipFlops()
+        : s.outFormat().width();
+    return r * c * cell(s, table).flipFlops() - 8 * (r + c) + c * (outputFlops + readoutRegisterBits(s, holdBits))
+        + dataSkewBits(s) + markerBits(s) + controlBits(s);
+  }
+
+  private static UnitArea cell(FmaArrayShape s, UnitAreaTable table) {
+    String key = cellKey(s.format(), s.mode(), s.sumBits());
+    if (table.has(key) || s.mode() == AccumulationMode.FP32) {
+      return table.get(key);
+    }
+    // an exact cell for a non-default max K: the default cell plus the accumulator bits it differs by
+    FmaArrayShape d = FmaArrayShape.of(s.rows(), s.cols(), s.format(), s.mode(), s.outFormat());
+    UnitArea base = table.get(cellKey(s.format(), s.mode(), d.sumBits()));
+    int extra = s.sumBits() - d.sumBits();
+    return new UnitArea(base.nand2() + extra * PER_ACCUMULATOR_BIT, base.flipFlops() + 2L * extra);
+  }
+
+  private static double outputUnit(FmaArrayShape s, UnitAreaTable table) {
+    if (s.mode() == AccumulationMode.EXACT) {
+      String key = outputKey(s);
+      if (table.has(key)) {
+        return table.get(key).nand2();
+      }
+      FmaArrayShape d = FmaArrayShape.of(s.rows(), s.cols(), s.format(), s.mode(), s.outFormat());
+      return table.get(outputKey(d)).nand2() * s.sumBits() / d.sumBits();
+    }
+    double bf16 = s.outFormat() == FloatPacker.BF16 ? table.get(BF16_KEY).nand2() : 0;
+    return bf16 + s.outFormat().width() * DFF;
+  }
+
+  static long readoutRegisterBits(FmaArrayShape s, int holdBits) {
+    int rows = s.rows();
+    int levels = rows <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(rows - 1);
+    int rowBits = Math.max(1, levels);
+    long bits = 0;
+    int n = rows;
+    for (int l = 0; l < levels; l++) {
+      n = (n + 1) / 2;
+      if (l % 2 == 1 || l == levels - 1) {
+        bits += (long) n * holdBits + rowBits;
+      }
+    }
+    return bits;
+  }
+
+  private static long dataSkewBits(FmaArrayShape s) {
+    long r = s.rows();
+    long c = s.cols();
+    return 8 * (r + c) + 8 * (r * (r - 1) / 2 + c * (c - 1) / 2);
+  }
+
+  private static long markerBits(FmaArrayShape s) {
+    long r = s.rows();
+    return 2 + 2 * (r * (r - 1) / 2) + 2L * s.readoutLatency() + 2;
+  }
+
+  private static long controlBits(FmaArrayShape s) {
+    int g = s.minimumSpacing();
+    int gapBits = 64 - Long.numberOfLeadingZeros(g);
+    int rows = s.rows();
+    int rowBits = Math.max(1, rows <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(rows - 1));
+    return gapBits + rowBits;
+  }
+
+  public static String cellKey(Fp8Format f, AccumulationMode mode, int sumBits) {
+    return "fma_cell format=" + f.cliName() + " acc=" + mode.cliName()
+        + (mode == AccumulationMode.EXACT ? " sum_bits=" + sumBits : "");
+  }
+
+  static String outputKey(FmaArrayShape s) {
+    return "fixed_to_float sum_bits=" + s.sumBits() + " unit=" + 2 * s.format().quantumExponent() + " out="
+        + s.outFormat().cliName();
+  }
+
+  static final String BF16_KEY = "fp32_to_bf16";
+
+  /** The units of the bundled table, by key: every cell and output unit at the default max K. */
+  public static Map<String, Supplier<Module>> calibrationUnits() {
+    Map<String, Supplier<Module>> m = new LinkedHashMap<>();
+    for (Fp8Format f : Fp8Format.values()) {
+      for (AccumulationMode mode : AccumulationMode.values()) {
+        FmaArrayShape s = FmaArrayShape.of(1, 1, f, mode, FloatPacker.FP32);
+        m.put(cellKey(f, mode, s.sumBits()), () -> new FmaCell(f, mode, s.sumBits()));
+      }
+      for (FloatPacker out : FloatPacker.values()) {
+        FmaArrayShape s = FmaArrayShape.of(1, 1, f, AccumulationMode.EXACT, out);
+        m.put(outputKey(s), () -> new FixedToFloat(s.sumBits(), 2 * f.quantumExponent(), out));
+      }
+    }
+    m.put(BF16_KEY, Fp32ToBf16::new);
+    return m;
+  }
+}

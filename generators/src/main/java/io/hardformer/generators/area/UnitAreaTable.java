@@ -1,0 +1,84 @@
+package io.hardformer.generators.area;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Synthesized areas of the repeated units (FMA cells, column output units), one Yosys run each against
+ * {@code hardformer_nand2.lib}, kept as a table in {@code unit-areas.tsv} next to this class so that
+ * estimates need no Yosys. Rows: {@code unit key <TAB> NAND2 equivalents <TAB> flip-flops}. Regenerate
+ * with {@code ./hardformer area --calibrate}; a test checks every row against a fresh synthesis.
+ */
+public final class UnitAreaTable {
+  public static final String RESOURCE = "unit-areas.tsv";
+
+  /** One unit's synthesized cost. */
+  public record UnitArea(double nand2, long flipFlops) {}
+
+  private static volatile UnitAreaTable bundled;
+  private final Map<String, UnitArea> units;
+
+  public UnitAreaTable(Map<String, UnitArea> units) {
+    this.units = Collections.unmodifiableMap(new LinkedHashMap<>(units));
+  }
+
+  /** The table shipped in the jar. */
+  public static UnitAreaTable bundled() {
+    if (bundled == null) {
+      try (InputStream in = UnitAreaTable.class.getResourceAsStream(RESOURCE)) {
+        bundled = in == null ? new UnitAreaTable(Map.of()) : parse(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return bundled;
+  }
+
+  static UnitAreaTable parse(InputStream in) throws IOException {
+    Map<String, UnitArea> m = new LinkedHashMap<>();
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    for (String line; (line = r.readLine()) != null; ) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] f = line.split("\t");
+      m.put(f[0], new UnitArea(Double.parseDouble(f[1]), Long.parseLong(f[2])));
+    }
+    return new UnitAreaTable(m);
+  }
+
+  public Map<String, UnitArea> units() {
+    return units;
+  }
+
+  /** The unit's cost, or an error naming the command that adds it. */
+  public UnitArea get(String key) {
+    UnitArea a = units.get(key);
+    if (a == null) {
+      throw new IllegalArgumentException("no synthesized area for '" + key + "' in the unit table; run "
+          + "./hardformer area --calibrate to synthesize it");
+    }
+    return a;
+  }
+
+  public boolean has(String key) {
+    return units.containsKey(key);
+  }
+
+  /** The table as {@code unit-areas.tsv} text. */
+  public String format(String header) {
+    StringBuilder sb = new StringBuilder(header);
+    for (Map.Entry<String, UnitArea> e : units.entrySet()) {
+      sb.append(e.getKey()).append('\t').append(String.format(java.util.Locale.ROOT, "%.2f", e.getValue().nand2()))
+          .append('\t').append(e.getValue().flipFlops()).append('\n');
+    }
+    return sb.toString();
+  }
+}

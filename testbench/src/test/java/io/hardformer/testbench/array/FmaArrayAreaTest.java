@@ -1,0 +1,73 @@
+package io.hardformer.testbench.array;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hardformer.dsl.Module;
+import io.hardformer.generators.area.AreaFigures;
+import io.hardformer.generators.area.FmaArrayArea;
+import io.hardformer.generators.area.UnitAreaTable;
+import io.hardformer.generators.area.UnitAreaTable.UnitArea;
+import io.hardformer.generators.array.AccumulationMode;
+import io.hardformer.generators.array.FmaArray;
+import io.hardformer.generators.array.FmaArrayShape;
+import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.numerics.Fp8Format;
+import io.hardformer.rtl.EmitOptions;
+import io.hardformer.rtl.VerilogEmitter;
+import io.hardformer.verilator.AreaSynthesis;
+import io.hardformer.verilator.SynthesizedArea;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The FMA array's area estimate (table of synthesized units x counts + edge logic) against a full Yosys
+ * synthesis of the whole array at 2x2, 4x4 and 8x8, and the bundled unit table against a fresh synthesis.
+ */
+@Tag("verilator")
+class FmaArrayAreaTest {
+  @Test
+  void bundledUnitTableMatchesAFreshSynthesis() {
+    UnitAreaTable table = UnitAreaTable.bundled();
+    for (Map.Entry<String, Supplier<Module>> e : FmaArrayArea.calibrationUnits().entrySet()) {
+      SynthesizedArea s = AreaSynthesis.synthesize(VerilogEmitter.emit(e.getValue().get(), EmitOptions.defaults()));
+      assertTrue(table.has(e.getKey()), "unit table lacks " + e.getKey()
+          + "; regenerate: ./hardformer area --calibrate --write generators/src/main/resources/io/hardformer/generators/area/unit-areas.tsv");
+      UnitArea a = table.get(e.getKey());
+      assertEquals(s.nand2Equivalents(), a.nand2(), 0.01 * s.nand2Equivalents(), e.getKey()
+          + " changed; regenerate: ./hardformer area --calibrate --write generators/src/main/resources/io/hardformer/generators/area/unit-areas.tsv");
+      assertEquals(s.flipFlops(), a.flipFlops(), e.getKey() + " flip-flops");
+    }
+  }
+
+  static Stream<Arguments> arrays() {
+    return Stream.of(
+        Arguments.of(2, AccumulationMode.EXACT), Arguments.of(4, AccumulationMode.EXACT), Arguments.of(8, AccumulationMode.EXACT),
+        Arguments.of(2, AccumulationMode.FP32), Arguments.of(4, AccumulationMode.FP32), Arguments.of(8, AccumulationMode.FP32));
+  }
+
+  @ParameterizedTest(name = "{0}x{0} e4m3 acc={1}")
+  @MethodSource("arrays")
+  void estimateIsWithinTenPercentOfFullSynthesis(int n, AccumulationMode mode) throws Exception {
+    FmaArrayShape shape = FmaArrayShape.of(n, n, Fp8Format.E4M3, mode, FloatPacker.FP32);
+    SynthesizedArea full = AreaSynthesis.synthesize(VerilogEmitter.emit(new FmaArray(shape), EmitOptions.defaults()));
+    AreaFigures estimate = FmaArrayArea.estimate(shape, UnitAreaTable.bundled(), AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2);
+    double ratio = estimate.nand2() / full.nand2Equivalents();
+    double ffRatio = (double) estimate.registerBits() / full.flipFlops();
+    String row = String.format(java.util.Locale.ROOT, "| fma-array %dx%d e4m3 %s | %.0f | %.0f | %.3f | %d | %d |%n", n, n,
+        mode.cliName(), full.nand2Equivalents(), estimate.nand2(), ratio, full.flipFlops(), estimate.registerBits());
+    Files.writeString(Path.of("target/area-calibration.md"), row, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    System.out.print(row);
+    assertTrue(Math.abs(ratio - 1) <= 0.10, "estimate/synthesis = " + ratio + ": " + row);
+    assertTrue(Math.abs(ffRatio - 1) <= 0.10, "register bits estimate/synthesis = " + ffRatio + ": " + row);
+  }
+}
