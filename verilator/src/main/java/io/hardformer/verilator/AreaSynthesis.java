@@ -7,7 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -24,20 +30,69 @@ public final class AreaSynthesis {
 
   private AreaSynthesis() {}
 
+  /**
+   * Synthesizes {@code design}, or returns the cached statistics of an identical earlier run (the key
+   * hashes the Yosys version, the script, the liberty file and every Verilog file; results live in
+   * {@code <model cache>/synth/}). Yosys is deterministic, so a hit is exactly what a run would print.
+   */
   public static SynthesizedArea synthesize(EmittedDesign design) {
+    Yosys yosys = new Yosys();
+    String script = script(design);
+    byte[] liberty = liberty();
+    Path cached = null;
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output().getBytes(StandardCharsets.UTF_8));
+      md.update(script.getBytes(StandardCharsets.UTF_8));
+      md.update(liberty);
+      for (Map.Entry<String, String> f : design.verilog().entrySet()) {
+        md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
+        md.update(f.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+      cached = ModelCache.defaultRoot().resolve("synth").resolve(HexFormat.of().formatHex(md.digest(), 0, 16) + ".txt");
+      if (Files.isRegularFile(cached)) {
+        return parse(design.top(), Files.readString(cached));
+      }
+    } catch (NoSuchAlgorithmException | IOException e) {
+      cached = null; // no cache: synthesize
+    }
+    String stat = run(yosys, design, script, liberty);
+    SynthesizedArea result = parse(design.top(), stat);
+    if (cached != null) {
+      try {
+        Files.createDirectories(cached.getParent());
+        Path tmp = Files.createTempFile(cached.getParent(), "stat-", ".tmp");
+        Files.writeString(tmp, stat);
+        Files.move(tmp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        // a result that cannot be cached is still a result
+      }
+    }
+    return result;
+  }
+
+  private static String script(EmittedDesign design) {
+    return "read_verilog " + String.join(" ", design.verilog().keySet()) + "; synth -flatten -top "
+        + design.top() + "; dfflibmap -liberty hardformer_nand2.lib; abc -liberty hardformer_nand2.lib; "
+        + "opt_clean; tee -o stat.txt stat -liberty hardformer_nand2.lib";
+  }
+
+  private static byte[] liberty() {
+    try (InputStream in = AreaSynthesis.class.getResourceAsStream("area/hardformer_nand2.lib")) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String run(Yosys yosys, EmittedDesign design, String script, byte[] liberty) {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("hardformer-area-");
       design.writeTo(dir);
-      try (InputStream in = AreaSynthesis.class.getResourceAsStream("area/hardformer_nand2.lib")) {
-        Files.write(dir.resolve("hardformer_nand2.lib"), in.readAllBytes());
-      }
-      String script = "read_verilog " + String.join(" ", design.verilog().keySet()) + "; synth -flatten -top "
-          + design.top() + "; dfflibmap -liberty hardformer_nand2.lib; abc -liberty hardformer_nand2.lib; "
-          + "opt_clean; tee -o stat.txt stat -liberty hardformer_nand2.lib";
-      ToolResult r = new Yosys().script(dir, script, 1800);
-      String stat = Files.readString(dir.resolve("stat.txt"));
-      return parse(design.top(), stat + "\n" + r.output());
+      Files.write(dir.resolve("hardformer_nand2.lib"), liberty);
+      ToolResult r = yosys.script(dir, script, 1800);
+      return Files.readString(dir.resolve("stat.txt")) + "\n" + r.output();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

@@ -19,14 +19,24 @@ public final class FixedToFloat extends Module {
   public final Bool posInf = in("pos_inf");
   public final Bool negInf = in("neg_inf");
   public final UInt out;
+  /** With {@code adjustBits > 0}: added to the exponent (the value is sum x 2^(unit + exp_adjust)). */
+  public final UInt expAdjust;
 
   public static final int LATENCY = 2;
 
   public FixedToFloat(int sumBits, int unit, FloatPacker outFormat) {
+    this(sumBits, unit, outFormat, 0);
+  }
+
+  public FixedToFloat(int sumBits, int unit, FloatPacker outFormat, int adjustBits) {
     param("sum_bits", sumBits);
     param("unit", unit);
     param("out_format", outFormat.cliName());
+    if (adjustBits > 0) {
+      param("adjust_bits", adjustBits);
+    }
     sum = in("sum", HwType.sint(sumBits));
+    expAdjust = adjustBits > 0 ? in("exp_adjust", adjustBits) : null;
     out = out("out", outFormat.width());
 
     // normalize: magnitude, leading zeros, shift the leading one to the top
@@ -40,6 +50,7 @@ public final class FixedToFloat extends Module {
     Bool nanR = regNext("n_nan", nan);
     Bool posR = regNext("n_pos_inf", posInf);
     Bool negR = regNext("n_neg_inf", negInf);
+    UInt adjustR = expAdjust == null ? null : regNext("n_exp_adjust", expAdjust);
 
     // round once (RNE) and pack; the exponent is always normal in FP32/BF16
     int precision = outFormat.precision();
@@ -52,7 +63,8 @@ public final class FixedToFloat extends Module {
     UInt rounded = kept.add(roundUp.asUInt());                 // precision + 1 bits
     Bool carry = rounded.bit(precision);
     int expBase = sumBits - 1 + unit + 127;                    // biased exponent when lz = 0
-    UInt biased = lit(expBase, 9).sub(lzR.zext(9)).trunc(9).add(carry.asUInt()).trunc(8);
+    UInt biased9 = lit(expBase, 9).sub(lzR.zext(9)).trunc(9).add(carry.asUInt()).trunc(9);
+    UInt biased = adjustR == null ? biased9.trunc(8) : biased9.add(adjustR.zext(9)).trunc(8);
     UInt fraction = rounded.bits(precision - 2, 0);
     int w = outFormat.width();
     int fw = precision - 1;

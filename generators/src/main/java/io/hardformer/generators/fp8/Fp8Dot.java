@@ -6,8 +6,6 @@ import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
 import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.numerics.Fp8Format;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Exact FP8 dot product of N lanes: every product is exact in a fixed-point window (36 bits E4M3, 64
@@ -36,7 +34,6 @@ public final class Fp8Dot extends Module {
     param("lanes", lanes);
     param("acc", "exact");
     param("out_format", outFormat.cliName());
-    int levels = ceilLog2(lanes);
     timing(latency(lanes), 1);
     a = in("a", 8 * lanes);
     b = in("b", 8 * lanes);
@@ -44,73 +41,26 @@ public final class Fp8Dot extends Module {
     out = out("out", outFormat.width());
     int unit = 2 * f.quantumExponent();
 
-    // stage 1: exact products
-    List<SInt> terms = new ArrayList<>();
-    List<Bool> nans = new ArrayList<>();
-    List<Bool> pos = new ArrayList<>();
-    List<Bool> neg = new ArrayList<>();
-    for (int i = 0; i < lanes; i++) {
-      Fp8ExactProduct p = instance("lane" + i, new Fp8ExactProduct(f));
-      p.a.assign(a.bits(8 * i + 7, 8 * i));
-      p.b.assign(b.bits(8 * i + 7, 8 * i));
-      terms.add(regNext("p_term" + i, p.term));
-      nans.add(p.nan);
-      pos.add(p.posInf);
-      neg.add(p.negInf);
-    }
-    Bool nan = regNext("p_nan", orAll(nans));
-    Bool anyPos = regNext("p_pos_inf", orAll(pos));
-    Bool anyNeg = regNext("p_neg_inf", orAll(neg));
-    Bool valid = regNext("p_valid", inValid, false);
-
-    // adder tree, two levels per stage
-    for (int level = 0; level < levels; level++) {
-      List<SInt> next = new ArrayList<>();
-      for (int i = 0; i < terms.size(); i += 2) {
-        next.add(i + 1 < terms.size() ? terms.get(i).add(terms.get(i + 1))
-            : terms.get(i).sext(terms.get(i).width() + 1));
-      }
-      terms = next;
-      if (level % 2 == 1 || level == levels - 1) {
-        List<SInt> staged = new ArrayList<>();
-        for (int i = 0; i < terms.size(); i++) {
-          staged.add(regNext("t" + level + "_sum" + i, terms.get(i)));
-        }
-        terms = staged;
-        nan = regNext("t" + level + "_nan", nan);
-        anyPos = regNext("t" + level + "_pos_inf", anyPos);
-        anyNeg = regNext("t" + level + "_neg_inf", anyNeg);
-        valid = regNext("t" + level + "_valid", valid, false);
-      }
-    }
-    SInt sum = terms.get(0);
+    // exact products and their exact sum
+    ExactDotTree tree = instance("tree", new ExactDotTree(f, lanes));
+    tree.inValid.assign(inValid);
+    tree.a.assign(a);
+    tree.b.assign(b);
+    SInt sum = tree.sum;
 
     // normalize, round once and pack (two stages)
     FixedToFloat rounding = instance("rounding", new FixedToFloat(sum.width(), unit, outFormat));
     rounding.sum.assign(sum);
-    rounding.nan.assign(nan);
-    rounding.posInf.assign(anyPos);
-    rounding.negInf.assign(anyNeg);
+    rounding.nan.assign(tree.nan);
+    rounding.posInf.assign(tree.posInf);
+    rounding.negInf.assign(tree.negInf);
     out.assign(rounding.out);
-    outValid.assign(regNext("out_valid_r", regNext("n_valid", valid, false), false));
+    outValid.assign(regNext("out_valid_r", regNext("n_valid", tree.outValid, false), false));
   }
 
   /** Pipeline latency for {@code lanes}: products + ceil(levels / 2) tree stages + normalize + round. */
   public static int latency(int lanes) {
-    int levels = ceilLog2(lanes);
-    return 1 + (levels + 1) / 2 + FixedToFloat.LATENCY;
-  }
-
-  static int ceilLog2(int n) {
-    return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
-  }
-
-  private Bool orAll(List<Bool> flags) {
-    Bool r = flags.get(0);
-    for (int i = 1; i < flags.size(); i++) {
-      r = r.or(flags.get(i));
-    }
-    return r;
+    return ExactDotTree.latency(lanes) + FixedToFloat.LATENCY;
   }
 
   @Override

@@ -10,13 +10,13 @@ import io.hardformer.generators.numerics.Fp8Format;
  * field (subnormals use 1) and class flags. Combinational.
  */
 public final class Fp8Unpack extends Module {
-  final UInt code = in("code", 8);
-  final Bool sign = out("sign");
-  final UInt significand;
-  final UInt exponent;
-  final Bool zero = out("zero");
-  final Bool nan = out("nan");
-  final Bool inf = out("inf");
+  public final UInt code = in("code", 8);
+  public final Bool sign = out("sign");
+  public final UInt significand;
+  public final UInt exponent;
+  public final Bool zero = out("zero");
+  public final Bool nan = out("nan");
+  public final Bool inf = out("inf");
 
   public Fp8Unpack(Fp8Format f) {
     param("format", f.cliName());

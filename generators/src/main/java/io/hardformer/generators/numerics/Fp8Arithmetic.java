@@ -37,33 +37,12 @@ public final class Fp8Arithmetic {
    * otherwise ±Inf if infinite products of one sign occur.
    */
   public static long dot(Fp8Format f, int[] a, int[] b, BinaryFormat out) {
-    boolean nan = false;
-    boolean posInf = false;
-    boolean negInf = false;
-    BigInteger sum = BigInteger.ZERO;
-    int unit = 2 * f.quantumExponent(); // every product is an integer multiple of 2^unit
-    for (int i = 0; i < a.length; i++) {
-      boolean neg = f.isNegative(a[i]) ^ f.isNegative(b[i]);
-      if (f.isNaN(a[i]) || f.isNaN(b[i])) {
-        nan = true;
-        continue;
-      }
-      boolean infA = f.isInfinite(a[i]);
-      boolean infB = f.isInfinite(b[i]);
-      if (infA || infB) {
-        if ((!infA && f.significand(a[i]) == 0) || (!infB && f.significand(b[i]) == 0)) {
-          nan = true;
-        } else if (neg) {
-          negInf = true;
-        } else {
-          posInf = true;
-        }
-        continue;
-      }
-      BigInteger p = BigInteger.valueOf((long) f.significand(a[i]) * f.significand(b[i]))
-          .shiftLeft(f.exponent(a[i]) + f.exponent(b[i]) - unit);
-      sum = neg ? sum.subtract(p) : sum.add(p);
-    }
+    ExactDot d = ExactDot.of(f, a, b);
+    boolean nan = d.nan();
+    boolean posInf = d.posInf();
+    boolean negInf = d.negInf();
+    BigInteger sum = d.sum();
+    int unit = 2 * f.quantumExponent();
     if (nan || (posInf && negInf)) {
       return out.quietNaN();
     }

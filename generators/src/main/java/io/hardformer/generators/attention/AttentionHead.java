@@ -1,0 +1,148 @@
+package io.hardformer.generators.attention;
+
+import io.hardformer.dsl.Bool;
+import io.hardformer.dsl.HwType;
+import io.hardformer.dsl.Module;
+import io.hardformer.dsl.SInt;
+import io.hardformer.dsl.UInt;
+import io.hardformer.dsl.Vec;
+import io.hardformer.generators.fp8.ExactDotTree;
+import io.hardformer.generators.fp8.Fp8Unpack;
+import io.hardformer.generators.numerics.Fp8Format;
+
+/**
+ * One query head of the attention unit: the online-softmax recurrence over a stream of keys and values
+ * (formats in {@link AttentionShape}, reference {@link AttentionGolden}). Pipeline, one key per cycle:
+ * exact q . k (tree); scale to base-2 logit x; running max m of ceil(x), shift n = m_new - m_old and
+ * t = m_new - x; p = 2^-t; p x v terms; accumulate l = (l >> n) + p and acc = (acc >> n) + p v. After the
+ * step: {@code norm} normalizes l, then 27 {@code div} cycles form the reciprocal of the normalized l.
+ */
+public final class AttentionHead extends Module {
+  public final Bool valid = in("valid");
+  public final Bool first = in("first");
+  public final UInt q;
+  public final UInt k;
+  public final UInt v;
+  public final Bool vBad = in("v_bad");
+  public final Bool norm = in("norm");
+  public final Bool div = in("div");
+  public final Vec<SInt> acc;
+  public final UInt recip = out("recip", AttentionShape.RECIPROCAL_BITS);
+  public final UInt lz;
+  public final Bool bad = out("bad");
+
+  public AttentionHead(AttentionShape s) {
+    Fp8Format f = s.format();
+    int dim = s.headDim();
+    param("format", f.cliName());
+    param("head_dim", dim);
+    q = in("q", 8 * dim);
+    k = in("k", 8 * dim);
+    v = in("v", 8 * dim);
+    int sumBits = s.sumBits();
+    acc = outVec("acc", dim, HwType.sint(s.accBits()));
+    lz = out("lz", bitsFor(sumBits));
+
+    // q . k, exact
+    ExactDotTree dot = instance("dot", new ExactDotTree(f, dim));
+    dot.inValid.assign(valid);
+    dot.a.assign(q);
+    dot.b.assign(k);
+    Bool firstD = first;
+    for (int i = 0; i < ExactDotTree.latency(dim); i++) {
+      firstD = regNext("first_d" + i, firstD, false);
+    }
+
+    // x = (s x c) >> shift
+    SInt c = slit(s.scaleConstant(), AttentionShape.SCALE_BITS + 1);
+    SInt x = regNext("x", dot.sum.mul(c).shr(s.scaleShift()));
+    Bool xValid = regNext("x_valid", dot.outValid, false);
+    Bool xFirst = regNext("x_first", firstD, false);
+    Bool xBad = regNext("x_bad", dot.nan.or(dot.posInf).or(dot.negInf));
+
+    // running max of ceil(x); shift n and exponent t = m_new - x >= 0
+    int xf = AttentionShape.X_FRACTION;
+    int mBits = s.maxBits();
+    SInt ceil = x.add(slit((1L << xf) - 1, xf + 1)).shr(xf);                   // mBits
+    SInt m = reg("m", HwType.sint(mBits), 0);
+    SInt mNew = mux(xFirst.or(ceil.gt(m)), ceil, m);
+    SInt grow = mNew.sub(m);                                                    // >= 0
+    UInt limit = lit(AttentionShape.SHIFT_LIMIT, 7);
+    UInt n = mux(xFirst, lit(0, 7), mux(grow.gt(limit.zext(8).asSInt().sext(mBits + 1)), limit,
+        grow.asUInt().resize(7)));
+    UInt t = mNew.shl(xf).sub(x.sext(mBits + xf)).asUInt();
+    when(xValid, () -> m.next(mNew));
+    UInt tR = regNext("t", t);
+    UInt nT = regNext("t_n", n);
+    Bool tValid = regNext("t_valid", xValid, false);
+    Bool tFirst = regNext("t_first", xFirst, false);
+    Bool tBad = regNext("t_bad", xBad);
+
+    // p = 2^-t
+    Exp2Unit exp = instance("exp2", new Exp2Unit(tR.width()));
+    exp.t.assign(tR);
+    UInt p = regNext("p", exp.p);
+    UInt nP = regNext("p_n", nT);
+    Bool pValid = regNext("p_valid", tValid, false);
+    Bool pFirst = regNext("p_first", tFirst, false);
+    Bool pBad = regNext("p_bad", tBad);
+
+    // p x v_d, exact
+    int termBits = s.termBits();
+    SInt[] terms = new SInt[dim];
+    for (int d = 0; d < dim; d++) {
+      Fp8Unpack u = instance("v_unpack" + d, new Fp8Unpack(f));
+      u.code.assign(v.bits(8 * d + 7, 8 * d));
+      UInt magnitude = p.mul(u.significand).zext(termBits - 1)
+          .shiftLeft(u.exponent.sub(lit(1, u.exponent.width())).trunc(u.exponent.width()));
+      SInt positive = magnitude.zext(termBits).asSInt();
+      terms[d] = regNext("term" + d, mux(u.sign, positive.neg().trunc(termBits), positive));
+    }
+    UInt pv = regNext("pv_p", p);
+    UInt nV = regNext("pv_n", nP);
+    Bool vValid = regNext("pv_valid", pValid, false);
+    Bool vFirst = regNext("pv_first", pFirst, false);
+    Bool vBadR = regNext("pv_bad", pBad.or(vBad));
+
+    // accumulate with rescaling by 2^-n
+    UInt l = reg("l", HwType.uint(sumBits), 0);
+    Bool badAcc = reg("bad_acc", false);
+    when(vValid, () -> {
+      l.next(mux(vFirst, pv.zext(sumBits), l.shiftRight(nV).add(pv.zext(sumBits)).trunc(sumBits)));
+      badAcc.next(mux(vFirst, vBadR, badAcc.or(vBadR)));
+    });
+    int accBits = s.accBits();
+    for (int d = 0; d < dim; d++) {
+      SInt a = reg("acc" + d, HwType.sint(accBits), 0);
+      SInt term = terms[d].sext(accBits);
+      when(vValid, () -> a.next(mux(vFirst, term, a.shiftRight(nV).add(term).trunc(accBits))));
+      acc.get(d).assign(a);
+    }
+    bad.assign(badAcc);
+
+    // after the step: normalize l, then a restoring divider forms floor(2^(L+25) / l_norm), 27 bits
+    UInt lzNow = l.clz();
+    UInt lNorm = reg("l_norm", HwType.uint(sumBits), 0);
+    UInt lzR = reg("l_lz", HwType.uint(lzNow.width()), 0);
+    UInt rem = reg("rem", HwType.uint(sumBits + 1), 0);
+    UInt quotient = reg("quotient", HwType.uint(AttentionShape.RECIPROCAL_BITS), 0);
+    UInt doubled = rem.shl(1).trunc(sumBits + 1);
+    Bool fits = doubled.ge(lNorm.zext(sumBits + 1));
+    when(norm, () -> {
+      lNorm.next(l.shiftLeft(lzNow));
+      lzR.next(lzNow);
+      rem.next(lit(1L << (sumBits - 2), sumBits + 1));
+      quotient.next(lit(0, AttentionShape.RECIPROCAL_BITS));
+    }).elseWhen(div, () -> {
+      rem.next(mux(fits, doubled.sub(lNorm.zext(sumBits + 1)).trunc(sumBits + 1), doubled));
+      quotient.next(quotient.trunc(AttentionShape.RECIPROCAL_BITS - 1).cat(fits));
+    });
+    recip.assign(quotient);
+    lz.assign(lzR);
+  }
+
+  @Override
+  public String kindName() {
+    return "attention_head";
+  }
+}

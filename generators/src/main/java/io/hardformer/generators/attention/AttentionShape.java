@@ -1,0 +1,130 @@
+package io.hardformer.generators.attention;
+
+import io.hardformer.generators.fp8.ExactDotTree;
+import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.numerics.Fp8Arithmetic;
+import io.hardformer.generators.numerics.Fp8Format;
+
+/**
+ * The parameters of the attention unit and every internal format derived from them (see the README's
+ * attention section). All values are two's-complement or unsigned integers with a stated unit:
+ *
+ * <ul>
+ *   <li>score s = q . k exact, {@link #scoreBits} bits, unit 2^(2 x quantum) (2^-18 E4M3, 2^-32 E5M2);
+ *   <li>x = floor(s x c / 2^shift) with c = {@link #scaleConstant} ~ log2(e) / sqrt(D) x 2^{@link #scaleExponent}:
+ *       the base-2 logit, {@link #X_FRACTION} fraction bits;
+ *   <li>m = the running max of ceil(x), an integer, so rescaling by 2^(m_old - m_new) is a shift;
+ *   <li>p = 2^(x - m) in (0, 1], {@link #P_FRACTION} fraction bits: 2^-frac from a 64-entry table times a
+ *       second-order step 1 - a + a^2/2 (a = r ln 2 for the low fraction bits r), then a shift by the integer part;
+ *   <li>l = sum of p (rescaled), {@link #sumBits} bits; acc_d = sum of p x v_d (rescaled), {@link #accBits}
+ *       bits, unit 2^(quantum - 24);
+ *   <li>o_d = acc_d / l via a 27-bit reciprocal of the normalized l (sequential restoring divider), then
+ *       rounded once (RNE) to BF16 or FP32.
+ * </ul>
+ * Arithmetic headroom: S up to 2^{@link #LOG2_MAX_S} keys per step.
+ */
+public record AttentionShape(int headDim, int qHeads, Fp8Format format, FloatPacker outFormat) {
+  public static final int X_FRACTION = 20;
+  public static final int P_FRACTION = 24;
+  public static final int LOG2_MAX_S = 20;
+  public static final int SCALE_BITS = 24;
+  public static final int TABLE_BITS = 6;
+  public static final int RECIPROCAL_BITS = 27;
+  /** ln 2 with 16 fraction bits, for the second-order step of exp2. */
+  public static final long LN2 = Math.round(Math.log(2) * 65536);
+  public static final int SHIFT_LIMIT = 127;
+
+  public AttentionShape {
+    if (headDim < 1 || headDim > 1024 || qHeads < 1 || qHeads > 64) {
+      throw new IllegalArgumentException("head dim must be 1..1024 and query heads 1..64, got " + headDim + ", " + qHeads);
+    }
+  }
+
+  public int scoreBits() {
+    return Fp8Arithmetic.accumulatorBits(format, headDim);
+  }
+
+  public int scoreUnit() {
+    return 2 * format.quantumExponent();
+  }
+
+  /** log2(e) / sqrt(D) as an integer in [2^23, 2^24) times 2^-scaleExponent. */
+  public long scaleConstant() {
+    double c = 1.4426950408889634 / Math.sqrt(headDim);
+    return Math.round(Math.scalb(c, scaleExponent()));
+  }
+
+  public int scaleExponent() {
+    double c = 1.4426950408889634 / Math.sqrt(headDim);
+    return SCALE_BITS - 1 - Math.getExponent(c);
+  }
+
+  /** x = (s x c) >> scaleShift. */
+  public int scaleShift() {
+    return scaleExponent() - X_FRACTION - scoreUnit();
+  }
+
+  public int xBits() {
+    return scoreBits() + SCALE_BITS + 1 - scaleShift();
+  }
+
+  public int maxBits() {
+    return xBits() - X_FRACTION + 1;
+  }
+
+  public int sumBits() {
+    return P_FRACTION + 1 + LOG2_MAX_S;
+  }
+
+  /** Width of one p x v term: p (25 bits) x significand shifted by up to the largest exponent, plus sign. */
+  public int termBits() {
+    int maxExpField = (1 << format.exponentBits()) - (format.hasInfinities() ? 2 : 1);
+    return P_FRACTION + 1 + format.mantissaBits() + 1 + maxExpField - 1 + 1;
+  }
+
+  public int accBits() {
+    return termBits() + LOG2_MAX_S;
+  }
+
+  /** o = acc x reciprocal x 2^(outputUnit + lz(l)). */
+  public int outputUnit() {
+    return format.quantumExponent() - sumBits() - (RECIPROCAL_BITS - 2);
+  }
+
+  /** The 64-entry table: round(2^(-i/64) x 2^24). */
+  public static long table(int i) {
+    return Math.round(Math.scalb(Math.pow(2, -i / 64.0), P_FRACTION));
+  }
+
+  // ---- cycle contract ------------------------------------------------------------------------------
+
+  /** Cycles from a beat's acceptance to its accumulation being visible: input, dot, scale, max, exp, p.v, acc. */
+  public int accumulateLatency() {
+    return 1 + ExactDotTree.latency(headDim) + 5;
+  }
+
+  /** Cycles of one step, first beat accepted in cycle 0 with beats back to back, to its last output head. */
+  public long cyclesPerStep(long s) {
+    return s + overhead();
+  }
+
+  /** S-independent part: accumulate latency, normalize 1, divide 27, G heads, product 1, rounding 2. */
+  public int overhead() {
+    return accumulateLatency() + 1 + RECIPROCAL_BITS + qHeads + 1 + 2 - 1;
+  }
+
+  /** Cycles from accepting a step's last pair to head 0's output. */
+  public int latency() {
+    return overhead() - qHeads + 1;
+  }
+
+  /** Cycles from one step's first accepted pair to the next step's, back to back: S + finish. */
+  public long stepPeriod(long s) {
+    return s + accumulateLatency() + RECIPROCAL_BITS + qHeads;
+  }
+
+  /** Multipliers: G x D for q.k and G x D for p.v (the per-step output multipliers are not counted). */
+  public long fmaCount() {
+    return 2L * qHeads * headDim;
+  }
+}

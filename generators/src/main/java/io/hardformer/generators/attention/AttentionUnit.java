@@ -1,0 +1,167 @@
+package io.hardformer.generators.attention;
+
+import io.hardformer.dsl.Bool;
+import io.hardformer.dsl.HwType;
+import io.hardformer.dsl.Module;
+import io.hardformer.dsl.SInt;
+import io.hardformer.dsl.UInt;
+import io.hardformer.generators.fp8.ExactDotTree;
+import io.hardformer.generators.floating.FixedToFloat;
+import io.hardformer.generators.numerics.Fp8Format;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streaming grouped-query attention for one KV head: G query heads share one stream of key/value rows,
+ * each computing o = softmax(q . K^T / sqrt(D)) . V with an online softmax, so S is not bounded by any
+ * buffer (there is none: no scores are stored).
+ *
+ * <p>Protocol: one valid/ready input stream, one key/value pair per beat: {@code k[8D-1:0]},
+ * {@code v[8D-1:0]} (element d in bits [8d+7:8d]); {@code in_first} marks a step's first pair and loads
+ * {@code q[8GD-1:0]} (head h, element d in bits [8(hD+d)+7 : 8(hD+d)]); {@code in_last} marks its last pair
+ * (S = 1: both). After the last pair {@code in_ready} stays low while the heads finish (reciprocal and
+ * drain); outputs leave one head per cycle, heads 0..G-1, on {@code out[D*W-1:0]} with {@code out_valid},
+ * {@code out_last} on head G-1. Cycle contract in {@link AttentionShape}.
+ */
+public final class AttentionUnit extends Module {
+  public final Bool inValid = in("in_valid");
+  public final Bool inReady = out("in_ready");
+  public final Bool inFirst = in("in_first");
+  public final Bool inLast = in("in_last");
+  public final UInt q;
+  public final UInt k;
+  public final UInt v;
+  public final Bool outValid = out("out_valid");
+  public final Bool outLast = out("out_last");
+  public final UInt out;
+
+  public AttentionUnit(AttentionShape s) {
+    Fp8Format f = s.format();
+    int dim = s.headDim();
+    int g = s.qHeads();
+    param("head_dim", dim);
+    param("q_heads", g);
+    param("format", f.cliName());
+    param("out_format", s.outFormat().cliName());
+    timing(s.latency(), 1);
+    q = in("q", 8 * g * dim);
+    k = in("k", 8 * dim);
+    v = in("v", 8 * dim);
+    int w = s.outFormat().width();
+    out = out("out", dim * w);
+
+    Bool busy = reg("busy", false);
+    inReady.assign(busy.not());
+    Bool accept = inValid.and(busy.not());
+    UInt qR = reg("q_r", HwType.uint(8 * g * dim), 0);
+    when(accept.and(inFirst), () -> qR.next(q));
+    UInt kR = regNext("k_r", k);
+    UInt vR = regNext("v_r", v);
+    Bool validR = regNext("valid_r", accept, false);
+    Bool firstR = regNext("first_r", accept.and(inFirst), false);
+    Bool lastR = regNext("last_r", accept.and(inLast), false);
+
+    // V meets p three stages after the dot product; the step ends when its last pair is accumulated
+    UInt vD = vR;
+    for (int i = 0; i < ExactDotTree.latency(dim) + 3; i++) {
+      vD = regNext("v_d" + i, vD);
+    }
+    Bool vBad = bool(false);
+    for (int d = 0; d < dim; d++) {
+      UInt code = vD.bits(8 * d + 7, 8 * d);
+      Bool expOnes = f.hasInfinities() ? code.bits(6, 2).andR() : code.bits(6, 0).andR();
+      vBad = vBad.or(expOnes);
+    }
+    Bool done = lastR;
+    for (int i = 0; i < ExactDotTree.latency(dim) + 5; i++) {
+      done = regNext("done_d" + i, done, false);
+    }
+
+    // finish: phase 0 idle; the done cycle normalizes; phases 1..27 divide; 28..27+G drain head phase-28
+    int divCycles = AttentionShape.RECIPROCAL_BITS;
+    int lastPhase = divCycles + g;
+    int phaseBits = bitsFor(lastPhase);
+    UInt phase = reg("phase", phaseBits, 0);
+    Bool running = phase.ne(lit(0, phaseBits));
+    Bool dividing = running.and(phase.le(lit(divCycles, phaseBits)));
+    Bool draining = phase.gt(lit(divCycles, phaseBits));
+    Bool finalPhase = phase.eq(lit(lastPhase, phaseBits));
+    when(done, () -> phase.next(lit(1, phaseBits)))
+        .elseWhen(finalPhase, () -> phase.next(lit(0, phaseBits)))
+        .elseWhen(running, () -> phase.next(phase.add(lit(1, phaseBits)).trunc(phaseBits)));
+    when(accept.and(inLast), () -> busy.next(bool(true)))
+        .elseWhen(finalPhase, () -> busy.next(bool(false)));
+
+    List<AttentionHead> heads = new ArrayList<>();
+    for (int h = 0; h < g; h++) {
+      AttentionHead head = instance("head" + h, new AttentionHead(s));
+      heads.add(head);
+      head.valid.assign(validR);
+      head.first.assign(firstR);
+      head.q.assign(qR.bits(8 * dim * (h + 1) - 1, 8 * dim * h));
+      head.k.assign(kR);
+      head.v.assign(vD);
+      head.vBad.assign(vBad);
+      head.norm.assign(done);
+      head.div.assign(dividing);
+    }
+
+    // drain one head per cycle: acc x reciprocal, then one rounding to the output format
+    int headBits = Math.max(1, bitsFor(g - 1));
+    UInt head = phase.sub(lit(divCycles + 1, phaseBits)).trunc(phaseBits).resize(headBits);
+    UInt recip = pick(head, heads, hd -> hd.recip);
+    UInt lzSel = pick(head, heads, hd -> hd.lz);
+    Bool badSel = pick(head, heads, hd -> hd.bad.asUInt()).bit(0);
+    Bool badR = regNext("o_bad", badSel);
+    UInt lzR = regNext("o_lz", lzSel);
+    SInt recipS = recip.zext(AttentionShape.RECIPROCAL_BITS + 1).asSInt();
+    UInt[] lanes = new UInt[dim];
+    for (int d = 0; d < dim; d++) {
+      final int dd = d;
+      SInt a = pick(head, heads, hd -> hd.acc.get(dd).asUInt()).asSInt();
+      SInt product = regNext("o_prod" + d, a.mul(recipS));
+      FixedToFloat rounding = instance("round" + d, new FixedToFloat(product.width(), s.outputUnit(), s.outFormat(),
+          lzR.width()));
+      rounding.sum.assign(product);
+      rounding.nan.assign(badR);
+      rounding.posInf.assign(bool(false));
+      rounding.negInf.assign(bool(false));
+      rounding.expAdjust.assign(lzR);
+      lanes[dim - 1 - d] = rounding.out;
+    }
+    out.assign(dim == 1 ? lanes[0] : lanes[0].cat(java.util.Arrays.copyOfRange(lanes, 1, dim)));
+    Bool ov = draining;
+    Bool ol = finalPhase;
+    for (int i = 0; i < 1 + FixedToFloat.LATENCY; i++) {
+      ov = regNext("out_valid_d" + i, ov, false);
+      ol = regNext("out_last_d" + i, ol, false);
+    }
+    outValid.assign(ov);
+    outLast.assign(ol);
+  }
+
+  private interface Field {
+    UInt of(AttentionHead head);
+  }
+
+  /** heads[index].field as a binary multiplexer tree. */
+  private UInt pick(UInt index, List<AttentionHead> heads, Field field) {
+    List<UInt> level = new ArrayList<>();
+    for (AttentionHead h : heads) {
+      level.add(field.of(h));
+    }
+    for (int bit = 0; level.size() > 1; bit++) {
+      List<UInt> next = new ArrayList<>();
+      for (int i = 0; i < level.size(); i += 2) {
+        next.add(i + 1 < level.size() ? mux(index.bit(bit), level.get(i + 1), level.get(i)) : level.get(i));
+      }
+      level = next;
+    }
+    return level.get(0);
+  }
+
+  @Override
+  public String kindName() {
+    return "attention";
+  }
+}

@@ -1,0 +1,104 @@
+package io.hardformer.generators.fp8;
+
+import io.hardformer.dsl.Bool;
+import io.hardformer.dsl.HwType;
+import io.hardformer.dsl.Module;
+import io.hardformer.dsl.SInt;
+import io.hardformer.dsl.UInt;
+import io.hardformer.generators.numerics.Fp8Arithmetic;
+import io.hardformer.generators.numerics.Fp8Format;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The exact sum of N FP8 products as a signed fixed-point integer in units of the smallest product
+ * (2^-18 E4M3, 2^-32 E5M2), {@code window + ceil(log2 N) + 1} bits, with the products' special-value
+ * flags (NaN operand or Inf x 0; +Inf and -Inf products seen). Pipeline: registered products, then an
+ * adder tree registered every two levels: latency {@code 1 + ceil(ceil(log2 N) / 2)}, II 1.
+ */
+public final class ExactDotTree extends Module {
+  public final Bool inValid = in("in_valid");
+  public final UInt a;
+  public final UInt b;
+  public final SInt sum;
+  public final Bool nan = out("nan");
+  public final Bool posInf = out("pos_inf");
+  public final Bool negInf = out("neg_inf");
+  public final Bool outValid = out("out_valid");
+
+  public ExactDotTree(Fp8Format f, int lanes) {
+    param("format", f.cliName());
+    param("lanes", lanes);
+    int levels = ceilLog2(lanes);
+    a = in("a", 8 * lanes);
+    b = in("b", 8 * lanes);
+    sum = out("sum", HwType.sint(Fp8Arithmetic.accumulatorBits(f, lanes)));
+
+    // stage 1: exact products
+    List<SInt> terms = new ArrayList<>();
+    List<Bool> nans = new ArrayList<>();
+    List<Bool> pos = new ArrayList<>();
+    List<Bool> neg = new ArrayList<>();
+    for (int i = 0; i < lanes; i++) {
+      Fp8ExactProduct p = instance("lane" + i, new Fp8ExactProduct(f));
+      p.a.assign(a.bits(8 * i + 7, 8 * i));
+      p.b.assign(b.bits(8 * i + 7, 8 * i));
+      terms.add(regNext("p_term" + i, p.term));
+      nans.add(p.nan);
+      pos.add(p.posInf);
+      neg.add(p.negInf);
+    }
+    Bool anyNan = regNext("p_nan", orAll(nans));
+    Bool anyPos = regNext("p_pos_inf", orAll(pos));
+    Bool anyNeg = regNext("p_neg_inf", orAll(neg));
+    Bool valid = regNext("p_valid", inValid, false);
+
+    // adder tree, two levels per stage
+    for (int level = 0; level < levels; level++) {
+      List<SInt> next = new ArrayList<>();
+      for (int i = 0; i < terms.size(); i += 2) {
+        next.add(i + 1 < terms.size() ? terms.get(i).add(terms.get(i + 1))
+            : terms.get(i).sext(terms.get(i).width() + 1));
+      }
+      terms = next;
+      if (level % 2 == 1 || level == levels - 1) {
+        List<SInt> staged = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+          staged.add(regNext("t" + level + "_sum" + i, terms.get(i)));
+        }
+        terms = staged;
+        anyNan = regNext("t" + level + "_nan", anyNan);
+        anyPos = regNext("t" + level + "_pos_inf", anyPos);
+        anyNeg = regNext("t" + level + "_neg_inf", anyNeg);
+        valid = regNext("t" + level + "_valid", valid, false);
+      }
+    }
+
+    sum.assign(terms.get(0));
+    nan.assign(anyNan);
+    posInf.assign(anyPos);
+    negInf.assign(anyNeg);
+    outValid.assign(valid);
+  }
+
+  public static int latency(int lanes) {
+    return 1 + (ceilLog2(lanes) + 1) / 2;
+  }
+
+  static int ceilLog2(int n) {
+    return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
+  }
+
+  private Bool orAll(List<Bool> flags) {
+    Bool r = flags.get(0);
+    for (int i = 1; i < flags.size(); i++) {
+      r = r.or(flags.get(i));
+    }
+    return r;
+  }
+
+  @Override
+  public String kindName() {
+    return "exact_dot_tree";
+  }
+}
