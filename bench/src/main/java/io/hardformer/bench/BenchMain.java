@@ -1,6 +1,6 @@
 package io.hardformer.bench;
 
-/** Entry point: {@code bench/run harness | fp8 | array | elaborate}. Prints Markdown tables. */
+/** Entry point: {@code bench/run harness | fp8 | array | attention | elaborate}. Prints Markdown tables. */
 public final class BenchMain {
   private BenchMain() {}
 
@@ -13,6 +13,9 @@ public final class BenchMain {
       case "fp8":
         Fp8Benchmark.run();
         break;
+      case "attention":
+        AttentionBenchmark.run(args);
+        break;
       case "array":
         FmaArrayBenchmark.run(args);
         break;
@@ -20,7 +23,7 @@ public final class BenchMain {
         ElaborationBenchmark.run(args);
         break;
       default:
-        System.err.println("unknown benchmark '" + which + "'; valid: harness, fp8, array, elaborate");
+        System.err.println("unknown benchmark '" + which + "'; valid: harness, fp8, array, attention, elaborate");
         System.exit(2);
     }
   }

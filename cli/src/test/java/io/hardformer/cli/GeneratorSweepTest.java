@@ -64,6 +64,7 @@ class GeneratorSweepTest {
     g.put("fp8-quant", new ArrayList<>());
     g.put("fp8-dot", new ArrayList<>());
     g.put("fma-array", new ArrayList<>());
+    g.put("attention", new ArrayList<>());
     for (String f : new String[] {"e4m3", "e5m2"}) {
       for (String s : new String[] {"1", "2", "3"}) {
         g.get("fp8-mul").add(new String[] {"--format", f, "--stages", s});
@@ -76,6 +77,11 @@ class GeneratorSweepTest {
       for (String n : new String[] {"1", "2", "3", "5", "8", "16", "33", "64"}) {
         for (String o : new String[] {"fp32", "bf16"}) {
           g.get("fp8-dot").add(new String[] {"--format", f, "--lanes", n, "--acc", "exact", "--out-format", o});
+        }
+      }
+      for (String[] dg : new String[][] {{"1", "1"}, {"2", "3"}, {"5", "2"}}) {
+        for (String o : new String[] {"bf16", "fp32"}) {
+          g.get("attention").add(new String[] {"--head-dim", dg[0], "--q-heads", dg[1], "--format", f, "--out-format", o});
         }
       }
       for (String[] rc : new String[][] {{"1", "1"}, {"1", "4"}, {"3", "1"}, {"2", "5"}, {"7", "3"}}) {

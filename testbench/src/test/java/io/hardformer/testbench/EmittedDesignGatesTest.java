@@ -15,6 +15,8 @@ import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.array.AccumulationMode;
 import io.hardformer.generators.array.FmaArray;
 import io.hardformer.generators.array.FmaArrayShape;
+import io.hardformer.generators.attention.AttentionShape;
+import io.hardformer.generators.attention.AttentionUnit;
 import io.hardformer.generators.fp8.Fp8Dot;
 import io.hardformer.generators.fp8.Fp8Mul;
 import io.hardformer.generators.fp8.Fp8Quant;
@@ -55,7 +57,11 @@ class EmittedDesignGatesTest {
         Arguments.of("fma-array-e4m3-exact-3x5", (Supplier<Module>) () -> new FmaArray(
             FmaArrayShape.of(3, 5, Fp8Format.E4M3, AccumulationMode.EXACT, FloatPacker.FP32))),
         Arguments.of("fma-array-e5m2-fp32-4x2-bf16", (Supplier<Module>) () -> new FmaArray(
-            FmaArrayShape.of(4, 2, Fp8Format.E5M2, AccumulationMode.FP32, FloatPacker.BF16))));
+            FmaArrayShape.of(4, 2, Fp8Format.E5M2, AccumulationMode.FP32, FloatPacker.BF16))),
+        Arguments.of("attention-e4m3-4x2", (Supplier<Module>) () -> new AttentionUnit(
+            new AttentionShape(4, 2, Fp8Format.E4M3, FloatPacker.BF16))),
+        Arguments.of("attention-e5m2-3x1-fp32", (Supplier<Module>) () -> new AttentionUnit(
+            new AttentionShape(3, 1, Fp8Format.E5M2, FloatPacker.FP32))));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         + "figures as the manifest). fma-array uses per-cell Yosys synthesis from a table; other designs a "
         + "pre-synthesis estimate.",
         "With --calibrate: synthesize every unit of the table with Yosys and print it (or --write it)."},
-    subcommands = {FmaArrayDesign.class, Fp8MulDesign.class, Fp8DotDesign.class, Fp8QuantDesign.class,
+    subcommands = {FmaArrayDesign.class, AttentionDesign.class, Fp8MulDesign.class, Fp8DotDesign.class, Fp8QuantDesign.class,
         CounterDesign.class, AdderTreeDesign.class, IntMacDesign.class, RegisterSliceDesign.class,
         PipelineDesign.class, FifoDesign.class},
     footer = {"", "Examples:",
