@@ -21,6 +21,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     } else if (ex instanceof ElaborationException || ex instanceof HardwareMisuseException) {
       err.println("hardformer: " + ex.getMessage());
       code = ExitCodes.DESIGN_ERROR;
+    } else if (ex instanceof io.hardformer.cli.tile.TileConfig.ConfigException) {
+      err.println("hardformer: " + ex.getMessage());
+      code = ExitCodes.USAGE;
     } else if (ex instanceof ToolException) {
       err.println("hardformer: " + ex.getMessage());
       code = ExitCodes.TOOL;

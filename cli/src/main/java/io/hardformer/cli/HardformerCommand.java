@@ -1,6 +1,9 @@
 package io.hardformer.cli;
 
 import io.hardformer.cli.designs.GenerateCommand;
+import io.hardformer.cli.estimate.EstimateCommand;
+import io.hardformer.cli.tile.TileConfig;
+import io.hardformer.cli.tile.TileJob;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,10 +18,16 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "hardformer 0.1.0",
     description = "Generates Verilog-2005 for transformer datapaths from a Java DSL.%n"
-        + "With no command: generates the embedded default design into out/ and prints its summary.",
-    subcommands = {GenerateCommand.class, io.hardformer.cli.designs.AreaCommand.class, RulesCommand.class},
+        + "With no command: generates the embedded default transformer tile (a 16x16 FP8 FMA array and a "
+        + "D=128, G=8 attention unit) into out/, self-checks it in Verilator when installed, and prints units, "
+        + "FMAs, area, cycles and estimated tokens/s.",
+    subcommands = {GenerateCommand.class, io.hardformer.cli.designs.AreaCommand.class, EstimateCommand.class,
+        RulesCommand.class},
     footer = {"", "Examples:",
-        "  ./hardformer                                   # default design into out/",
+        "  ./hardformer                                   # default tile into out/, summary",
+        "  ./hardformer --config team-tile.yaml --out build/tile",
+        "  ./hardformer estimate --model llama-3-70b --chip h100-sxm --chips 8 --tp 8",
+        "  ./hardformer estimate --claims                  # the Sohu vs H100 claims against the roofline",
         "  ./hardformer generate adder-tree --width 8 --depth 3 --out build/tree",
         "  ./hardformer generate --help                   # list designs",
         "", "Exit codes: 0 ok, 1 design or I/O error, 2 bad command line, 3 external tool problem, 70 internal error."})
@@ -27,12 +36,30 @@ public final class HardformerCommand implements Callable<Integer> {
       description = "Show stack traces of errors (for reporting bugs in Hardformer).")
   boolean debug;
 
-  @Option(names = "--out", defaultValue = "out", description = "Output folder for the default design (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", defaultValue = "out", description = "Output folder for the tile (default: ${DEFAULT-VALUE}).")
   java.nio.file.Path out;
 
+  @Option(names = "--config", description = "A tile description (YAML or JSON: name, clock-ghz, units of design + "
+      + "options) instead of the embedded default.")
+  java.nio.file.Path config;
+
+  @Option(names = "--no-check", description = "Skip the Verilator self-check of the tile.")
+  boolean noCheck;
+
+  @Option(names = "--json", description = "Print the tile manifest as JSON instead of the summary table.")
+  boolean json;
+
   @Override
-  public Integer call() {
-    return new DefaultDesign().run(out, System.out);
+  public Integer call() throws Exception {
+    TileConfig tile = config == null ? TileConfig.embeddedDefault() : TileConfig.load(config);
+    TileJob.Result r = new TileJob(tile, out).run(!noCheck, System.err);
+    if (json) {
+      System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(r.manifest()));
+    } else {
+      TileJob.print(r, tile, out, System.out);
+    }
+    return ExitCodes.OK;
   }
 
   public static void main(String[] args) {

@@ -84,11 +84,109 @@ class CliTest {
   }
 
   @Test
-  void defaultJobWritesTheDefaultDesignAndPrintsASummary() {
-    Run r = run("--out", tmp.toString());
+  void defaultJobWritesTheTileAndPrintsASummary() throws Exception {
+    Run r = run("--out", tmp.toString(), "--no-check");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("register bits"), r.out());
-    assertTrue(Files.exists(tmp.resolve("manifest.json")));
+    for (String s : new String[] {"fma-array", "attention", "FMAs", "NAND2 eq", "transistors", "mm^2",
+        "per matmul", "per step", "tok/s", "self-check: not run"}) {
+      assertTrue(r.out().contains(s), s + " in\n" + r.out());
+    }
+    com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(tmp.resolve("manifest.json").toFile());
+    assertEquals(2, m.get("units").size());
+    assertEquals(16 * 16 + 2 * 8 * 128, m.get("total").get("fmaCount").asLong());
+    assertTrue(Files.exists(tmp.resolve("fma-array/fma_array.f")));
+    assertTrue(Files.exists(tmp.resolve("attention/attention.f")));
+    assertTrue(m.get("estimate").get("dieTokensPerSecondPer8Chips").asLong() > 0);
+  }
+
+  @Test
+  void configFileInYamlOrJsonChoosesTheUnits() throws Exception {
+    Path yaml = tmp.resolve("tile.yaml");
+    Files.writeString(yaml, "name: small\nunits:\n  - name: mac\n    design: fma-array\n"
+        + "    options: {rows: 2, cols: 3, format: e5m2, acc: exact}\n");
+    Run r = run("--config", yaml.toString(), "--out", tmp.resolve("y").toString(), "--no-check", "--json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"tile\" : \"small\""), r.out());
+    assertTrue(Files.exists(tmp.resolve("y/mac/fma_array.v")));
+    Path json = tmp.resolve("tile.json");
+    Files.writeString(json, "{\"units\": [{\"design\": \"fp8-mul\", \"options\": {\"format\": \"e4m3\"}}]}");
+    r = run("--config", json.toString(), "--out", tmp.resolve("j").toString(), "--no-check");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.exists(tmp.resolve("j/fp8-mul/manifest.json")));
+  }
+
+  @Test
+  void configFileErrorsNameTheFileAndKey() throws Exception {
+    Path bad = tmp.resolve("bad.yaml");
+    Files.writeString(bad, "units:\n  - design: fma-array\n    options: {rows: 0, cols: 2, format: e4m3, acc: exact}\n");
+    Run r = run("--config", bad.toString(), "--out", tmp.resolve("b").toString(), "--no-check");
+    assertEquals(ExitCodes.USAGE, r.code());
+    assertTrue(r.err().contains("bad.yaml") && r.err().contains("--rows") && r.err().contains("between 1 and 1024"), r.err());
+    assertFalse(r.err().contains("at io.hardformer"), r.err());
+    Files.writeString(bad, "units:\n  - design: fma-arry\n");
+    r = run("--config", bad.toString(), "--out", tmp.resolve("b").toString(), "--no-check");
+    assertEquals(ExitCodes.USAGE, r.code());
+    assertTrue(r.err().contains("unknown design 'fma-arry'") && r.err().contains("fma-array"), r.err());
+    Files.writeString(bad, "unit: []\n");
+    r = run("--config", bad.toString(), "--no-check");
+    assertTrue(r.err().contains("unknown key 'unit'"), r.err());
+    Files.writeString(bad, "units: [\n");
+    r = run("--config", bad.toString(), "--no-check");
+    assertEquals(ExitCodes.USAGE, r.code());
+    assertTrue(r.err().contains("not valid YAML"), r.err());
+  }
+
+  @Test
+  void everyCommandHasExamplesAndJson() {
+    for (String[] cmd : new String[][] {{"--help"}, {"generate", "--help"}, {"area", "--help"}, {"estimate", "--help"},
+        {"rules", "--help"}, {"generate", "fma-array", "--help"}, {"generate", "attention", "--help"}}) {
+      Run r = run(cmd);
+      assertEquals(0, r.code(), String.join(" ", cmd));
+      assertTrue(r.out().contains("Example"), String.join(" ", cmd) + ":\n" + r.out());
+    }
+    assertTrue(run("rules", "--json").out().trim().startsWith("["));
+    assertTrue(run("estimate", "--json", "--no-claims").out().contains("\"tokensPerSecond\""));
+    assertTrue(run("area", "fp8-mul", "--format", "e4m3", "--json").out().contains("\"nand2Equivalents\""));
+    assertTrue(run("generate", "counter", "--width", "4", "--out", tmp.resolve("c").toString(), "--json").out()
+        .contains("\"files\""));
+  }
+
+  @Test
+  void estimateExplainsTheClaimsAndReportsErrorsPlainly() {
+    Run r = run("estimate");
+    assertEquals(0, r.code(), r.err());
+    for (String s : new String[] {"tokens/s", "binding resource", "Sohu claim: FLOP/s per chip", "FMAs per chip at 2 GHz",
+        "transistor budget", "HBM traffic per chip", "TensorRT-LLM 0.10", "NVIDIA H100 datasheet"}) {
+      assertTrue(r.out().contains(s), s + " in\n" + r.out());
+    }
+    Run bad = run("estimate", "--model", "gpt-5");
+    assertEquals(ExitCodes.USAGE, bad.code());
+    assertTrue(bad.err().contains("llama-3-70b"), bad.err());
+    Run noFit = run("estimate", "--model", "llama-3-405b", "--chips", "1", "--tp", "1", "--precision", "bf16");
+    assertEquals(ExitCodes.USAGE, noFit.code());
+    assertTrue(noFit.err().contains("do not fit"), noFit.err());
+    Run tp = run("estimate", "--chips", "8", "--tp", "3");
+    assertEquals(ExitCodes.USAGE, tp.code());
+    assertTrue(tp.err().contains("multiple of the tensor-parallel degree"), tp.err());
+  }
+
+  @Test
+  void estimateFromADesignScalesItToTheDie() throws Exception {
+    assertEquals(0, run("--out", tmp.toString(), "--no-check").code());
+    Run r = run("estimate", "--from-design", tmp.resolve("manifest.json").toString(), "--die-mm2", "400", "--json",
+        "--no-claims");
+    assertEquals(0, r.code(), r.err());
+    com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertTrue(j.get("chip").get("name").asText().startsWith("transformer-tile x"), r.out());
+    com.fasterxml.jackson.databind.JsonNode tile = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(tmp.resolve("manifest.json").toFile());
+    long copies = (long) Math.floor(400 / tile.get("total").get("mm2").asDouble());
+    double flops = 2.0 * copies * tile.get("total").get("fmaCount").asLong() * tile.get("utilization").asDouble() * 1e9;
+    assertEquals(flops, j.get("chip").get("flops").asDouble(), 1e-6 * flops);
+    Run missing = run("estimate", "--from-design", tmp.resolve("nope.json").toString());
+    assertEquals(ExitCodes.USAGE, missing.code());
+    assertTrue(missing.err().contains("nope.json"), missing.err());
   }
 
   @Test

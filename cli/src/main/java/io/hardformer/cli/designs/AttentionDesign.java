@@ -40,6 +40,7 @@ final class AttentionDesign extends DesignCommand {
         outFormat.toLowerCase());
   }
 
+  @Override
   AttentionShape shape() {
     Fp8Format f = Fp8Format.parse(choice("--format", format, "e4m3", "e5m2"));
     FloatPacker out = FloatPacker.parse(choice("--out-format", outFormat, "bf16", "fp32"));

@@ -98,18 +98,43 @@ abstract class DesignCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "option '--out' must be a folder, but '"
           + out + "' is a file");
     }
-    io.hardformer.dsl.elaborate.Design design = io.hardformer.dsl.elaborate.Elaborator.elaborate(build());
-    EmitOptions options = EmitOptions.forGenerator(spec.name(), p);
-    options = options.withManifestExtra("area", area(design, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2).toManifest());
-    for (Map.Entry<String, Object> e : manifestExtras(design).entrySet()) {
-      options = options.withManifestExtra(e.getKey(), e.getValue());
+    GeneratedUnit unit = generate(out);
+    EmittedDesign d = unit.emitted();
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("design", spec.name());
+      m.put("top", d.top());
+      m.put("out", out.toString());
+      m.put("files", new java.util.ArrayList<>(d.files().keySet()));
+      m.put("area", unit.area().toManifest());
+      System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(m));
+      return 0;
     }
-    EmittedDesign d = VerilogEmitter.emit(design, options);
-    d.writeTo(out);
     System.out.println("wrote " + d.verilog().size() + " Verilog file(s), " + d.filelistName()
         + " and manifest.json for " + d.top() + " to " + out);
     d.design().warnings().forEach(w -> System.err.println(w.render()));
     return 0;
+  }
+
+  /** Elaborates, emits with the area and design sections in the manifest, and writes into {@code dir}. */
+  GeneratedUnit generate(Path dir) {
+    io.hardformer.dsl.elaborate.Design design = io.hardformer.dsl.elaborate.Elaborator.elaborate(build());
+    AreaFigures a = area(design, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2);
+    EmitOptions options = EmitOptions.forGenerator(spec.name(), parameters());
+    options = options.withManifestExtra("area", a.toManifest());
+    Map<String, Object> extras = manifestExtras(design);
+    for (Map.Entry<String, Object> e : extras.entrySet()) {
+      options = options.withManifestExtra(e.getKey(), e.getValue());
+    }
+    EmittedDesign d = VerilogEmitter.emit(design, options);
+    d.writeTo(dir);
+    return new GeneratedUnit(spec.name(), parameters(), d, a, extras, shape());
+  }
+
+  /** The generator's shape object for self-checks (FmaArrayShape, AttentionShape), or null. */
+  Object shape() {
+    return null;
   }
 
   private int printArea() throws Exception {

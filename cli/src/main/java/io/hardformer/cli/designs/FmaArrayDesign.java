@@ -57,6 +57,7 @@ final class FmaArrayDesign extends DesignCommand {
     return p;
   }
 
+  @Override
   FmaArrayShape shape() {
     Fp8Format f = Fp8Format.parse(choice("--format", format, "e4m3", "e5m2"));
     AccumulationMode mode = AccumulationMode.parse(choice("--acc", acc, "exact", "fp32"));

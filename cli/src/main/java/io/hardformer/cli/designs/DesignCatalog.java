@@ -1,0 +1,44 @@
+package io.hardformer.cli.designs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Generates a catalog design from a name and option values (as a config file gives them), validated
+ * exactly as on the command line: {@code generate("fma-array", {rows: 16, ...}, dir)}.
+ */
+public final class DesignCatalog {
+  private DesignCatalog() {}
+
+  /** The design names: the subcommands of {@code generate}. */
+  public static List<String> names() {
+    return new ArrayList<>(new CommandLine(new GenerateCommand()).getSubcommands().keySet());
+  }
+
+  /**
+   * @throws CommandLine.ParameterException with the option's message for a bad value or unknown option
+   * @throws IllegalArgumentException for an unknown design
+   */
+  public static GeneratedUnit generate(String design, Map<String, String> options, Path dir) {
+    CommandLine generate = new CommandLine(new GenerateCommand());
+    CommandLine sub = generate.getSubcommands().get(design);
+    if (sub == null) {
+      throw new IllegalArgumentException("unknown design '" + design + "'; valid designs: " + String.join(", ", names()));
+    }
+    List<String> args = new ArrayList<>(List.of(design));
+    for (Map.Entry<String, String> e : options.entrySet()) {
+      String key = e.getKey().startsWith("--") ? e.getKey() : "--" + e.getKey();
+      if (e.getValue() == null || e.getValue().equals("true")) {
+        args.add(key);
+      } else {
+        args.add(key + "=" + e.getValue());
+      }
+    }
+    CommandLine.ParseResult parsed = generate.parseArgs(args.toArray(new String[0]));
+    DesignCommand command = (DesignCommand) parsed.subcommand().commandSpec().userObject();
+    return command.generate(dir);
+  }
+}

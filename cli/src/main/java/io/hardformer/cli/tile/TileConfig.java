@@ -1,0 +1,121 @@
+package io.hardformer.cli.tile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A tile description from a YAML or JSON file: a name, a clock, and units, each a catalog design with the
+ * options {@code ./hardformer generate <design>} takes. Errors name the file and the key.
+ */
+public record TileConfig(String source, String name, double clockGhz, List<Unit> units) {
+  /** One unit: its folder name under the output, the design, and its options by name. */
+  public record Unit(String name, String design, Map<String, String> options) {}
+
+  public static final String DEFAULT_RESOURCE = "default-tile.yaml";
+
+  public static TileConfig embeddedDefault() {
+    try (InputStream in = TileConfig.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      return parse("embedded default (" + DEFAULT_RESOURCE + ")", in.readAllBytes(), true);
+    } catch (IOException e) {
+      throw new IllegalStateException("embedded default tile unreadable", e);
+    }
+  }
+
+  public static TileConfig load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(file + ": no such file");
+    }
+    try {
+      String lower = file.getFileName().toString().toLowerCase();
+      return parse(file.toString(), Files.readAllBytes(file), !lower.endsWith(".json"));
+    } catch (IOException e) {
+      throw new ConfigException(file + ": " + e.getMessage());
+    }
+  }
+
+  static TileConfig parse(String source, byte[] text, boolean yaml) {
+    JsonNode root;
+    try {
+      root = (yaml ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper()).readTree(text);
+    } catch (IOException e) {
+      String msg = e.getMessage().split("\n")[0];
+      throw new ConfigException(source + ": not valid " + (yaml ? "YAML" : "JSON") + ": " + msg);
+    }
+    if (root == null || !root.isObject()) {
+      throw new ConfigException(source + ": expected a mapping with 'units' (and optionally 'name', 'clock-ghz')");
+    }
+    checkKeys(source, "", root, Set.of("name", "clock-ghz", "units"));
+    String name = root.path("name").asText("tile");
+    double clock = root.path("clock-ghz").asDouble(1.0);
+    if (!(clock > 0 && clock < 20)) {
+      throw new ConfigException(source + ": clock-ghz must be between 0 and 20, got " + root.path("clock-ghz"));
+    }
+    JsonNode units = root.get("units");
+    if (units == null || !units.isArray() || units.isEmpty()) {
+      throw new ConfigException(source + ": 'units' must be a non-empty list of {name, design, options}");
+    }
+    List<Unit> list = new ArrayList<>();
+    Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < units.size(); i++) {
+      JsonNode u = units.get(i);
+      String where = "units[" + i + "]";
+      if (!u.isObject()) {
+        throw new ConfigException(source + ": " + where + " must be a mapping with 'design' and 'options'");
+      }
+      checkKeys(source, where + ".", u, Set.of("name", "design", "options"));
+      if (!u.hasNonNull("design")) {
+        throw new ConfigException(source + ": " + where + ".design is missing");
+      }
+      String design = u.get("design").asText();
+      String unitName = u.path("name").asText(design);
+      if (!unitName.matches("[A-Za-z0-9_.-]+") || !names.add(unitName)) {
+        throw new ConfigException(source + ": " + where + ".name '" + unitName + "' must be unique and use letters, "
+            + "digits, '_', '.', '-' (it names the output folder)");
+      }
+      Map<String, String> options = new LinkedHashMap<>();
+      JsonNode o = u.get("options");
+      if (o != null && !o.isObject()) {
+        throw new ConfigException(source + ": " + where + ".options must be a mapping of option to value");
+      }
+      if (o != null) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          if (e.getKey().equals("out")) {
+            throw new ConfigException(source + ": " + where + ".options.out: the output folder comes from the unit name");
+          }
+          options.put(e.getKey(), e.getValue().asText());
+        }
+      }
+      list.add(new Unit(unitName, design, options));
+    }
+    return new TileConfig(source, name, clock, list);
+  }
+
+  private static void checkKeys(String source, String prefix, JsonNode node, Set<String> allowed) {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!allowed.contains(k)) {
+        throw new ConfigException(source + ": unknown key '" + prefix + k + "'; valid keys: "
+            + String.join(", ", new java.util.TreeSet<>(allowed)));
+      }
+    }
+  }
+
+  /** A config file problem: the message names the file and key. */
+  public static final class ConfigException extends RuntimeException {
+    public ConfigException(String message) {
+      super(message);
+    }
+  }
+}

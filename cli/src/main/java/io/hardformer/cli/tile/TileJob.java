@@ -1,0 +1,197 @@
+package io.hardformer.cli.tile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hardformer.cli.designs.DesignCatalog;
+import io.hardformer.cli.designs.GeneratedUnit;
+import io.hardformer.cli.estimate.DesignBudget;
+import io.hardformer.generators.area.AreaFigures;
+import io.hardformer.generators.array.FmaArrayShape;
+import io.hardformer.generators.attention.AttentionShape;
+import io.hardformer.generators.throughput.Chip;
+import io.hardformer.generators.throughput.ModelShape;
+import io.hardformer.generators.throughput.Roofline;
+import io.hardformer.generators.throughput.Workload;
+import io.hardformer.verilator.Verilator;
+import io.hardformer.verilator.tools.ToolException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The main job: generates every unit of a tile into {@code out/<unit>/}, writes the tile manifest
+ * {@code out/manifest.json}, self-checks the units in Verilator when it is installed, and prints the summary:
+ * units, FMAs, NAND2 equivalents, transistors, mm^2, cycles, and estimated Llama-3-70B tokens/s.
+ */
+public final class TileJob {
+  /** A reticle-sized die (NVIDIA H100: 814 mm^2) for scaling the tile to a chip. */
+  public static final double DIE_MM2 = 814;
+
+  private final TileConfig config;
+  private final Path out;
+
+  public TileJob(TileConfig config, Path out) {
+    this.config = config;
+    this.out = out;
+  }
+
+  /** Everything the summary shows, also written as the tile manifest. */
+  public record Result(List<GeneratedUnit> units, Map<String, Object> manifest, List<String> checks) {}
+
+  public Result run(boolean check, PrintStream err) {
+    List<GeneratedUnit> units = new ArrayList<>();
+    for (TileConfig.Unit u : config.units()) {
+      try {
+        units.add(DesignCatalog.generate(u.design(), u.options(), out.resolve(u.name())));
+      } catch (IllegalArgumentException e) {
+        throw new TileConfig.ConfigException(config.source() + ": unit '" + u.name() + "': " + e.getMessage());
+      } catch (picocli.CommandLine.ParameterException e) {
+        throw new TileConfig.ConfigException(config.source() + ": unit '" + u.name() + "' (" + u.design() + "): "
+            + e.getMessage());
+      }
+    }
+    List<String> checks = new ArrayList<>();
+    if (check) {
+      checks.addAll(selfCheck(units, err));
+    }
+    Map<String, Object> manifest = manifest(units, checks);
+    try {
+      Files.writeString(out.resolve("manifest.json"), new ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(manifest) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + out.resolve("manifest.json") + ": " + e.getMessage(), e);
+    }
+    return new Result(units, manifest, checks);
+  }
+
+  private List<String> selfCheck(List<GeneratedUnit> units, PrintStream err) {
+    List<String> lines = new ArrayList<>();
+    try {
+      Verilator.get();
+    } catch (ToolException e) {
+      lines.add("skipped: Verilator is not installed, so the tile was not simulated (install the Debian package "
+          + "'verilator', or run ./run-tests which installs it)");
+      return lines;
+    }
+    List<GeneratedUnit> checkable = units.stream().filter(SelfCheck::supports).toList();
+    ProgressBar bar = new ProgressBar(err, checkable.size());
+    for (GeneratedUnit u : checkable) {
+      bar.step("self-check " + u.design() + " (the first run builds its Verilator model; later runs reuse it)");
+      lines.add(u.design() + ": " + SelfCheck.run(u));
+    }
+    bar.finish("self-check done");
+    return lines;
+  }
+
+  private Map<String, Object> manifest(List<GeneratedUnit> units, List<String> checks) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tile", config.name());
+    m.put("config", config.source());
+    m.put("clockGHz", config.clockGhz());
+    List<Map<String, Object>> list = new ArrayList<>();
+    long fmas = 0;
+    long regs = 0;
+    double nand2 = 0;
+    double arrayUtil = 1;
+    for (int i = 0; i < units.size(); i++) {
+      GeneratedUnit u = units.get(i);
+      Map<String, Object> um = new LinkedHashMap<>();
+      um.put("name", config.units().get(i).name());
+      um.put("design", u.design());
+      um.put("parameters", u.parameters());
+      um.put("manifest", config.units().get(i).name() + "/manifest.json");
+      um.put("top", u.emitted().top());
+      um.put("area", u.area().toManifest());
+      um.put("cycles", cycles(u));
+      list.add(um);
+      fmas += u.area().fmaCount();
+      regs += u.area().registerBits();
+      nand2 += u.area().nand2();
+      if (u.shape() instanceof FmaArrayShape) {
+        arrayUtil = ((FmaArrayShape) u.shape()).utilization(4096, 1);
+      }
+    }
+    m.put("units", list);
+    AreaFigures total = new AreaFigures(fmas, regs, nand2, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2, "sum of the units");
+    m.put("total", total.toManifest());
+    m.put("utilization", Math.round(arrayUtil * 10000) / 10000.0);
+    m.put("estimate", estimate(new DesignBudget(config.name(), fmas, total.mm2(), total.transistors(), arrayUtil)));
+    m.put("selfCheck", checks);
+    return m;
+  }
+
+  /** Cycle figures of a unit, as text: the contract at a typical size. */
+  static String cycles(GeneratedUnit u) {
+    if (u.shape() instanceof FmaArrayShape) {
+      FmaArrayShape s = (FmaArrayShape) u.shape();
+      return String.format(Locale.ROOT, "K + %d per matmul (%,d at K = 4096)", s.overhead(), s.cyclesPerMatmul(4096));
+    }
+    if (u.shape() instanceof AttentionShape) {
+      AttentionShape s = (AttentionShape) u.shape();
+      return String.format(Locale.ROOT, "S + %d per step (%,d at S = 2048)", s.stepPeriod(0), s.stepPeriod(2048));
+    }
+    Object latency = u.emitted().design().top().body().timing() == null ? "-"
+        : u.emitted().design().top().body().timing().latency() + " cycles latency";
+    return String.valueOf(latency);
+  }
+
+  private Map<String, Object> estimate(DesignBudget tile) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    double clock = config.clockGhz() * 1e9;
+    Workload alone = new Workload(ModelShape.LLAMA_3_70B, 1, 1, 0, 2048, 128, 1, 1, 1, 1);
+    Roofline.Estimate one = Roofline.estimate(alone, tile.chip(1, clock, Chip.H200));
+    long copies = tile.copies(DIE_MM2, 0);
+    Roofline.Estimate die = Roofline.estimate(Workload.claimConditions(ModelShape.LLAMA_3_70B), tile.chip(copies, clock, Chip.H200));
+    e.put("model", "llama-3-70b, FP8, 2048 in / 128 out, tokens counted input + output");
+    e.put("tileAloneTokensPerSecond", Math.round(one.tokensPerSecond() * 100) / 100.0);
+    e.put("tileAloneNote", "one tile at " + config.clockGhz() + " GHz with H200-class HBM, batch " + one.batch());
+    e.put("dieMm2", DIE_MM2);
+    e.put("tilesPerDie", copies);
+    e.put("dieTokensPerSecondPer8Chips", Math.round(die.tokensPerSecond()));
+    e.put("dieBound", die.binding().name().toLowerCase());
+    e.put("method", "analytic roofline (./hardformer estimate --from-design out/manifest.json --die-mm2 814)");
+    return e;
+  }
+
+  /** Prints the summary table. */
+  public static void print(Result r, TileConfig config, Path out, PrintStream stdout) {
+    stdout.println("Hardformer " + config.name() + " -> " + out + "   (config: " + config.source() + ")");
+    stdout.println();
+    String fmt = "  %-11s %-10s %7s %12s %14s %9s  %s%n";
+    stdout.printf(Locale.ROOT, fmt, "unit", "design", "FMAs", "NAND2 eq", "transistors", "mm^2", "cycles");
+    for (int i = 0; i < r.units().size(); i++) {
+      GeneratedUnit u = r.units().get(i);
+      AreaFigures a = u.area();
+      stdout.printf(Locale.ROOT, fmt, config.units().get(i).name(), u.design(), String.format(Locale.ROOT, "%,d", a.fmaCount()),
+          String.format(Locale.ROOT, "%,.0f", a.nand2()), String.format(Locale.ROOT, "%,.0f", a.transistors()),
+          String.format(Locale.ROOT, "%.4f", a.mm2()), cycles(u));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> t = (Map<String, Object>) r.manifest().get("total");
+    stdout.printf(Locale.ROOT, fmt, "total", "", String.format(Locale.ROOT, "%,d", (Long) t.get("fmaCount")),
+        String.format(Locale.ROOT, "%,d", (Long) t.get("nand2Equivalents")), String.format(Locale.ROOT, "%,d", (Long) t.get("transistors")),
+        String.format(Locale.ROOT, "%.4f", (Double) t.get("mm2")), "");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> e = (Map<String, Object>) r.manifest().get("estimate");
+    stdout.println();
+    stdout.printf(Locale.ROOT, "  estimated tokens/s (%s):%n", e.get("model"));
+    stdout.printf(Locale.ROOT, "    this tile alone at %.1f GHz: %,.2f tok/s%n", config.clockGhz(), (Double) e.get("tileAloneTokensPerSecond"));
+    stdout.printf(Locale.ROOT, "    %,d tiles on an %.0f mm^2 die, 8 chips: %,d tok/s (%s-bound)%n", (Long) e.get("tilesPerDie"),
+        (Double) e.get("dieMm2"), (Long) e.get("dieTokensPerSecondPer8Chips"), e.get("dieBound"));
+    stdout.println("    (analytic roofline; ./hardformer estimate --help for the model and the published claims)");
+    stdout.println();
+    if (r.checks().isEmpty()) {
+      stdout.println("  self-check: not run (--no-check)");
+    }
+    for (String c : r.checks()) {
+      stdout.println("  self-check " + c);
+    }
+    stdout.println("  files: " + out + "/manifest.json and " + out + "/<unit>/ (Verilog, <top>.f, manifest.json)");
+  }
+}

@@ -1,0 +1,107 @@
+package io.hardformer.generators.throughput;
+
+/**
+ * An analytic roofline of offline decoder inference (MLPerf-offline style, tokens counted input + output).
+ * Per tensor-parallel group of {@code tp} chips, a batch of B requests runs a prefill of B x L_in tokens, then
+ * L_out decode steps of B tokens. Each phase takes the largest of three times: compute (FLOPs over tp x peak x
+ * utilization), HBM (weights read once per pass plus KV-cache traffic, per chip, over bandwidth x utilization)
+ * and interconnect (two ring all-reduces of the d_model activations per layer and token, BF16, 2(tp-1)/tp of
+ * the data per chip). Attention FLOPs and KV reads use the average context of the phase (exact for these
+ * linear terms). Groups work independently: tokens/s = chips/tp x B x (L_in + L_out) / (prefill + decode time).
+ */
+public final class Roofline {
+  private Roofline() {}
+
+  /** Which resource bounds a phase. */
+  public enum Bound { COMPUTE, MEMORY, INTERCONNECT }
+
+  /** One phase: its three times, the bound, FLOPs and HBM bytes per chip. */
+  public record Phase(double computeSeconds, double memorySeconds, double linkSeconds, double flops, double hbmBytesPerChip) {
+    public double seconds() {
+      return Math.max(computeSeconds, Math.max(memorySeconds, linkSeconds));
+    }
+
+    public Bound bound() {
+      double s = seconds();
+      return s == computeSeconds ? Bound.COMPUTE : s == memorySeconds ? Bound.MEMORY : Bound.INTERCONNECT;
+    }
+
+    /** FLOPs per HBM byte per chip: the x of a roofline plot. */
+    public double intensity(int tp) {
+      return flops / tp / hbmBytesPerChip;
+    }
+  }
+
+  /** The estimate: phases, batch used, throughput and whether it fits. */
+  public record Estimate(Workload workload, Chip chip, int batch, int maxBatch, Phase prefill, Phase decode,
+      double tokensPerSecond) {
+    public boolean fits() {
+      return maxBatch >= 1;
+    }
+
+    /** The resource that bounds the whole run: the one holding the most time. */
+    public Bound binding() {
+      double[] t = new double[3];
+      for (Phase p : new Phase[] {prefill, decode}) {
+        t[p.bound().ordinal()] += p.seconds();
+      }
+      int best = 0;
+      for (int i = 1; i < 3; i++) {
+        if (t[i] > t[best]) {
+          best = i;
+        }
+      }
+      return Bound.values()[best];
+    }
+
+    /** Achieved FLOP/s per chip over the run. */
+    public double flopsPerChip() {
+      Workload w = workload;
+      return tokensPerSecond / (w.inputTokens() + w.outputTokens()) / batch * (prefill.flops + decode.flops) / w.chips();
+    }
+
+    /** HBM bytes per second per chip over the run. */
+    public double hbmBytesPerSecondPerChip() {
+      return (prefill.hbmBytesPerChip + decode.hbmBytesPerChip) / (prefill.seconds() + decode.seconds());
+    }
+  }
+
+  /** The largest batch per tensor-parallel group whose weights and KV cache fit in HBM (0: the weights do not fit). */
+  public static int maxBatch(Workload w, Chip c) {
+    double weightsPerChip = w.model().parameters() * w.weightBytes() / w.tp();
+    double kvPerSequencePerChip = (w.inputTokens() + w.outputTokens()) * w.model().kvBytesPerToken(w.kvBytes()) / w.tp();
+    double free = c.hbmBytes() - weightsPerChip;
+    return free <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.floor(free / kvPerSequencePerChip));
+  }
+
+  public static Estimate estimate(Workload w, Chip c) {
+    int max = maxBatch(w, c);
+    int b = w.batch() > 0 ? w.batch() : Math.max(1, max);
+    ModelShape m = w.model();
+    int tp = w.tp();
+    double weightRead = m.matmulParameters() * w.weightBytes() / tp;
+    double kvToken = m.kvBytesPerToken(w.kvBytes()) / tp;
+    double linkPerToken = tp == 1 ? 0 : (double) m.layers() * 2 * m.dModel() * 2 * 2.0 * (tp - 1) / tp;
+    double peak = tp * c.flops() * w.computeUtilization();
+    double bw = c.hbmBytesPerSecond() * w.bandwidthUtilization();
+
+    int lin = w.inputTokens();
+    double prefillTokens = (double) b * lin;
+    double prefillFlops = prefillTokens * m.flopsPerToken((lin - 1) / 2.0);
+    // weights once; KV written once; attention reads the cache as it grows (average half the prompt per token)
+    double prefillBytes = weightRead + prefillTokens * kvToken;
+    Phase prefill = new Phase(prefillFlops / peak, prefillBytes / bw, prefillTokens * linkPerToken / c.linkBytesPerSecond(),
+        prefillFlops, prefillBytes);
+
+    int lout = w.outputTokens();
+    double ctx = lin + (lout - 1) / 2.0;
+    double stepFlops = b * m.flopsPerToken(ctx);
+    double stepBytes = weightRead + b * ctx * kvToken + b * kvToken;
+    Phase decode = new Phase(lout * stepFlops / peak, lout * stepBytes / bw, lout * b * linkPerToken / c.linkBytesPerSecond(),
+        lout * stepFlops, lout * stepBytes);
+
+    double seconds = prefill.seconds() + decode.seconds();
+    double tokens = (double) b * (lin + lout) * (w.chips() / tp);
+    return new Estimate(w, c, b, max, prefill, decode, tokens / seconds);
+  }
+}
