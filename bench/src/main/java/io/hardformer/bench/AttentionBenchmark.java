@@ -5,6 +5,7 @@ import io.hardformer.generators.attention.AttentionShape;
 import io.hardformer.generators.attention.AttentionUnit;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Format;
+import io.hardformer.testbench.Lanes;
 import io.hardformer.testbench.Stream;
 import io.hardformer.testbench.StreamRun;
 import io.hardformer.testbench.Testbench;
@@ -42,13 +43,13 @@ final class AttentionBenchmark {
             q[j][h][d] = code(r);
           }
         }
-        BigInteger qb = bytes(flatten(q[j]));
+        BigInteger qb = Lanes.pack8(q[j]);
         for (int t = 0; t < s; t++) {
           for (int d = 0; d < dim; d++) {
             k[j][t][d] = code(r);
             v[j][t][d] = code(r);
           }
-          st.send(qb, bytes(k[j][t]), bytes(v[j][t]), BigInteger.valueOf(t == 0 ? 1 : 0),
+          st.send(qb, Lanes.pack8(k[j][t]), Lanes.pack8(v[j][t]), BigInteger.valueOf(t == 0 ? 1 : 0),
               BigInteger.valueOf(t == s - 1 ? 1 : 0));
         }
       }
@@ -58,10 +59,9 @@ final class AttentionBenchmark {
       long period = run.acceptCycle(s) - run.acceptCycle(0);
       long oneStep = run.outputCycle(g - 1) - run.acceptCycle(0) + 1;
       long[][] o = AttentionGolden.step(shape, q[0], k[0], v[0]);
-      BigInteger mask = BigInteger.ONE.shiftLeft(16).subtract(BigInteger.ONE);
       for (int h = 0; h < g; h++) {
         for (int d = 0; d < dim; d++) {
-          long got = run.output(h)[0].shiftRight(16 * d).and(mask).longValue();
+          long got = Lanes.element(run.output(h)[0], d, 16);
           if (got != o[h][d]) {
             throw new IllegalStateException("head " + h + " o[" + d + "] = 0x" + Long.toHexString(got) + ", golden 0x"
                 + Long.toHexString(o[h][d]));
@@ -80,22 +80,6 @@ final class AttentionBenchmark {
       HarnessBenchmark.row(name + ": simulation, cycles/s", HarnessBenchmark.rate(run.outputCycle(steps * g - 1)
           / ((t3 - t2) / 1e9)));
     }
-  }
-
-  private static int[] flatten(int[][] rows) {
-    int[] flat = new int[rows.length * rows[0].length];
-    for (int i = 0; i < rows.length; i++) {
-      System.arraycopy(rows[i], 0, flat, i * rows[0].length, rows[0].length);
-    }
-    return flat;
-  }
-
-  private static BigInteger bytes(int[] codes) {
-    byte[] be = new byte[codes.length + 1];
-    for (int i = 0; i < codes.length; i++) {
-      be[codes.length - i] = (byte) codes[i];
-    }
-    return new BigInteger(be);
   }
 
   private static int code(Random r) {

@@ -6,6 +6,7 @@ import io.hardformer.generators.array.FmaArrayShape;
 import io.hardformer.generators.array.MatmulGolden;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Format;
+import io.hardformer.testbench.Lanes;
 import io.hardformer.testbench.Stream;
 import io.hardformer.testbench.StreamRun;
 import io.hardformer.testbench.Testbench;
@@ -36,15 +37,12 @@ final class FmaArrayBenchmark {
       Stream s = tb.stream().source("in_valid", "in_ready", "x", "w", "in_last").sink("out_valid", null, "out", "out_last");
       for (int m = 0; m < count; m++) {
         for (int t = 0; t < k; t++) {
-          byte[] xb = new byte[n + 1];
-          byte[] wb = new byte[n + 1];
+          int[] xcol = new int[n];
           for (int i = 0; i < n; i++) {
-            x[m][i][t] = finite(r);
+            x[m][i][t] = xcol[i] = finite(r);
             w[m][t][i] = finite(r);
-            xb[n - i] = (byte) x[m][i][t];
-            wb[n - i] = (byte) w[m][t][i];
           }
-          s.send(new BigInteger(xb), new BigInteger(wb), BigInteger.valueOf(t == k - 1 ? 1 : 0));
+          s.send(Lanes.pack8(xcol), Lanes.pack8(w[m][t]), BigInteger.valueOf(t == k - 1 ? 1 : 0));
         }
       }
       long t2 = System.nanoTime();
@@ -54,11 +52,10 @@ final class FmaArrayBenchmark {
       long oneTotal = run.outputCycle(n - 1) - first + 1;
       long allTotal = run.outputCycle(count * n - 1) - first + 1;
       long[][] y = MatmulGolden.multiply(shape, x[0], w[0]);
-      BigInteger mask = BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE);
       for (int i = 0; i < n; i++) {
         BigInteger row = run.output(i)[0];
         for (int j = 0; j < n; j++) {
-          long v = row.shiftRight(32 * j).and(mask).longValue();
+          long v = Lanes.element(row, j, 32);
           if (v != y[i][j]) {
             throw new IllegalStateException("y[" + i + "][" + j + "] = 0x" + Long.toHexString(v) + ", golden 0x"
                 + Long.toHexString(y[i][j]));

@@ -5,6 +5,7 @@ import io.hardformer.generators.array.FmaArrayShape;
 import io.hardformer.generators.array.MatmulGolden;
 import io.hardformer.generators.attention.AttentionGolden;
 import io.hardformer.generators.attention.AttentionShape;
+import io.hardformer.testbench.Lanes;
 import io.hardformer.testbench.Stream;
 import io.hardformer.testbench.StreamRun;
 import io.hardformer.testbench.Testbench;
@@ -51,7 +52,7 @@ final class SelfCheck {
         for (int j = 0; j < s.cols(); j++) {
           ws[m][t][j] = finite(r);
         }
-        st.send(bytes(xcol), bytes(ws[m][t]), BigInteger.valueOf(t == ks[m] - 1 ? 1 : 0));
+        st.send(Lanes.pack8(xcol), Lanes.pack8(ws[m][t]), BigInteger.valueOf(t == ks[m] - 1 ? 1 : 0));
       }
     }
     StreamRun run = st.expectOutputs(ks.length * s.rows()).run();
@@ -86,7 +87,7 @@ final class SelfCheck {
           k[t][d] = finite(r) & 0xBF;
           v[t][d] = finite(r);
         }
-        st.send(bytes(qFlat), bytes(k[t]), bytes(v[t]), BigInteger.valueOf(t == 0 ? 1 : 0),
+        st.send(Lanes.pack8(qFlat), Lanes.pack8(k[t]), Lanes.pack8(v[t]), BigInteger.valueOf(t == 0 ? 1 : 0),
             BigInteger.valueOf(t == lengths[j] - 1 ? 1 : 0));
       }
       expected[j] = AttentionGolden.step(s, q, k, v);
@@ -101,9 +102,8 @@ final class SelfCheck {
   }
 
   private static void compare(BigInteger row, long[] expected, int width, String where) {
-    BigInteger mask = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
     for (int j = 0; j < expected.length; j++) {
-      long got = row.shiftRight(j * width).and(mask).longValue();
+      long got = Lanes.element(row, j, width);
       if (got != expected[j]) {
         throw new IllegalStateException("self-check failed: " + where + " element " + j + ": expected 0x"
             + Long.toHexString(expected[j]) + ", got 0x" + Long.toHexString(got));
@@ -118,13 +118,5 @@ final class SelfCheck {
         return c;
       }
     }
-  }
-
-  private static BigInteger bytes(int[] codes) {
-    byte[] be = new byte[codes.length + 1];
-    for (int i = 0; i < codes.length; i++) {
-      be[codes.length - i] = (byte) codes[i];
-    }
-    return new BigInteger(be);
   }
 }

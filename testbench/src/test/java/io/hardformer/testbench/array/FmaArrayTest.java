@@ -8,6 +8,7 @@ import io.hardformer.generators.array.FmaArrayShape;
 import io.hardformer.generators.array.MatmulGolden;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Format;
+import io.hardformer.testbench.Lanes;
 import io.hardformer.testbench.Stream;
 import io.hardformer.testbench.StreamRun;
 import io.hardformer.testbench.Testbench;
@@ -126,33 +127,20 @@ class FmaArrayTest {
       int[][] w = mm[1];
       int k = w.length;
       for (int t = 0; t < k; t++) {
-        byte[] xb = new byte[rows];
-        byte[] wb = new byte[cols];
+        int[] xcol = new int[rows];
         for (int i = 0; i < rows; i++) {
-          xb[i] = (byte) x[i][t];
+          xcol[i] = x[i][t];
         }
-        for (int j = 0; j < cols; j++) {
-          wb[j] = (byte) w[t][j];
-        }
-        s.send(littleEndian(xb), littleEndian(wb), BigInteger.valueOf(t == k - 1 ? 1 : 0));
+        s.send(Lanes.pack8(xcol), Lanes.pack8(w[t]), BigInteger.valueOf(t == k - 1 ? 1 : 0));
       }
     }
     return s.expectOutputs(matmuls.size() * rows).run();
-  }
-
-  static BigInteger littleEndian(byte[] bytes) {
-    byte[] be = new byte[bytes.length + 1];
-    for (int i = 0; i < bytes.length; i++) {
-      be[bytes.length - i] = bytes[i];
-    }
-    return new BigInteger(be);
   }
 
   static void check(Testbench tb, FmaArrayShape shape, List<int[][][]> matmuls, StreamRun run) {
     int rows = shape.rows();
     int cols = shape.cols();
     int width = shape.outFormat().width();
-    BigInteger mask = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
     assertEquals(matmuls.size() * rows, run.outputCount(), "one output row per matrix row");
     for (int m = 0; m < matmuls.size(); m++) {
       long[][] y = MatmulGolden.multiply(shape, matmuls.get(m)[0], matmuls.get(m)[1]);
@@ -160,7 +148,7 @@ class FmaArrayTest {
         int index = m * rows + i;
         BigInteger[] got = run.output(index);
         for (int j = 0; j < cols; j++) {
-          long v = got[0].shiftRight(j * width).and(mask).longValue();
+          long v = Lanes.element(got[0], j, width);
           if (v != y[i][j]) {
             tb.failAt(run.outputCycle(index), String.format("%s: matmul %d (K=%d) y[%d][%d]: expected 0x%x, got 0x%x",
                 shape, m, matmuls.get(m)[1].length, i, j, y[i][j], v));

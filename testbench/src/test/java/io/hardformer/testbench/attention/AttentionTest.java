@@ -7,6 +7,7 @@ import io.hardformer.generators.attention.AttentionShape;
 import io.hardformer.generators.attention.AttentionUnit;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Format;
+import io.hardformer.testbench.Lanes;
 import io.hardformer.testbench.Stream;
 import io.hardformer.testbench.StreamRun;
 import io.hardformer.testbench.Testbench;
@@ -93,30 +94,14 @@ class AttentionTest {
     return steps;
   }
 
-  static BigInteger bytes(int[] codes) {
-    byte[] be = new byte[codes.length + 1];
-    for (int i = 0; i < codes.length; i++) {
-      be[codes.length - i] = (byte) codes[i];
-    }
-    return new BigInteger(be);
-  }
-
-  static BigInteger bytes(int[][] rows) {
-    int[] flat = new int[rows.length * rows[0].length];
-    for (int i = 0; i < rows.length; i++) {
-      System.arraycopy(rows[i], 0, flat, i * rows[0].length, rows[0].length);
-    }
-    return bytes(flat);
-  }
-
   static StreamRun send(Testbench tb, List<Step> steps, AttentionShape s, double bubbles) {
     Stream st = tb.stream().source("in_valid", "in_ready", "q", "k", "v", "in_first", "in_last")
         .sink("out_valid", null, "out", "out_last").bubbles(bubbles);
     for (Step step : steps) {
-      BigInteger q = bytes(step.q());
+      BigInteger q = Lanes.pack8(step.q());
       int len = step.k().length;
       for (int t = 0; t < len; t++) {
-        st.send(q, bytes(step.k()[t]), bytes(step.v()[t]), BigInteger.valueOf(t == 0 ? 1 : 0),
+        st.send(q, Lanes.pack8(step.k()[t]), Lanes.pack8(step.v()[t]), BigInteger.valueOf(t == 0 ? 1 : 0),
             BigInteger.valueOf(t == len - 1 ? 1 : 0));
       }
     }
@@ -133,7 +118,6 @@ class AttentionTest {
         tb.reset();
         StreamRun run = send(tb, steps, s, bubbles);
         int w = out.width();
-        BigInteger mask = BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE);
         int beat = 0;
         for (int j = 0; j < steps.size(); j++) {
           Step step = steps.get(j);
@@ -152,7 +136,7 @@ class AttentionTest {
             assertEquals(lastBeat + s.latency() + h, run.outputCycle(index), "cycle of step " + j + " head " + h);
             assertEquals(h == g - 1 ? 1 : 0, got[1].intValue(), "out_last");
             for (int d = 0; d < dim; d++) {
-              long v = got[0].shiftRight(d * w).and(mask).longValue();
+              long v = Lanes.element(got[0], d, w);
               if (v != expected[h][d]) {
                 tb.failAt(run.outputCycle(index), String.format("step %d (S=%d) head %d o[%d]: expected 0x%x, got 0x%x",
                     j, len, h, d, expected[h][d], v));
