@@ -75,8 +75,8 @@ public final class TileJob {
     try {
       Verilator.get();
     } catch (ToolException e) {
-      lines.add("skipped: Verilator is not installed, so the tile was not simulated (install the Debian package "
-          + "'verilator', or run ./run-tests which installs it)");
+      lines.add("skipped: Verilator is not available, so the tile was not simulated: " + e.getMessage().split("\n")[0]
+          + " (install the Debian package 'verilator', or run ./run-tests which installs it)");
       return lines;
     }
     List<GeneratedUnit> checkable = units.stream().filter(SelfCheck::supports).toList();
