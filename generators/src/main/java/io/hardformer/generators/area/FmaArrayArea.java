@@ -3,12 +3,14 @@ package io.hardformer.generators.area;
 import io.hardformer.dsl.Module;
 import io.hardformer.generators.area.UnitAreaTable.UnitArea;
 import io.hardformer.generators.array.AccumulationMode;
+import io.hardformer.generators.array.ColumnReadout;
 import io.hardformer.generators.array.FmaArrayShape;
 import io.hardformer.generators.array.FmaCell;
 import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.floating.Fp32ToBf16;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Format;
+import io.hardformer.generators.numerics.IntLog2;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -93,8 +95,8 @@ public final class FmaArrayArea {
 
   static long readoutRegisterBits(FmaArrayShape s, int holdBits) {
     int rows = s.rows();
-    int levels = rows <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(rows - 1);
-    int rowBits = Math.max(1, levels);
+    int levels = IntLog2.ceil(rows);
+    int rowBits = ColumnReadout.rowBits(rows);
     long bits = 0;
     int n = rows;
     for (int l = 0; l < levels; l++) {
@@ -120,9 +122,7 @@ public final class FmaArrayArea {
   private static long controlBits(FmaArrayShape s) {
     int g = s.minimumSpacing();
     int gapBits = 64 - Long.numberOfLeadingZeros(g);
-    int rows = s.rows();
-    int rowBits = Math.max(1, rows <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(rows - 1));
-    return gapBits + rowBits;
+    return gapBits + ColumnReadout.rowBits(s.rows());
   }
 
   public static String cellKey(Fp8Format f, AccumulationMode mode, int sumBits) {

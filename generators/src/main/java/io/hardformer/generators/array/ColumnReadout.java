@@ -1,9 +1,8 @@
 package io.hardformer.generators.array;
 
-import io.hardformer.dsl.Bool;
+import io.hardformer.generators.numerics.IntLog2;
 import io.hardformer.dsl.HwType;
 import io.hardformer.dsl.Module;
-import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
 import io.hardformer.dsl.Vec;
 import io.hardformer.generators.floating.FixedToFloat;
@@ -34,7 +33,7 @@ public final class ColumnReadout extends Module {
 
     List<UInt> level = new ArrayList<>(holds);
     UInt select = row;
-    int levels = ceilLog2(rows);
+    int levels = IntLog2.ceil(rows);
     for (int l = 0; l < levels; l++) {
       List<UInt> next = new ArrayList<>();
       for (int i = 0; i < level.size(); i += 2) {
@@ -70,16 +69,12 @@ public final class ColumnReadout extends Module {
 
   /** Cycles from the row select to the result: the tree's stages plus the output unit. */
   public static int latency(int rows, AccumulationMode mode) {
-    int treeStages = (ceilLog2(rows) + 1) / 2;
+    int treeStages = (IntLog2.ceil(rows) + 1) / 2;
     return treeStages + (mode == AccumulationMode.EXACT ? FixedToFloat.LATENCY : 1);
   }
 
-  static int rowBits(int rows) {
-    return Math.max(1, ceilLog2(rows));
-  }
-
-  static int ceilLog2(int n) {
-    return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
+  public static int rowBits(int rows) {
+    return Math.max(1, IntLog2.ceil(rows));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.hardformer.generators.fp8;
 
+import io.hardformer.generators.numerics.IntLog2;
 import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.HwType;
 import io.hardformer.dsl.Module;
@@ -29,7 +30,7 @@ public final class ExactDotTree extends Module {
   public ExactDotTree(Fp8Format f, int lanes) {
     param("format", f.cliName());
     param("lanes", lanes);
-    int levels = ceilLog2(lanes);
+    int levels = IntLog2.ceil(lanes);
     a = in("a", 8 * lanes);
     b = in("b", 8 * lanes);
     sum = out("sum", HwType.sint(Fp8Arithmetic.accumulatorBits(f, lanes)));
@@ -82,11 +83,7 @@ public final class ExactDotTree extends Module {
   }
 
   public static int latency(int lanes) {
-    return 1 + (ceilLog2(lanes) + 1) / 2;
-  }
-
-  static int ceilLog2(int n) {
-    return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
+    return 1 + (IntLog2.ceil(lanes) + 1) / 2;
   }
 
   private Bool orAll(List<Bool> flags) {

@@ -88,10 +88,7 @@ public final class Fp8Arithmetic {
 
   /** Width of the exact signed accumulator for {@code lanes} products: window + ceil(log2 lanes) + sign. */
   public static int accumulatorBits(Fp8Format f, int lanes) {
-    return productWindowBits(f) + ceilLog2(lanes) + 1;
+    return productWindowBits(f) + IntLog2.ceil(lanes) + 1;
   }
 
-  static int ceilLog2(int n) {
-    return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
-  }
 }
