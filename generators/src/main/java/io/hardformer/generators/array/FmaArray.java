@@ -3,7 +3,6 @@ package io.hardformer.generators.array;
 import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.Module;
 import io.hardformer.dsl.UInt;
-import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Format;
 import java.util.Arrays;
 
@@ -39,10 +38,7 @@ public final class FmaArray extends Module {
   /** The default largest K of exact mode: 65,536 covers every Llama-3 matmul (405B's d_ff is 53,248). */
   public static final int DEFAULT_MAX_K = 65536;
 
-  private final FmaArrayShape shape;
-
   public FmaArray(FmaArrayShape shape) {
-    this.shape = shape;
     int rows = shape.rows();
     int cols = shape.cols();
     Fp8Format f = shape.format();
@@ -135,10 +131,6 @@ public final class FmaArray extends Module {
     }
     outValid.assign(v);
     outLast.assign(l);
-  }
-
-  public FmaArrayShape shape() {
-    return shape;
   }
 
   @Override

@@ -21,6 +21,9 @@ import io.hardformer.generators.numerics.Fp8Format;
  * units of the smallest product. Latency from {@code x_in} to {@code hold}: 2 cycles.
  */
 public final class FmaCell extends Module {
+  /** FP32 -0: the exact additive identity under RNE (-0 + x = x for every x, including +0 and -0). */
+  private static final long NEGATIVE_ZERO = 0x80000000L;
+
   public final UInt xIn = in("x_in", 8);
   public final UInt wIn = in("w_in", 8);
   public final Bool validIn = in("valid_in");
@@ -92,8 +95,6 @@ public final class FmaCell extends Module {
       });
     }
   }
-
-  static final long NEGATIVE_ZERO = 0x80000000L;
 
   /** Width of the finished result a cell holds for readout. */
   public static int holdBits(AccumulationMode mode, int sumBits) {
