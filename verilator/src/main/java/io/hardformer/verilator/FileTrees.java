@@ -7,10 +7,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Recursive deletion of temporary build and run folders. */
-final class FileTrees {
+public final class FileTrees {
   private FileTrees() {}
 
-  static void deleteQuietly(Path root) {
+  public static void deleteQuietly(Path root) {
     if (root == null || !Files.exists(root)) {
       return;
     }

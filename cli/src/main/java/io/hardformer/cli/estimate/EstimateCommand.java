@@ -8,6 +8,10 @@ import io.hardformer.generators.throughput.ClaimCheck;
 import io.hardformer.generators.throughput.ModelShape;
 import io.hardformer.generators.throughput.Roofline;
 import io.hardformer.generators.throughput.Workload;
+import io.hardformer.cli.tile.TileConfig;
+import io.hardformer.cli.tile.TileJob;
+import io.hardformer.verilator.FileTrees;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -142,13 +146,16 @@ public final class EstimateCommand implements Callable<Integer> {
   private Map<String, Double> areaByUnit() throws java.io.IOException {
     com.fasterxml.jackson.databind.JsonNode m = null;
     if (fromDesign != null) {
-      m = new ObjectMapper().readTree(java.nio.file.Files.readString(fromDesign));
+      m = new ObjectMapper().readTree(Files.readString(fromDesign));
     }
     if (m == null || !m.has("units")) {
-      Path tmp = java.nio.file.Files.createTempDirectory("hardformer-tile-");
-      io.hardformer.cli.tile.TileJob.Result r = new io.hardformer.cli.tile.TileJob(
-          io.hardformer.cli.tile.TileConfig.embeddedDefault(), tmp).run(false, System.err);
-      m = new ObjectMapper().valueToTree(r.manifest());
+      // the default tile's area figures need its designs generated; they go to a scratch folder
+      Path tmp = Files.createTempDirectory("hardformer-tile-");
+      try {
+        m = new ObjectMapper().valueToTree(new TileJob(TileConfig.embeddedDefault(), tmp).run(false, System.err).manifest());
+      } finally {
+        FileTrees.deleteQuietly(tmp);
+      }
     }
     Map<String, Double> areas = new LinkedHashMap<>();
     for (com.fasterxml.jackson.databind.JsonNode u : m.get("units")) {
