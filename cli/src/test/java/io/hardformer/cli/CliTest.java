@@ -118,6 +118,21 @@ class CliTest {
   }
 
   @Test
+  void everyDocumentedMaxKGeneratesWithAnArea() throws Exception {
+    for (String maxK : new String[] {"1", "1000", "1024", "16777216"}) {
+      for (String format : new String[] {"e4m3", "e5m2"}) {
+        Run r = run("generate", "fma-array", "--rows", "2", "--cols", "2", "--format", format, "--acc", "exact",
+            "--max-k", maxK, "--out", tmp.resolve("k" + maxK + format).toString(), "--json");
+        assertEquals(0, r.code(), maxK + " " + format + ": " + r.err());
+        assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("area").get("nand2Equivalents")
+            .asDouble() > 0, r.out());
+      }
+    }
+    Run r = run("area", "fma-array", "--rows", "2", "--cols", "2", "--format", "e4m3", "--acc", "exact", "--max-k", "1000");
+    assertEquals(0, r.code(), r.err());
+  }
+
+  @Test
   void helpListsDesignsAndExamples() {
     Run r = run("generate", "--help");
     assertEquals(0, r.code());
