@@ -91,7 +91,7 @@ class CliTest {
   @Test
   void aSecondRunIntoALockedOutputFolderFailsInOneLine() throws Exception {
     Path out = tmp.resolve("busy");
-    try (io.hardformer.cli.output.OutputDirectory held = io.hardformer.cli.output.OutputDirectory.open(out)) {
+    try (io.hardformer.cli.output.OutputDirectory held = io.hardformer.cli.output.OutputDirectory.open(out, "tile")) {
       Run r = run("generate", "counter", "--out", out.toString());
       assertEquals(ExitCodes.DESIGN_ERROR, r.code(), r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -101,7 +101,7 @@ abstract class DesignCommand implements Callable<Integer> {
     }
     GeneratedUnit unit = generate();
     EmittedDesign d = unit.emitted();
-    try (OutputDirectory o = OutputDirectory.open(out)) {
+    try (OutputDirectory o = OutputDirectory.open(out, "generate")) {
       unit.writeInto(o, "");
       o.commit();
     }

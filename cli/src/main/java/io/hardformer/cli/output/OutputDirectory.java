@@ -26,11 +26,12 @@ import java.util.stream.Stream;
  * it (same parent, so moves are renames) and moved into place by {@link #commit()} only when all are complete:
  * first the other files, then every {@code manifest.json}, deepest first (a torn folder has no new manifest,
  * since the old ones are removed before anything moves). The folder is locked while open, so a second writer
- * fails with a clear message. Files the previous run wrote and this one did not are removed; the hidden list
- * {@value #LEDGER} in the folder records which files the tool wrote, and no other file is ever deleted.
+ * fails with a clear message. Files the previous run of the same producer ({@code generate}, {@code tile},
+ * {@code report}) wrote and this one did not are removed; a hidden list per producer in the folder,
+ * {@code .hardformer-<producer>-files}, records which files it wrote, and no other file is ever deleted.
  *
  * <pre>{@code
- * try (OutputDirectory o = OutputDirectory.open(out)) {
+ * try (OutputDirectory o = OutputDirectory.open(out, "generate")) {
  *   o.write("fma_array.v", verilog);
  *   o.write("manifest.json", manifest);
  *   o.commit();
@@ -38,22 +39,24 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class OutputDirectory implements AutoCloseable {
-  /** The list of files the tool wrote into the folder, one relative path per line. */
-  public static final String LEDGER = ".hardformer-files";
   /** The lock file in the folder. */
   public static final String LOCK = ".hardformer-lock";
+  /** Our own bookkeeping files start with this; a staged file may not. */
+  private static final String OWN_PREFIX = ".hardformer-";
   /** Files with this name are moved into place last. */
   public static final String MANIFEST = "manifest.json";
 
   private final Path dir;
+  private final Path ledger;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Path staging;
   private final Map<String, Path> staged = new LinkedHashMap<>();
   private boolean committed;
 
-  private OutputDirectory(Path dir, FileChannel lockChannel, FileLock lock, Path staging) {
+  private OutputDirectory(Path dir, String producer, FileChannel lockChannel, FileLock lock, Path staging) {
     this.dir = dir;
+    this.ledger = dir.resolve(ledgerName(producer));
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.staging = staging;
@@ -64,7 +67,10 @@ public final class OutputDirectory implements AutoCloseable {
    *
    * @throws UncheckedIOException naming the folder when it cannot be created, or is locked by another run
    */
-  public static OutputDirectory open(Path dir) {
+  public static OutputDirectory open(Path dir, String producer) {
+    if (!producer.matches("[a-z][a-z0-9-]*")) {
+      throw new IllegalArgumentException("producer must be a lower-case word, got '" + producer + "'");
+    }
     Path abs = dir.toAbsolutePath().normalize();
     if (abs.getParent() == null) {
       throw new UncheckedIOException(new IOException("cannot write into the root folder " + abs + "; choose a sub-folder"));
@@ -85,13 +91,18 @@ public final class OutputDirectory implements AutoCloseable {
       }
       removeAbandonedStaging(abs);
       Path staging = Files.createTempDirectory(abs.getParent(), stagingPrefix(abs));
-      return new OutputDirectory(abs, channel, lock, staging);
+      return new OutputDirectory(abs, producer, channel, lock, staging);
     } catch (IOException e) {
       closeQuietly(channel);
       String msg = e.getMessage() != null && e.getMessage().startsWith("output folder") ? e.getMessage()
           : "cannot write into output folder " + dir + " (" + reason(e) + ")";
       throw new UncheckedIOException(msg, e);
     }
+  }
+
+  /** The name of the list of files a producer wrote, in the folder. */
+  public static String ledgerName(String producer) {
+    return OWN_PREFIX + producer + "-files";
   }
 
   /** The folder, absolute. */
@@ -208,8 +219,7 @@ public final class OutputDirectory implements AutoCloseable {
       return null;
     }
     Path p = Path.of(relative).normalize();
-    if (p.isAbsolute() || p.toString().isEmpty() || p.startsWith("..") || p.toString().equals(LEDGER)
-        || p.toString().equals(LOCK)) {
+    if (p.isAbsolute() || p.toString().isEmpty() || p.startsWith("..") || p.getName(0).toString().startsWith(OWN_PREFIX)) {
       return null;
     }
     return p.toString().replace('\\', '/');
@@ -237,7 +247,6 @@ public final class OutputDirectory implements AutoCloseable {
 
   private Set<String> readLedger() throws IOException {
     Set<String> names = new LinkedHashSet<>();
-    Path ledger = dir.resolve(LEDGER);
     if (!Files.isRegularFile(ledger)) {
       return names;
     }
@@ -253,7 +262,7 @@ public final class OutputDirectory implements AutoCloseable {
   private void writeLedger(Set<String> names) throws IOException {
     Path tmp = Files.createTempFile(staging, "ledger", ".txt");
     Files.writeString(tmp, names.isEmpty() ? "" : String.join("\n", names) + "\n", StandardCharsets.UTF_8);
-    moveIntoPlace(tmp, dir.resolve(LEDGER));
+    moveIntoPlace(tmp, ledger);
   }
 
   private static void closeQuietly(FileChannel channel) {

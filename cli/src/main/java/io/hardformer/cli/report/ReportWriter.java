@@ -84,7 +84,7 @@ public final class ReportWriter {
         + "polyline,polygon,text').length;if(b.width>0&&b.height>0&&shapes>10){n++;}sizes.push(Math.round(b.width)+'x'"
         + "+Math.round(b.height)+':'+shapes);});document.body.setAttribute('data-charts-rendered',n);"
         + "document.body.setAttribute('data-chart-sizes',sizes.join(' '));});</script>\n</body></html>\n");
-    try (OutputDirectory o = OutputDirectory.open(dir)) {
+    try (OutputDirectory o = OutputDirectory.open(dir, "report")) {
       o.write("index.html", html.toString());
       o.commit();
       return dir.resolve("index.html");

@@ -57,7 +57,7 @@ public final class TileJob {
       }
     }
     // locked from here on; the files appear in out only when all are complete, the tile manifest last
-    try (OutputDirectory o = OutputDirectory.open(out)) {
+    try (OutputDirectory o = OutputDirectory.open(out, "tile")) {
       List<String> checks = new ArrayList<>();
       if (check) {
         checks.addAll(selfCheck(units, err));

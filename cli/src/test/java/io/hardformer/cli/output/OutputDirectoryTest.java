@@ -23,7 +23,11 @@ class OutputDirectoryTest {
   }
 
   private void run(String... namesAndTexts) {
-    try (OutputDirectory o = OutputDirectory.open(out())) {
+    runAs("generate", namesAndTexts);
+  }
+
+  private void runAs(String producer, String... namesAndTexts) {
+    try (OutputDirectory o = OutputDirectory.open(out(), producer)) {
       for (int i = 0; i < namesAndTexts.length; i += 2) {
         o.write(namesAndTexts[i], namesAndTexts[i + 1]);
       }
@@ -41,7 +45,7 @@ class OutputDirectoryTest {
   void interruptedWriteLeavesThePreviousOutputsIntact() throws Exception {
     run("fma_array.v", "module old;", "manifest.json", "{\"old\": true}");
     RuntimeException killed = assertThrows(RuntimeException.class, () -> {
-      try (OutputDirectory o = OutputDirectory.open(out())) {
+      try (OutputDirectory o = OutputDirectory.open(out(), "generate")) {
         o.write("fma_array.v", "module new_but_trunc");
         throw new RuntimeException("killed mid-write");
       }
@@ -54,7 +58,7 @@ class OutputDirectoryTest {
 
   @Test
   void nothingAppearsBeforeCommit() throws Exception {
-    try (OutputDirectory o = OutputDirectory.open(out())) {
+    try (OutputDirectory o = OutputDirectory.open(out(), "generate")) {
       o.write("unit/a.v", "module a;");
       assertFalse(Files.exists(out().resolve("unit/a.v")));
       o.commit();
@@ -83,7 +87,16 @@ class OutputDirectoryTest {
     assertFalse(Files.exists(out().resolve("gone")), "a folder the stale files leave empty is removed");
     assertEquals("mine", Files.readString(out().resolve("notes.txt")));
     assertEquals("my own module", Files.readString(out().resolve("unit/mine.v")));
-    assertEquals(List.of("a.v", "manifest.json"), Files.readAllLines(out().resolve(OutputDirectory.LEDGER)));
+    assertEquals(List.of("a.v", "manifest.json"), Files.readAllLines(out().resolve(OutputDirectory.ledgerName("generate"))));
+  }
+
+  @Test
+  void anotherProducersFilesAreNotItsStaleFiles() throws Exception {
+    runAs("tile", "manifest.json", "{}", "fma-array/fma_array.v", "module fma_array;");
+    runAs("report", "index.html", "<html>");
+    runAs("report", "index.html", "<html>2");
+    assertTrue(Files.exists(out().resolve("fma-array/fma_array.v")), "the report run keeps the tile's files");
+    assertTrue(Files.exists(out().resolve("manifest.json")));
   }
 
   @Test
@@ -96,9 +109,9 @@ class OutputDirectoryTest {
 
   @Test
   void aSecondWriterFailsClearlyWhileTheFirstHoldsTheLock() throws Exception {
-    try (OutputDirectory first = OutputDirectory.open(out())) {
+    try (OutputDirectory first = OutputDirectory.open(out(), "generate")) {
       first.write("a.v", "module a;");
-      UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> OutputDirectory.open(out()));
+      UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> OutputDirectory.open(out(), "generate"));
       assertTrue(e.getMessage().contains("is in use by another hardformer run"), e.getMessage());
       assertTrue(e.getMessage().contains("wait for that run to finish or choose another folder"), e.getMessage());
       first.commit();
@@ -109,9 +122,9 @@ class OutputDirectoryTest {
 
   @Test
   void pathsOutsideTheFolderAreRefused() {
-    try (OutputDirectory o = OutputDirectory.open(out())) {
+    try (OutputDirectory o = OutputDirectory.open(out(), "generate")) {
       assertThrows(IllegalArgumentException.class, () -> o.write("../escape.v", "x"));
-      assertThrows(IllegalArgumentException.class, () -> o.write(OutputDirectory.LEDGER, "x"));
+      assertThrows(IllegalArgumentException.class, () -> o.write(OutputDirectory.ledgerName("generate"), "x"));
     }
   }
 
@@ -119,7 +132,7 @@ class OutputDirectoryTest {
   void aLedgerNamingFilesOutsideTheFolderDeletesNothingThere() throws Exception {
     Files.writeString(tmp.resolve("precious.txt"), "keep");
     Files.createDirectories(out());
-    Files.writeString(out().resolve(OutputDirectory.LEDGER), "../precious.txt\n" + tmp.resolve("precious.txt") + "\n");
+    Files.writeString(out().resolve(OutputDirectory.ledgerName("generate")), "../precious.txt\n" + tmp.resolve("precious.txt") + "\n");
     run("a.v", "module a;");
     assertEquals("keep", Files.readString(tmp.resolve("precious.txt")));
   }
