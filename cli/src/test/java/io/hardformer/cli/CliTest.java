@@ -69,8 +69,67 @@ class CliTest {
     Path file = Files.writeString(tmp.resolve("a-file"), "x");
     Run r = run("generate", "counter", "--out", file.resolve("sub").toString());
     assertEquals(ExitCodes.DESIGN_ERROR, r.code(), r.err());
-    assertTrue(r.err().startsWith("hardformer: cannot write design Counter"), r.err());
+    assertTrue(r.err().startsWith("hardformer: cannot write into output folder " + file.resolve("sub")), r.err());
+    assertTrue(r.err().contains("Not a directory"), r.err());
     assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+  }
+
+  @Test
+  void generateReplacesItsPreviousFilesAndKeepsTheUsers() throws Exception {
+    Path out = tmp.resolve("gen");
+    assertEquals(0, run("generate", "adder-tree", "--width", "4", "--depth", "2", "--out", out.toString()).code());
+    Files.writeString(out.resolve("my-notes.txt"), "mine");
+    Run r = run("generate", "counter", "--width", "8", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.exists(out.resolve("Counter.v")));
+    assertFalse(Files.exists(out.resolve("AdderTree.v")), "the previous run's Verilog is removed");
+    assertFalse(Files.exists(out.resolve("AdderTree.f")));
+    assertEquals("mine", Files.readString(out.resolve("my-notes.txt")));
+    assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"top\" : \"Counter\""));
+  }
+
+  @Test
+  void aSecondRunIntoALockedOutputFolderFailsInOneLine() throws Exception {
+    Path out = tmp.resolve("busy");
+    try (io.hardformer.cli.output.OutputDirectory held = io.hardformer.cli.output.OutputDirectory.open(out, "tile")) {
+      Run r = run("generate", "counter", "--out", out.toString());
+      assertEquals(ExitCodes.DESIGN_ERROR, r.code(), r.err());
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+      assertTrue(r.err().contains("is in use by another hardformer run"), r.err());
+      r = run("--out", out.toString(), "--no-check");
+      assertEquals(ExitCodes.DESIGN_ERROR, r.code(), r.err());
+      assertTrue(r.err().contains("is in use by another hardformer run"), r.err());
+    }
+    assertFalse(Files.exists(out.resolve("Counter.v")));
+  }
+
+  @Test
+  void aTileRunWithFewerUnitsRemovesTheDroppedUnitsFiles() throws Exception {
+    Path out = tmp.resolve("tile");
+    Path two = Files.writeString(tmp.resolve("two.yaml"), "units:\n"
+        + "  - {name: a, design: counter, options: {width: 4}}\n  - {name: b, design: counter, options: {width: 5}}\n");
+    assertEquals(0, run("--config", two.toString(), "--out", out.toString(), "--no-check").code());
+    assertTrue(Files.exists(out.resolve("b/Counter.v")));
+    Path one = Files.writeString(tmp.resolve("one.yaml"), "units:\n  - {name: a, design: counter, options: {width: 4}}\n");
+    Run r = run("--config", one.toString(), "--out", out.toString(), "--no-check");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.exists(out.resolve("a/Counter.v")));
+    assertFalse(Files.exists(out.resolve("b")), "unit b of the previous run is gone");
+  }
+
+  @Test
+  void everyDocumentedMaxKGeneratesWithAnArea() throws Exception {
+    for (String maxK : new String[] {"1", "1000", "1024", "16777216"}) {
+      for (String format : new String[] {"e4m3", "e5m2"}) {
+        Run r = run("generate", "fma-array", "--rows", "2", "--cols", "2", "--format", format, "--acc", "exact",
+            "--max-k", maxK, "--out", tmp.resolve("k" + maxK + format).toString(), "--json");
+        assertEquals(0, r.code(), maxK + " " + format + ": " + r.err());
+        assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("area").get("nand2Equivalents")
+            .asDouble() > 0, r.out());
+      }
+    }
+    Run r = run("area", "fma-array", "--rows", "2", "--cols", "2", "--format", "e4m3", "--acc", "exact", "--max-k", "1000");
+    assertEquals(0, r.code(), r.err());
   }
 
   @Test

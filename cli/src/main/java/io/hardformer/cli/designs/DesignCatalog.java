@@ -1,6 +1,5 @@
 package io.hardformer.cli.designs;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +7,8 @@ import picocli.CommandLine;
 
 /**
  * Generates a catalog design from a name and option values (as a config file gives them), validated
- * exactly as on the command line: {@code generate("fma-array", {rows: 16, ...}, dir)}.
+ * exactly as on the command line: {@code generate("fma-array", {rows: 16, ...})}. Nothing is written; the
+ * caller writes the unit's files ({@link GeneratedUnit#writeInto}).
  */
 public final class DesignCatalog {
   private DesignCatalog() {}
@@ -22,7 +22,7 @@ public final class DesignCatalog {
    * @throws CommandLine.ParameterException with the option's message for a bad value or unknown option
    * @throws IllegalArgumentException for an unknown design
    */
-  public static GeneratedUnit generate(String design, Map<String, String> options, Path dir) {
+  public static GeneratedUnit generate(String design, Map<String, String> options) {
     CommandLine generate = new CommandLine(new GenerateCommand());
     CommandLine sub = generate.getSubcommands().get(design);
     if (sub == null) {
@@ -39,6 +39,6 @@ public final class DesignCatalog {
     }
     CommandLine.ParseResult parsed = generate.parseArgs(args.toArray(new String[0]));
     DesignCommand command = (DesignCommand) parsed.subcommand().commandSpec().userObject();
-    return command.generate(dir);
+    return command.generate();
   }
 }

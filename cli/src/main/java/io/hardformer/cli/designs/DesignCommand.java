@@ -1,5 +1,6 @@
 package io.hardformer.cli.designs;
 
+import io.hardformer.cli.output.OutputDirectory;
 import io.hardformer.dsl.Module;
 import io.hardformer.rtl.EmitOptions;
 import io.hardformer.rtl.EmittedDesign;
@@ -98,8 +99,12 @@ abstract class DesignCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "option '--out' must be a folder, but '"
           + out + "' is a file");
     }
-    GeneratedUnit unit = generate(out);
+    GeneratedUnit unit = generate();
     EmittedDesign d = unit.emitted();
+    try (OutputDirectory o = OutputDirectory.open(out, "generate")) {
+      unit.writeInto(o, "");
+      o.commit();
+    }
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("design", spec.name());
@@ -117,8 +122,8 @@ abstract class DesignCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Elaborates, emits with the area and design sections in the manifest, and writes into {@code dir}. */
-  GeneratedUnit generate(Path dir) {
+  /** Elaborates and emits with the area and design sections in the manifest (in memory; nothing is written). */
+  GeneratedUnit generate() {
     io.hardformer.dsl.elaborate.Design design = io.hardformer.dsl.elaborate.Elaborator.elaborate(build());
     AreaFigures a = area(design, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2);
     EmitOptions options = EmitOptions.forGenerator(spec.name(), parameters());
@@ -128,7 +133,6 @@ abstract class DesignCommand implements Callable<Integer> {
       options = options.withManifestExtra(e.getKey(), e.getValue());
     }
     EmittedDesign d = VerilogEmitter.emit(design, options);
-    d.writeTo(dir);
     return new GeneratedUnit(spec.name(), parameters(), d, a, extras, shape());
   }
 

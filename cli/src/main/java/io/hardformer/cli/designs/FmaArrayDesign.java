@@ -63,7 +63,7 @@ final class FmaArrayDesign extends DesignCommand {
     AccumulationMode mode = AccumulationMode.parse(choice("--acc", acc, "exact", "fp32"));
     FloatPacker out = FloatPacker.parse(choice("--out-format", outFormat, "fp32", "bf16"));
     return new FmaArrayShape(range("--rows", rows, 1, FmaArrayShape.MAX_DIMENSION),
-        range("--cols", cols, 1, FmaArrayShape.MAX_DIMENSION), f, mode, out, range("--max-k", maxK, 1, 1 << 24));
+        range("--cols", cols, 1, FmaArrayShape.MAX_DIMENSION), f, mode, out, range("--max-k", maxK, 1, FmaArrayShape.MAX_MAX_K));
   }
 
   @Override
@@ -81,8 +81,7 @@ final class FmaArrayDesign extends DesignCommand {
     FmaArrayShape s = shape();
     UnitAreaTable table = UnitAreaTable.bundled();
     List<String> notes = new ArrayList<>();
-    double cell = table.get(FmaArrayArea.cellKey(s.format(), s.mode(), FmaArrayShape.of(1, 1, s.format(), s.mode(),
-        s.outFormat()).sumBits())).nand2();
+    double cell = FmaArrayArea.cell(s, table).nand2();
     notes.add(String.format(Locale.ROOT, "one cell: %,.0f NAND2 eq = %,.0f transistors", cell, 4 * cell));
     for (Map.Entry<String, Double> e : FmaArrayArea.breakdown(s, table).entrySet()) {
       notes.add(String.format(Locale.ROOT, "%-22s %,.0f NAND2 eq", e.getKey(), e.getValue()));

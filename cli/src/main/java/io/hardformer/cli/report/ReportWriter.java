@@ -1,5 +1,6 @@
 package io.hardformer.cli.report;
 
+import io.hardformer.cli.output.OutputDirectory;
 import io.hardformer.generators.throughput.Chip;
 import io.hardformer.generators.throughput.ClaimCheck;
 import io.hardformer.generators.throughput.Roofline;
@@ -7,9 +8,6 @@ import io.hardformer.generators.throughput.Workload;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Rectangle;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,13 +84,10 @@ public final class ReportWriter {
         + "polyline,polygon,text').length;if(b.width>0&&b.height>0&&shapes>10){n++;}sizes.push(Math.round(b.width)+'x'"
         + "+Math.round(b.height)+':'+shapes);});document.body.setAttribute('data-charts-rendered',n);"
         + "document.body.setAttribute('data-chart-sizes',sizes.join(' '));});</script>\n</body></html>\n");
-    try {
-      Files.createDirectories(dir);
-      Path page = dir.resolve("index.html");
-      Files.writeString(page, html.toString());
-      return page;
-    } catch (IOException ex) {
-      throw new UncheckedIOException("cannot write the report into " + dir + ": " + ex.getMessage(), ex);
+    try (OutputDirectory o = OutputDirectory.open(dir, "report")) {
+      o.write("index.html", html.toString());
+      o.commit();
+      return dir.resolve("index.html");
     }
   }
 

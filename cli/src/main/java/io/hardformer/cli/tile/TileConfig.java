@@ -1,5 +1,7 @@
 package io.hardformer.cli.tile;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -47,20 +49,19 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
   static TileConfig parse(String source, byte[] text, boolean yaml) {
     JsonNode root;
     try {
-      root = (yaml ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper()).readTree(text);
+      ObjectMapper mapper = yaml ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
+      root = mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(source + ": " + SyntaxError.describe(e, yaml ? "YAML" : "JSON"));
     } catch (IOException e) {
-      String msg = e.getMessage().split("\n")[0];
-      throw new ConfigException(source + ": not valid " + (yaml ? "YAML" : "JSON") + ": " + msg);
+      throw new ConfigException(source + ": cannot read: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw new ConfigException(source + ": expected a mapping with 'units' (and optionally 'name', 'clock-ghz')");
     }
     checkKeys(source, "", root, Set.of("name", "clock-ghz", "units"));
-    String name = root.path("name").asText("tile");
-    double clock = root.path("clock-ghz").asDouble(1.0);
-    if (!(clock > 0 && clock < 20)) {
-      throw new ConfigException(source + ": clock-ghz must be between 0 and 20, got " + root.path("clock-ghz"));
-    }
+    String name = root.has("name") ? scalar(source, "name", root.get("name")) : "tile";
+    double clock = root.has("clock-ghz") ? clockGhz(source, root.get("clock-ghz")) : 1.0;
     JsonNode units = root.get("units");
     if (units == null || !units.isArray() || units.isEmpty()) {
       throw new ConfigException(source + ": 'units' must be a non-empty list of {name, design, options}");
@@ -77,8 +78,8 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
       if (!u.hasNonNull("design")) {
         throw new ConfigException(source + ": " + where + ".design is missing");
       }
-      String design = u.get("design").asText();
-      String unitName = u.path("name").asText(design);
+      String design = scalar(source, where + ".design", u.get("design"));
+      String unitName = u.has("name") ? scalar(source, where + ".name", u.get("name")) : design;
       if (!unitName.matches("[A-Za-z0-9_.-]+") || !names.add(unitName)) {
         throw new ConfigException(source + ": " + where + ".name '" + unitName + "' must be unique and use letters, "
             + "digits, '_', '.', '-' (it names the output folder)");
@@ -94,12 +95,44 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
           if (e.getKey().equals("out")) {
             throw new ConfigException(source + ": " + where + ".options.out: the output folder comes from the unit name");
           }
-          options.put(e.getKey(), e.getValue().asText());
+          // a null value is a flag without a value, as on the command line (--saturate)
+          options.put(e.getKey(), e.getValue().isNull() ? null
+              : scalar(source, where + ".options." + e.getKey(), e.getValue()));
         }
       }
       list.add(new Unit(unitName, design, options));
     }
     return new TileConfig(source, name, clock, list);
+  }
+
+  /** The text of a single value (string, number or boolean), as it would be typed on the command line. */
+  private static String scalar(String source, String key, JsonNode v) {
+    if (v == null || !v.isValueNode() || v.isNull()) {
+      throw new ConfigException(source + ": " + key + " must be a single value (text or number), got "
+          + (v == null || v.isNull() ? "null" : v.toString()));
+    }
+    return v.asText();
+  }
+
+  /** clock-ghz, validated as the command line validates a number: finite, 0 < clock < 20. */
+  private static double clockGhz(String source, JsonNode v) {
+    double clock;
+    if (v.isNumber()) {
+      clock = v.asDouble();
+    } else if (v.isTextual()) {
+      try {
+        clock = Double.parseDouble(v.asText().strip());
+      } catch (NumberFormatException e) {
+        clock = Double.NaN;
+      }
+    } else {
+      clock = Double.NaN;
+    }
+    if (!(clock > 0 && clock < 20)) {
+      throw new ConfigException(source + ": clock-ghz must be a number of GHz between 0 and 20 (exclusive), got "
+          + (v.isTextual() ? "'" + v.asText() + "'" : v.toString()));
+    }
+    return clock;
   }
 
   private static void checkKeys(String source, String prefix, JsonNode node, Set<String> allowed) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hardformer.cli.designs.DesignCatalog;
 import io.hardformer.cli.designs.GeneratedUnit;
 import io.hardformer.cli.estimate.DesignBudget;
+import io.hardformer.cli.output.OutputDirectory;
 import io.hardformer.generators.area.AreaFigures;
 import io.hardformer.generators.array.FmaArrayShape;
 import io.hardformer.generators.attention.AttentionShape;
@@ -16,7 +17,6 @@ import io.hardformer.verilator.tools.ToolException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +48,7 @@ public final class TileJob {
     List<GeneratedUnit> units = new ArrayList<>();
     for (TileConfig.Unit u : config.units()) {
       try {
-        units.add(DesignCatalog.generate(u.design(), u.options(), out.resolve(u.name())));
+        units.add(DesignCatalog.generate(u.design(), u.options()));
       } catch (IllegalArgumentException e) {
         throw new TileConfig.ConfigException(config.source() + ": unit '" + u.name() + "': " + e.getMessage());
       } catch (picocli.CommandLine.ParameterException e) {
@@ -56,18 +56,24 @@ public final class TileJob {
             + e.getMessage());
       }
     }
-    List<String> checks = new ArrayList<>();
-    if (check) {
-      checks.addAll(selfCheck(units, err));
+    // locked from here on; the files appear in out only when all are complete, the tile manifest last
+    try (OutputDirectory o = OutputDirectory.open(out, "tile")) {
+      List<String> checks = new ArrayList<>();
+      if (check) {
+        checks.addAll(selfCheck(units, err));
+      }
+      Map<String, Object> manifest = manifest(units, checks);
+      for (int i = 0; i < units.size(); i++) {
+        units.get(i).writeInto(o, config.units().get(i).name());
+      }
+      try {
+        o.write(OutputDirectory.MANIFEST, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + out.resolve("manifest.json") + ": " + e.getMessage(), e);
+      }
+      o.commit();
+      return new Result(units, manifest, checks);
     }
-    Map<String, Object> manifest = manifest(units, checks);
-    try {
-      Files.writeString(out.resolve("manifest.json"), new ObjectMapper().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(manifest) + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + out.resolve("manifest.json") + ": " + e.getMessage(), e);
-    }
-    return new Result(units, manifest, checks);
   }
 
   private List<String> selfCheck(List<GeneratedUnit> units, PrintStream err) {

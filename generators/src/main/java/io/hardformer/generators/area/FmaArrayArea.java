@@ -4,6 +4,7 @@ import io.hardformer.dsl.Module;
 import io.hardformer.generators.area.UnitAreaTable.UnitArea;
 import io.hardformer.generators.array.AccumulationMode;
 import io.hardformer.generators.array.ColumnReadout;
+import io.hardformer.generators.array.FmaArray;
 import io.hardformer.generators.array.FmaArrayShape;
 import io.hardformer.generators.array.FmaCell;
 import io.hardformer.generators.floating.FixedToFloat;
@@ -28,8 +29,6 @@ public final class FmaArrayArea {
   static final double MUX2 = 2.33;
   static final double RESET_GATE = 1.33;
   static final double COUNTER_BIT = 8.0;
-  /** Per extra accumulator bit of one exact cell (acc and hold flops, an adder bit, two enable muxes). */
-  static final double PER_ACCUMULATOR_BIT = 2 * DFF + 7.0 + 2 * MUX2;
 
   private FmaArrayArea() {}
 
@@ -62,32 +61,20 @@ public final class FmaArrayArea {
     long r = s.rows();
     long c = s.cols();
     int holdBits = FmaCell.holdBits(s.mode(), s.sumBits());
-    long outputFlops = s.mode() == AccumulationMode.EXACT ? table.get(outputKey(s)).flipFlops()
+    long outputFlops = s.mode() == AccumulationMode.EXACT ? table.derived(outputKey(s)).flipFlops()
         : s.outFormat().width();
     return r * c * cell(s, table).flipFlops() - 8 * (r + c) + c * (outputFlops + readoutRegisterBits(s, holdBits))
         + dataSkewBits(s) + markerBits(s) + controlBits(s);
   }
 
-  private static UnitArea cell(FmaArrayShape s, UnitAreaTable table) {
-    String key = cellKey(s.format(), s.mode(), s.sumBits());
-    if (table.has(key) || s.mode() == AccumulationMode.FP32) {
-      return table.get(key);
-    }
-    // an exact cell for a non-default max K: the default cell plus the accumulator bits it differs by
-    FmaArrayShape d = FmaArrayShape.of(s.rows(), s.cols(), s.format(), s.mode(), s.outFormat());
-    UnitArea base = table.get(cellKey(s.format(), s.mode(), d.sumBits()));
-    int extra = s.sumBits() - d.sumBits();
-    return new UnitArea(base.nand2() + extra * PER_ACCUMULATOR_BIT, base.flipFlops() + 2L * extra);
+  /** One cell's synthesized cost; an exact cell of a non-tabled {@code --max-k} is derived ({@link UnitAreaTable#derived}). */
+  public static UnitArea cell(FmaArrayShape s, UnitAreaTable table) {
+    return table.derived(cellKey(s.format(), s.mode(), s.sumBits()));
   }
 
   private static double outputUnit(FmaArrayShape s, UnitAreaTable table) {
     if (s.mode() == AccumulationMode.EXACT) {
-      String key = outputKey(s);
-      if (table.has(key)) {
-        return table.get(key).nand2();
-      }
-      FmaArrayShape d = FmaArrayShape.of(s.rows(), s.cols(), s.format(), s.mode(), s.outFormat());
-      return table.get(outputKey(d)).nand2() * s.sumBits() / d.sumBits();
+      return table.derived(outputKey(s)).nand2();
     }
     double bf16 = s.outFormat() == FloatPacker.BF16 ? table.get(BF16_KEY).nand2() : 0;
     return bf16 + s.outFormat().width() * DFF;
@@ -137,17 +124,25 @@ public final class FmaArrayArea {
 
   static final String BF16_KEY = "fp32_to_bf16";
 
-  /** The units of the bundled table, by key: every cell and output unit at the default max K. */
+  /** The {@code --max-k} values whose exact units the bundled table holds: the smallest, the default and the largest. */
+  public static final int[] CALIBRATED_MAX_K = {1, FmaArray.DEFAULT_MAX_K, FmaArrayShape.MAX_MAX_K};
+
+  /**
+   * The units of the bundled table, by key: every cell and output unit at the default max K, and the exact
+   * cells and output units at the smallest and largest max K, between which other values are interpolated.
+   */
   public static Map<String, Supplier<Module>> calibrationUnits() {
     Map<String, Supplier<Module>> m = new LinkedHashMap<>();
     for (Fp8Format f : Fp8Format.values()) {
-      for (AccumulationMode mode : AccumulationMode.values()) {
-        FmaArrayShape s = FmaArrayShape.of(1, 1, f, mode, FloatPacker.FP32);
-        m.put(cellKey(f, mode, s.sumBits()), () -> new FmaCell(f, mode, s.sumBits()));
-      }
-      for (FloatPacker out : FloatPacker.values()) {
-        FmaArrayShape s = FmaArrayShape.of(1, 1, f, AccumulationMode.EXACT, out);
-        m.put(outputKey(s), () -> new FixedToFloat(s.sumBits(), 2 * f.quantumExponent(), out));
+      for (int maxK : CALIBRATED_MAX_K) {
+        for (AccumulationMode mode : AccumulationMode.values()) {
+          FmaArrayShape s = new FmaArrayShape(1, 1, f, mode, FloatPacker.FP32, maxK);
+          m.putIfAbsent(cellKey(f, mode, s.sumBits()), () -> new FmaCell(f, mode, s.sumBits()));
+        }
+        for (FloatPacker out : FloatPacker.values()) {
+          FmaArrayShape s = new FmaArrayShape(1, 1, f, AccumulationMode.EXACT, out, maxK);
+          m.put(outputKey(s), () -> new FixedToFloat(s.sumBits(), 2 * f.quantumExponent(), out));
+        }
       }
     }
     m.put(BF16_KEY, Fp32ToBf16::new);

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Synthesized areas of the repeated units (FMA cells, column output units), one Yosys run each against
@@ -18,6 +20,7 @@ import java.util.Map;
  */
 public final class UnitAreaTable {
   public static final String RESOURCE = "unit-areas.tsv";
+  private static final Pattern SUM_BITS = Pattern.compile("\\bsum_bits=(\\d+)");
 
   /** One unit's synthesized cost. */
   public record UnitArea(double nand2, long flipFlops) {}
@@ -66,6 +69,53 @@ public final class UnitAreaTable {
           + "./hardformer area --calibrate to synthesize it");
     }
     return a;
+  }
+
+  /**
+   * The unit's cost: its own row when synthesized, else derived from the synthesized rows of the same unit that
+   * differ only in {@code sum_bits}: linear interpolation between the nearest row below and the nearest above
+   * (NAND2 equivalents and flip-flops, rounded), or, beyond the synthesized range, proportional to {@code sum_bits}
+   * from the nearest row. The bundled table holds the smallest, default and largest accumulator widths, so every
+   * documented {@code --max-k} is an interpolation between syntheses.
+   *
+   * @throws IllegalArgumentException naming the unit when neither it nor a width variant is in the table
+   */
+  public UnitArea derived(String key) {
+    UnitArea exact = units.get(key);
+    if (exact != null) {
+      return exact;
+    }
+    Matcher m = SUM_BITS.matcher(key);
+    if (!m.find()) {
+      return get(key);
+    }
+    int bits = Integer.parseInt(m.group(1));
+    Map.Entry<Integer, UnitArea> below = null;
+    Map.Entry<Integer, UnitArea> above = null;
+    for (Map.Entry<String, UnitArea> e : units.entrySet()) {
+      Matcher o = SUM_BITS.matcher(e.getKey());
+      if (!o.find() || !(key.substring(0, m.start()) + key.substring(m.end()))
+          .equals(e.getKey().substring(0, o.start()) + e.getKey().substring(o.end()))) {
+        continue;
+      }
+      int b = Integer.parseInt(o.group(1));
+      if (b < bits && (below == null || b > below.getKey())) {
+        below = Map.entry(b, e.getValue());
+      } else if (b > bits && (above == null || b < above.getKey())) {
+        above = Map.entry(b, e.getValue());
+      }
+    }
+    if (below != null && above != null) {
+      double t = (double) (bits - below.getKey()) / (above.getKey() - below.getKey());
+      return new UnitArea(below.getValue().nand2() + t * (above.getValue().nand2() - below.getValue().nand2()),
+          Math.round(below.getValue().flipFlops() + t * (above.getValue().flipFlops() - below.getValue().flipFlops())));
+    }
+    Map.Entry<Integer, UnitArea> near = below != null ? below : above;
+    if (near == null) {
+      return get(key);
+    }
+    double scale = (double) bits / near.getKey();
+    return new UnitArea(near.getValue().nand2() * scale, Math.round(near.getValue().flipFlops() * scale));
   }
 
   public boolean has(String key) {

@@ -17,12 +17,14 @@ public record FmaArrayShape(int rows, int cols, Fp8Format format, AccumulationMo
     int maxK) {
 
   public static final int MAX_DIMENSION = 1024;
+  /** The largest {@code --max-k}: 2^24. */
+  public static final int MAX_MAX_K = 1 << 24;
 
   public FmaArrayShape {
     if (rows < 1 || rows > MAX_DIMENSION || cols < 1 || cols > MAX_DIMENSION) {
       throw new IllegalArgumentException("rows and cols must be 1.." + MAX_DIMENSION + ", got " + rows + "x" + cols);
     }
-    if (maxK < 1 || maxK > (1 << 24)) {
+    if (maxK < 1 || maxK > MAX_MAX_K) {
       throw new IllegalArgumentException("max K must be 1..2^24, got " + maxK);
     }
   }
