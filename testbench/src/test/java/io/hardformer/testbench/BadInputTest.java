@@ -125,7 +125,7 @@ class BadInputTest {
 
   @Test
   void aCrashingModelFailsTheCallWithItsStderrAndLeavesNoProcess() throws Exception {
-    Path crash = script("sim", "echo 'model exploded' >&2; exit 3");
+    Path crash = script("sim", "printf 'hardformer-harness-v2\\n'; echo 'model exploded' >&2; exit 3");
     EmittedDesign d = VerilogEmitter.emit(new CppNames(), EmitOptions.defaults());
     HarnessSpec spec = HarnessSpec.of(d, false);
     long before = ProcessHandle.current().descendants().count();
