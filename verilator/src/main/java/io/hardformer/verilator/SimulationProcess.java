@@ -388,7 +388,8 @@ public final class SimulationProcess implements AutoCloseable {
     }
     String exit = process.isAlive() ? "still running" : "exit code " + process.exitValue();
     return new SimulationException("the native model of " + model.spec().top() + " (" + exe + ") failed while "
-        + what + " it (" + exit + ")" + (stderr.length() > 0 ? ": " + stderr.toString().strip() : ""));
+        + what + " it (" + exit + ")" + (stderr.length() > 0 ? ": " + stderr.toString().strip() : "")
+        + (what.equals("starting") ? "; it sent no handshake: delete " + exe.getParent() + " so it is rebuilt" : ""));
   }
 
   private void drain(InputStream err) {
