@@ -103,7 +103,7 @@ class ModelCacheRepairTest {
   }
 
   @Test
-  void aModelThatNeverHandsShakesIsStoppedWithItsPath() throws Exception {
+  void aModelThatNeverSendsItsHandshakeIsStoppedWithItsPath() throws Exception {
     Path sim = fakeModel("hang-at-start", "exec sleep 600");
     long before = ProcessHandle.current().descendants().count();
     System.setProperty("hardformer.model.start-timeout", "1");
