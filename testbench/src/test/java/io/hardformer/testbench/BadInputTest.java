@@ -115,7 +115,8 @@ class BadInputTest {
     Verilator v = Verilator.locate(ExternalTool.at("Verilator", fake, "verilator"));
     ModelCache cache = new ModelCache(tmp.resolve("cache"), v);
     ToolException e = assertThrows(ToolException.class, () -> cache.get(d, HarnessSpec.of(d, false)));
-    assertTrue(e.getMessage().contains("building the Verilator model of CppNames failed (exit 1)"), e.getMessage());
+    assertTrue(e.getMessage().contains("building the Verilator model of CppNames failed (exit 1), model cache "
+        + tmp.resolve("cache")), e.getMessage());
     assertTrue(e.getMessage().contains("%Error: CppNames.v:" + line + ":3: something went wrong   [from BadInputTest.java:"),
         e.getMessage() + "\n" + d.verilog());
     try (var left = Files.list(tmp.resolve("cache/tmp"))) {

@@ -187,7 +187,8 @@ public final class ModelCache {
       Path built = tmp.resolve("obj").resolve(ModelEntry.EXECUTABLE);
       if (!r.ok() || !Files.isExecutable(built)) {
         throw new ToolException("building the Verilator model of " + design.top() + " failed (exit "
-            + r.exitCode() + "):\n" + annotate(r.output(), design.verilog()), r.command(), r.output());
+            + r.exitCode() + "), model cache " + root + ":\n" + annotate(r.output(), design.verilog()), r.command(),
+            r.output());
       }
       Files.move(built, tmp.resolve(ModelEntry.EXECUTABLE));
       FileTrees.deleteQuietly(tmp.resolve("obj"));
