@@ -2,6 +2,7 @@ package io.hardformer.cli;
 
 import io.hardformer.dsl.HardwareMisuseException;
 import io.hardformer.dsl.elaborate.ElaborationException;
+import io.hardformer.verilator.SimulationException;
 import io.hardformer.verilator.tools.ToolException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     } else if (ex instanceof io.hardformer.cli.tile.TileConfig.ConfigException) {
       err.println("hardformer: " + ex.getMessage());
       code = ExitCodes.USAGE;
-    } else if (ex instanceof ToolException) {
+    } else if (ex instanceof ToolException || ex instanceof SimulationException) {
       err.println("hardformer: " + ex.getMessage());
       code = ExitCodes.TOOL;
     } else if (ex instanceof UncheckedIOException) {

@@ -64,7 +64,11 @@ public final class EmittedDesign {
     return top + ".f";
   }
 
-  /** The filelist: one Verilog file name per line, in compile order. */
+  /**
+   * The filelist: one Verilog file name per line, in compile order, relative to the filelist's folder (so
+   * the folder can move). Verilator's {@code -F} resolves such names from any working folder; {@code -f}
+   * and {@code iverilog -c} only from that folder.
+   */
   public String filelist() {
     return String.join("\n", verilog.keySet()) + "\n";
   }

@@ -115,7 +115,8 @@ class BadInputTest {
     Verilator v = Verilator.locate(ExternalTool.at("Verilator", fake, "verilator"));
     ModelCache cache = new ModelCache(tmp.resolve("cache"), v);
     ToolException e = assertThrows(ToolException.class, () -> cache.get(d, HarnessSpec.of(d, false)));
-    assertTrue(e.getMessage().contains("building the Verilator model of CppNames failed (exit 1)"), e.getMessage());
+    assertTrue(e.getMessage().contains("building the Verilator model of CppNames failed (exit 1), model cache "
+        + tmp.resolve("cache")), e.getMessage());
     assertTrue(e.getMessage().contains("%Error: CppNames.v:" + line + ":3: something went wrong   [from BadInputTest.java:"),
         e.getMessage() + "\n" + d.verilog());
     try (var left = Files.list(tmp.resolve("cache/tmp"))) {
@@ -125,7 +126,7 @@ class BadInputTest {
 
   @Test
   void aCrashingModelFailsTheCallWithItsStderrAndLeavesNoProcess() throws Exception {
-    Path crash = script("sim", "echo 'model exploded' >&2; exit 3");
+    Path crash = script("sim", "printf 'hardformer-harness-v2\\n'; echo 'model exploded' >&2; exit 3");
     EmittedDesign d = VerilogEmitter.emit(new CppNames(), EmitOptions.defaults());
     HarnessSpec spec = HarnessSpec.of(d, false);
     long before = ProcessHandle.current().descendants().count();

@@ -9,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -37,6 +36,10 @@ import java.util.regex.Pattern;
  * {@code $XDG_CACHE_HOME/hardformer}, else {@code ~/.cache/hardformer}. Models live in
  * {@code models/<key>/}; {@code builds.log} lists every build. Past {@link #MAX_MODELS} models the least
  * recently used are deleted. Delete the folder to clear it.
+ *
+ * <p>Each entry records its executable's size and SHA-256 ({@link ModelEntry}); an entry that no longer
+ * matches (truncated, zeroed, overwritten, deleted) is moved aside and rebuilt, under the same lock.
+ * Builds are announced on stderr with their duration; stdout is never written.
  */
 public final class ModelCache {
   /**
@@ -50,7 +53,7 @@ public final class ModelCache {
   static final long O0_ABOVE = 150_000;
   /** Models kept; older ones (by last use) are evicted after a build. Override: hardformer.cache.models. */
   public static final int MAX_MODELS = Integer.getInteger("hardformer.cache.models", 500);
-  private static final String HARNESS_VERSION = "harness-v1";
+  private static final String HARNESS_VERSION = "harness-v2";
   private static final Map<String, Object> MONITORS = new ConcurrentHashMap<>();
   private static final Pattern VERILOG_LOCATION = Pattern.compile("%(Error|Warning)[^:]*: (?:\\S*/)?([\\w.]+\\.v):(\\d+):");
   private static volatile String compilerVersion;
@@ -101,8 +104,8 @@ public final class ModelCache {
     }
     String key = key(verilator.version(), flags, harness, design.verilog());
     Path dir = root.resolve("models").resolve(key);
-    Path exe = dir.resolve("sim");
-    if (Files.isExecutable(exe)) {
+    Path exe = dir.resolve(ModelEntry.EXECUTABLE);
+    if (ModelEntry.problem(dir) == null) {
       touch(dir);
       return new CompiledModel(exe, spec, key, false);
     }
@@ -113,8 +116,13 @@ public final class ModelCache {
         try (FileChannel ch = FileChannel.open(root.resolve("locks").resolve(key + ".lock"),
             StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = ch.lock()) {
-          if (Files.isExecutable(exe)) {
+          String problem = ModelEntry.problem(dir);
+          if (problem == null) {
             return new CompiledModel(exe, spec, key, false);
+          }
+          if (Files.exists(dir)) {
+            System.err.println("hardformer: the cached model " + dir + " is damaged (" + problem + "); rebuilding it");
+            discard(dir);
           }
           build(verilator, design, spec, harness, flags, dir);
           return new CompiledModel(exe, spec, key, true);
@@ -123,6 +131,17 @@ public final class ModelCache {
         throw new UncheckedIOException("model cache " + root + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  /**
+   * Removes a damaged entry (called holding its lock): renamed out of {@code models/} in one step, so no
+   * reader sees it half deleted, then deleted.
+   */
+  private void discard(Path dir) throws IOException {
+    Files.createDirectories(root.resolve("tmp"));
+    Path aside = Files.createTempDirectory(root.resolve("tmp"), "damaged-");
+    Files.move(dir, aside.resolve("entry"), StandardCopyOption.ATOMIC_MOVE);
+    FileTrees.deleteQuietly(aside);
   }
 
   /**
@@ -146,12 +165,16 @@ public final class ModelCache {
 
   private void build(Verilator verilator, EmittedDesign design, HarnessSpec spec, String harness,
       List<String> flags, Path finalDir) throws IOException {
+    CxxToolchain.require();
     Files.createDirectories(root.resolve("tmp"));
     Path tmp = Files.createTempDirectory(root.resolve("tmp"), spec.top() + "-");
+    long lines = design.verilog().values().stream().mapToLong(v -> v.lines().count()).sum();
+    System.err.printf(Locale.ROOT, "hardformer: building Verilator model for %s (%,d Verilog lines%s, into %s) ...%n",
+        design.top(), lines, spec.trace() ? ", with tracing" : "", finalDir);
     long t0 = System.nanoTime();
     try {
       List<String> args = new ArrayList<>(flags);
-      args.addAll(List.of("--top-module", design.top(), "-Mdir", "obj", "-o", "sim"));
+      args.addAll(List.of("--top-module", design.top(), "-Mdir", "obj", "-o", ModelEntry.EXECUTABLE));
       for (Map.Entry<String, String> f : design.verilog().entrySet()) {
         Files.writeString(tmp.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
         args.add(f.getKey());
@@ -161,28 +184,23 @@ public final class ModelCache {
       ExternalTool ccache = ExternalTool.find("ccache", "ccache", null, "ccache");
       Map<String, String> env = ccache.available() ? Map.of("OBJCACHE", "ccache") : Map.of();
       ToolResult r = verilator.tool().run(args, tmp, env, 900);
-      Path built = tmp.resolve("obj").resolve("sim");
+      Path built = tmp.resolve("obj").resolve(ModelEntry.EXECUTABLE);
       if (!r.ok() || !Files.isExecutable(built)) {
         throw new ToolException("building the Verilator model of " + design.top() + " failed (exit "
-            + r.exitCode() + "):\n" + annotate(r.output(), design.verilog()), r.command(), r.output());
+            + r.exitCode() + "), model cache " + root + ":\n" + annotate(r.output(), design.verilog()), r.command(),
+            r.output());
       }
-      Files.move(built, tmp.resolve("sim"));
+      Files.move(built, tmp.resolve(ModelEntry.EXECUTABLE));
       FileTrees.deleteQuietly(tmp.resolve("obj"));
+      ModelEntry.seal(tmp);
       Files.createDirectories(finalDir.getParent());
-      try {
-        Files.move(tmp, finalDir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-        // another machine-level writer won; theirs is identical by construction
-      } catch (IOException e) {
-        if (!Files.isExecutable(finalDir.resolve("sim"))) {
-          throw e;
-        }
-      }
-      long ms = (System.nanoTime() - t0) / 1_000_000;
-      String line = "built " + finalDir.getFileName() + " " + spec.top() + (spec.trace() ? " (trace)" : "")
-          + " in " + ms + " ms\n";
+      Files.move(tmp, finalDir, StandardCopyOption.ATOMIC_MOVE); // under the entry's lock: nothing is in the way
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      String line = String.format(Locale.ROOT, "built %s %s%s in %.1f s%n", finalDir.getFileName(), spec.top(),
+          spec.trace() ? " (trace)" : "", seconds);
       Files.writeString(root.resolve("builds.log"), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      System.out.print("[hardformer] " + line);
+      System.err.printf(Locale.ROOT, "hardformer: building Verilator model for %s ... done in %.1f s%n", design.top(),
+          seconds);
     } finally {
       FileTrees.deleteQuietly(tmp);
     }
@@ -263,7 +281,7 @@ public final class ModelCache {
   private static String compilerVersion() {
     String v = compilerVersion;
     if (v == null) {
-      ExternalTool cxx = ExternalTool.find("g++", "g++", "CXX", "g++");
+      ExternalTool cxx = CxxToolchain.compiler();
       v = cxx.available() ? cxx.run(List.of("--version"), null, Map.of(), 30).output().lines().findFirst()
           .orElse("?") : "no-g++";
       compilerVersion = v;

@@ -17,12 +17,19 @@ import java.util.concurrent.TimeUnit;
  * {@code harness.cpp.vm}. Pokes and steps are buffered and cost no round trip; peeks, batches and
  * streams flush and wait. Everything written can be recorded, so a failing run can be replayed with
  * waveform tracing on. A crash fails the call with the model's stderr instead of taking the JVM down.
+ *
+ * <p>A model must send its handshake within {@code -Dhardformer.model.start-timeout} seconds (default
+ * 60) of starting, and each awaited reply must make progress within
+ * {@code -Dhardformer.model.reply-timeout} seconds (default 600); a silent model is stopped
+ * ({@link ReplyWatchdog}) and the call fails naming the model's path in the cache.
  */
 public final class SimulationProcess implements AutoCloseable {
   /** Stimulus beyond this size is not kept for replay (the waveform of such a run is not offered). */
   static final int MAX_RECORDED_BYTES = 256 << 20;
   /** Cycles per batch reply; must match {@code BATCH_CHUNK} in {@code harness.cpp.vm}. */
   static final int BATCH_CHUNK = 65536;
+  /** What the harness writes once it is up; must match {@code harness.cpp.vm}. */
+  private static final byte[] HANDSHAKE = "hardformer-harness-v2\n".getBytes(StandardCharsets.US_ASCII);
 
   private final CompiledModel model;
   private final Process process;
@@ -34,6 +41,11 @@ public final class SimulationProcess implements AutoCloseable {
   private boolean recordingOverflowed;
   private final byte[] scratch = new byte[16];
   private final Thread stderrReader;
+  /** While the JVM waits for the model: System.nanoTime() after which it is stopped; 0 otherwise. */
+  private volatile long deadline;
+  private volatile long waitLimitSeconds;
+  private volatile boolean timedOut;
+  private final long replyTimeoutSeconds = Long.getLong("hardformer.model.reply-timeout", 600);
 
   private SimulationProcess(CompiledModel model, Process process, boolean record) {
     this.model = model;
@@ -44,6 +56,7 @@ public final class SimulationProcess implements AutoCloseable {
     this.stderrReader = new Thread(() -> drain(process.getErrorStream()), "hardformer-sim-stderr");
     stderrReader.setDaemon(true);
     stderrReader.start();
+    ReplyWatchdog.watch(this);
   }
 
   /** Starts the model; {@code record} keeps the stimulus for {@link #recordedStimulus()}. */
@@ -61,11 +74,32 @@ public final class SimulationProcess implements AutoCloseable {
       cmd.addAll(List.of("--trace", trace.toString(), "--trace-from", Long.toString(from), "--trace-to",
           Long.toUnsignedString(to)));
     }
+    Process p;
     try {
-      Process p = new ProcessBuilder(cmd).start();
-      return new SimulationProcess(model, p, record);
+      p = new ProcessBuilder(cmd).start();
     } catch (IOException e) {
-      throw new SimulationException("cannot start model " + model.executable() + ": " + e.getMessage());
+      throw new SimulationException("cannot start the native model " + model.executable() + ": " + e.getMessage()
+          + "; delete " + model.executable().getParent() + " so it is rebuilt");
+    }
+    SimulationProcess sim = new SimulationProcess(model, p, record);
+    sim.handshake(Long.getLong("hardformer.model.start-timeout", 60));
+    return sim;
+  }
+
+  /** Reads the harness's start line; a model that sends something else or nothing is stopped. */
+  private void handshake(long timeoutSeconds) {
+    byte[] got;
+    try {
+      got = receive(HANDSHAKE.length, timeoutSeconds, "starting");
+    } catch (SimulationException e) {
+      stop();
+      throw e;
+    }
+    if (!java.util.Arrays.equals(got, HANDSHAKE)) {
+      stop();
+      throw new SimulationException("the native model " + model.executable() + " is not a Hardformer harness of "
+          + "this version (its first bytes are not the handshake); delete " + model.executable().getParent()
+          + " so it is rebuilt");
     }
   }
 
@@ -288,36 +322,74 @@ public final class SimulationProcess implements AutoCloseable {
   }
 
   private byte[] receive(int n) {
+    return receive(n, replyTimeoutSeconds, "reading from");
+  }
+
+  private byte[] receive(int n, long timeoutSeconds, String what) {
     byte[] out = new byte[n];
-    receiveInto(out, 0, n);
+    receiveInto(out, 0, n, timeoutSeconds, what);
     return out;
   }
 
   private void receiveInto(byte[] out, int offset, int n) {
+    receiveInto(out, offset, n, replyTimeoutSeconds, "reading from");
+  }
+
+  /** Reads n bytes; the model is stopped when no byte arrives for {@code timeoutSeconds}. */
+  private void receiveInto(byte[] out, int offset, int n, long timeoutSeconds, String what) {
+    long limit = timeoutSeconds * 1_000_000_000L;
+    waitLimitSeconds = timeoutSeconds;
     int got = 0;
     try {
       while (got < n) {
+        deadline = System.nanoTime() + limit;
         int r = fromModel.read(out, offset + got, n - got);
         if (r < 0) {
-          throw died("reading from");
+          throw died(what);
         }
         got += r;
       }
     } catch (IOException e) {
-      throw died("reading from");
+      throw died(what);
+    } finally {
+      deadline = 0;
     }
   }
 
+  /** Called by the {@link ReplyWatchdog}: stops the model when the JVM has waited past the deadline. */
+  void stopIfSilentPast(long now) {
+    long d = deadline;
+    if (d != 0 && now - d > 0 && process.isAlive()) {
+      timedOut = true;
+      stop();
+    }
+  }
+
+  private void stop() {
+    ReplyWatchdog.unwatch(this);
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
   private SimulationException died(String what) {
+    ReplyWatchdog.unwatch(this);
     try {
       process.waitFor(2, TimeUnit.SECONDS);
       stderrReader.join(1000); // let the last words of the model arrive
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    Path exe = model.executable();
+    if (timedOut) {
+      String property = what.equals("starting") ? "hardformer.model.start-timeout" : "hardformer.model.reply-timeout";
+      return new SimulationException("the native model of " + model.spec().top() + " (" + exe + ") sent nothing for "
+          + waitLimitSeconds + " s while " + what + " it and was stopped; if it is damaged, delete " + exe.getParent()
+          + " so it is rebuilt (or allow more time with -D" + property + "=SECONDS)");
+    }
     String exit = process.isAlive() ? "still running" : "exit code " + process.exitValue();
-    return new SimulationException("the native model of " + model.spec().top() + " failed while " + what
-        + " it (" + exit + ")" + (stderr.length() > 0 ? ": " + stderr.toString().strip() : ""));
+    return new SimulationException("the native model of " + model.spec().top() + " (" + exe + ") failed while "
+        + what + " it (" + exit + ")" + (stderr.length() > 0 ? ": " + stderr.toString().strip() : "")
+        + (what.equals("starting") ? "; it sent no handshake: delete " + exe.getParent() + " so it is rebuilt" : ""));
   }
 
   private void drain(InputStream err) {
@@ -336,6 +408,7 @@ public final class SimulationProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    ReplyWatchdog.unwatch(this);
     try {
       toModel.write('q');
       toModel.flush();

@@ -116,8 +116,10 @@ abstract class DesignCommand implements Callable<Integer> {
           .writeValueAsString(m));
       return 0;
     }
+    // the filelist names files relative to its own folder: -F (not -f) reads it from any working folder
     System.out.println("wrote " + d.verilog().size() + " Verilog file(s), " + d.filelistName()
-        + " and manifest.json for " + d.top() + " to " + out);
+        + " and manifest.json for " + d.top() + " to " + out + " (from any folder: verilator -F "
+        + out.resolve(d.filelistName()) + ")");
     d.design().warnings().forEach(w -> System.err.println(w.render()));
     return 0;
   }

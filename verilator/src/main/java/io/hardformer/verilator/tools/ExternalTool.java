@@ -47,6 +47,9 @@ public final class ExternalTool {
         continue;
       }
       Path p = Path.of(dir, executable);
+      if (searched.contains(p.toString())) {
+        continue; // a folder listed twice on the PATH is searched (and named) once
+      }
       searched.add(p.toString());
       if (Files.isExecutable(p)) {
         return new ExternalTool(displayName, debianPackage, p, searched);
