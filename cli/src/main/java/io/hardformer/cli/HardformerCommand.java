@@ -32,6 +32,9 @@ import picocli.CommandLine.Option;
         "  ./hardformer generate --help                   # list designs",
         "", "Exit codes: 0 ok, 1 design or I/O error, 2 bad command line, 3 external tool problem, 70 internal error."})
 public final class HardformerCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "Show stack traces of errors (for reporting bugs in Hardformer).")
   boolean debug;
@@ -51,6 +54,7 @@ public final class HardformerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    io.hardformer.cli.output.OutputFolder.require(spec.commandLine(), "--out", out);
     TileConfig tile = config == null ? TileConfig.embeddedDefault() : TileConfig.load(config);
     TileJob.Result r = new TileJob(tile, out).run(!noCheck, System.err);
     if (json) {

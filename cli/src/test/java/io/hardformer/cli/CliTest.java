@@ -182,7 +182,9 @@ class CliTest {
     com.fasterxml.jackson.databind.JsonNode tile = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(tmp.resolve("manifest.json").toFile());
     long copies = (long) Math.floor(400 / tile.get("total").get("mm2").asDouble());
-    double flops = 2.0 * copies * tile.get("total").get("fmaCount").asLong() * tile.get("utilization").asDouble() * 1e9;
+    // only the FMA array's 256 FMAs do matmul work; the attention unit's multipliers are its own engine
+    assertEquals(16 * 16, tile.get("total").get("matmulFmaCount").asLong());
+    double flops = 2.0 * copies * 16 * 16 * tile.get("utilization").asDouble() * 1e9;
     assertEquals(flops, j.get("chip").get("flops").asDouble(), 1e-6 * flops);
     Run missing = run("estimate", "--from-design", tmp.resolve("nope.json").toString());
     assertEquals(ExitCodes.USAGE, missing.code());

@@ -4,7 +4,6 @@ import io.hardformer.dsl.Module;
 import io.hardformer.rtl.EmitOptions;
 import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.rtl.VerilogEmitter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import io.hardformer.generators.area.AreaFigures;
 import io.hardformer.generators.area.GateEstimate;
@@ -94,10 +93,7 @@ abstract class DesignCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "missing required option: '--out=<out>'");
     }
     Map<String, String> p = parameters();
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "option '--out' must be a folder, but '"
-          + out + "' is a file");
-    }
+    io.hardformer.cli.output.OutputFolder.require(spec.commandLine(), "--out", out);
     GeneratedUnit unit = generate(out);
     EmittedDesign d = unit.emitted();
     if (json) {
@@ -122,7 +118,12 @@ abstract class DesignCommand implements Callable<Integer> {
     io.hardformer.dsl.elaborate.Design design = io.hardformer.dsl.elaborate.Elaborator.elaborate(build());
     AreaFigures a = area(design, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2);
     EmitOptions options = EmitOptions.forGenerator(spec.name(), parameters());
-    options = options.withManifestExtra("area", a.toManifest());
+    Map<String, Object> area = new LinkedHashMap<>(a.toManifest());
+    area.put("matmulFmaCount", GeneratedUnit.matmulFmas(shape()));
+    options = options.withManifestExtra("area", area);
+    if (!GeneratedUnit.attentionEngines(shape()).isEmpty()) {
+      options = options.withManifestExtra("attentionEngines", GeneratedUnit.attentionEngines(shape()));
+    }
     Map<String, Object> extras = manifestExtras(design);
     for (Map.Entry<String, Object> e : extras.entrySet()) {
       options = options.withManifestExtra(e.getKey(), e.getValue());
