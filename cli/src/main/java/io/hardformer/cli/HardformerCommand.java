@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         "  ./hardformer                                   # default tile into out/, summary",
         "  ./hardformer --config team-tile.yaml --out build/tile",
         "  ./hardformer estimate --model llama-3-70b --chip h100-sxm --chips 8 --tp 8",
-        "  ./hardformer estimate --claims                  # the Sohu vs H100 claims against the roofline",
+        "  ./hardformer estimate --chip sohu-claim        # the chip the Sohu claim implies, and the claims",
         "  ./hardformer generate adder-tree --width 8 --depth 3 --out build/tree",
         "  ./hardformer generate --help                   # list designs",
         "", "Exit codes: 0 ok, 1 design or I/O error, 2 bad command line, 3 external tool problem, 70 internal error."})
