@@ -147,7 +147,7 @@ public final class EstimateCommand implements Callable<Integer> {
   }
 
   /** The tile's units for the area chart: from --from-design when it is a tile manifest, else the default tile. */
-  private Map<String, Double> areaByUnit() throws java.io.IOException {
+  private List<ReportWriter.UnitArea> areaByUnit() throws java.io.IOException {
     com.fasterxml.jackson.databind.JsonNode m = null;
     if (fromDesign != null) {
       m = new ObjectMapper().readTree(Files.readString(fromDesign));
@@ -161,9 +161,11 @@ public final class EstimateCommand implements Callable<Integer> {
         FileTrees.deleteQuietly(tmp);
       }
     }
-    Map<String, Double> areas = new LinkedHashMap<>();
+    List<ReportWriter.UnitArea> areas = new ArrayList<>();
     for (com.fasterxml.jackson.databind.JsonNode u : m.get("units")) {
-      areas.put(u.get("name").asText(), u.get("area").get("nand2Equivalents").asDouble());
+      com.fasterxml.jackson.databind.JsonNode a = u.get("area");
+      areas.add(new ReportWriter.UnitArea(u.get("name").asText(), a.get("nand2Equivalents").asDouble(),
+          a.get("mm2").asDouble()));
     }
     return areas;
   }
