@@ -75,7 +75,8 @@ public final class ReportWriter {
         + "each configuration's prefill (square) and decode (triangle) at their achieved FLOP/s", roofline(configs, e));
     figure(html, "area", "Area by unit of the tile: mm&sup2; at " + AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2
         + " MTr/mm&sup2; (" + esc(AreaFigures.DENSITY_SOURCE) + "), NAND2 equivalents in the labels", area(areaByUnit));
-    figure(html, "batch", "Tokens/s against batch, " + esc(w.model().name()) + ", 8 chips, tensor parallel 8", batch(e));
+    figure(html, "batch", "Tokens/s against batch per tensor-parallel group, " + esc(w.model().name()) + ", each "
+        + "configuration above", batch(e));
     if (!claims.isEmpty()) {
       html.append("<h2>Published claims</h2>\n<table><tr><th>finding</th><th>value</th><th>how</th></tr>\n");
       for (ClaimCheck.Finding f : claims) {
@@ -276,21 +277,20 @@ public final class ReportWriter {
 
   private static JFreeChart batch(Roofline.Estimate user) {
     XYSeriesCollection data = new XYSeriesCollection();
-    Map<Chip, String> chips = new LinkedHashMap<>();
-    for (Chip c : Chip.presets()) {
-      chips.put(c, c.name());
-    }
-    chips.putIfAbsent(user.chip(), "this estimate: " + user.chip().name());
-    Workload base = Workload.claimConditions(user.workload().model());
     int maxBatch = 1;
-    for (Map.Entry<Chip, String> c : chips.entrySet()) {
-      XYSeries s = new XYSeries(c.getValue() + " (8 chips, tp 8)");
-      int max = Roofline.maxBatch(base, c.getKey());
+    for (Roofline.Estimate config : configurations(user)) {
+      Workload base = config.workload();
+      Chip c = config.chip();
+      String label = (config == user && !Chip.presets().contains(c) ? "this estimate: " : "") + c.name()
+          + " (" + base.chips() + " chips, tp " + base.tp() + (base.weightBytes() == 1 ? "" : ", "
+          + (int) base.weightBytes() + "-byte weights") + ")";
+      XYSeries s = new XYSeries(label);
+      int max = Roofline.maxBatch(base, c);
       for (int b = 1; b <= Math.max(1, max); b *= 2) {
-        s.add(b, Roofline.estimate(base.withBatch(b), c.getKey()).tokensPerSecond());
+        s.add(b, Roofline.estimate(base.withBatch(b), c).tokensPerSecond());
       }
       if (max > 1) {
-        s.add(max, Roofline.estimate(base.withBatch(max), c.getKey()).tokensPerSecond());
+        s.add(max, Roofline.estimate(base.withBatch(max), c).tokensPerSecond());
       }
       maxBatch = Math.max(maxBatch, max);
       data.addSeries(s);
