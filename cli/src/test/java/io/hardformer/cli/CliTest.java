@@ -203,16 +203,19 @@ class CliTest {
     // the 16 x 16 array alone: 256 FMAs x utilization x 2 FLOP x 1 GHz over 2 x matmul parameters per token (~3.65)
     double alone = 256 * util * 2 * 1e9 / matmulFlopsPerToken;
     assertEquals(alone, e.get("tileAloneTokensPerSecond").asDouble(), 0.01);
-    assertEquals("compute (matmul FMAs)", e.get("tileAloneBound").asText());
+    assertEquals("compute", e.get("tileAloneBound").asText());
+    assertEquals("matmul FMAs", e.get("tileAloneComputeBy").asText());
     // the attention unit (8 x 128, one step per layer and KV head, S + finish cycles) is far from binding: at
     // S = 2048 it alone sustains 1e9 / (80 x 8 x (2048 + finish)) tok/s, hundreds of times the array's rate
     long finish = m.get("attentionEngines").get(0).get("stepFinishCycles").asLong();
     assertTrue(1e9 / (640.0 * (2048 + finish)) > 100 * alone);
+    assertTrue(e.get("attentionAloneTokensPerSecond").asDouble() > 1e9 / (640.0 * (2048 + finish)), e.toString());
     // the die: tilesPerDie copies on each of 8 chips, compute-bound by the matmul FMAs (~64K, not 186K)
     long tiles = e.get("tilesPerDie").asLong();
     double die = 8 * tiles * alone;
     assertEquals(die, e.get("dieTokensPerSecondPer8Chips").asDouble(), 0.01 * die);
-    assertEquals("compute (matmul FMAs)", e.get("dieBound").asText());
+    assertEquals("compute", e.get("dieBound").asText());
+    assertEquals("matmul FMAs", e.get("dieComputeBy").asText());
   }
 
   @Test

@@ -180,26 +180,36 @@ public final class TileJob {
     Roofline.Estimate die = Roofline.estimate(Workload.claimConditions(ModelShape.LLAMA_3_70B), tile.chip(copies, clock, Chip.H200));
     e.put("matmulFmas", tile.matmulFmas());
     e.put("tileAloneTokensPerSecond", Math.round(one.tokensPerSecond() * 100) / 100.0);
-    e.put("tileAloneBound", bound(one));
+    e.put("tileAloneBound", one.binding().name().toLowerCase());
+    e.put("tileAloneComputeBy", computeBy(one));
+    e.put("attentionAloneTokensPerSecond", Math.round(attentionAlone(one)));
     e.put("tileAloneNote", "one tile at " + config.clockGhz() + " GHz with H200-class HBM, batch " + one.batch());
     e.put("dieMm2", DIE_MM2);
     e.put("tilesPerDie", copies);
     e.put("dieTokensPerSecondPer8Chips", Math.round(die.tokensPerSecond()));
-    e.put("dieBound", bound(die));
+    e.put("dieBound", die.binding().name().toLowerCase());
+    e.put("dieComputeBy", computeBy(die));
     e.put("method", "analytic roofline: matmul FLOPs on the matmul FMAs only, attention at the attention units' "
         + "cycle contract, concurrently (./hardformer estimate --from-design out/manifest.json --die-mm2 814)");
     return e;
   }
 
-  /** The binding resource, naming the attention units when they, not the matmul FMAs, bound compute. */
-  private static String bound(Roofline.Estimate r) {
-    String b = r.binding().name().toLowerCase();
-    if (r.binding() != Roofline.Bound.COMPUTE) {
-      return b;
-    }
+  /** Which hardware holds the compute time: the matmul FMAs or the attention units (whichever is slower). */
+  private static String computeBy(Roofline.Estimate r) {
     double attention = r.prefill().attentionSeconds() + r.decode().attentionSeconds();
     double compute = r.prefill().computeSeconds() + r.decode().computeSeconds();
-    return attention >= compute ? "compute (attention units)" : "compute (matmul FMAs)";
+    return attention >= compute ? "attention units" : "matmul FMAs";
+  }
+
+  /** Tokens/s the attention units alone would sustain over the run (0 without attention units). */
+  private static double attentionAlone(Roofline.Estimate r) {
+    double seconds = r.prefill().attentionSeconds() + r.decode().attentionSeconds();
+    Workload w = r.workload();
+    return seconds == 0 ? 0 : (double) r.batch() * (w.inputTokens() + w.outputTokens()) * (w.chips() / w.tp()) / seconds;
+  }
+
+  private static String boundText(Object bound, Object computeBy) {
+    return bound + "-bound" + ("compute".equals(bound) ? ": " + computeBy : "");
   }
 
   /** Prints the summary table. */
@@ -227,10 +237,15 @@ public final class TileJob {
     if (e.containsKey("note")) {
       stdout.println("    " + e.get("note"));
     } else {
-      stdout.printf(Locale.ROOT, "    this tile alone at %.1f GHz: %,.2f tok/s (bound by %s)%n", config.clockGhz(),
-          (Double) e.get("tileAloneTokensPerSecond"), e.get("tileAloneBound"));
-      stdout.printf(Locale.ROOT, "    %,d tiles on an %.0f mm^2 die, 8 chips: %,d tok/s (bound by %s)%n", (Long) e.get("tilesPerDie"),
-          (Double) e.get("dieMm2"), (Long) e.get("dieTokensPerSecondPer8Chips"), e.get("dieBound"));
+      stdout.printf(Locale.ROOT, "    this tile alone at %.1f GHz: %,.2f tok/s (%s)%n", config.clockGhz(),
+          (Double) e.get("tileAloneTokensPerSecond"), boundText(e.get("tileAloneBound"), e.get("tileAloneComputeBy")));
+      if ((Long) e.get("attentionAloneTokensPerSecond") > 0) {
+        stdout.printf(Locale.ROOT, "      (its attention units alone would sustain %,d tok/s)%n",
+            (Long) e.get("attentionAloneTokensPerSecond"));
+      }
+      stdout.printf(Locale.ROOT, "    %,d tiles on an %.0f mm^2 die, 8 chips: %,d tok/s (%s)%n", (Long) e.get("tilesPerDie"),
+          (Double) e.get("dieMm2"), (Long) e.get("dieTokensPerSecondPer8Chips"),
+          boundText(e.get("dieBound"), e.get("dieComputeBy")));
       stdout.printf(Locale.ROOT, "    (analytic roofline: matmul FLOPs on the %,d matmul FMAs, attention at its own cycles; "
           + "./hardformer estimate --help)%n", (Long) e.get("matmulFmas"));
     }
