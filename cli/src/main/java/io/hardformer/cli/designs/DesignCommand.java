@@ -50,6 +50,11 @@ abstract class DesignCommand implements Callable<Integer> {
     return GateEstimate.figures(design, density);
   }
 
+  /** Whether {@link #area} and {@link #areaNotes} read the elaborated design (false: they use only the options). */
+  boolean areaNeedsDesign() {
+    return true;
+  }
+
   /** Extra lines for the area report (after the figures). */
   List<String> areaNotes(io.hardformer.dsl.elaborate.Design design, double density) {
     return List.of();
@@ -143,7 +148,10 @@ abstract class DesignCommand implements Callable<Integer> {
     if (dens <= 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "option '--density' must be positive, got " + dens);
     }
-    io.hardformer.dsl.elaborate.Design design = io.hardformer.dsl.elaborate.Elaborator.elaborate(build());
+    // the area alone needs no elaborated design when the generator's model is analytic (a 128 x 128 array
+    // elaborates in about a minute)
+    io.hardformer.dsl.elaborate.Design design = areaNeedsDesign()
+        ? io.hardformer.dsl.elaborate.Elaborator.elaborate(build()) : null;
     AreaFigures a = area(design, dens);
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
