@@ -68,8 +68,8 @@ public final class EstimateCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "128", description = "Output tokens per request (default: ${DEFAULT-VALUE}).")
   int output;
 
-  @Option(names = "--precision", defaultValue = "fp8", description = "Weights, KV cache and the chip's dense peak: fp8 or bf16 (default: "
-      + "${DEFAULT-VALUE}).")
+  @Option(names = "--precision", defaultValue = "fp8", description = "Weights, KV cache and the chip's dense peak: "
+      + "fp8 or bf16 (default: ${DEFAULT-VALUE}).")
   String precision;
 
   @Option(names = "--fmas", description = "Override compute: FMAs per chip (with --clock-ghz).")
@@ -225,9 +225,9 @@ public final class EstimateCommand implements Callable<Integer> {
   }
 
   Chip chip() {
-    for (String[] o : new String[][] {{"--fmas"}, {"--tflops"}, {"--hbm-tbps"}, {"--hbm-gb"}, {"--link-gbps"},
-        {"--clock-ghz"}, {"--die-mm2"}, {"--die-transistors"}}) {
-      positive(o[0], (Double) spec.findOption(o[0]).getValue());
+    for (String o : new String[] {"--fmas", "--tflops", "--hbm-tbps", "--hbm-gb", "--link-gbps", "--clock-ghz",
+        "--die-mm2", "--die-transistors"}) {
+      positive(o, spec.findOption(o).getValue());
     }
     Chip c;
     try {
