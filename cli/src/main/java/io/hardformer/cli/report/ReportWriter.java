@@ -133,13 +133,8 @@ public final class ReportWriter {
     return configs;
   }
 
-  private static String label(Roofline.Estimate c, Roofline.Estimate user) {
-    return (c == user ? "this estimate: " : "") + c.workload().chips() + " x " + c.chip().name()
-        + (c.workload().weightBytes() == 1 ? "" : " (" + (int) c.workload().weightBytes() + "-byte weights)");
-  }
-
-  private static JFreeChart roofline(List<Roofline.Estimate> configs, Roofline.Estimate user) {
-    XYSeriesCollection data = new XYSeriesCollection();
+  /** The roofline chart's x range: whole decades, one beyond the lowest and the highest point's intensity. */
+  static double[] intensityRange(List<Roofline.Estimate> configs) {
     double lo = Double.MAX_VALUE;
     double hi = 0;
     for (Roofline.Estimate e : configs) {
@@ -148,8 +143,19 @@ public final class ReportWriter {
         hi = Math.max(hi, p.intensity(e.workload().tp()));
       }
     }
-    double xMin = Math.pow(10, Math.floor(Math.log10(lo)) - 1);
-    double xMax = Math.pow(10, Math.ceil(Math.log10(hi)) + 1);
+    return new double[] {Math.pow(10, Math.floor(Math.log10(lo)) - 1), Math.pow(10, Math.ceil(Math.log10(hi)) + 1)};
+  }
+
+  private static String label(Roofline.Estimate c, Roofline.Estimate user) {
+    return (c == user ? "this estimate: " : "") + c.workload().chips() + " x " + c.chip().name()
+        + (c.workload().weightBytes() == 1 ? "" : " (" + (int) c.workload().weightBytes() + "-byte weights)");
+  }
+
+  private static JFreeChart roofline(List<Roofline.Estimate> configs, Roofline.Estimate user) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    double[] x = intensityRange(configs);
+    double xMin = x[0];
+    double xMax = x[1];
     Map<Chip, String> chips = new LinkedHashMap<>();
     for (Roofline.Estimate e : configs) {
       chips.putIfAbsent(e.chip(), String.format(Locale.ROOT, "%s roof: %s FLOP/s, %s B/s HBM", e.chip().name(),
