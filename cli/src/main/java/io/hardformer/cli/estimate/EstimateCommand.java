@@ -269,6 +269,11 @@ public final class EstimateCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "  HBM       %.2f TB/s, %.0f GB   [%s; %s]%n", c.hbmBytesPerSecond() / 1e12, c.hbmBytes() / 1e9,
         c.hbmSource(), c.capacitySource());
     System.out.printf(Locale.ROOT, "  link      %.0f GB/s   [%s]%n", c.linkBytesPerSecond() / 1e9, c.linkSource());
+    for (io.hardformer.generators.throughput.AttentionEngine a : c.attention()) {
+      System.out.printf(Locale.ROOT, "  attention %,.0f units of %d query heads x %d, a step of S keys in S + %d cycles at %.2f GHz "
+          + "(attention runs on these, the compute peak on the matmuls)%n", a.count(), a.qHeads(), a.headDim(),
+          a.stepFinishCycles(), a.clockHz() / 1e9);
+    }
     System.out.printf(Locale.ROOT, "  model     [%s]%n", m.source());
     System.out.printf(Locale.ROOT, "  batch     %,d sequences per tensor-parallel group (largest that fits: %,d); utilization "
         + "compute %.2f, bandwidth %.2f%n", e.batch(), e.maxBatch(), w.computeUtilization(), w.bandwidthUtilization());
@@ -324,6 +329,7 @@ public final class EstimateCommand implements Callable<Integer> {
     m.put("computeSeconds", p.computeSeconds());
     m.put("memorySeconds", p.memorySeconds());
     m.put("linkSeconds", p.linkSeconds());
+    m.put("attentionSeconds", p.attentionSeconds());
     m.put("seconds", p.seconds());
     m.put("bound", p.bound().name().toLowerCase());
     m.put("flops", p.flops());
