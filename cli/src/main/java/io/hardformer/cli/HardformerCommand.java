@@ -27,11 +27,14 @@ import picocli.CommandLine.Option;
         "  ./hardformer                                   # default tile into out/, summary",
         "  ./hardformer --config team-tile.yaml --out build/tile",
         "  ./hardformer estimate --model llama-3-70b --chip h100-sxm --chips 8 --tp 8",
-        "  ./hardformer estimate --claims                  # the Sohu vs H100 claims against the roofline",
+        "  ./hardformer estimate --chip sohu-claim        # the chip the Sohu claim implies, and the claims",
         "  ./hardformer generate adder-tree --width 8 --depth 3 --out build/tree",
         "  ./hardformer generate --help                   # list designs",
         "", "Exit codes: 0 ok, 1 design or I/O error, 2 bad command line, 3 external tool problem, 70 internal error."})
 public final class HardformerCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "Show stack traces of errors (for reporting bugs in Hardformer).")
   boolean debug;
@@ -51,6 +54,7 @@ public final class HardformerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    io.hardformer.cli.output.OutputFolder.require(spec.commandLine(), "--out", out);
     TileConfig tile = config == null ? TileConfig.embeddedDefault() : TileConfig.load(config);
     TileJob.Result r = new TileJob(tile, out).run(!noCheck, System.err);
     if (json) {

@@ -216,9 +216,10 @@ class CliTest {
     Run r = run("estimate");
     assertEquals(0, r.code(), r.err());
     for (String s : new String[] {"tokens/s", "binding resource", "Sohu claim: FLOP/s per chip", "FMAs per chip at 2 GHz",
-        "transistor budget", "HBM traffic per chip", "TensorRT-LLM 0.10", "NVIDIA H100 datasheet"}) {
+        "transistor budget", "HBM traffic per chip", "TensorRT-LLM 0.10", "NVIDIA H100 Tensor Core GPU datasheet"}) {
       assertTrue(r.out().contains(s), s + " in\n" + r.out());
     }
+    assertFalse(r.out().contains("shared/reference"), "cites the public sources, not the project's notes:\n" + r.out());
     Run bad = run("estimate", "--model", "gpt-5");
     assertEquals(ExitCodes.USAGE, bad.code());
     assertTrue(bad.err().contains("llama-3-70b"), bad.err());
@@ -241,11 +242,77 @@ class CliTest {
     com.fasterxml.jackson.databind.JsonNode tile = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(tmp.resolve("manifest.json").toFile());
     long copies = (long) Math.floor(400 / tile.get("total").get("mm2").asDouble());
-    double flops = 2.0 * copies * tile.get("total").get("fmaCount").asLong() * tile.get("utilization").asDouble() * 1e9;
+    // only the FMA array's 256 FMAs do matmul work; the attention unit's multipliers are its own engine
+    assertEquals(16 * 16, tile.get("total").get("matmulFmaCount").asLong());
+    double flops = 2.0 * copies * 16 * 16 * tile.get("utilization").asDouble() * 1e9;
     assertEquals(flops, j.get("chip").get("flops").asDouble(), 1e-6 * flops);
     Run missing = run("estimate", "--from-design", tmp.resolve("nope.json").toString());
     assertEquals(ExitCodes.USAGE, missing.code());
     assertTrue(missing.err().contains("nope.json"), missing.err());
+  }
+
+  @Test
+  void tileTokensPerSecondCountOnlyMatmulFmasAndAttentionCycles() throws Exception {
+    assertEquals(0, run("--out", tmp.toString(), "--no-check").code());
+    com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(tmp.resolve("manifest.json").toFile());
+    com.fasterxml.jackson.databind.JsonNode e = m.get("estimate");
+    double util = m.get("utilization").asDouble();
+    double matmulFlopsPerToken = 2.0 * io.hardformer.generators.throughput.ModelShape.LLAMA_3_70B.matmulParameters();
+    // the 16 x 16 array alone: 256 FMAs x utilization x 2 FLOP x 1 GHz over 2 x matmul parameters per token (~3.65)
+    double alone = 256 * util * 2 * 1e9 / matmulFlopsPerToken;
+    assertEquals(alone, e.get("tileAloneTokensPerSecond").asDouble(), 0.01);
+    assertEquals("compute", e.get("tileAloneBound").asText());
+    assertEquals("matmul FMAs", e.get("tileAloneComputeBy").asText());
+    // the attention unit (8 x 128, one step per layer and KV head, S + finish cycles) is far from binding: at
+    // S = 2048 it alone sustains 1e9 / (80 x 8 x (2048 + finish)) tok/s, hundreds of times the array's rate
+    long finish = m.get("attentionEngines").get(0).get("stepFinishCycles").asLong();
+    assertTrue(1e9 / (640.0 * (2048 + finish)) > 100 * alone);
+    assertTrue(e.get("attentionAloneTokensPerSecond").asDouble() > 1e9 / (640.0 * (2048 + finish)), e.toString());
+    // the die: tilesPerDie copies on each of 8 chips, compute-bound by the matmul FMAs (~64K, not 186K)
+    long tiles = e.get("tilesPerDie").asLong();
+    double die = 8 * tiles * alone;
+    assertEquals(die, e.get("dieTokensPerSecondPer8Chips").asDouble(), 0.01 * die);
+    assertEquals("compute", e.get("dieBound").asText());
+    assertEquals("matmul FMAs", e.get("dieComputeBy").asText());
+  }
+
+  @Test
+  void errorsNameTheValueAndTheCauseWithOneExitCodeEach() throws Exception {
+    Run batch = run("estimate", "--batch", "-5");
+    assertEquals(ExitCodes.USAGE, batch.code());
+    assertTrue(batch.err().contains("option '--batch' must be >= 0") && batch.err().contains("got -5"), batch.err());
+    Run util = run("estimate", "--compute-util", "1.5");
+    assertEquals(ExitCodes.USAGE, util.code());
+    assertTrue(util.err().contains("option '--compute-util' must be in (0, 1], got 1.5"), util.err());
+    Run tflops = run("estimate", "--tflops", "-3");
+    assertEquals(ExitCodes.USAGE, tflops.code());
+    assertTrue(tflops.err().contains("option '--tflops' must be positive, got -3.0"), tflops.err());
+    Run precision = run("estimate", "--precision", "fp4");
+    assertTrue(precision.err().contains("option '--precision' must be one of fp8, bf16, got 'fp4'"), precision.err());
+
+    assertEquals(0, run("generate", "attention", "--head-dim", "8", "--q-heads", "2", "--format", "e4m3", "--out",
+        tmp.resolve("att").toString()).code());
+    Run noFmas = run("estimate", "--from-design", tmp.resolve("att/manifest.json").toString());
+    assertEquals(ExitCodes.USAGE, noFmas.code());
+    assertTrue(noFmas.err().contains("has no matmul FMAs") && !noFmas.err().contains("bandwidth"), noFmas.err());
+    Run missing = run("estimate", "--from-design", tmp.resolve("nope.json").toString());
+    assertEquals(ExitCodes.USAGE, missing.code());
+    assertTrue(missing.err().contains("nope.json: no such file"), missing.err());
+
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    String expected = "option '--out' must be a folder, but '" + file + "' is a file";
+    for (String[] args : new String[][] {{"generate", "counter", "--out", file.toString()}, {"--out", file.toString(),
+        "--no-check"}}) {
+      Run r = run(args);
+      assertEquals(ExitCodes.USAGE, r.code(), String.join(" ", args));
+      assertTrue(r.err().contains(expected), r.err());
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+    Run report = run("estimate", "--no-claims", "--report", file.toString());
+    assertEquals(ExitCodes.USAGE, report.code());
+    assertTrue(report.err().contains("option '--report' must be a folder, but '" + file + "' is a file"), report.err());
+    assertEquals("x", Files.readString(file), "the file is left alone");
   }
 
   @Test

@@ -45,6 +45,7 @@ class ReportRenderTest {
     Matcher m = Pattern.compile("data-charts-rendered=\"(\\d+)\"").matcher(r.output());
     assertTrue(m.find(), "the page's script did not run:\n" + r.output().substring(0, Math.min(2000, r.output().length())));
     assertEquals("3", m.group(1), "charts laid out and drawn: " + attribute(r.output(), "data-chart-sizes"));
+    chartsReadLikeADesignReview(r.output());
     Path png = tmp.resolve("page.png");
     List<String> shot = new java.util.ArrayList<>(common);
     shot.addAll(List.of("--screenshot=" + png, page.toUri().toString()));
@@ -61,6 +62,44 @@ class ReportRenderTest {
     }
     double share = inked / (img.getWidth() / 2.0 * img.getHeight() / 2.0);
     assertTrue(share > 0.02, "screenshot is nearly blank: " + share);
+  }
+
+  /** Tick labels at decades in plain SI text, each configuration and roof once in the legend, areas labelled. */
+  private static void chartsReadLikeADesignReview(String dom) {
+    List<String> roofline = texts(figure(dom, "roofline"));
+    List<String> ticks = roofline.stream().filter(t -> t.matches("[0-9.,]+[kMGTPE]?")).toList();
+    assertTrue(ticks.size() >= 8, "roofline tick labels: " + roofline);
+    for (String t : ticks) {
+      assertTrue(t.matches("(1|10|100)[kMGTPE]?"), "a roofline tick off the decades: '" + t + "' in " + ticks);
+    }
+    assertTrue(ticks.containsAll(List.of("1P", "10k")), "decades of FLOP/s and intensity: " + ticks);
+    for (String chip : new String[] {"h100-sxm", "h200", "sohu-claim"}) {
+      assertEquals(1, roofline.stream().filter(t -> t.startsWith(chip + " roof:")).count(), chip + " roof in " + roofline);
+      assertEquals(1, roofline.stream().filter(t -> t.endsWith("x " + chip + ": prefill, decode")).count(),
+          chip + " points in " + roofline);
+    }
+    assertEquals(1, roofline.stream().filter(t -> t.startsWith("this estimate: 8 x h100-sxm")).count(), roofline.toString());
+    List<String> area = texts(figure(dom, "area"));
+    assertEquals(2, area.stream().filter(t -> t.matches("[0-9.]+ mm² \\([0-9.]+[kM]? NAND2 eq\\)")).count(),
+        "each unit's bar labelled with mm² and NAND2: " + area);
+    List<String> batch = texts(figure(dom, "batch"));
+    assertTrue(batch.containsAll(List.of("1", "10", "100", "1k")), "batch decades: " + batch);
+    assertEquals(3, batch.stream().filter(t -> t.endsWith("(8 chips, tp 8)")).count(), "one line per chip: " + batch);
+  }
+
+  private static String figure(String dom, String id) {
+    int start = dom.indexOf("<figure id=\"" + id + "\"");
+    assertTrue(start >= 0, "figure " + id);
+    return dom.substring(start, dom.indexOf("</figure>", start));
+  }
+
+  private static List<String> texts(String svg) {
+    List<String> out = new java.util.ArrayList<>();
+    Matcher m = Pattern.compile("<text[^>]*>([^<]*)</text>").matcher(svg);
+    while (m.find()) {
+      out.add(m.group(1).replace("&amp;", "&").strip());
+    }
+    return out;
   }
 
   private static int count(String s, String what) {

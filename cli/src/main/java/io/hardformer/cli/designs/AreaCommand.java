@@ -43,7 +43,8 @@ public final class AreaCommand implements Callable<Integer> {
   @Option(names = "--calibrate", description = "Synthesize every table unit with Yosys and print the table.")
   boolean calibrate;
 
-  @Option(names = "--write", description = "With --calibrate: write the table to this file.")
+  @Option(names = "--write", description = "With --calibrate: write the table to this file (its folder is created "
+      + "if needed).")
   Path write;
 
   @Override
@@ -54,7 +55,14 @@ public final class AreaCommand implements Callable<Integer> {
     }
     String text = calibrated().format(HEADER);
     if (write != null) {
-      Files.writeString(write, text);
+      try {
+        if (write.toAbsolutePath().getParent() != null) {
+          Files.createDirectories(write.toAbsolutePath().getParent());
+        }
+        Files.writeString(write, text);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot write the unit-area table to " + write + ": " + e, e);
+      }
       System.out.println("wrote " + write);
     } else {
       System.out.print(text);

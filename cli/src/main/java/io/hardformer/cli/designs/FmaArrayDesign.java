@@ -72,6 +72,11 @@ final class FmaArrayDesign extends DesignCommand {
   }
 
   @Override
+  boolean areaNeedsDesign() {
+    return false;
+  }
+
+  @Override
   AreaFigures area(Design design, double density) {
     return FmaArrayArea.estimate(shape(), UnitAreaTable.bundled(), density);
   }

@@ -2,7 +2,11 @@ package io.hardformer.cli.designs;
 
 import io.hardformer.cli.output.OutputDirectory;
 import io.hardformer.generators.area.AreaFigures;
+import io.hardformer.generators.array.FmaArrayShape;
+import io.hardformer.generators.attention.AttentionShape;
 import io.hardformer.rtl.EmittedDesign;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,5 +20,33 @@ public record GeneratedUnit(String design, Map<String, String> parameters, Emitt
     for (Map.Entry<String, String> f : emitted.files().entrySet()) {
       out.write(folder.isEmpty() ? f.getKey() : folder + "/" + f.getKey(), f.getValue());
     }
+  }
+
+  /** FMAs of this unit that do matmul work: the FMA array's grid; 0 for every other design. */
+  public long matmulFmas() {
+    return matmulFmas(shape);
+  }
+
+  static long matmulFmas(Object shape) {
+    return shape instanceof FmaArrayShape ? ((FmaArrayShape) shape).fmaCount() : 0;
+  }
+
+  /** The unit as an attention engine for the throughput estimate (its step cycle contract), or none. */
+  public List<Map<String, Object>> attentionEngines() {
+    return attentionEngines(shape);
+  }
+
+  static List<Map<String, Object>> attentionEngines(Object shape) {
+    if (!(shape instanceof AttentionShape)) {
+      return List.of();
+    }
+    AttentionShape s = (AttentionShape) shape;
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("count", 1);
+    e.put("qHeads", s.qHeads());
+    e.put("headDim", s.headDim());
+    e.put("stepFinishCycles", s.stepPeriod(0));
+    e.put("contract", "one step (G query heads against S keys/values) every S + " + s.stepPeriod(0) + " cycles");
+    return List.of(e);
   }
 }

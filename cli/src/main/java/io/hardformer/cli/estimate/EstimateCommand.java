@@ -6,6 +6,7 @@ import io.hardformer.cli.report.ReportWriter;
 import io.hardformer.generators.throughput.Chip;
 import io.hardformer.generators.throughput.ClaimCheck;
 import io.hardformer.generators.throughput.ModelShape;
+import io.hardformer.generators.throughput.Precision;
 import io.hardformer.generators.throughput.Roofline;
 import io.hardformer.generators.throughput.Workload;
 import io.hardformer.cli.tile.TileConfig;
@@ -67,8 +68,8 @@ public final class EstimateCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "128", description = "Output tokens per request (default: ${DEFAULT-VALUE}).")
   int output;
 
-  @Option(names = "--precision", defaultValue = "fp8", description = "Weights and KV cache: fp8 or bf16 (default: "
-      + "${DEFAULT-VALUE}).")
+  @Option(names = "--precision", defaultValue = "fp8", description = "Weights, KV cache and the chip's dense peak: "
+      + "fp8 or bf16 (default: ${DEFAULT-VALUE}).")
   String precision;
 
   @Option(names = "--fmas", description = "Override compute: FMAs per chip (with --clock-ghz).")
@@ -118,13 +119,16 @@ public final class EstimateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (report != null) {
+      io.hardformer.cli.output.OutputFolder.require(spec.commandLine(), "--report", report);
+    }
     Workload w = workload();
     Chip c = chip();
     Roofline.Estimate e = Roofline.estimate(w, c);
     if (!e.fits()) {
       throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
           "%s's weights (%.0f GB at %s, %.1f GB per chip with tp %d) do not fit in %s's %.0f GB; raise --tp or --chips",
-          w.model().name(), w.model().parameters() * w.weightBytes() / 1e9, precision, w.model().parameters()
+          w.model().name(), w.model().parameters() * w.weightBytes() / 1e9, precision().cliName(), w.model().parameters()
               * w.weightBytes() / w.tp() / 1e9, w.tp(), c.name(), c.hbmBytes() / 1e9));
     }
     List<ClaimCheck.Finding> claims = noClaims ? List.of() : ClaimCheck.analyze();
@@ -143,7 +147,7 @@ public final class EstimateCommand implements Callable<Integer> {
   }
 
   /** The tile's units for the area chart: from --from-design when it is a tile manifest, else the default tile. */
-  private Map<String, Double> areaByUnit() throws java.io.IOException {
+  private List<ReportWriter.UnitArea> areaByUnit() throws java.io.IOException {
     com.fasterxml.jackson.databind.JsonNode m = null;
     if (fromDesign != null) {
       m = new ObjectMapper().readTree(Files.readString(fromDesign));
@@ -157,9 +161,11 @@ public final class EstimateCommand implements Callable<Integer> {
         FileTrees.deleteQuietly(tmp);
       }
     }
-    Map<String, Double> areas = new LinkedHashMap<>();
+    List<ReportWriter.UnitArea> areas = new ArrayList<>();
     for (com.fasterxml.jackson.databind.JsonNode u : m.get("units")) {
-      areas.put(u.get("name").asText(), u.get("area").get("nand2Equivalents").asDouble());
+      com.fasterxml.jackson.databind.JsonNode a = u.get("area");
+      areas.add(new ReportWriter.UnitArea(u.get("name").asText(), a.get("nand2Equivalents").asDouble(),
+          a.get("mm2").asDouble()));
     }
     return areas;
   }
@@ -171,15 +177,16 @@ public final class EstimateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException ex) {
       throw new CommandLine.ParameterException(spec.commandLine(), "option '--model': " + ex.getMessage());
     }
-    double bytes;
-    if (precision.equalsIgnoreCase("fp8")) {
-      bytes = 1;
-    } else if (precision.equalsIgnoreCase("bf16")) {
-      bytes = 2;
-    } else {
-      throw new CommandLine.ParameterException(spec.commandLine(), "option '--precision' must be one of fp8, bf16, got '"
-          + precision + "'");
+    double bytes = precision().bytes();
+    atLeast("--batch", batch, 0, " (0: the largest batch that fits in HBM)");
+    atLeast("--input", input, 1, "");
+    atLeast("--output", output, 0, "");
+    atLeast("--chips", chips, 1, "");
+    if (tp != null) {
+      atLeast("--tp", tp, 1, "");
     }
+    fraction("--compute-util", computeUtil);
+    fraction("--bandwidth-util", bandwidthUtil);
     int t = tp == null ? chips : tp;
     try {
       return new Workload(m, bytes, bytes, batch, input, output, chips, t, computeUtil, bandwidthUtil);
@@ -188,17 +195,47 @@ public final class EstimateCommand implements Callable<Integer> {
     }
   }
 
+  Precision precision() {
+    try {
+      return Precision.parse(precision);
+    } catch (IllegalArgumentException ex) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '--precision' " + ex.getMessage());
+    }
+  }
+
+  private void atLeast(String option, int value, int min, String note) {
+    if (value < min) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '" + option + "' must be >= " + min + note
+          + ", got " + value);
+    }
+  }
+
+  private void fraction(String option, double value) {
+    if (!(value > 0 && value <= 1)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '" + option + "' must be in (0, 1], got "
+          + value);
+    }
+  }
+
+  private void positive(String option, Double value) {
+    if (value != null && !(value > 0)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '" + option + "' must be positive, got "
+          + value);
+    }
+  }
+
   Chip chip() {
+    for (String o : new String[] {"--fmas", "--tflops", "--hbm-tbps", "--hbm-gb", "--link-gbps", "--clock-ghz",
+        "--die-mm2", "--die-transistors"}) {
+      positive(o, spec.findOption(o).getValue());
+    }
     Chip c;
     try {
-      c = Chip.preset(chip);
+      c = Chip.preset(chip, precision());
     } catch (IllegalArgumentException ex) {
       throw new CommandLine.ParameterException(spec.commandLine(), "option '--chip': " + ex.getMessage());
     }
     double clock = (clockGhz == null ? 1.0 : clockGhz) * 1e9;
-    if (clock <= 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "option '--clock-ghz' must be positive");
-    }
     if (fromDesign != null) {
       DesignBudget d = DesignBudget.fromManifest(fromDesign);
       long copies = d.copies(dieTransistors != null ? 0 : dieMm2 == null ? 814 : dieMm2,
@@ -218,9 +255,6 @@ public final class EstimateCommand implements Callable<Integer> {
     if (linkGbps != null) {
       c = c.withLink(linkGbps * 1e9, "--link-gbps " + linkGbps);
     }
-    if (!(c.flops() > 0 && c.hbmBytesPerSecond() > 0 && c.hbmBytes() > 0 && c.linkBytesPerSecond() > 0)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "compute, bandwidth, capacity and link must all be positive");
-    }
     return c;
   }
 
@@ -230,11 +264,16 @@ public final class EstimateCommand implements Callable<Integer> {
     ModelShape m = w.model();
     System.out.printf(Locale.ROOT, "%s (%.2f B parameters, %.1f GFLOP/token at %d/%d) on %d x %s, tensor parallel %d, %s%n",
         m.name(), m.parameters() / 1e9, ClaimCheck.averageFlopsPerToken(m, w.inputTokens(), w.outputTokens()) / 1e9,
-        w.inputTokens(), w.outputTokens(), w.chips(), c.name(), w.tp(), precision.toLowerCase());
+        w.inputTokens(), w.outputTokens(), w.chips(), c.name(), w.tp(), precision().cliName());
     System.out.printf(Locale.ROOT, "  compute   %,.0f TFLOP/s   [%s]%n", c.flops() / 1e12, c.flopsSource());
     System.out.printf(Locale.ROOT, "  HBM       %.2f TB/s, %.0f GB   [%s; %s]%n", c.hbmBytesPerSecond() / 1e12, c.hbmBytes() / 1e9,
         c.hbmSource(), c.capacitySource());
     System.out.printf(Locale.ROOT, "  link      %.0f GB/s   [%s]%n", c.linkBytesPerSecond() / 1e9, c.linkSource());
+    for (io.hardformer.generators.throughput.AttentionEngine a : c.attention()) {
+      System.out.printf(Locale.ROOT, "  attention %,.0f units of %d query heads x %d, a step of S keys in S + %d cycles at %.2f GHz "
+          + "(attention runs on these, the compute peak on the matmuls)%n", a.count(), a.qHeads(), a.headDim(),
+          a.stepFinishCycles(), a.clockHz() / 1e9);
+    }
     System.out.printf(Locale.ROOT, "  model     [%s]%n", m.source());
     System.out.printf(Locale.ROOT, "  batch     %,d sequences per tensor-parallel group (largest that fits: %,d); utilization "
         + "compute %.2f, bandwidth %.2f%n", e.batch(), e.maxBatch(), w.computeUtilization(), w.bandwidthUtilization());
@@ -290,6 +329,7 @@ public final class EstimateCommand implements Callable<Integer> {
     m.put("computeSeconds", p.computeSeconds());
     m.put("memorySeconds", p.memorySeconds());
     m.put("linkSeconds", p.linkSeconds());
+    m.put("attentionSeconds", p.attentionSeconds());
     m.put("seconds", p.seconds());
     m.put("bound", p.bound().name().toLowerCase());
     m.put("flops", p.flops());

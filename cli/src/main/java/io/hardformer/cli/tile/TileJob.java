@@ -103,33 +103,52 @@ public final class TileJob {
     m.put("config", config.source());
     m.put("clockGHz", config.clockGhz());
     List<Map<String, Object>> list = new ArrayList<>();
+    List<Map<String, Object>> engines = new ArrayList<>();
+    List<DesignBudget.AttentionUnit> attention = new ArrayList<>();
     long fmas = 0;
+    long matmulFmas = 0;
     long regs = 0;
     double nand2 = 0;
     double arrayUtil = 1;
     for (int i = 0; i < units.size(); i++) {
       GeneratedUnit u = units.get(i);
+      String name = config.units().get(i).name();
       Map<String, Object> um = new LinkedHashMap<>();
-      um.put("name", config.units().get(i).name());
+      um.put("name", name);
       um.put("design", u.design());
       um.put("parameters", u.parameters());
-      um.put("manifest", config.units().get(i).name() + "/manifest.json");
+      um.put("manifest", name + "/manifest.json");
       um.put("top", u.emitted().top());
-      um.put("area", u.area().toManifest());
+      Map<String, Object> area = new LinkedHashMap<>(u.area().toManifest());
+      area.put("matmulFmaCount", u.matmulFmas());
+      um.put("area", area);
       um.put("cycles", cycles(u));
       list.add(um);
       fmas += u.area().fmaCount();
+      matmulFmas += u.matmulFmas();
       regs += u.area().registerBits();
       nand2 += u.area().nand2();
       if (u.shape() instanceof FmaArrayShape) {
         arrayUtil = ((FmaArrayShape) u.shape()).utilization(4096, 1);
       }
+      for (Map<String, Object> e : u.attentionEngines()) {
+        Map<String, Object> named = new LinkedHashMap<>();
+        named.put("unit", name);
+        named.putAll(e);
+        engines.add(named);
+        attention.add(new DesignBudget.AttentionUnit((Integer) e.get("count"), (Integer) e.get("qHeads"),
+            (Integer) e.get("headDim"), ((Long) e.get("stepFinishCycles")).intValue()));
+      }
     }
     m.put("units", list);
     AreaFigures total = new AreaFigures(fmas, regs, nand2, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2, "sum of the units");
-    m.put("total", total.toManifest());
+    Map<String, Object> totalMap = new LinkedHashMap<>(total.toManifest());
+    totalMap.put("matmulFmaCount", matmulFmas);
+    m.put("total", totalMap);
     m.put("utilization", Math.round(arrayUtil * 10000) / 10000.0);
-    m.put("estimate", estimate(new DesignBudget(config.name(), fmas, total.mm2(), total.transistors(), arrayUtil)));
+    m.put("attentionEngines", engines);
+    m.put("estimate", estimate(new DesignBudget(config.name(), matmulFmas, total.mm2(), total.transistors(), arrayUtil,
+        attention)));
     m.put("selfCheck", checks);
     return m;
   }
@@ -149,22 +168,56 @@ public final class TileJob {
     return String.valueOf(latency);
   }
 
+  /**
+   * The tile's tokens/s: its matmul FMAs (x their cycle-contract utilization) carry the matmul FLOPs, its attention
+   * units carry attention at their own cycles (layers x KV heads steps of S + finish cycles per token); the two run
+   * concurrently, so compute time is the larger of the two, then the roofline takes the larger of compute, HBM and
+   * link time per phase. A tile without matmul FMAs has no estimate.
+   */
   private Map<String, Object> estimate(DesignBudget tile) {
     Map<String, Object> e = new LinkedHashMap<>();
+    e.put("model", "llama-3-70b, FP8, 2048 in / 128 out, tokens counted input + output");
+    if (tile.matmulFmas() == 0) {
+      e.put("note", "no matmul FMAs (no fma-array unit): no tokens/s estimate");
+      return e;
+    }
     double clock = config.clockGhz() * 1e9;
     Workload alone = new Workload(ModelShape.LLAMA_3_70B, 1, 1, 0, 2048, 128, 1, 1, 1, 1);
     Roofline.Estimate one = Roofline.estimate(alone, tile.chip(1, clock, Chip.H200));
     long copies = tile.copies(DIE_MM2, 0);
     Roofline.Estimate die = Roofline.estimate(Workload.claimConditions(ModelShape.LLAMA_3_70B), tile.chip(copies, clock, Chip.H200));
-    e.put("model", "llama-3-70b, FP8, 2048 in / 128 out, tokens counted input + output");
+    e.put("matmulFmas", tile.matmulFmas());
     e.put("tileAloneTokensPerSecond", Math.round(one.tokensPerSecond() * 100) / 100.0);
+    e.put("tileAloneBound", one.binding().name().toLowerCase());
+    e.put("tileAloneComputeBy", computeBy(one));
+    e.put("attentionAloneTokensPerSecond", Math.round(attentionAlone(one)));
     e.put("tileAloneNote", "one tile at " + config.clockGhz() + " GHz with H200-class HBM, batch " + one.batch());
     e.put("dieMm2", DIE_MM2);
     e.put("tilesPerDie", copies);
     e.put("dieTokensPerSecondPer8Chips", Math.round(die.tokensPerSecond()));
     e.put("dieBound", die.binding().name().toLowerCase());
-    e.put("method", "analytic roofline (./hardformer estimate --from-design out/manifest.json --die-mm2 814)");
+    e.put("dieComputeBy", computeBy(die));
+    e.put("method", "analytic roofline: matmul FLOPs on the matmul FMAs only, attention at the attention units' "
+        + "cycle contract, concurrently (./hardformer estimate --from-design out/manifest.json --die-mm2 814)");
     return e;
+  }
+
+  /** Which hardware holds the compute time: the matmul FMAs or the attention units (whichever is slower). */
+  private static String computeBy(Roofline.Estimate r) {
+    double attention = r.prefill().attentionSeconds() + r.decode().attentionSeconds();
+    double compute = r.prefill().computeSeconds() + r.decode().computeSeconds();
+    return attention >= compute ? "attention units" : "matmul FMAs";
+  }
+
+  /** Tokens/s the attention units alone would sustain over the run (0 without attention units). */
+  private static double attentionAlone(Roofline.Estimate r) {
+    double seconds = r.prefill().attentionSeconds() + r.decode().attentionSeconds();
+    Workload w = r.workload();
+    return seconds == 0 ? 0 : (double) r.batch() * (w.inputTokens() + w.outputTokens()) * (w.chips() / w.tp()) / seconds;
+  }
+
+  private static String boundText(Object bound, Object computeBy) {
+    return bound + "-bound" + ("compute".equals(bound) ? ": " + computeBy : "");
   }
 
   /** Prints the summary table. */
@@ -189,10 +242,21 @@ public final class TileJob {
     Map<String, Object> e = (Map<String, Object>) r.manifest().get("estimate");
     stdout.println();
     stdout.printf(Locale.ROOT, "  estimated tokens/s (%s):%n", e.get("model"));
-    stdout.printf(Locale.ROOT, "    this tile alone at %.1f GHz: %,.2f tok/s%n", config.clockGhz(), (Double) e.get("tileAloneTokensPerSecond"));
-    stdout.printf(Locale.ROOT, "    %,d tiles on an %.0f mm^2 die, 8 chips: %,d tok/s (%s-bound)%n", (Long) e.get("tilesPerDie"),
-        (Double) e.get("dieMm2"), (Long) e.get("dieTokensPerSecondPer8Chips"), e.get("dieBound"));
-    stdout.println("    (analytic roofline; ./hardformer estimate --help for the model and the published claims)");
+    if (e.containsKey("note")) {
+      stdout.println("    " + e.get("note"));
+    } else {
+      stdout.printf(Locale.ROOT, "    this tile alone at %.1f GHz: %,.2f tok/s (%s)%n", config.clockGhz(),
+          (Double) e.get("tileAloneTokensPerSecond"), boundText(e.get("tileAloneBound"), e.get("tileAloneComputeBy")));
+      if ((Long) e.get("attentionAloneTokensPerSecond") > 0) {
+        stdout.printf(Locale.ROOT, "      (its attention units alone would sustain %,d tok/s)%n",
+            (Long) e.get("attentionAloneTokensPerSecond"));
+      }
+      stdout.printf(Locale.ROOT, "    %,d tiles on an %.0f mm^2 die, 8 chips: %,d tok/s (%s)%n", (Long) e.get("tilesPerDie"),
+          (Double) e.get("dieMm2"), (Long) e.get("dieTokensPerSecondPer8Chips"),
+          boundText(e.get("dieBound"), e.get("dieComputeBy")));
+      stdout.printf(Locale.ROOT, "    (analytic roofline: matmul FLOPs on the %,d matmul FMAs, attention at its own cycles; "
+          + "./hardformer estimate --help)%n", (Long) e.get("matmulFmas"));
+    }
     stdout.println();
     if (r.checks().isEmpty()) {
       stdout.println("  self-check: not run (--no-check)");

@@ -9,7 +9,7 @@ import java.util.List;
 public record ModelShape(String name, int layers, int dModel, int heads, int kvHeads, int headDim, int dFf,
     int vocab, String source) {
 
-  static final String META = "Meta Llama 3 model cards / config.json (shared/reference/transformer-asic.md)";
+  static final String META = "Meta Llama 3 model cards and config.json (huggingface.co/meta-llama, github.com/meta-llama/llama3)";
   public static final ModelShape LLAMA_3_8B = new ModelShape("llama-3-8b", 32, 4096, 32, 8, 128, 14336, 128256, META);
   public static final ModelShape LLAMA_3_70B = new ModelShape("llama-3-70b", 80, 8192, 64, 8, 128, 28672, 128256, META);
   public static final ModelShape LLAMA_3_405B = new ModelShape("llama-3-405b", 126, 16384, 128, 8, 128, 53248, 128256, META);

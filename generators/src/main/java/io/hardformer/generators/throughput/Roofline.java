@@ -8,6 +8,10 @@ package io.hardformer.generators.throughput;
  * and interconnect (two ring all-reduces of the d_model activations per layer and token, BF16, 2(tp-1)/tp of
  * the data per chip). Attention FLOPs and KV reads use the average context of the phase (exact for these
  * linear terms). Groups work independently: tokens/s = chips/tp x B x (L_in + L_out) / (prefill + decode time).
+ *
+ * <p>A chip with dedicated attention engines (a generated tile) spends its matmul peak on the matmul FLOPs only
+ * (2 x matmul parameters per token), and attention costs the engines' own cycles (see {@link AttentionEngine}).
+ * The two run concurrently on separate hardware, so a phase's compute time is the larger of the two.
  */
 public final class Roofline {
   private Roofline() {}
@@ -15,8 +19,12 @@ public final class Roofline {
   /** Which resource bounds a phase. */
   public enum Bound { COMPUTE, MEMORY, INTERCONNECT }
 
-  /** One phase: its three times, the bound, FLOPs and HBM bytes per chip. */
-  public record Phase(double computeSeconds, double memorySeconds, double linkSeconds, double flops, double hbmBytesPerChip) {
+  /**
+   * One phase: its three times, the bound, FLOPs and HBM bytes per chip, and the attention engines' time
+   * (0 without engines; computeSeconds already includes it as max(matmul, attention)).
+   */
+  public record Phase(double computeSeconds, double memorySeconds, double linkSeconds, double flops, double hbmBytesPerChip,
+      double attentionSeconds) {
     public double seconds() {
       return Math.max(computeSeconds, Math.max(memorySeconds, linkSeconds));
     }
@@ -90,18 +98,34 @@ public final class Roofline {
     double prefillFlops = prefillTokens * m.flopsPerToken((lin - 1) / 2.0);
     // weights once; KV written once; attention reads the cache as it grows (average half the prompt per token)
     double prefillBytes = weightRead + prefillTokens * kvToken;
-    Phase prefill = new Phase(prefillFlops / peak, prefillBytes / bw, prefillTokens * linkPerToken / c.linkBytesPerSecond(),
-        prefillFlops, prefillBytes);
+    double prefillAttention = attentionSeconds(m, c, prefillTokens, (lin - 1) / 2.0, tp);
+    Phase prefill = new Phase(computeSeconds(m, c, prefillTokens, prefillFlops, peak, prefillAttention), prefillBytes / bw,
+        prefillTokens * linkPerToken / c.linkBytesPerSecond(), prefillFlops, prefillBytes, prefillAttention);
 
     int lout = w.outputTokens();
     double ctx = lin + (lout - 1) / 2.0;
     double stepFlops = b * m.flopsPerToken(ctx);
     double stepBytes = weightRead + b * ctx * kvToken + b * kvToken;
-    Phase decode = new Phase(lout * stepFlops / peak, lout * stepBytes / bw, lout * b * linkPerToken / c.linkBytesPerSecond(),
-        lout * stepFlops, lout * stepBytes);
+    double decodeAttention = attentionSeconds(m, c, (double) lout * b, ctx, tp);
+    Phase decode = new Phase(computeSeconds(m, c, (double) lout * b, lout * stepFlops, peak, decodeAttention),
+        lout * stepBytes / bw, lout * b * linkPerToken / c.linkBytesPerSecond(), lout * stepFlops, lout * stepBytes,
+        decodeAttention);
 
     double seconds = prefill.seconds() + decode.seconds();
     double tokens = (double) b * (lin + lout) * (w.chips() / tp);
     return new Estimate(w, c, b, max, prefill, decode, tokens / seconds);
+  }
+
+  /** Without attention engines all FLOPs run on the peak; with them, max(matmul FLOPs / peak, attention time). */
+  private static double computeSeconds(ModelShape m, Chip c, double tokens, double flops, double peak, double attention) {
+    if (c.attention().isEmpty()) {
+      return flops / peak;
+    }
+    return Math.max(tokens * 2.0 * m.matmulParameters() / peak, attention);
+  }
+
+  /** Seconds the tp chips' attention engines take for {@code tokens} attending to {@code context} (0 without). */
+  private static double attentionSeconds(ModelShape m, Chip c, double tokens, double context, int tp) {
+    return c.attention().isEmpty() ? 0 : tokens / (tp * c.attentionTokensPerSecond(m, context));
   }
 }

@@ -75,4 +75,71 @@ class RooflineTest {
     assertEquals(0, Roofline.maxBatch(w, Chip.H100_SXM));
     assertTrue(!Roofline.estimate(w, Chip.H100_SXM).fits());
   }
+
+  @Test
+  void attentionEnginesCostTheirOwnCyclesByHand() {
+    // one engine of G = 1, D = 2 at 10 Hz, a step of S positions every S + 2 cycles; TOY needs 1 step per token
+    AttentionEngine engine = new AttentionEngine(1, 1, 2, 2, 10);
+    assertEquals(1, engine.stepsPerToken(TOY));
+    Chip tile = new Chip("tile", 1000, "", 1e12, "", 1e12, "", 1e12, "").withAttention(java.util.List.of(engine));
+    Workload w = new Workload(TOY, 1, 1, 2, 3, 2, 1, 1, 1, 1);
+    Roofline.Estimate e = Roofline.estimate(w, tile);
+    // prefill: 6 tokens at average context 1: 6 x (1 + 2) = 18 cycles = 1.8 s; matmul 6 x 88 FLOP = 0.528 s
+    assertEquals(1.8, e.prefill().attentionSeconds(), 1e-12);
+    assertEquals(1.8, e.prefill().computeSeconds(), 1e-12);
+    // decode: 4 tokens at context 3.5: 4 x 5.5 = 22 cycles = 2.2 s; matmul 4 x 88 FLOP = 0.352 s
+    assertEquals(2.2, e.decode().computeSeconds(), 1e-12);
+    assertEquals(10 / 4.0, e.tokensPerSecond(), 1e-9);
+    // engines fast enough: compute is the matmul FLOPs alone (2 x 44 per token), attention FLOPs are not on the peak
+    Chip fastAttention = tile.withAttention(java.util.List.of(engine.times(1e6)));
+    Roofline.Estimate f = Roofline.estimate(w, fastAttention);
+    assertEquals(0.528, f.prefill().computeSeconds(), 1e-12);
+    assertEquals(0.352, f.decode().computeSeconds(), 1e-12);
+    assertEquals(10 / 0.88, f.tokensPerSecond(), 1e-6);
+  }
+
+  @Test
+  void llama70bNeedsOneAttentionStepPerLayerAndKvHead() {
+    AttentionEngine unit = new AttentionEngine(1, 8, 128, 163, 1e9);
+    assertEquals(80 * 8, unit.stepsPerToken(ModelShape.LLAMA_3_70B));
+    // at context 2048 one unit sustains 1e9 / (640 x (2048 + 163)) tok/s
+    assertEquals(1e9 / (640.0 * 2211), unit.tokensPerSecond(ModelShape.LLAMA_3_70B, 2048), 1e-9);
+  }
+
+  @Test
+  void presetsCarryAPeakPerPrecisionWithItsSource() {
+    for (String name : new String[] {"h100-sxm", "h200"}) {
+      assertEquals(1979e12, Chip.preset(name, Precision.FP8).flops());
+      Chip bf16 = Chip.preset(name, Precision.BF16);
+      assertEquals(989e12, bf16.flops());
+      assertTrue(bf16.flopsSource().contains("989 TFLOP/s dense BF16"), bf16.flopsSource());
+    }
+    Workload w = Workload.claimConditions(ModelShape.LLAMA_3_70B);
+    Workload bf16 = new Workload(w.model(), 2, 2, 0, 2048, 128, 8, 8, 1, 1);
+    double t = Roofline.estimate(bf16, Chip.preset("h100-sxm", Precision.BF16)).tokensPerSecond();
+    // compute-bound: at most 8 x 989 TFLOP/s / 141.9 GFLOP per token = 55.8K tok/s
+    assertTrue(t < 8 * 989e12 / ClaimCheck.claimFlopsPerToken(), "bf16 H100 roofline " + t);
+    assertTrue(t > 50_000, "bf16 H100 roofline " + t);
+  }
+
+  @Test
+  void sohuClaimComputeIsDerivedFromTheModel() {
+    double perToken = ClaimCheck.averageFlopsPerToken(ModelShape.LLAMA_3_70B, 2048, 128);
+    assertEquals(500_000 * perToken / 8, Chip.SOHU_CLAIM.flops(), 1e-6);
+    assertTrue(Chip.SOHU_CLAIM.flopsSource().contains(String.format(java.util.Locale.ROOT, "%.1f GFLOP/token",
+        perToken / 1e9)), Chip.SOHU_CLAIM.flopsSource());
+  }
+
+  @Test
+  void claimLabelsComeFromTheModel() {
+    Roofline.Estimate sohu = Roofline.estimate(Workload.claimConditions(ModelShape.LLAMA_3_70B), Chip.SOHU_CLAIM);
+    String bound = sohu.binding().name().toLowerCase();
+    for (ClaimCheck.Finding f : ClaimCheck.analyze()) {
+      if (f.what().contains("HBM traffic")) {
+        assertTrue(f.how().contains("(" + bound + "-bound)"), f.how());
+      }
+      assertTrue(!f.how().contains("HBM-limited") || bound.equals("memory"), f.how());
+      assertTrue(!f.how().contains("shared/reference"), f.how());
+    }
+  }
 }
