@@ -182,7 +182,7 @@ public final class ModelCache {
       String line = "built " + finalDir.getFileName() + " " + spec.top() + (spec.trace() ? " (trace)" : "")
           + " in " + ms + " ms\n";
       Files.writeString(root.resolve("builds.log"), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      System.out.print("[hardformer] " + line);
+      System.err.print("[hardformer] " + line);          // progress: stderr, so stdout stays results (--json)
     } finally {
       FileTrees.deleteQuietly(tmp);
     }

@@ -41,8 +41,14 @@ public final class TileJob {
     this.out = out;
   }
 
-  /** Everything the summary shows, also written as the tile manifest. */
-  public record Result(List<GeneratedUnit> units, Map<String, Object> manifest, List<String> checks) {}
+  /** Everything the summary shows, also written as the tile manifest; {@code checks} has one entry per unit. */
+  public record Result(List<GeneratedUnit> units, Map<String, Object> manifest, List<UnitCheck> checks) {
+    /** The failed self-checks, one line each: unit, where, expected and got. */
+    public List<String> failures() {
+      return checks.stream().filter(c -> c.status() == UnitCheck.Status.FAILED)
+          .map(c -> "self-check failed: unit '" + c.label() + "': " + c.detail()).toList();
+    }
+  }
 
   public Result run(boolean check, PrintStream err) {
     List<GeneratedUnit> units = new ArrayList<>();
@@ -56,10 +62,7 @@ public final class TileJob {
             + e.getMessage());
       }
     }
-    List<String> checks = new ArrayList<>();
-    if (check) {
-      checks.addAll(selfCheck(units, err));
-    }
+    List<UnitCheck> checks = check ? selfCheck(units, err) : skipped(units, "not run (--no-check)");
     Map<String, Object> manifest = manifest(units, checks);
     try {
       Files.writeString(out.resolve("manifest.json"), new ObjectMapper().writerWithDefaultPrettyPrinter()
@@ -70,26 +73,47 @@ public final class TileJob {
     return new Result(units, manifest, checks);
   }
 
-  private List<String> selfCheck(List<GeneratedUnit> units, PrintStream err) {
-    List<String> lines = new ArrayList<>();
+  private List<UnitCheck> selfCheck(List<GeneratedUnit> units, PrintStream err) {
     try {
       Verilator.get();
     } catch (ToolException e) {
-      lines.add("skipped: Verilator is not available, so the tile was not simulated: " + e.getMessage().split("\n")[0]
-          + " (install the Debian package 'verilator', or run ./run-tests which installs it)");
-      return lines;
+      return skipped(units, "skipped: Verilator is not available, so the tile was not simulated: "
+          + e.getMessage().split("\n")[0] + " (install the Debian package 'verilator', or run ./run-tests which installs it)");
     }
-    List<GeneratedUnit> checkable = units.stream().filter(SelfCheck::supports).toList();
-    ProgressBar bar = new ProgressBar(err, checkable.size());
-    for (GeneratedUnit u : checkable) {
-      bar.step("self-check " + u.design() + " (the first run builds its Verilator model; later runs reuse it)");
-      lines.add(u.design() + ": " + SelfCheck.run(u));
+    List<UnitCheck> checks = new ArrayList<>();
+    long checkable = units.stream().filter(u -> SelfCheck.CHECKED.contains(u.design())).count();
+    ProgressBar bar = new ProgressBar(err, (int) checkable);
+    for (int i = 0; i < units.size(); i++) {
+      GeneratedUnit u = units.get(i);
+      if (SelfCheck.CHECKED.contains(u.design())) {
+        bar.step("self-check " + u.design() + " (the first run builds its Verilator model; later runs reuse it)");
+      }
+      checks.add(SelfCheck.run(config.units().get(i).name(), u));
     }
     bar.finish("self-check done");
-    return lines;
+    return checks;
   }
 
-  private Map<String, Object> manifest(List<GeneratedUnit> units, List<String> checks) {
+  private List<UnitCheck> skipped(List<GeneratedUnit> units, String why) {
+    List<UnitCheck> checks = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      checks.add(new UnitCheck(config.units().get(i).name(), units.get(i).design(), UnitCheck.Status.SKIPPED, why));
+    }
+    return checks;
+  }
+
+  /** passed (every unit with a golden model passed), failed (any unit failed) or skipped (none was run). */
+  private static Map<String, Object> selfCheckSummary(List<UnitCheck> checks) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    boolean failed = checks.stream().anyMatch(c -> c.status() == UnitCheck.Status.FAILED);
+    boolean passed = checks.stream().anyMatch(c -> c.status() == UnitCheck.Status.PASSED);
+    m.put("status", (failed ? UnitCheck.Status.FAILED : passed ? UnitCheck.Status.PASSED : UnitCheck.Status.SKIPPED).json);
+    m.put("noGoldenModel", checks.stream().filter(c -> c.status() == UnitCheck.Status.NO_GOLDEN_MODEL)
+        .map(UnitCheck::unit).toList());
+    return m;
+  }
+
+  private Map<String, Object> manifest(List<GeneratedUnit> units, List<UnitCheck> checks) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tile", config.name());
     m.put("config", config.source());
@@ -109,6 +133,7 @@ public final class TileJob {
       um.put("top", u.emitted().top());
       um.put("area", u.area().toManifest());
       um.put("cycles", cycles(u));
+      um.put("selfCheck", checks.get(i).toManifest());
       list.add(um);
       fmas += u.area().fmaCount();
       regs += u.area().registerBits();
@@ -122,7 +147,7 @@ public final class TileJob {
     m.put("total", total.toManifest());
     m.put("utilization", Math.round(arrayUtil * 10000) / 10000.0);
     m.put("estimate", estimate(new DesignBudget(config.name(), fmas, total.mm2(), total.transistors(), arrayUtil)));
-    m.put("selfCheck", checks);
+    m.put("selfCheck", selfCheckSummary(checks));
     return m;
   }
 
@@ -186,11 +211,15 @@ public final class TileJob {
         (Double) e.get("dieMm2"), (Long) e.get("dieTokensPerSecondPer8Chips"), e.get("dieBound"));
     stdout.println("    (analytic roofline; ./hardformer estimate --help for the model and the published claims)");
     stdout.println();
-    if (r.checks().isEmpty()) {
-      stdout.println("  self-check: not run (--no-check)");
+    if (!r.checks().isEmpty() && r.checks().stream().allMatch(c -> c.status() == UnitCheck.Status.SKIPPED)) {
+      stdout.println("  self-check: " + r.checks().get(0).detail());     // the same reason for every unit
     }
-    for (String c : r.checks()) {
-      stdout.println("  self-check " + c);
+    for (UnitCheck c : r.checks()) {
+      if (c.status() == UnitCheck.Status.SKIPPED) {
+        continue;
+      }
+      String status = c.status() == UnitCheck.Status.FAILED ? "FAILED: " : "";
+      stdout.println("  self-check " + c.label() + ": " + status + c.detail());
     }
     stdout.println("  files: " + out + "/manifest.json and " + out + "/<unit>/ (Verilog, <top>.f, manifest.json)");
   }
