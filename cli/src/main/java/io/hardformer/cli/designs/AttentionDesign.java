@@ -87,9 +87,9 @@ final class AttentionDesign extends DesignCommand {
         + AttentionShape.X_FRACTION + " fraction bits, " + s.xBits() + " bits");
     n.put("runningMax", "m = max of ceil(x), integer, " + s.maxBits() + " bits; rescale by 2^(m_old - m_new) is a shift");
     n.put("exp2", "p = 2^(x - m): table of 2^(-i/64) (25 bits) for the top 6 fraction bits, times 1 - a + a^2/2 "
-        + "(a = r ln2, ln2 = " + AttentionShape.LN2 + "/2^16), shifted by the integer part; " + AttentionShape.P_FRACTION
-        + " fraction bits");
-    n.put("sum", "l = (l >> n) + p, " + s.sumBits() + " bits unsigned, unit 2^-24");
+        + "(a = r ln2, ln2 = " + AttentionShape.LN2 + "/2^16), " + AttentionShape.EXP2_BITS + " fraction bits, widened to "
+        + AttentionShape.P_FRACTION + " and shifted by the integer part");
+    n.put("sum", "l = (l >> n) + p, " + s.sumBits() + " bits unsigned, unit 2^-" + AttentionShape.P_FRACTION);
     n.put("accumulator", "acc_d = (acc_d >> n) + p x v_d (exact), " + s.accBits() + " bits signed, unit 2^"
         + (s.format().quantumExponent() - AttentionShape.P_FRACTION));
     n.put("division", "27-bit reciprocal floor(2^(L+25) / (l << lz)) by a restoring divider (27 cycles), then "

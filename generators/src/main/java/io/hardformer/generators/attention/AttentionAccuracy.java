@@ -7,16 +7,17 @@ import io.hardformer.generators.numerics.Fp8Format;
  * The accuracy contract of the attention unit: against double-precision attention over the same FP8
  * inputs, every output element of a head, beyond the output format's own rounding (half an ulp), is within
  *
- * <pre>  2^-12 x max_d |o_ref,d|  +  (2^-16 + S x 2^-20) x max|V|</pre>
+ * <pre>  2^-12 x max_d |o_ref,d|  +  (2^-16 + S x 2^-40) x max|V|</pre>
  *
  * for S up to 2^{@link AttentionShape#LOG2_MAX_S} pairs. Where the terms come from (W = the sum of the
  * weights in units of the final running max, at least 1/2 because the largest logit's weight is in (1/2, 1]):
  * <ul>
- *   <li>S x 2^-20: each pair's weight p is truncated to 24 fraction bits (weights below 2^-24 are dropped),
- *       and each rescale of l and acc truncates once more: l and every acc_d lose under 2 S x 2^-24 (times
- *       max|V| for acc), so o = acc / l moves by under 2 S x 2^-24 x 2 max|V| / (W - 2 S x 2^-24)
- *       = S x 2^-21 max|V| / (1 - S x 2^-22) &lt;= S x 2^-20 max|V| for S &lt;= 2^21 (a factor 2 margin on
- *       short steps). This is the term that grows on long steps where one key dominates early;
+ *   <li>S x 2^-40: each pair's weight p is truncated to 44 fraction bits (weights below 2^-44 are dropped),
+ *       and each rescale of l and acc truncates once more: l and every acc_d lose under 2 S x 2^-44 (times
+ *       max|V| for acc), so o = acc / l moves by under 2 S x 2^-44 x 2 max|V| / (W - 2 S x 2^-44)
+ *       = S x 2^-41 max|V| / (1 - S x 2^-42) &lt;= S x 2^-40 max|V| (a factor 2 margin). This is the term
+ *       that grows on long steps where one key dominates early; at S = 2^20 it is 2^-20 max|V|. With 24
+ *       fraction bits it was S x 2^-20: 2^-6 max|V| at S = 2^14 and the whole of max|V| at 2^20;
  *   <li>2^-16: relative weight errors (exp2 under 2^-20, the 20-fraction-bit logit, the 24-bit scale
  *       constant) move a weighted mean by at most twice their size times 2 max|V|, about 2^-16.8 max|V|;
  *   <li>2^-12 x max|o_ref|: the 27-bit reciprocal and FP32 rounding (both under 2^-23 relative), with margin.
@@ -25,7 +26,7 @@ import io.hardformer.generators.numerics.Fp8Format;
 public final class AttentionAccuracy {
   public static final int RELATIVE_LOG2 = -12;
   public static final int FLOOR_LOG2 = -16;
-  public static final int PER_PAIR_LOG2 = -20;
+  public static final int PER_PAIR_LOG2 = 4 - AttentionShape.P_FRACTION;
 
   private AttentionAccuracy() {}
 

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * The accuracy contract ({@link AttentionAccuracy}) on the attention unit's Verilator outputs, against
  * double-precision attention, with several query heads per K/V stream (G = 3 and 2): random steps of
  * varied score spreads and lengths, and an adversarial long step (S = 2^17) where one key dominates and
- * every later weight falls below 2^-24. The configurations are AttentionTest's, so the models are shared.
+ * every later weight is about 2^-24 of it (all of them dropped when the weights had 24 fraction bits).
+ * The configurations are AttentionTest's, so the models are shared.
  */
 @Tag("verilator")
 class AttentionAccuracyRtlTest {
@@ -101,8 +102,6 @@ class AttentionAccuracyRtlTest {
         Math.log(f[0][0]) / Math.log(2), Math.log(f[0][1]) / Math.log(2));
     assertEquals(2, f[0].length);
     assertTrue(f[0][0] <= 1 && f[0][1] <= 1, "errors " + f[0][0] + ", " + f[0][1] + " x the allowed error");
-    // the dropped weights are visible: head 0's error is well above the no-truncation part of the bound
-    assertTrue(f[0][0] > Math.scalb(1.0, -8), "head 0 error " + f[0][0] + " x the allowed error");
   }
 
   private static void fill(int[] row, Fp8Format f, Random r, int maxLog2) {
