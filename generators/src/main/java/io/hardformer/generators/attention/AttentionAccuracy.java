@@ -15,12 +15,16 @@ import io.hardformer.generators.numerics.Fp8Format;
  *   <li>S x 2^-40: each pair's weight p is truncated to 44 fraction bits (weights below 2^-44 are dropped),
  *       and each rescale of l and acc truncates once more: l and every acc_d lose under 2 S x 2^-44 (times
  *       max|V| for acc), so o = acc / l moves by under 2 S x 2^-44 x 2 max|V| / (W - 2 S x 2^-44)
- *       = S x 2^-41 max|V| / (1 - S x 2^-42) &lt;= S x 2^-40 max|V| (a factor 2 margin). This is the term
- *       that grows on long steps where one key dominates early; at S = 2^20 it is 2^-20 max|V|. With 24
- *       fraction bits it was S x 2^-20: 2^-6 max|V| at S = 2^14 and the whole of max|V| at 2^20;
- *   <li>2^-16: relative weight errors (exp2 under 2^-20, the 20-fraction-bit logit, the 24-bit scale
- *       constant) move a weighted mean by at most twice their size times 2 max|V|, about 2^-16.8 max|V|;
- *   <li>2^-12 x max|o_ref|: the 27-bit reciprocal and FP32 rounding (both under 2^-23 relative), with margin.
+ *       &lt;= S x 2^-40 max|V| / (1 - S x 2^-42), which is S x 2^-40 max|V| plus under 2^-41 max|V| for
+ *       S &lt;= 2^20 (the excess goes to the next term). This is the term that grows on long steps where one
+ *       key dominates early; at S = 2^20 it is 2^-20 max|V|. With 24 fraction bits it was about S x 2^-20:
+ *       2^-6 max|V| at S = 2^14 and the whole of max|V| at 2^20;
+ *   <li>2^-16: the spread of the relative weight errors (exp2 under 2^-20 and the 20-fraction-bit logit, for
+ *       each weight and the largest: under 2^-17.9) moves a weighted mean by at most the spread times
+ *       2 max|V| (2^-16.9 max|V|); the 24-bit scale constant adds at most (log2 S + 2) x 2^-24 ln 2 x 2 max|V|
+ *       (2^-19 max|V| at S = 2^20). Total under 2^-16.5 max|V|: a margin of 1.4;
+ *   <li>2^-12 x max|o_ref|: the 27-bit reciprocal and FP32 rounding (both under 2^-23 relative): a margin of
+ *       2^11, kept so the bound also reads as "12 correct bits" where the output is not a cancellation.
  * </ul>
  */
 public final class AttentionAccuracy {
