@@ -63,7 +63,8 @@ public final class HardformerCommand implements Callable<Integer> {
     } else {
       TileJob.print(r, tile, out, System.out);
     }
-    return ExitCodes.OK;
+    r.failures().forEach(f -> System.err.println("hardformer: " + f));
+    return r.failures().isEmpty() ? ExitCodes.OK : ExitCodes.DESIGN_ERROR;
   }
 
   public static void main(String[] args) {

@@ -35,8 +35,8 @@ class DefaultTileSelfCheckTest {
     String o = out.toString(StandardCharsets.UTF_8);
     String e = err.toString(StandardCharsets.UTF_8);
     assertEquals(0, code, e);
-    assertTrue(o.contains("self-check fma-array: 2 matmuls") && o.contains("bit-exact"), o);
-    assertTrue(o.contains("self-check attention: 2 steps"), o);
+    assertTrue(o.contains("self-check fma-array: 5 matmuls") && o.contains("bit-exact"), o);
+    assertTrue(o.contains("self-check attention: 5 steps") && o.contains("out_last"), o);
     assertTrue(e.contains("2/2 self-check done"), "progress bar on stderr:\n" + e);
   }
 }

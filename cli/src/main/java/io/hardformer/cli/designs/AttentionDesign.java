@@ -4,6 +4,7 @@ import io.hardformer.dsl.Module;
 import io.hardformer.dsl.elaborate.Design;
 import io.hardformer.generators.area.AreaFigures;
 import io.hardformer.generators.area.GateEstimate;
+import io.hardformer.generators.attention.AttentionAccuracy;
 import io.hardformer.generators.attention.AttentionShape;
 import io.hardformer.generators.attention.AttentionUnit;
 import io.hardformer.generators.fp8.FloatPacker;
@@ -86,16 +87,18 @@ final class AttentionDesign extends DesignCommand {
         + AttentionShape.X_FRACTION + " fraction bits, " + s.xBits() + " bits");
     n.put("runningMax", "m = max of ceil(x), integer, " + s.maxBits() + " bits; rescale by 2^(m_old - m_new) is a shift");
     n.put("exp2", "p = 2^(x - m): table of 2^(-i/64) (25 bits) for the top 6 fraction bits, times 1 - a + a^2/2 "
-        + "(a = r ln2, ln2 = " + AttentionShape.LN2 + "/2^16), shifted by the integer part; " + AttentionShape.P_FRACTION
-        + " fraction bits");
-    n.put("sum", "l = (l >> n) + p, " + s.sumBits() + " bits unsigned, unit 2^-24");
+        + "(a = r ln2, ln2 = " + AttentionShape.LN2 + "/2^16), " + AttentionShape.EXP2_BITS + " fraction bits, widened to "
+        + AttentionShape.P_FRACTION + " and shifted by the integer part");
+    n.put("sum", "l = (l >> n) + p, " + s.sumBits() + " bits unsigned, unit 2^-" + AttentionShape.P_FRACTION);
     n.put("accumulator", "acc_d = (acc_d >> n) + p x v_d (exact), " + s.accBits() + " bits signed, unit 2^"
         + (s.format().quantumExponent() - AttentionShape.P_FRACTION));
     n.put("division", "27-bit reciprocal floor(2^(L+25) / (l << lz)) by a restoring divider (27 cycles), then "
         + "acc_d x reciprocal rounded once (RNE) to " + s.outFormat().cliName());
     n.put("specials", "a NaN/Inf product in q.k or a NaN/Inf V element makes the head's outputs the canonical NaN");
-    n.put("accuracy", "|o - o_ref| <= 2^-8 x max(max|o_ref|, 2^-12 max|V|) per head against double-precision attention "
-        + "on the same FP8 inputs, beyond the output format's own rounding (10,000 random steps, S <= 4096)");
+    n.put("accuracy", "|o - o_ref| <= 2^" + AttentionAccuracy.RELATIVE_LOG2 + " x max|o_ref| + (2^"
+        + AttentionAccuracy.FLOOR_LOG2 + " + S x 2^" + AttentionAccuracy.PER_PAIR_LOG2 + ") x max|V| per head against "
+        + "double-precision attention on the same FP8 inputs, beyond the output format's own rounding, for S <= 2^"
+        + AttentionShape.LOG2_MAX_S);
     m.put("numerics", n);
     m.put("timingAssumption", "~1 GHz: D-lane exact dot tree two levels per stage; one stage each for scale, "
         + "max, exp2 and p.v; the accumulate closes a one-cycle add-and-shift loop");

@@ -42,8 +42,14 @@ public final class TileJob {
     this.out = out;
   }
 
-  /** Everything the summary shows, also written as the tile manifest. */
-  public record Result(List<GeneratedUnit> units, Map<String, Object> manifest, List<String> checks) {}
+  /** Everything the summary shows, also written as the tile manifest; {@code checks} has one entry per unit. */
+  public record Result(List<GeneratedUnit> units, Map<String, Object> manifest, List<UnitCheck> checks) {
+    /** The failed self-checks, one line each: unit, where, expected and got. */
+    public List<String> failures() {
+      return checks.stream().filter(c -> c.status() == UnitCheck.Status.FAILED)
+          .map(c -> "self-check failed: unit '" + c.label() + "': " + c.detail()).toList();
+    }
+  }
 
   public Result run(boolean check, PrintStream err) {
     List<GeneratedUnit> units = new ArrayList<>();
@@ -59,10 +65,7 @@ public final class TileJob {
     }
     // locked from here on; the files appear in out only when all are complete, the tile manifest last
     try (OutputDirectory o = OutputDirectory.open(out, "tile")) {
-      List<String> checks = new ArrayList<>();
-      if (check) {
-        checks.addAll(selfCheck(units, err));
-      }
+      List<UnitCheck> checks = check ? selfCheck(units, err) : skipped(units, "not run (--no-check)");
       Map<String, Object> manifest = manifest(units, checks);
       for (int i = 0; i < units.size(); i++) {
         units.get(i).writeInto(o, config.units().get(i).name());
@@ -77,27 +80,48 @@ public final class TileJob {
     }
   }
 
-  private List<String> selfCheck(List<GeneratedUnit> units, PrintStream err) {
-    List<String> lines = new ArrayList<>();
+  private List<UnitCheck> selfCheck(List<GeneratedUnit> units, PrintStream err) {
     try {
       Verilator.get();
       CxxToolchain.require();
     } catch (ToolException e) {
       // the message names what was searched and the package to install
-      lines.add("skipped: the tile was not simulated: " + e.getMessage().split("\n")[0]);
-      return lines;
+      return skipped(units, "skipped: the tile was not simulated: " + e.getMessage().split("\n")[0]);
     }
-    List<GeneratedUnit> checkable = units.stream().filter(SelfCheck::supports).toList();
-    ProgressBar bar = new ProgressBar(err, checkable.size());
-    for (GeneratedUnit u : checkable) {
-      bar.step("self-check " + u.design() + " (the first run builds its Verilator model; later runs reuse it)");
-      lines.add(u.design() + ": " + SelfCheck.run(u));
+    List<UnitCheck> checks = new ArrayList<>();
+    long checkable = units.stream().filter(u -> SelfCheck.CHECKED.contains(u.design())).count();
+    ProgressBar bar = new ProgressBar(err, (int) checkable);
+    for (int i = 0; i < units.size(); i++) {
+      GeneratedUnit u = units.get(i);
+      if (SelfCheck.CHECKED.contains(u.design())) {
+        bar.step("self-check " + u.design() + " (the first run builds its Verilator model; later runs reuse it)");
+      }
+      checks.add(SelfCheck.run(config.units().get(i).name(), u));
     }
     bar.finish("self-check done");
-    return lines;
+    return checks;
   }
 
-  private Map<String, Object> manifest(List<GeneratedUnit> units, List<String> checks) {
+  private List<UnitCheck> skipped(List<GeneratedUnit> units, String why) {
+    List<UnitCheck> checks = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      checks.add(new UnitCheck(config.units().get(i).name(), units.get(i).design(), UnitCheck.Status.SKIPPED, why));
+    }
+    return checks;
+  }
+
+  /** passed (every unit with a golden model passed), failed (any unit failed) or skipped (none was run). */
+  private static Map<String, Object> selfCheckSummary(List<UnitCheck> checks) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    boolean failed = checks.stream().anyMatch(c -> c.status() == UnitCheck.Status.FAILED);
+    boolean passed = checks.stream().anyMatch(c -> c.status() == UnitCheck.Status.PASSED);
+    m.put("status", (failed ? UnitCheck.Status.FAILED : passed ? UnitCheck.Status.PASSED : UnitCheck.Status.SKIPPED).json);
+    m.put("noGoldenModel", checks.stream().filter(c -> c.status() == UnitCheck.Status.NO_GOLDEN_MODEL)
+        .map(UnitCheck::unit).toList());
+    return m;
+  }
+
+  private Map<String, Object> manifest(List<GeneratedUnit> units, List<UnitCheck> checks) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tile", config.name());
     m.put("config", config.source());
@@ -123,6 +147,7 @@ public final class TileJob {
       area.put("matmulFmaCount", u.matmulFmas());
       um.put("area", area);
       um.put("cycles", cycles(u));
+      um.put("selfCheck", checks.get(i).toManifest());
       list.add(um);
       fmas += u.area().fmaCount();
       matmulFmas += u.matmulFmas();
@@ -149,7 +174,7 @@ public final class TileJob {
     m.put("attentionEngines", engines);
     m.put("estimate", estimate(new DesignBudget(config.name(), matmulFmas, total.mm2(), total.transistors(), arrayUtil,
         attention)));
-    m.put("selfCheck", checks);
+    m.put("selfCheck", selfCheckSummary(checks));
     return m;
   }
 
@@ -258,11 +283,15 @@ public final class TileJob {
           + "./hardformer estimate --help)%n", (Long) e.get("matmulFmas"));
     }
     stdout.println();
-    if (r.checks().isEmpty()) {
-      stdout.println("  self-check: not run (--no-check)");
+    if (!r.checks().isEmpty() && r.checks().stream().allMatch(c -> c.status() == UnitCheck.Status.SKIPPED)) {
+      stdout.println("  self-check: " + r.checks().get(0).detail());     // the same reason for every unit
     }
-    for (String c : r.checks()) {
-      stdout.println("  self-check " + c);
+    for (UnitCheck c : r.checks()) {
+      if (c.status() == UnitCheck.Status.SKIPPED) {
+        continue;
+      }
+      String status = c.status() == UnitCheck.Status.FAILED ? "FAILED: " : "";
+      stdout.println("  self-check " + c.label() + ": " + status + c.detail());
     }
     stdout.println("  files: " + out + "/manifest.json and " + out + "/<unit>/ (Verilog, <top>.f, manifest.json)");
   }

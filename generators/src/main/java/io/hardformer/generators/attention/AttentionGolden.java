@@ -75,8 +75,9 @@ public final class AttentionGolden {
   }
 
   /**
-   * 2^(-t / 2^X_FRACTION) in units of 2^-24: T[i] = 2^(-i/64) for the top 6 fraction bits, times
-   * 1 - a + a^2/2 with a = r ln 2 (r the low fraction bits, a < 2^-6 ln 2), then a shift by the integer part.
+   * 2^(-t / 2^X_FRACTION) in units of 2^-P_FRACTION: T[i] = 2^(-i/64) for the top 6 fraction bits, times
+   * 1 - a + a^2/2 with a = r ln 2 (r the low fraction bits, a < 2^-6 ln 2), in units of 2^-EXP2_BITS, then
+   * widened to P_FRACTION fraction bits and shifted by the integer part.
    */
   public static long exp2(long t) {
     int xf = AttentionShape.X_FRACTION;
@@ -88,10 +89,10 @@ public final class AttentionGolden {
     long y1 = (y * a) >> 24;
     long y2 = (y1 * a) >> 25;
     long p = y - y1 + y2;
-    return ti >= 63 ? 0 : p >> ti;
+    return ti >= 63 ? 0 : (p << (AttentionShape.P_FRACTION - AttentionShape.EXP2_BITS)) >> ti;
   }
 
-  /** p x v exactly, in units of 2^(quantum - 24); 0 for non-finite v (the head is NaN anyway). */
+  /** p x v exactly, in units of 2^(quantum - P_FRACTION); 0 for non-finite v (the head is NaN anyway). */
   static BigInteger term(Fp8Format f, long p, int code) {
     if (f.isNaN(code) || f.isInfinite(code)) {
       return BigInteger.ZERO;

@@ -9,6 +9,7 @@ import io.hardformer.dsl.Vec;
 import io.hardformer.generators.fp8.ExactDotTree;
 import io.hardformer.generators.fp8.Fp8Unpack;
 import io.hardformer.generators.numerics.Fp8Format;
+import java.math.BigInteger;
 
 /**
  * One query head of the attention unit: the online-softmax recurrence over a stream of keys and values
@@ -131,7 +132,7 @@ public final class AttentionHead extends Module {
     when(norm, () -> {
       lNorm.next(l.shiftLeft(lzNow));
       lzR.next(lzNow);
-      rem.next(lit(1L << (sumBits - 2), sumBits + 1));
+      rem.next(lit(BigInteger.ONE.shiftLeft(sumBits - 2), sumBits + 1));
       quotient.next(lit(0, AttentionShape.RECIPROCAL_BITS));
     }).elseWhen(div, () -> {
       rem.next(mux(fits, doubled.sub(lNorm.zext(sumBits + 1)).trunc(sumBits + 1), doubled));

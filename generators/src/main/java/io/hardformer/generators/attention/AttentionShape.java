@@ -14,10 +14,12 @@ import io.hardformer.generators.numerics.Fp8Format;
  *   <li>x = floor(s x c / 2^shift) with c = {@link #scaleConstant} ~ log2(e) / sqrt(D) x 2^{@link #scaleExponent}:
  *       the base-2 logit, {@link #X_FRACTION} fraction bits;
  *   <li>m = the running max of ceil(x), an integer, so rescaling by 2^(m_old - m_new) is a shift;
- *   <li>p = 2^(x - m) in (0, 1], {@link #P_FRACTION} fraction bits: 2^-frac from a 64-entry table times a
- *       second-order step 1 - a + a^2/2 (a = r ln 2 for the low fraction bits r), then a shift by the integer part;
+ *   <li>p = 2^(x - m) in (0, 1], {@link #P_FRACTION} fraction bits: 2^-frac with {@link #EXP2_BITS} fraction
+ *       bits from a 64-entry table times a second-order step 1 - a + a^2/2 (a = r ln 2 for the low fraction
+ *       bits r), then a shift by the integer part into the wider p, so weights down to 2^-44 are kept: the
+ *       truncated weights of a step of S pairs add up to under S x 2^-43, not S x 2^-23;
  *   <li>l = sum of p (rescaled), {@link #sumBits} bits; acc_d = sum of p x v_d (rescaled), {@link #accBits}
- *       bits, unit 2^(quantum - 24);
+ *       bits, unit 2^(quantum - P_FRACTION);
  *   <li>o_d = acc_d / l via a 27-bit reciprocal of the normalized l (sequential restoring divider), then
  *       rounded once (RNE) to BF16 or FP32.
  * </ul>
@@ -25,7 +27,10 @@ import io.hardformer.generators.numerics.Fp8Format;
  */
 public record AttentionShape(int headDim, int qHeads, Fp8Format format, FloatPacker outFormat) {
   public static final int X_FRACTION = 20;
-  public static final int P_FRACTION = 24;
+  /** Fraction bits of the exp2 table and step (its relative error is under 2^-20). */
+  public static final int EXP2_BITS = 24;
+  /** Fraction bits of the weight p, the sum l and the accumulators (units 2^-44, 2^(quantum - 44)). */
+  public static final int P_FRACTION = 44;
   public static final int LOG2_MAX_S = 20;
   public static final int SCALE_BITS = 24;
   public static final int TABLE_BITS = 6;
@@ -93,7 +98,7 @@ public record AttentionShape(int headDim, int qHeads, Fp8Format format, FloatPac
 
   /** The 64-entry table: round(2^(-i/64) x 2^24). */
   public static long table(int i) {
-    return Math.round(Math.scalb(Math.pow(2, -i / 64.0), P_FRACTION));
+    return Math.round(Math.scalb(Math.pow(2, -i / 64.0), EXP2_BITS));
   }
 
   // ---- cycle contract ------------------------------------------------------------------------------

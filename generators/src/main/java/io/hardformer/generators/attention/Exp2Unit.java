@@ -5,8 +5,9 @@ import io.hardformer.dsl.UInt;
 
 /**
  * p = 2^(-t / 2^X_FRACTION) with {@link AttentionShape#P_FRACTION} fraction bits (see
- * {@link AttentionGolden#exp2}): a 64-entry table for the top six fraction bits, a second-order step
- * 1 - a + a^2/2 for the rest, and a shift by the integer part (63 and above give 0). Combinational.
+ * {@link AttentionGolden#exp2}): a 64-entry table for the top six fraction bits and a second-order step
+ * 1 - a + a^2/2 for the rest, both with {@link AttentionShape#EXP2_BITS} fraction bits, widened to
+ * P_FRACTION and shifted by the integer part (63 and above give 0). Combinational.
  */
 public final class Exp2Unit extends Module {
   public final UInt t;
@@ -16,7 +17,7 @@ public final class Exp2Unit extends Module {
     param("t_bits", tBits);
     t = in("t", tBits);
     int xf = AttentionShape.X_FRACTION;
-    int pw = AttentionShape.P_FRACTION + 1;
+    int pw = AttentionShape.EXP2_BITS + 1;
     UInt integer = t.bits(tBits - 1, xf);
     UInt shift = mux(integer.ge(lit(63, integer.width())), lit(63, 6), integer.resize(6));
     UInt idx = t.bits(xf - 1, xf - 6);
@@ -26,13 +27,14 @@ public final class Exp2Unit extends Module {
     UInt y1 = y.mul(a).shr(24);
     UInt y2 = y1.mul(a).shr(25);
     UInt v = y.zext(pw + 1).sub(y1.zext(pw + 1)).trunc(pw + 1).add(y2.zext(pw + 1)).trunc(pw);
-    p.assign(v.shiftRight(shift));
+    int widen = AttentionShape.P_FRACTION - AttentionShape.EXP2_BITS;
+    p.assign(v.zext(AttentionShape.P_FRACTION + 1).shl(widen).trunc(AttentionShape.P_FRACTION + 1).shiftRight(shift));
   }
 
   /** The table entries [base, base + 2^bits) as a multiplexer tree on idx's low {@code bits} bits. */
   private UInt table(UInt idx, int base, int bits) {
     if (bits == 0) {
-      return lit(AttentionShape.table(base), AttentionShape.P_FRACTION + 1);
+      return lit(AttentionShape.table(base), AttentionShape.EXP2_BITS + 1);
     }
     int half = 1 << (bits - 1);
     return mux(idx.bit(bits - 1), table(idx, base + half, bits - 1), table(idx, base, bits - 1));
