@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,27 +15,14 @@ class CliTest {
   @TempDir
   Path tmp;
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = HardformerCommand.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void generatesVerilogFilelistAndManifest() throws Exception {
-    Run r = run("generate", "adder-tree", "--width", "4", "--depth", "2", "--out", tmp.toString());
+    CliRun r = run("generate", "adder-tree", "--width", "4", "--depth", "2", "--out", tmp.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(Files.exists(tmp.resolve("AdderTree.v")));
     assertTrue(Files.readString(tmp.resolve("AdderTree.f")).contains("AdderStage_width4.v"));
@@ -50,7 +34,7 @@ class CliTest {
 
   @Test
   void unknownDesignIsOneLineNamingTheChoicesWithExitCode2() {
-    Run r = run("generate", "systolic", "--out", tmp.toString());
+    CliRun r = run("generate", "systolic", "--out", tmp.toString());
     assertEquals(ExitCodes.USAGE, r.code());
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertTrue(r.err().contains("unknown design 'systolic'; valid designs: counter, adder-tree"), r.err());
@@ -58,7 +42,7 @@ class CliTest {
 
   @Test
   void optionOutOfRangeNamesOptionValueAndRange() {
-    Run r = run("generate", "fifo", "--addr-bits", "0", "--out", tmp.toString());
+    CliRun r = run("generate", "fifo", "--addr-bits", "0", "--out", tmp.toString());
     assertEquals(ExitCodes.USAGE, r.code());
     assertTrue(r.err().contains("option '--addr-bits' must be between 1 and 10, got 0"), r.err());
     assertFalse(r.err().contains("at io.hardformer"), "no stack trace");
@@ -67,7 +51,7 @@ class CliTest {
   @Test
   void unwritableOutputIsADesignErrorWithoutStackTrace() throws Exception {
     Path file = Files.writeString(tmp.resolve("a-file"), "x");
-    Run r = run("generate", "counter", "--out", file.resolve("sub").toString());
+    CliRun r = run("generate", "counter", "--out", file.resolve("sub").toString());
     assertEquals(ExitCodes.DESIGN_ERROR, r.code(), r.err());
     assertTrue(r.err().startsWith("hardformer: cannot write into output folder " + file.resolve("sub")), r.err());
     assertTrue(r.err().contains("Not a directory"), r.err());
@@ -79,7 +63,7 @@ class CliTest {
     Path out = tmp.resolve("gen");
     assertEquals(0, run("generate", "adder-tree", "--width", "4", "--depth", "2", "--out", out.toString()).code());
     Files.writeString(out.resolve("my-notes.txt"), "mine");
-    Run r = run("generate", "counter", "--width", "8", "--out", out.toString());
+    CliRun r = run("generate", "counter", "--width", "8", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(Files.exists(out.resolve("Counter.v")));
     assertFalse(Files.exists(out.resolve("AdderTree.v")), "the previous run's Verilog is removed");
@@ -92,7 +76,7 @@ class CliTest {
   void aSecondRunIntoALockedOutputFolderFailsInOneLine() throws Exception {
     Path out = tmp.resolve("busy");
     try (io.hardformer.cli.output.OutputDirectory held = io.hardformer.cli.output.OutputDirectory.open(out, "tile")) {
-      Run r = run("generate", "counter", "--out", out.toString());
+      CliRun r = run("generate", "counter", "--out", out.toString());
       assertEquals(ExitCodes.DESIGN_ERROR, r.code(), r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());
       assertTrue(r.err().contains("is in use by another hardformer run"), r.err());
@@ -111,7 +95,7 @@ class CliTest {
     assertEquals(0, run("--config", two.toString(), "--out", out.toString(), "--no-check").code());
     assertTrue(Files.exists(out.resolve("b/Counter.v")));
     Path one = Files.writeString(tmp.resolve("one.yaml"), "units:\n  - {name: a, design: counter, options: {width: 4}}\n");
-    Run r = run("--config", one.toString(), "--out", out.toString(), "--no-check");
+    CliRun r = run("--config", one.toString(), "--out", out.toString(), "--no-check");
     assertEquals(0, r.code(), r.err());
     assertTrue(Files.exists(out.resolve("a/Counter.v")));
     assertFalse(Files.exists(out.resolve("b")), "unit b of the previous run is gone");
@@ -121,20 +105,20 @@ class CliTest {
   void everyDocumentedMaxKGeneratesWithAnArea() throws Exception {
     for (String maxK : new String[] {"1", "1000", "1024", "16777216"}) {
       for (String format : new String[] {"e4m3", "e5m2"}) {
-        Run r = run("generate", "fma-array", "--rows", "2", "--cols", "2", "--format", format, "--acc", "exact",
+        CliRun r = run("generate", "fma-array", "--rows", "2", "--cols", "2", "--format", format, "--acc", "exact",
             "--max-k", maxK, "--out", tmp.resolve("k" + maxK + format).toString(), "--json");
         assertEquals(0, r.code(), maxK + " " + format + ": " + r.err());
         assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("area").get("nand2Equivalents")
             .asDouble() > 0, r.out());
       }
     }
-    Run r = run("area", "fma-array", "--rows", "2", "--cols", "2", "--format", "e4m3", "--acc", "exact", "--max-k", "1000");
+    CliRun r = run("area", "fma-array", "--rows", "2", "--cols", "2", "--format", "e4m3", "--acc", "exact", "--max-k", "1000");
     assertEquals(0, r.code(), r.err());
   }
 
   @Test
   void helpListsDesignsAndExamples() {
-    Run r = run("generate", "--help");
+    CliRun r = run("generate", "--help");
     assertEquals(0, r.code());
     for (String d : new String[] {"counter", "adder-tree", "int-mac", "register-slice", "pipeline", "fifo"}) {
       assertTrue(r.out().contains(d), d);
@@ -144,7 +128,7 @@ class CliTest {
 
   @Test
   void defaultJobWritesTheTileAndPrintsASummary() throws Exception {
-    Run r = run("--out", tmp.toString(), "--no-check");
+    CliRun r = run("--out", tmp.toString(), "--no-check");
     assertEquals(0, r.code(), r.err());
     for (String s : new String[] {"fma-array", "attention", "FMAs", "NAND2 eq", "transistors", "mm^2",
         "per matmul", "per step", "tok/s", "self-check: not run"}) {
@@ -164,7 +148,7 @@ class CliTest {
     Path yaml = tmp.resolve("tile.yaml");
     Files.writeString(yaml, "name: small\nunits:\n  - name: mac\n    design: fma-array\n"
         + "    options: {rows: 2, cols: 3, format: e5m2, acc: exact}\n");
-    Run r = run("--config", yaml.toString(), "--out", tmp.resolve("y").toString(), "--no-check", "--json");
+    CliRun r = run("--config", yaml.toString(), "--out", tmp.resolve("y").toString(), "--no-check", "--json");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("\"tile\" : \"small\""), r.out());
     assertTrue(Files.exists(tmp.resolve("y/mac/fma_array.v")));
@@ -179,7 +163,7 @@ class CliTest {
   void configFileErrorsNameTheFileAndKey() throws Exception {
     Path bad = tmp.resolve("bad.yaml");
     Files.writeString(bad, "units:\n  - design: fma-array\n    options: {rows: 0, cols: 2, format: e4m3, acc: exact}\n");
-    Run r = run("--config", bad.toString(), "--out", tmp.resolve("b").toString(), "--no-check");
+    CliRun r = run("--config", bad.toString(), "--out", tmp.resolve("b").toString(), "--no-check");
     assertEquals(ExitCodes.USAGE, r.code());
     assertTrue(r.err().contains("bad.yaml") && r.err().contains("--rows") && r.err().contains("between 1 and 1024"), r.err());
     assertFalse(r.err().contains("at io.hardformer"), r.err());
@@ -200,7 +184,7 @@ class CliTest {
   void everyCommandHasExamplesAndJson() {
     for (String[] cmd : new String[][] {{"--help"}, {"generate", "--help"}, {"area", "--help"}, {"estimate", "--help"},
         {"rules", "--help"}, {"generate", "fma-array", "--help"}, {"generate", "attention", "--help"}}) {
-      Run r = run(cmd);
+      CliRun r = run(cmd);
       assertEquals(0, r.code(), String.join(" ", cmd));
       assertTrue(r.out().contains("Example"), String.join(" ", cmd) + ":\n" + r.out());
     }
@@ -213,20 +197,20 @@ class CliTest {
 
   @Test
   void estimateExplainsTheClaimsAndReportsErrorsPlainly() {
-    Run r = run("estimate");
+    CliRun r = run("estimate");
     assertEquals(0, r.code(), r.err());
     for (String s : new String[] {"tokens/s", "binding resource", "Sohu claim: FLOP/s per chip", "FMAs per chip at 2 GHz",
         "transistor budget", "HBM traffic per chip", "TensorRT-LLM 0.10", "NVIDIA H100 Tensor Core GPU datasheet"}) {
       assertTrue(r.out().contains(s), s + " in\n" + r.out());
     }
     assertFalse(r.out().contains("shared/reference"), "cites the public sources, not the project's notes:\n" + r.out());
-    Run bad = run("estimate", "--model", "gpt-5");
+    CliRun bad = run("estimate", "--model", "gpt-5");
     assertEquals(ExitCodes.USAGE, bad.code());
     assertTrue(bad.err().contains("llama-3-70b"), bad.err());
-    Run noFit = run("estimate", "--model", "llama-3-405b", "--chips", "1", "--tp", "1", "--precision", "bf16");
+    CliRun noFit = run("estimate", "--model", "llama-3-405b", "--chips", "1", "--tp", "1", "--precision", "bf16");
     assertEquals(ExitCodes.USAGE, noFit.code());
     assertTrue(noFit.err().contains("do not fit"), noFit.err());
-    Run tp = run("estimate", "--chips", "8", "--tp", "3");
+    CliRun tp = run("estimate", "--chips", "8", "--tp", "3");
     assertEquals(ExitCodes.USAGE, tp.code());
     assertTrue(tp.err().contains("multiple of the tensor-parallel degree"), tp.err());
   }
@@ -234,7 +218,7 @@ class CliTest {
   @Test
   void estimateFromADesignScalesItToTheDie() throws Exception {
     assertEquals(0, run("--out", tmp.toString(), "--no-check").code());
-    Run r = run("estimate", "--from-design", tmp.resolve("manifest.json").toString(), "--die-mm2", "400", "--json",
+    CliRun r = run("estimate", "--from-design", tmp.resolve("manifest.json").toString(), "--die-mm2", "400", "--json",
         "--no-claims");
     assertEquals(0, r.code(), r.err());
     com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
@@ -246,7 +230,7 @@ class CliTest {
     assertEquals(16 * 16, tile.get("total").get("matmulFmaCount").asLong());
     double flops = 2.0 * copies * 16 * 16 * tile.get("utilization").asDouble() * 1e9;
     assertEquals(flops, j.get("chip").get("flops").asDouble(), 1e-6 * flops);
-    Run missing = run("estimate", "--from-design", tmp.resolve("nope.json").toString());
+    CliRun missing = run("estimate", "--from-design", tmp.resolve("nope.json").toString());
     assertEquals(ExitCodes.USAGE, missing.code());
     assertTrue(missing.err().contains("nope.json"), missing.err());
   }
@@ -275,28 +259,38 @@ class CliTest {
     assertEquals(die, e.get("dieTokensPerSecondPer8Chips").asDouble(), 0.01 * die);
     assertEquals("compute", e.get("dieBound").asText());
     assertEquals("matmul FMAs", e.get("dieComputeBy").asText());
+    // the command the manifest names as its method gives the same die figure
+    String method = e.get("method").asText();
+    String command = method.substring(method.indexOf("./hardformer ") + "./hardformer ".length(), method.lastIndexOf(')'));
+    List<String> args = new java.util.ArrayList<>(List.of(command.replace("out/manifest.json",
+        tmp.resolve("manifest.json").toString()).split(" ")));
+    args.add("--json");
+    CliRun estimate = run(args.toArray(new String[0]));
+    assertEquals(0, estimate.code(), estimate.err());
+    double fromDesign = new com.fasterxml.jackson.databind.ObjectMapper().readTree(estimate.out()).get("tokensPerSecond").asDouble();
+    assertEquals(e.get("dieTokensPerSecondPer8Chips").asDouble(), fromDesign, 1e-3 * fromDesign, method);
   }
 
   @Test
   void errorsNameTheValueAndTheCauseWithOneExitCodeEach() throws Exception {
-    Run batch = run("estimate", "--batch", "-5");
+    CliRun batch = run("estimate", "--batch", "-5");
     assertEquals(ExitCodes.USAGE, batch.code());
     assertTrue(batch.err().contains("option '--batch' must be >= 0") && batch.err().contains("got -5"), batch.err());
-    Run util = run("estimate", "--compute-util", "1.5");
+    CliRun util = run("estimate", "--compute-util", "1.5");
     assertEquals(ExitCodes.USAGE, util.code());
     assertTrue(util.err().contains("option '--compute-util' must be in (0, 1], got 1.5"), util.err());
-    Run tflops = run("estimate", "--tflops", "-3");
+    CliRun tflops = run("estimate", "--tflops", "-3");
     assertEquals(ExitCodes.USAGE, tflops.code());
     assertTrue(tflops.err().contains("option '--tflops' must be positive, got -3.0"), tflops.err());
-    Run precision = run("estimate", "--precision", "fp4");
+    CliRun precision = run("estimate", "--precision", "fp4");
     assertTrue(precision.err().contains("option '--precision' must be one of fp8, bf16, got 'fp4'"), precision.err());
 
     assertEquals(0, run("generate", "attention", "--head-dim", "8", "--q-heads", "2", "--format", "e4m3", "--out",
         tmp.resolve("att").toString()).code());
-    Run noFmas = run("estimate", "--from-design", tmp.resolve("att/manifest.json").toString());
+    CliRun noFmas = run("estimate", "--from-design", tmp.resolve("att/manifest.json").toString());
     assertEquals(ExitCodes.USAGE, noFmas.code());
     assertTrue(noFmas.err().contains("has no matmul FMAs") && !noFmas.err().contains("bandwidth"), noFmas.err());
-    Run missing = run("estimate", "--from-design", tmp.resolve("nope.json").toString());
+    CliRun missing = run("estimate", "--from-design", tmp.resolve("nope.json").toString());
     assertEquals(ExitCodes.USAGE, missing.code());
     assertTrue(missing.err().contains("nope.json: no such file"), missing.err());
 
@@ -304,12 +298,12 @@ class CliTest {
     String expected = "option '--out' must be a folder, but '" + file + "' is a file";
     for (String[] args : new String[][] {{"generate", "counter", "--out", file.toString()}, {"--out", file.toString(),
         "--no-check"}}) {
-      Run r = run(args);
+      CliRun r = run(args);
       assertEquals(ExitCodes.USAGE, r.code(), String.join(" ", args));
       assertTrue(r.err().contains(expected), r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());
     }
-    Run report = run("estimate", "--no-claims", "--report", file.toString());
+    CliRun report = run("estimate", "--no-claims", "--report", file.toString());
     assertEquals(ExitCodes.USAGE, report.code());
     assertTrue(report.err().contains("option '--report' must be a folder, but '" + file + "' is a file"), report.err());
     assertEquals("x", Files.readString(file), "the file is left alone");
@@ -317,7 +311,7 @@ class CliTest {
 
   @Test
   void rulesAreListed() {
-    Run r = run("rules");
+    CliRun r = run("rules");
     assertEquals(0, r.code());
     assertTrue(r.out().contains("COMBINATIONAL LOOP"));
     assertTrue(r.out().contains("WIDTH MISMATCH"));
@@ -357,7 +351,7 @@ class CliTest {
 
   @Test
   void fp8OptionsAreValidated() {
-    Run r = run("generate", "fp8-dot", "--format", "e4m3", "--lanes", "0", "--out", tmp.toString());
+    CliRun r = run("generate", "fp8-dot", "--format", "e4m3", "--lanes", "0", "--out", tmp.toString());
     assertEquals(ExitCodes.USAGE, r.code());
     assertTrue(r.err().contains("option '--lanes' must be between 1 and 4096, got 0"), r.err());
     r = run("generate", "fp8-dot", "--format", "e4m3", "--lanes", "4", "--acc", "fp16", "--out", tmp.toString());

@@ -3,10 +3,7 @@ package io.hardformer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,9 +50,9 @@ class ExamplesRunTest {
     List<String> failures = new ArrayList<>();
     for (String example : ordered) {
       String[] args = runnable(args(example));
-      Run r = run(args);
-      if (r.code != ExitCodes.OK) {
-        failures.add(example + "\n    ran as: " + String.join(" ", args) + "\n    exit " + r.code + ": " + r.err.strip());
+      CliRun r = run(args);
+      if (r.code() != ExitCodes.OK) {
+        failures.add(example + "\n    ran as: " + String.join(" ", args) + "\n    exit " + r.code() + ": " + r.err().strip());
       }
     }
     assertEquals(List.of(), failures, "examples that do not run (" + ordered.size() + " run)");
@@ -138,21 +135,8 @@ class ExamplesRunTest {
     return a.toArray(new String[0]);
   }
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = HardformerCommand.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 }

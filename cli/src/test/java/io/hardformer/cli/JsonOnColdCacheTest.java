@@ -26,7 +26,10 @@ class JsonOnColdCacheTest {
         "--config", CliProcess.smallTile(tmp).toString(), "--out", tmp.resolve("out").toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(r.out());
-    assertTrue(json.path("selfCheck").get(0).asText().contains("bit-exact"), r.out());
+    assertEquals("passed", json.path("selfCheck").path("status").asText(), r.out());
+    JsonNode unit = json.path("units").get(0).path("selfCheck");
+    assertEquals("passed", unit.path("status").asText(), r.out());
+    assertTrue(unit.path("detail").asText().contains("bit-exact"), r.out());
     assertTrue(Files.readString(cache.resolve("builds.log")).contains("fma_array"), "the model was built in the run");
     assertTrue(r.err().matches("(?s).*hardformer: building Verilator model for fma_array \\(.*\\) \\.\\.\\.\n.*"), r.err());
     assertTrue(r.err().matches("(?s).*hardformer: building Verilator model for fma_array \\.\\.\\. done in \\d+\\.\\d s\n.*"),

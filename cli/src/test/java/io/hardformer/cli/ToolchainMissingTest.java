@@ -27,7 +27,7 @@ class ToolchainMissingTest {
         tmp.resolve("cache").toString()), "--config", CliProcess.smallTile(tmp).toString(), "--out",
         tmp.resolve("out").toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("self-check skipped: the tile was not simulated: g++ (the C++ compiler Verilator "
+    assertTrue(r.out().contains("self-check: skipped: the tile was not simulated: g++ (the C++ compiler Verilator "
         + "builds models with) not found (searched: " + bin.resolve("g++") + "). Install the Debian package 'g++' "
         + "(apt-get install g++)"), r.out());
     assertFalse((r.out() + r.err()).contains("No such file or directory"), r.out() + r.err());

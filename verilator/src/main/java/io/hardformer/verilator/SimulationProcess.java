@@ -261,7 +261,8 @@ public final class SimulationProcess implements AutoCloseable {
     send(head, 0, head.length);
     send(r.sourceFrames(), 0, r.sourceFrames().length);
     flush();
-    boolean limit = receive(1)[0] != 0;
+    // the harness replies when the stream ends: allow its whole cycle budget at the slowest model rate
+    boolean limit = receive(1, streamReplySeconds(r.maxCycles()), "streaming through")[0] != 0;
     int nAcc = (int) PortValues.decodeLong(receive(4), 0, 4);
     byte[] acc = receive(8 * nAcc);
     long[] accepted = new long[nAcc];
@@ -320,6 +321,16 @@ public final class SimulationProcess implements AutoCloseable {
       throw died("writing to");
     }
   }
+
+  /**
+   * How long a stream may run before its reply: the reply timeout, or its cycle limit at
+   * {@value #SLOWEST_CYCLES_PER_SECOND} cycles/s when that is longer (a 64x64 FMA array at -O0 runs ~1.5 k cycles/s).
+   */
+  long streamReplySeconds(long maxCycles) {
+    return Math.max(replyTimeoutSeconds, maxCycles / SLOWEST_CYCLES_PER_SECOND);
+  }
+
+  private static final long SLOWEST_CYCLES_PER_SECOND = 500;
 
   private byte[] receive(int n) {
     return receive(n, replyTimeoutSeconds, "reading from");

@@ -8,7 +8,6 @@ import io.hardformer.rtl.EmitOptions;
 import io.hardformer.rtl.VerilogEmitter;
 import io.hardformer.verilator.AreaSynthesis;
 import io.hardformer.verilator.SynthesizedArea;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,10 +55,7 @@ public final class AreaCommand implements Callable<Integer> {
     String text = calibrated().format(HEADER);
     if (write != null) {
       try {
-        if (write.toAbsolutePath().getParent() != null) {
-          Files.createDirectories(write.toAbsolutePath().getParent());
-        }
-        Files.writeString(write, text);
+        io.hardformer.cli.output.WholeFile.write(write, text);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException("cannot write the unit-area table to " + write + ": " + e, e);
       }
@@ -79,7 +75,7 @@ public final class AreaCommand implements Callable<Integer> {
     for (Map.Entry<String, Supplier<Module>> e : FmaArrayArea.calibrationUnits().entrySet()) {
       SynthesizedArea s = AreaSynthesis.synthesize(VerilogEmitter.emit(e.getValue().get(), EmitOptions.defaults()));
       m.put(e.getKey(), new UnitArea(s.nand2Equivalents(), s.flipFlops()));
-      System.err.println("[hardformer] synthesized " + e.getKey() + ": " + Math.round(s.nand2Equivalents()) + " NAND2 eq");
+      System.err.println("hardformer: synthesized " + e.getKey() + ": " + Math.round(s.nand2Equivalents()) + " NAND2 eq");
     }
     return new UnitAreaTable(m);
   }

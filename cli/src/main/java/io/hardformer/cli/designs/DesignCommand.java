@@ -98,7 +98,6 @@ abstract class DesignCommand implements Callable<Integer> {
     if (out == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "missing required option: '--out=<out>'");
     }
-    Map<String, String> p = parameters();
     io.hardformer.cli.output.OutputFolder.require(spec.commandLine(), "--out", out);
     GeneratedUnit unit = generate();
     EmittedDesign d = unit.emitted();
@@ -112,7 +111,7 @@ abstract class DesignCommand implements Callable<Integer> {
       m.put("top", d.top());
       m.put("out", out.toString());
       m.put("files", new java.util.ArrayList<>(d.files().keySet()));
-      m.put("area", unit.area().toManifest());
+      m.put("area", unit.areaManifest());
       System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
           .writeValueAsString(m));
       return 0;
@@ -130,9 +129,7 @@ abstract class DesignCommand implements Callable<Integer> {
     io.hardformer.dsl.elaborate.Design design = io.hardformer.dsl.elaborate.Elaborator.elaborate(build());
     AreaFigures a = area(design, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2);
     EmitOptions options = EmitOptions.forGenerator(spec.name(), parameters());
-    Map<String, Object> area = new LinkedHashMap<>(a.toManifest());
-    area.put("matmulFmaCount", GeneratedUnit.matmulFmas(shape()));
-    options = options.withManifestExtra("area", area);
+    options = options.withManifestExtra("area", GeneratedUnit.areaManifest(a, shape()));
     if (!GeneratedUnit.attentionEngines(shape()).isEmpty()) {
       options = options.withManifestExtra("attentionEngines", GeneratedUnit.attentionEngines(shape()));
     }

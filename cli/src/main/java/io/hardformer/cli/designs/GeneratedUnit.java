@@ -22,6 +22,17 @@ public record GeneratedUnit(String design, Map<String, String> parameters, Emitt
     }
   }
 
+  /** The manifest's {@code area} section: the area figures and the FMAs among them that do matmul work. */
+  public Map<String, Object> areaManifest() {
+    return areaManifest(area, shape);
+  }
+
+  static Map<String, Object> areaManifest(AreaFigures area, Object shape) {
+    Map<String, Object> m = new LinkedHashMap<>(area.toManifest());
+    m.put("matmulFmaCount", matmulFmas(shape));
+    return m;
+  }
+
   /** FMAs of this unit that do matmul work: the FMA array's grid; 0 for every other design. */
   public long matmulFmas() {
     return matmulFmas(shape);

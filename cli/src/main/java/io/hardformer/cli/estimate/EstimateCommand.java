@@ -99,7 +99,8 @@ public final class EstimateCommand implements Callable<Integer> {
   double bandwidthUtil;
 
   @Option(names = "--from-design", description = "A generated manifest (out/manifest.json of a tile, or a unit's): "
-      + "compute from its FMA count, cycle-contract utilization and area, repeated to fill the die.")
+      + "matmul compute from its matmul FMAs (the FMA array's) at their cycle-contract utilization, attention at its "
+      + "attention units' cycles, and its area, repeated to fill the die.")
   Path fromDesign;
 
   @Option(names = "--die-mm2", description = "Die budget for --from-design, mm^2 (default 814, the H100's die).")

@@ -182,7 +182,7 @@ public final class ReportWriter {
       XYSeries s = new XYSeries(label(e, user) + ": prefill, decode", false);
       int tp = e.workload().tp();
       for (Roofline.Phase p : new Roofline.Phase[] {e.prefill(), e.decode()}) {
-        double y = p.flops() / tp / p.seconds();
+        double y = p.achievedFlopsPerSecond(tp);
         s.add(p.intensity(tp), y);
         yMin = Math.min(yMin, y);
       }

@@ -43,11 +43,19 @@ final class SelfCheck {
 
   private SelfCheck() {}
 
+  /** The verdict of a unit that is not simulated ({@code why}): skipped, or no golden model when it has none. */
+  static UnitCheck notRun(String unit, GeneratedUnit u, String why) {
+    return CHECKED.contains(u.design()) ? new UnitCheck(unit, u.design(), UnitCheck.Status.SKIPPED, why) : noGoldenModel(unit, u);
+  }
+
+  private static UnitCheck noGoldenModel(String unit, GeneratedUnit u) {
+    return new UnitCheck(unit, u.design(), UnitCheck.Status.NO_GOLDEN_MODEL, "not checked: " + u.design() + " has no golden model");
+  }
+
   /** Runs the unit in Verilator against its golden model, or reports that it has none. */
   static UnitCheck run(String unit, GeneratedUnit u) {
     if (!CHECKED.contains(u.design())) {
-      return new UnitCheck(unit, u.design(), UnitCheck.Status.NO_GOLDEN_MODEL,
-          "not checked: " + u.design() + " has no golden model");
+      return noGoldenModel(unit, u);
     }
     try (Testbench tb = Testbench.of(u.emitted(), TestbenchOptions.defaults())) {
       tb.reset();

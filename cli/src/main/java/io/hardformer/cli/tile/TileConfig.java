@@ -80,9 +80,9 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
       }
       String design = scalar(source, where + ".design", u.get("design"));
       String unitName = u.has("name") ? scalar(source, where + ".name", u.get("name")) : design;
-      if (!unitName.matches("[A-Za-z0-9_.-]+") || !names.add(unitName)) {
-        throw new ConfigException(source + ": " + where + ".name '" + unitName + "' must be unique and use letters, "
-            + "digits, '_', '.', '-' (it names the output folder)");
+      if (!unitName.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*") || !names.add(unitName)) {
+        throw new ConfigException(source + ": " + where + ".name '" + unitName + "' must be unique, use letters, "
+            + "digits, '_', '.', '-' and start with a letter, digit or '_' (it names the output folder)");
       }
       Map<String, String> options = new LinkedHashMap<>();
       JsonNode o = u.get("options");

@@ -105,7 +105,7 @@ public final class TileJob {
   private List<UnitCheck> skipped(List<GeneratedUnit> units, String why) {
     List<UnitCheck> checks = new ArrayList<>();
     for (int i = 0; i < units.size(); i++) {
-      checks.add(new UnitCheck(config.units().get(i).name(), units.get(i).design(), UnitCheck.Status.SKIPPED, why));
+      checks.add(SelfCheck.notRun(config.units().get(i).name(), units.get(i), why));
     }
     return checks;
   }
@@ -143,9 +143,7 @@ public final class TileJob {
       um.put("parameters", u.parameters());
       um.put("manifest", name + "/manifest.json");
       um.put("top", u.emitted().top());
-      Map<String, Object> area = new LinkedHashMap<>(u.area().toManifest());
-      area.put("matmulFmaCount", u.matmulFmas());
-      um.put("area", area);
+      um.put("area", u.areaManifest());
       um.put("cycles", cycles(u));
       um.put("selfCheck", checks.get(i).toManifest());
       list.add(um);
@@ -223,7 +221,7 @@ public final class TileJob {
     e.put("dieBound", die.binding().name().toLowerCase());
     e.put("dieComputeBy", computeBy(die));
     e.put("method", "analytic roofline: matmul FLOPs on the matmul FMAs only, attention at the attention units' "
-        + "cycle contract, concurrently (./hardformer estimate --from-design out/manifest.json --die-mm2 814)");
+        + "cycle contract, concurrently (./hardformer estimate --from-design out/manifest.json --die-mm2 814 --chip h200)");
     return e;
   }
 
@@ -283,9 +281,8 @@ public final class TileJob {
           + "./hardformer estimate --help)%n", (Long) e.get("matmulFmas"));
     }
     stdout.println();
-    if (!r.checks().isEmpty() && r.checks().stream().allMatch(c -> c.status() == UnitCheck.Status.SKIPPED)) {
-      stdout.println("  self-check: " + r.checks().get(0).detail());     // the same reason for every unit
-    }
+    r.checks().stream().filter(c -> c.status() == UnitCheck.Status.SKIPPED).findFirst()
+        .ifPresent(c -> stdout.println("  self-check: " + c.detail()));     // the same reason for every skipped unit
     for (UnitCheck c : r.checks()) {
       if (c.status() == UnitCheck.Status.SKIPPED) {
         continue;

@@ -3,6 +3,7 @@ package io.hardformer.cli.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hardformer.cli.estimate.DesignBudget;
 import io.hardformer.generators.throughput.Chip;
 import io.hardformer.generators.throughput.ModelShape;
 import io.hardformer.generators.throughput.Precision;
@@ -16,16 +17,20 @@ class RooflineChartTest {
   @Test
   void everyPointIsDrawnUnderItsRoof() {
     Workload bf16 = new Workload(ModelShape.LLAMA_3_70B, 2, 2, 0, 2048, 128, 8, 8, 1, 1);
+    // a generated tile as the chip: 256 matmul FMAs and one 8 x 128 attention unit per copy, 1,728 copies
+    DesignBudget tile = new DesignBudget("tile", 256, 0.47, 4.6e7, 0.99,
+        List.of(new DesignBudget.AttentionUnit(1, 8, 128, 46)));
     for (Roofline.Estimate user : List.of(
         Roofline.estimate(Workload.claimConditions(ModelShape.LLAMA_3_70B), Chip.H100_SXM),
-        Roofline.estimate(bf16, Chip.preset("h100-sxm", Precision.BF16)))) {
+        Roofline.estimate(bf16, Chip.preset("h100-sxm", Precision.BF16)),
+        Roofline.estimate(Workload.claimConditions(ModelShape.LLAMA_3_70B), tile.chip(1728, 1e9, Chip.H200)))) {
       List<Roofline.Estimate> configs = ReportWriter.configurations(user);
       double[] x = ReportWriter.intensityRange(configs);
       for (Roofline.Estimate e : configs) {
         int tp = e.workload().tp();
         for (Roofline.Phase p : new Roofline.Phase[] {e.prefill(), e.decode()}) {
           double i = p.intensity(tp);
-          double y = p.flops() / tp / p.seconds();
+          double y = p.achievedFlopsPerSecond(tp);
           assertTrue(i > x[0] && i < x[1], "intensity " + i + " outside [" + x[0] + ", " + x[1] + "]");
           double roof = Math.min(e.chip().flops(), e.chip().hbmBytesPerSecond() * i);
           assertTrue(y <= roof * (1 + 1e-9), e.chip().name() + ": " + y + " above its roof " + roof);

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hardformer.cli.HardformerCommand;
-import java.io.ByteArrayOutputStream;
+import io.hardformer.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongUnaryOperator;
@@ -28,23 +25,9 @@ class SelfCheckTest {
   @TempDir
   Path tmp;
 
-  record Run(int code, String out, String err) {}
 
-  private Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = HardformerCommand.execute(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path config(String name, String units) throws IOException {
@@ -61,7 +44,7 @@ class SelfCheckTest {
           - {name: quant, design: fp8-quant, options: {format: e4m3, no-saturate: true}}
           - {name: ctr, design: counter, options: {width: 8}}
         """);
-    Run r = run("--config", cfg.toString(), "--out", tmp.resolve("o").toString(), "--json");
+    CliRun r = run("--config", cfg.toString(), "--out", tmp.resolve("o").toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode m = new ObjectMapper().readTree(r.out());                 // stdout is the JSON alone
     String[] expected = {"passed", "passed", "passed", "no-golden-model"};
@@ -75,11 +58,26 @@ class SelfCheckTest {
   }
 
   @Test
+  void withoutTheCheckUnitsWithoutAGoldenModelAreStillListed() throws IOException {
+    Path cfg = config("no-check-tile", """
+          - {name: mul, design: fp8-mul, options: {format: e4m3}}
+          - {name: ctr, design: counter, options: {width: 8}}
+        """);
+    CliRun r = run("--config", cfg.toString(), "--out", tmp.resolve("n").toString(), "--no-check", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode m = new ObjectMapper().readTree(r.out());
+    assertEquals("skipped", m.get("units").get(0).get("selfCheck").get("status").asText(), r.out());
+    assertEquals("no-golden-model", m.get("units").get(1).get("selfCheck").get("status").asText(), r.out());
+    assertEquals("skipped", m.get("selfCheck").get("status").asText());
+    assertEquals("[\"ctr\"]", m.get("selfCheck").get("noGoldenModel").toString());
+  }
+
+  @Test
   void aMismatchIsADesignFailureWithExit1() throws IOException {
     Path cfg = config("mul-tile", "  - {name: mul, design: fp8-mul, options: {format: e4m3}}\n");
     LongUnaryOperator saved = SelfCheck.expectedValues;
-    Run json;
-    Run text;
+    CliRun json;
+    CliRun text;
     try {
       SelfCheck.expectedValues = x -> x ^ 1;                            // as if the design got the last bit wrong
       json = run("--config", cfg.toString(), "--out", tmp.resolve("j").toString(), "--json");

@@ -35,6 +35,13 @@ class TileConfigTest {
     assertTrue(msg.startsWith("t.yaml: clock-ghz must be a number of GHz between 0 and 20 (exclusive), got "), msg);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {".", "..", ".hardformer-x", "a/b", "-x"})
+  void aUnitNameThatIsNotAPlainFolderNameIsRefused(String name) {
+    String msg = yamlError("units:\n  - {name: '" + name + "', design: counter, options: {width: 4}}\n");
+    assertTrue(msg.startsWith("t.yaml: units[0].name '" + name + "' must be unique"), msg);
+  }
+
   @Test
   void aClockAsNumberOrNumericTextIsAccepted() {
     assertEquals(1.5, yaml("clock-ghz: 1.5\n" + UNITS).clockGhz());

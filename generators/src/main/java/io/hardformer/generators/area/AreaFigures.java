@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * <p>Default density: {@value #DEFAULT_DENSITY_MTR_PER_MM2} million transistors per mm^2, the NVIDIA H100
  * (80 billion transistors on 814 mm^2, TSMC 4N; NVIDIA H100 whitepaper), a real 4 nm design with its
- * SRAM and wiring, at the low end of the 100-150 MTr/mm^2 range in shared/reference/transformer-asic.md.
+ * SRAM and wiring, at the low end of the 100-150 MTr/mm^2 that 4-5 nm logic reaches in real designs.
  */
 public record AreaFigures(long fmaCount, long registerBits, double nand2, double densityMTrPerMm2, String method) {
   public static final double DEFAULT_DENSITY_MTR_PER_MM2 = 98.3;

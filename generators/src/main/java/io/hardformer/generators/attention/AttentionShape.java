@@ -81,7 +81,7 @@ public record AttentionShape(int headDim, int qHeads, Fp8Format format, FloatPac
     return P_FRACTION + 1 + LOG2_MAX_S;
   }
 
-  /** Width of one p x v term: p (25 bits) x significand shifted by up to the largest exponent, plus sign. */
+  /** Width of one p x v term: p (P_FRACTION + 1 bits) x significand shifted by up to the largest exponent, plus sign. */
   public int termBits() {
     int maxExpField = (1 << format.exponentBits()) - (format.hasInfinities() ? 2 : 1);
     return P_FRACTION + 1 + format.mantissaBits() + 1 + maxExpField - 1 + 1;

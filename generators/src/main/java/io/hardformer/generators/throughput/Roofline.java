@@ -21,10 +21,11 @@ public final class Roofline {
 
   /**
    * One phase: its three times, the bound, FLOPs and HBM bytes per chip, and the attention engines' time
-   * (0 without engines; computeSeconds already includes it as max(matmul, attention)).
+   * (0 without engines; computeSeconds already includes it as max(matmul, attention)). {@code peakFlops} are the
+   * FLOPs that run at the chip's compute peak: all of them, or the matmul FLOPs when attention has its own engines.
    */
   public record Phase(double computeSeconds, double memorySeconds, double linkSeconds, double flops, double hbmBytesPerChip,
-      double attentionSeconds) {
+      double attentionSeconds, double peakFlops) {
     public double seconds() {
       return Math.max(computeSeconds, Math.max(memorySeconds, linkSeconds));
     }
@@ -34,9 +35,14 @@ public final class Roofline {
       return s == computeSeconds ? Bound.COMPUTE : s == memorySeconds ? Bound.MEMORY : Bound.INTERCONNECT;
     }
 
-    /** FLOPs per HBM byte per chip: the x of a roofline plot. */
+    /** FLOPs at the compute peak per HBM byte per chip: the x of a roofline plot. */
     public double intensity(int tp) {
-      return flops / tp / hbmBytesPerChip;
+      return peakFlops / tp / hbmBytesPerChip;
+    }
+
+    /** FLOP/s at the compute peak achieved per chip over the phase: the y of a roofline plot (never above its roof). */
+    public double achievedFlopsPerSecond(int tp) {
+      return peakFlops / tp / seconds();
     }
   }
 
@@ -100,7 +106,8 @@ public final class Roofline {
     double prefillBytes = weightRead + prefillTokens * kvToken;
     double prefillAttention = attentionSeconds(m, c, prefillTokens, (lin - 1) / 2.0, tp);
     Phase prefill = new Phase(computeSeconds(m, c, prefillTokens, prefillFlops, peak, prefillAttention), prefillBytes / bw,
-        prefillTokens * linkPerToken / c.linkBytesPerSecond(), prefillFlops, prefillBytes, prefillAttention);
+        prefillTokens * linkPerToken / c.linkBytesPerSecond(), prefillFlops, prefillBytes, prefillAttention,
+        peakFlops(m, c, prefillTokens, prefillFlops));
 
     int lout = w.outputTokens();
     double ctx = lin + (lout - 1) / 2.0;
@@ -109,19 +116,21 @@ public final class Roofline {
     double decodeAttention = attentionSeconds(m, c, (double) lout * b, ctx, tp);
     Phase decode = new Phase(computeSeconds(m, c, (double) lout * b, lout * stepFlops, peak, decodeAttention),
         lout * stepBytes / bw, lout * b * linkPerToken / c.linkBytesPerSecond(), lout * stepFlops, lout * stepBytes,
-        decodeAttention);
+        decodeAttention, peakFlops(m, c, (double) lout * b, lout * stepFlops));
 
     double seconds = prefill.seconds() + decode.seconds();
     double tokens = (double) b * (lin + lout) * (w.chips() / tp);
     return new Estimate(w, c, b, max, prefill, decode, tokens / seconds);
   }
 
+  /** Without attention engines all FLOPs run on the peak; with them, the matmul FLOPs only. */
+  private static double peakFlops(ModelShape m, Chip c, double tokens, double flops) {
+    return c.attention().isEmpty() ? flops : tokens * 2.0 * m.matmulParameters();
+  }
+
   /** Without attention engines all FLOPs run on the peak; with them, max(matmul FLOPs / peak, attention time). */
   private static double computeSeconds(ModelShape m, Chip c, double tokens, double flops, double peak, double attention) {
-    if (c.attention().isEmpty()) {
-      return flops / peak;
-    }
-    return Math.max(tokens * 2.0 * m.matmulParameters() / peak, attention);
+    return Math.max(peakFlops(m, c, tokens, flops) / peak, attention);
   }
 
   /** Seconds the tp chips' attention engines take for {@code tokens} attending to {@code context} (0 without). */
