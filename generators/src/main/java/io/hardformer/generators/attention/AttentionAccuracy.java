@@ -7,7 +7,7 @@ import io.hardformer.generators.numerics.Fp8Format;
  * The accuracy contract of the attention unit: against double-precision attention over the same FP8
  * inputs, every output element of a head, beyond the output format's own rounding (half an ulp), is within
  *
- * <pre>  2^-12 x max_d |o_ref,d|  +  (2^-16 + S x 2^-40) x max|V|</pre>
+ * <pre>  2^-20 x max_d |o_ref,d|  +  (2^-16 + S x 2^-40) x max|V|</pre>
  *
  * for S up to 2^{@link AttentionShape#LOG2_MAX_S} pairs. Where the terms come from (W = the sum of the
  * weights in units of the final running max, at least 1/2 because the largest logit's weight is in (1/2, 1]):
@@ -23,12 +23,12 @@ import io.hardformer.generators.numerics.Fp8Format;
  *       each weight and the largest: under 2^-17.9) moves a weighted mean by at most the spread times
  *       2 max|V| (2^-16.9 max|V|); the 24-bit scale constant adds at most (log2 S + 2) x 2^-24 ln 2 x 2 max|V|
  *       (2^-19 max|V| at S = 2^20). Total under 2^-16.5 max|V|: a margin of 1.4;
- *   <li>2^-12 x max|o_ref|: the 27-bit reciprocal and FP32 rounding (both under 2^-23 relative): a margin of
- *       2^11, kept so the bound also reads as "12 correct bits" where the output is not a cancellation.
+ *   <li>2^-20 x max|o_ref|: the 27-bit reciprocal and the one rounding of acc x reciprocal before the output
+ *       format's own (both under 2^-23 relative, together under 2^-22): a margin of 4.
  * </ul>
  */
 public final class AttentionAccuracy {
-  public static final int RELATIVE_LOG2 = -12;
+  public static final int RELATIVE_LOG2 = -20;
   public static final int FLOOR_LOG2 = -16;
   public static final int PER_PAIR_LOG2 = 4 - AttentionShape.P_FRACTION;
 
