@@ -24,10 +24,10 @@ import picocli.CommandLine.Option;
     subcommands = {GenerateCommand.class, io.hardformer.cli.designs.AreaCommand.class, EstimateCommand.class,
         RulesCommand.class},
     footer = {"", "Examples:",
-        "  ./hardformer                                   # default tile into out/, summary",
+        "  ./hardformer                                   # default tile into out/",
         "  ./hardformer --config team-tile.yaml --out build/tile",
         "  ./hardformer estimate --model llama-3-70b --chip h100-sxm --chips 8 --tp 8",
-        "  ./hardformer estimate --chip sohu-claim        # the chip the Sohu claim implies, and the claims",
+        "  ./hardformer estimate --chip sohu-claim        # the chip Sohu's claim implies",
         "  ./hardformer generate adder-tree --width 8 --depth 3 --out build/tree",
         "  ./hardformer generate --help                   # list designs",
         "", "Exit codes: 0 ok, 1 design or I/O error, 2 bad command line, 3 external tool problem, 70 internal error."})
@@ -71,9 +71,13 @@ public final class HardformerCommand implements Callable<Integer> {
     System.exit(execute(args));
   }
 
+  /** Columns of --help: the longest example line with its comment fits. */
+  static final int USAGE_WIDTH = 120;
+
   /** Runs the command line and returns the exit code (used by main and by tests). */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new HardformerCommand());
+    cli.setUsageHelpWidth(USAGE_WIDTH);         // examples stay one line each (picocli's default is 80 columns)
     cli.setParameterExceptionHandler(new UsageErrorHandler());
     cli.setExecutionExceptionHandler(new ErrorReporter());
     return cli.execute(args);
