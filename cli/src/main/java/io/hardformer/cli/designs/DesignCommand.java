@@ -32,8 +32,12 @@ abstract class DesignCommand implements Callable<Integer> {
       + AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2 + ", " + AreaFigures.DENSITY_SOURCE + ").")
   Double density;
 
-  @Option(names = "--json", description = "area: print the figures as JSON.")
+  @Option(names = "--json", description = "area, timing: print the figures as JSON.")
   boolean json;
+
+  @Option(names = "--node-fo4-ps", description = "timing: FO4 delay in ps of the node to scale the clock to (default: "
+      + ModernNode.DEFAULT_FO4_PS + ", " + ModernNode.DEFAULT_SOURCE + ").")
+  Double nodeFo4Ps;
 
   /** The design's parameters by name, for the header and manifest, in option order. */
   abstract Map<String, String> parameters();
@@ -95,6 +99,9 @@ abstract class DesignCommand implements Callable<Integer> {
     if (areaOnly) {
       return printArea();
     }
+    if (spec.parent() != null && spec.parent().name().equals("timing")) {
+      return printTiming();
+    }
     if (out == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "missing required option: '--out=<out>'");
     }
@@ -144,6 +151,31 @@ abstract class DesignCommand implements Callable<Integer> {
   /** The generator's shape object for self-checks (FmaArrayShape, AttentionShape), or null. */
   Object shape() {
     return null;
+  }
+
+  private int printTiming() throws Exception {
+    if (nodeFo4Ps != null && !(nodeFo4Ps > 0 && nodeFo4Ps < 1e6)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '--node-fo4-ps' must be positive (ps), got "
+          + nodeFo4Ps);
+    }
+    if (out != null || density != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '" + (out != null ? "--out" : "--density")
+          + "' does not apply to timing");
+    }
+    GeneratedUnit unit = generate();
+    System.err.println("hardformer: timing " + unit.emitted().top() + " with Yosys + OpenSTA on osu018_stdcells.lib"
+        + " (cached by content)");
+    io.hardformer.verilator.timing.SynthesizedTiming t = io.hardformer.verilator.timing.TimingAnalysis.analyze(unit.emitted());
+    double fo4 = io.hardformer.verilator.timing.Fo4.picoseconds();
+    TimingFigures f = new TimingFigures(t, fo4, nodeFo4Ps == null ? ModernNode.DEFAULT_FO4_PS : nodeFo4Ps,
+        nodeFo4Ps == null ? ModernNode.DEFAULT_SOURCE : "--node-fo4-ps", unit.area().nand2());
+    if (json) {
+      System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(f.toJson()));
+    } else {
+      System.out.print(f.text(spec.name(), parameters()));
+    }
+    return 0;
   }
 
   private int printArea() throws Exception {
