@@ -34,8 +34,61 @@ public final class SourceLines {
     return n;
   }
 
+  /**
+   * The register behind a flip-flop's output net: synthesis names a register that only feeds an output port
+   * ({@code assign p = pr;}) after the port, so plain aliases are followed back to the register they copy.
+   */
+  public static String register(String top, Map<String, String> verilog, String signal) {
+    Map<String, String> modules = modules(verilog);
+    String name = signal;
+    for (int hop = 0; hop < 8; hop++) {
+      String bit = name.matches(".*\\[[^\\]]*\\]$") ? name.substring(name.lastIndexOf('[')) : "";
+      String bare = name.substring(0, name.length() - bit.length());
+      int dot = bare.lastIndexOf('.');
+      String text = modules.get(moduleOf(modules, top, bare));
+      if (text == null) {
+        return name;
+      }
+      Matcher m = Pattern.compile("^\\s*assign\\s+" + Pattern.quote(bare.substring(dot + 1)) + "\\s*=\\s*(\\w+)\\s*;",
+          Pattern.MULTILINE).matcher(text);
+      if (!m.find()) {
+        return name;
+      }
+      name = bare.substring(0, dot + 1) + m.group(1) + bit;
+    }
+    return name;
+  }
+
   /** The Java lines of the statements driving {@code signal} (a flattened name) in the design {@code top}. */
   public static List<String> driving(String top, Map<String, String> verilog, String signal) {
+    Map<String, String> modules = modules(verilog);
+    String bare = signal.replaceAll("\\[[^\\]]*\\]$", "");
+    String[] path = bare.split("\\.");
+    String text = modules.get(moduleOf(modules, top, bare));
+    if (text == null) {
+      return List.of();
+    }
+    String leaf = Pattern.quote(path[path.length - 1]);
+    List<String> drivers = matches(text, Pattern.compile(
+        "^\\s*(?:assign\\s+)?" + leaf + "(?:\\s*\\[[^\\]]*\\])?\\s*<?=[^=].*$", Pattern.MULTILINE));
+    if (!drivers.isEmpty()) {
+      return drivers;
+    }
+    return matches(text, Pattern.compile("^\\s*(?:input|output|reg|wire)\\b[^;]*\\b" + leaf + "\\s*;.*$",
+        Pattern.MULTILINE));
+  }
+
+  /** The module a flattened name ({@code inst.sub.name}, no bit index) lives in, following instances from the top. */
+  private static String moduleOf(Map<String, String> modules, String top, String bare) {
+    String[] path = bare.split("\\.");
+    String module = top;
+    for (int i = 0; i < path.length - 1 && module != null; i++) {
+      module = child(modules, module, path[i]);
+    }
+    return module;
+  }
+
+  private static Map<String, String> modules(Map<String, String> verilog) {
     Map<String, String> modules = new LinkedHashMap<>();
     for (String text : verilog.values()) {
       Matcher m = MODULE.matcher(text);
@@ -50,24 +103,7 @@ public final class SourceLines {
         modules.put(names.get(i), text.substring(starts.get(i)[0], end));
       }
     }
-    String bare = signal.replaceAll("\\[[^\\]]*\\]$", "");
-    String[] path = bare.split("\\.");
-    String module = top;
-    for (int i = 0; i < path.length - 1 && module != null; i++) {
-      module = child(modules, module, path[i]);
-    }
-    String text = module == null ? null : modules.get(module);
-    if (text == null) {
-      return List.of();
-    }
-    String leaf = Pattern.quote(path[path.length - 1]);
-    List<String> drivers = matches(text, Pattern.compile(
-        "^\\s*(?:assign\\s+)?" + leaf + "(?:\\s*\\[[^\\]]*\\])?\\s*<?=[^=].*$", Pattern.MULTILINE));
-    if (!drivers.isEmpty()) {
-      return drivers;
-    }
-    return matches(text, Pattern.compile("^\\s*(?:input|output|reg|wire)\\b[^;]*\\b" + leaf + "\\s*;.*$",
-        Pattern.MULTILINE));
+    return modules;
   }
 
   private static String child(Map<String, String> modules, String module, String instance) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Static timing of a design on the OSU 0.18 um cells: Yosys ({@code synth -flatten}, {@code dfflibmap} and
  * {@code abc} against {@code osu018_stdcells.lib}) writes a mapped netlist, and OpenSTA reports its worst
- * path with an ideal clock on {@code clk} (a virtual clock when the design has no {@code clk} port), every
+ * path ({@code splitnets} and {@code opt_clean -purge} first: OpenSTA's Verilog reader takes no
+ * concatenations) with an ideal clock on {@code clk} (a virtual clock when the design has no {@code clk} port), every
  * other input arriving at the clock edge and every output required at it, so register-to-register,
  * input-to-register, register-to-output and input-to-output paths all count. Outputs drive no load.
  * Results are cached by content under {@code <model cache>/timing/} like {@code AreaSynthesis}'s.
@@ -98,7 +99,8 @@ public final class TimingAnalysis {
 
   static String yosysScript(String top, Map<String, String> verilog) {
     return "read_liberty -lib " + LIB + "; read_verilog " + String.join(" ", verilog.keySet()) + "; synth -flatten -top "
-        + top + "; dfflibmap -liberty " + LIB + "; abc -liberty " + LIB + "; opt_clean; write_verilog -noattr "
+        + top + "; dfflibmap -liberty " + LIB + "; abc -liberty " + LIB
+        + "; opt_clean -purge; splitnets; opt_clean -purge; write_verilog -noattr "
         + "netlist.v; tee -o stat.txt stat -liberty " + LIB;
   }
 
@@ -182,7 +184,7 @@ public final class TimingAnalysis {
     for (String line : report.split("\n")) {
       Matcher p = POINT.matcher(line);
       if (p.find()) {
-        String name = signal(p.group(2), p.group(3), qNet);
+        String name = signal(top, verilog, p.group(2), p.group(3), qNet);
         if (p.group(1).equals("Startpoint")) {
           start = name;
           arrival = true;
@@ -222,7 +224,8 @@ public final class TimingAnalysis {
   }
 
   /** A start or end point as a Verilog name: a port as it is, a flip-flop by the register on its Q pin. */
-  private static String signal(String name, String kind, Map<String, String> qNet) {
+  private static String signal(String top, Map<String, String> verilog, String name, String kind,
+      Map<String, String> qNet) {
     String n = unescape(name);
     if (kind.contains("flip-flop") || kind.contains("latch")) {
       String q = qNet.get(name);
@@ -230,7 +233,7 @@ public final class TimingAnalysis {
         q = qNet.get("\\" + n);
       }
       if (q != null) {
-        return SourceLines.verilogName(unescape(q));
+        return SourceLines.register(top, verilog, SourceLines.verilogName(unescape(q)));
       }
     }
     return SourceLines.verilogName(n);
