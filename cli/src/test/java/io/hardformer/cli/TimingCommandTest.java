@@ -1,0 +1,57 @@
+package io.hardformer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** {@code hardformer timing}: the JSON keys and their relations, the FO4 override, and bad input. */
+@Tag("verilator")
+class TimingCommandTest {
+  @Test
+  void timingJsonHasEveryKeyAndConsistentFigures() throws Exception {
+    CliRun r = CliRun.of("timing", "counter", "--width", "16", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    List<String> keys = List.of("criticalPathNs", "startPoint", "endPoint", "javaLines", "fo4Ps", "depthFo4",
+        "clockGhz018", "nodeFo4Ps", "nodeClockGhz", "nodeFo4Source", "areaUm2", "nand2Estimate");
+    List<String> got = new java.util.ArrayList<>();
+    j.fieldNames().forEachRemaining(got::add);
+    assertEquals(keys, got, "exactly the documented keys, in order");
+    double ns = j.get("criticalPathNs").asDouble();
+    assertTrue(ns > 0.2 && ns < 20, "a 16-bit increment at 0.18 um: " + ns + " ns");
+    assertEquals(ns * 1000 / j.get("fo4Ps").asDouble(), j.get("depthFo4").asDouble(), 0.01);
+    assertEquals(1 / ns, j.get("clockGhz018").asDouble(), 1e-3);
+    assertEquals(1000 / (j.get("depthFo4").asDouble() * j.get("nodeFo4Ps").asDouble()), j.get("nodeClockGhz").asDouble(), 0.01);
+    assertTrue(j.get("startPoint").asText().startsWith("value["), "the counter's register: " + r.out());
+    assertTrue(j.get("endPoint").asText().startsWith("value["), "the counter's register: " + r.out());
+    assertTrue(j.get("javaLines").toString().contains("Counter.java:"), "the increment's Java line: " + r.out());
+    assertTrue(j.get("areaUm2").asDouble() > 0 && j.get("nand2Estimate").asDouble() > 0);
+    assertTrue(r.err().contains("OpenSTA"), "progress on stderr: " + r.err());
+    assertEquals(r.out(), CliRun.of("timing", "counter", "--width", "16", "--json").out(), "byte-identical run to run");
+  }
+
+  @Test
+  void nodeFo4OverrideScalesTheClockAndIsNamedAsTheSource() throws Exception {
+    JsonNode a = new ObjectMapper().readTree(CliRun.of("timing", "counter", "--json").out());
+    JsonNode b = new ObjectMapper().readTree(CliRun.of("timing", "counter", "--node-fo4-ps", "20", "--json").out());
+    assertEquals(20, b.get("nodeFo4Ps").asDouble());
+    assertEquals("--node-fo4-ps", b.get("nodeFo4Source").asText());
+    assertEquals(a.get("nodeClockGhz").asDouble() * a.get("nodeFo4Ps").asDouble() / 20, b.get("nodeClockGhz").asDouble(), 0.01);
+  }
+
+  @Test
+  void badInputIsOneLineAndExitCode2() {
+    for (String[] args : List.of(new String[] {"timing", "counter", "--node-fo4-ps", "0"}, new String[] {"timing"},
+        new String[] {"timing", "counter", "--out", "x"})) {
+      CliRun r = CliRun.of(args);
+      assertEquals(ExitCodes.USAGE, r.code(), String.join(" ", args) + ": " + r.err());
+      assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+      assertTrue(r.out().isEmpty());
+    }
+  }
+}
