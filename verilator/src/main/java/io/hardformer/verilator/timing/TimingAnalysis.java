@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 /**
  * Static timing of a design on the OSU 0.18 um cells: Yosys ({@code synth -flatten}, {@code dfflibmap} and
  * {@code abc} against {@code osu018_stdcells.lib}) writes a mapped netlist, and OpenSTA reports its worst
- * path ({@code splitnets} and {@code opt_clean -purge} first: OpenSTA's Verilog reader takes no
+ * path ({@code splitnets -ports} and {@code opt_clean -purge} first: OpenSTA's Verilog reader takes no
  * concatenations) with an ideal clock on {@code clk} (a virtual clock when the design has no {@code clk} port), every
  * other input arriving at the clock edge and every output required at it, so register-to-register,
  * input-to-register, register-to-output and input-to-output paths all count. Outputs drive no load.
@@ -100,7 +100,7 @@ public final class TimingAnalysis {
   static String yosysScript(String top, Map<String, String> verilog) {
     return "read_liberty -lib " + LIB + "; read_verilog " + String.join(" ", verilog.keySet()) + "; synth -flatten -top "
         + top + "; dfflibmap -liberty " + LIB + "; abc -liberty " + LIB
-        + "; opt_clean -purge; splitnets; opt_clean -purge; write_verilog -noattr "
+        + "; opt_clean -purge; splitnets -ports; opt_clean -purge; write_verilog -noattr "
         + "netlist.v; tee -o stat.txt stat -liberty " + LIB;
   }
 
