@@ -35,8 +35,9 @@ public final class SourceLines {
   }
 
   /**
-   * The register behind a flip-flop's output net: synthesis names a register that only feeds an output port
-   * ({@code assign p = pr;}) after the port, so plain aliases are followed back to the register they copy.
+   * The register behind a flip-flop's output net: synthesis may name a register after a port or wire it
+   * feeds ({@code assign p = pr;}, or a child instance's output {@code .y(w)}), so plain aliases and
+   * instance outputs are followed back to the register.
    */
   public static String register(String top, Map<String, String> verilog, String signal) {
     Map<String, String> modules = modules(verilog);
@@ -49,14 +50,38 @@ public final class SourceLines {
       if (text == null) {
         return name;
       }
-      Matcher m = Pattern.compile("^\\s*assign\\s+" + Pattern.quote(bare.substring(dot + 1)) + "\\s*=\\s*(\\w+)\\s*;",
+      String leaf = bare.substring(dot + 1);
+      String prefix = bare.substring(0, dot + 1);
+      Matcher m = Pattern.compile("^\\s*assign\\s+" + Pattern.quote(leaf) + "\\s*=\\s*(\\w+)\\s*;",
           Pattern.MULTILINE).matcher(text);
-      if (!m.find()) {
+      if (m.find()) {
+        name = prefix + m.group(1) + bit;
+        continue;
+      }
+      String output = childOutput(modules, text, leaf);
+      if (output == null) {
         return name;
       }
-      name = bare.substring(0, dot + 1) + m.group(1) + bit;
+      name = prefix + output + bit;
     }
     return name;
+  }
+
+  /** {@code inst.port} when {@code wire} is connected to output {@code port} of instance {@code inst}, else null. */
+  private static String childOutput(Map<String, String> modules, String text, String wire) {
+    Matcher inst = INSTANCE.matcher(text);
+    while (inst.find()) {
+      String child = modules.get(inst.group(1));
+      int end = text.indexOf(");", inst.end());
+      if (child == null || end < 0) {
+        continue;
+      }
+      Matcher c = Pattern.compile("\\.(\\w+)\\(\\s*" + Pattern.quote(wire) + "\\s*\\)").matcher(text.substring(inst.end(), end));
+      if (c.find() && Pattern.compile("\\boutput\\b[^;,)]*\\b" + Pattern.quote(c.group(1)) + "\\b").matcher(child).find()) {
+        return inst.group(2) + "." + c.group(1);
+      }
+    }
+    return null;
   }
 
   /** The Java lines of the statements driving {@code signal} (a flattened name) in the design {@code top}. */
