@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,23 @@ class TimingCommandTest {
     assertEquals(20, b.get("nodeFo4Ps").asDouble());
     assertEquals("--node-fo4-ps", b.get("nodeFo4Source").asText());
     assertEquals(a.get("nodeClockGhz").asDouble() * a.get("nodeFo4Ps").asDouble() / 20, b.get("nodeClockGhz").asDouble(), 0.01);
+  }
+
+  /** A machine without OpenSTA or without the liberty: exit 3 naming the Debian package, never a skip. */
+  @Test
+  void aMissingToolOrLibertyNamesItsPackage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path bin = java.nio.file.Files.createDirectories(tmp.resolve("bin"));
+    java.nio.file.Files.createSymbolicLink(bin.resolve("yosys"), java.nio.file.Path.of(
+        new io.hardformer.verilator.tools.Yosys().tool().binary().toString()));
+    CliProcess.Result noSta = CliProcess.run(tmp, Map.of("PATH", bin.toString(), "HARDFORMER_CACHE",
+        tmp.resolve("cache").toString()), "timing", "counter");
+    assertEquals(ExitCodes.TOOL, noSta.code(), noSta.err());
+    assertTrue(noSta.err().contains("OpenSTA not found") && noSta.err().contains("'opensta'"), noSta.err());
+    assertTrue(noSta.out().isEmpty(), noSta.out());
+    CliProcess.Result noLib = CliProcess.run(tmp, Map.of("HARDFORMER_OSU018_LIB", tmp.resolve("none.lib").toString(),
+        "HARDFORMER_CACHE", tmp.resolve("cache").toString()), "timing", "counter");
+    assertEquals(ExitCodes.TOOL, noLib.code(), noLib.err());
+    assertTrue(noLib.err().contains("'qflow-tech-osu018'"), noLib.err());
   }
 
   @Test

@@ -54,7 +54,9 @@ record TimingFigures(SynthesizedTiming timing, double fo4Ps, double nodeFo4Ps, S
     b.append("  end point            ").append(timing.endPoint()).append('\n');
     b.append("  Java lines           ").append(timing.javaLines().isEmpty() ? "(none in the Verilog comments)"
         : String.join(", ", timing.javaLines())).append('\n');
-    b.append(String.format(Locale.ROOT, "  cells on the path    %d%n", timing.cells().size()));
+    b.append(String.format(Locale.ROOT, "  cells on the path    %d:", timing.cells().size()));
+    timing.cells().forEach(c -> b.append(' ').append(c.substring(0, c.indexOf(' '))));
+    b.append('\n');
     b.append(String.format(Locale.ROOT, "  depth                %.1f FO4 (FO4 = %.1f ps on the same liberty)%n",
         depthFo4(), fo4Ps));
     b.append(String.format(Locale.ROOT, "  clock at 0.18 um     %.3f GHz%n", clockGhz018()));
