@@ -63,9 +63,26 @@ class TimingCommandTest {
   }
 
   @Test
+  void generateWithTimingWritesTheFiguresIntoTheManifest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    java.nio.file.Path out = tmp.resolve("counter");
+    CliRun g = CliRun.of("generate", "counter", "--width", "12", "--timing", "--out", out.toString());
+    assertEquals(0, g.code(), g.err());
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    JsonNode t = new ObjectMapper().readTree(CliRun.of("timing", "counter", "--width", "12", "--json").out());
+    assertEquals(t, manifest.get("timing"), "the manifest's timing section is what 'timing --json' prints");
+    CliRun plain = CliRun.of("generate", "counter", "--width", "12", "--out", tmp.resolve("plain").toString());
+    assertEquals(0, plain.code(), plain.err());
+    assertEquals(java.nio.file.Files.readString(tmp.resolve("plain").resolve("Counter.v")),
+        java.nio.file.Files.readString(out.resolve("Counter.v")), "--timing changes only the manifest");
+    assertTrue(!java.nio.file.Files.readString(tmp.resolve("plain").resolve("manifest.json")).contains("\"timing\""));
+  }
+
+  @Test
   void badInputIsOneLineAndExitCode2() {
     for (String[] args : List.of(new String[] {"timing", "counter", "--node-fo4-ps", "0"}, new String[] {"timing"},
-        new String[] {"timing", "counter", "--out", "x"})) {
+        new String[] {"timing", "counter", "--out", "x"}, new String[] {"area", "counter", "--timing"},
+        new String[] {"generate", "counter", "--timing", "--node-fo4-ps", "-1", "--out", "x"})) {
       CliRun r = CliRun.of(args);
       assertEquals(ExitCodes.USAGE, r.code(), String.join(" ", args) + ": " + r.err());
       assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());

@@ -39,6 +39,10 @@ abstract class DesignCommand implements Callable<Integer> {
       + ModernNode.DEFAULT_FO4_PS + ", " + ModernNode.DEFAULT_SOURCE + ").")
   Double nodeFo4Ps;
 
+  @Option(names = "--timing", description = "generate: add a timing section to manifest.json (the figures of "
+      + "'hardformer timing --json'; runs Yosys and OpenSTA).")
+  boolean timing;
+
   /** The design's parameters by name, for the header and manifest, in option order. */
   abstract Map<String, String> parameters();
 
@@ -106,6 +110,7 @@ abstract class DesignCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "missing required option: '--out=<out>'");
     }
     io.hardformer.cli.output.OutputFolder.require(spec.commandLine(), "--out", out);
+    checkNodeFo4();
     GeneratedUnit unit = generate();
     EmittedDesign d = unit.emitted();
     try (OutputDirectory o = OutputDirectory.open(out, "generate")) {
@@ -119,6 +124,9 @@ abstract class DesignCommand implements Callable<Integer> {
       m.put("out", out.toString());
       m.put("files", new java.util.ArrayList<>(d.files().keySet()));
       m.put("area", unit.areaManifest());
+      if (unit.extras().containsKey("timing")) {
+        m.put("timing", unit.extras().get("timing"));
+      }
       System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
           .writeValueAsString(m));
       return 0;
@@ -145,6 +153,13 @@ abstract class DesignCommand implements Callable<Integer> {
       options = options.withManifestExtra(e.getKey(), e.getValue());
     }
     EmittedDesign d = VerilogEmitter.emit(design, options);
+    if (timing) {
+      // the Verilog does not depend on the manifest, so the timed design is the one written
+      Map<String, Object> t = timingFigures(d, a.nand2()).toJson();
+      extras = new LinkedHashMap<>(extras);
+      extras.put("timing", t);
+      d = VerilogEmitter.emit(design, options.withManifestExtra("timing", t));
+    }
     return new GeneratedUnit(spec.name(), parameters(), d, a, extras, shape());
   }
 
@@ -154,21 +169,13 @@ abstract class DesignCommand implements Callable<Integer> {
   }
 
   private int printTiming() throws Exception {
-    if (nodeFo4Ps != null && !(nodeFo4Ps > 0 && nodeFo4Ps < 1e6)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "option '--node-fo4-ps' must be positive (ps), got "
-          + nodeFo4Ps);
+    if (out != null || density != null || timing) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '" + (out != null ? "--out"
+          : density != null ? "--density" : "--timing") + "' does not apply to timing");
     }
-    if (out != null || density != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "option '" + (out != null ? "--out" : "--density")
-          + "' does not apply to timing");
-    }
+    checkNodeFo4();
     GeneratedUnit unit = generate();
-    System.err.println("hardformer: timing " + unit.emitted().top() + " with Yosys + OpenSTA on osu018_stdcells.lib"
-        + " (cached by content)");
-    io.hardformer.verilator.timing.SynthesizedTiming t = io.hardformer.verilator.timing.TimingAnalysis.analyze(unit.emitted());
-    double fo4 = io.hardformer.verilator.timing.Fo4.picoseconds();
-    TimingFigures f = new TimingFigures(t, fo4, nodeFo4Ps == null ? ModernNode.DEFAULT_FO4_PS : nodeFo4Ps,
-        nodeFo4Ps == null ? ModernNode.DEFAULT_SOURCE : "--node-fo4-ps", unit.area().nand2());
+    TimingFigures f = timingFigures(unit.emitted(), unit.area().nand2());
     if (json) {
       System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
           .writeValueAsString(f.toJson()));
@@ -178,7 +185,30 @@ abstract class DesignCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Throws a usage error unless {@code --node-fo4-ps} is unset or positive. */
+  private void checkNodeFo4() {
+    if (nodeFo4Ps != null && !(nodeFo4Ps > 0 && nodeFo4Ps < 1e6)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '--node-fo4-ps' must be positive (ps), got "
+          + nodeFo4Ps);
+    }
+  }
+
+  /** Times {@code d} (Yosys + OpenSTA, cached) and measures FO4. */
+  private TimingFigures timingFigures(EmittedDesign d, double nand2Estimate) {
+    checkNodeFo4();
+    System.err.println("hardformer: timing " + d.top() + " with Yosys + OpenSTA on osu018_stdcells.lib"
+        + " (cached by content)");
+    io.hardformer.verilator.timing.SynthesizedTiming t = io.hardformer.verilator.timing.TimingAnalysis.analyze(d);
+    double fo4 = io.hardformer.verilator.timing.Fo4.picoseconds();
+    return new TimingFigures(t, fo4, nodeFo4Ps == null ? ModernNode.DEFAULT_FO4_PS : nodeFo4Ps,
+        nodeFo4Ps == null ? ModernNode.DEFAULT_SOURCE : "--node-fo4-ps", nand2Estimate);
+  }
+
   private int printArea() throws Exception {
+    if (timing || nodeFo4Ps != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '" + (timing ? "--timing" : "--node-fo4-ps")
+          + "' does not apply to area");
+    }
     double dens = density == null ? AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2 : density;
     if (dens <= 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "option '--density' must be positive, got " + dens);
