@@ -82,7 +82,8 @@ class TimingCommandTest {
   void badInputIsOneLineAndExitCode2() {
     for (String[] args : List.of(new String[] {"timing", "counter", "--node-fo4-ps", "0"}, new String[] {"timing"},
         new String[] {"timing", "counter", "--out", "x"}, new String[] {"area", "counter", "--timing"},
-        new String[] {"generate", "counter", "--timing", "--node-fo4-ps", "-1", "--out", "x"})) {
+        new String[] {"generate", "counter", "--timing", "--node-fo4-ps", "-1", "--out", "x"},
+        new String[] {"generate", "counter", "--node-fo4-ps", "12", "--out", "x"})) {
       CliRun r = CliRun.of(args);
       assertEquals(ExitCodes.USAGE, r.code(), String.join(" ", args) + ": " + r.err());
       assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());

@@ -110,6 +110,9 @@ abstract class DesignCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "missing required option: '--out=<out>'");
     }
     io.hardformer.cli.output.OutputFolder.require(spec.commandLine(), "--out", out);
+    if (nodeFo4Ps != null && !timing) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '--node-fo4-ps' needs --timing");
+    }
     checkNodeFo4();
     GeneratedUnit unit = generate();
     EmittedDesign d = unit.emitted();
