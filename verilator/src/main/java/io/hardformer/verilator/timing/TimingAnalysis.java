@@ -77,7 +77,11 @@ public final class TimingAnalysis {
       cached = io.hardformer.verilator.ModelCache.defaultRoot().resolve("timing")
           .resolve(HexFormat.of().formatHex(md.digest(), 0, 16) + ".txt");
       if (Files.isRegularFile(cached)) {
-        return parse(top, Files.readString(cached), verilog);
+        try {
+          return parse(top, Files.readString(cached), verilog);
+        } catch (IllegalStateException damaged) {
+          Files.deleteIfExists(cached); // a truncated or foreign file: analyze again
+        }
       }
     } catch (NoSuchAlgorithmException | IOException e) {
       cached = null; // no cache: analyze

@@ -139,4 +139,23 @@ class TimingAnalysisTest {
     }
     return hand.through("INVX1", "A", "Y", e, 0, 0).worst();
   }
+
+  /** A damaged cache file is analyzed again, not reported as an error. */
+  @Test
+  void aDamagedCacheEntryIsReplaced() throws Exception {
+    String v = inverterChain(3).replace("module inv_chain", "module damaged_chain");
+    double first = ns("damaged_chain", v);
+    java.nio.file.Path dir = io.hardformer.verilator.ModelCache.defaultRoot().resolve("timing");
+    int damaged = 0;
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+      for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+        if (java.nio.file.Files.readString(f).contains("damaged_chain")) {
+          java.nio.file.Files.writeString(f, "truncated");
+          damaged++;
+        }
+      }
+    }
+    assertTrue(damaged > 0, "the result was cached under " + dir);
+    assertEquals(first, ns("damaged_chain", v));
+  }
 }
