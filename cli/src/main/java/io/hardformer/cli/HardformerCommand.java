@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         + "With no command: generates the embedded default transformer tile (a 16x16 FP8 FMA array and a "
         + "D=128, G=8 attention unit) into out/, self-checks it in Verilator when installed, and prints units, "
         + "FMAs, area, cycles and estimated tokens/s.",
-    subcommands = {GenerateCommand.class, io.hardformer.cli.designs.AreaCommand.class, EstimateCommand.class,
+    subcommands = {GenerateCommand.class, io.hardformer.cli.designs.AreaCommand.class,
+        io.hardformer.cli.designs.TimingCommand.class, EstimateCommand.class,
         RulesCommand.class},
     footer = {"", "Examples:",
         "  ./hardformer                                   # default tile into out/",

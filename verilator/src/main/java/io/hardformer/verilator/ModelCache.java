@@ -75,7 +75,7 @@ public final class ModelCache {
     return new ModelCache(defaultRoot());
   }
 
-  static Path defaultRoot() {
+  public static Path defaultRoot() {
     String env = System.getenv("HARDFORMER_CACHE");
     if (env != null && !env.isEmpty()) {
       return Path.of(env);

@@ -32,8 +32,16 @@ abstract class DesignCommand implements Callable<Integer> {
       + AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2 + ", " + AreaFigures.DENSITY_SOURCE + ").")
   Double density;
 
-  @Option(names = "--json", description = "area: print the figures as JSON.")
+  @Option(names = "--json", description = "area, timing: print the figures as JSON.")
   boolean json;
+
+  @Option(names = "--node-fo4-ps", description = "timing: FO4 delay in ps of the node to scale the clock to (default: "
+      + ModernNode.DEFAULT_FO4_PS + ", " + ModernNode.DEFAULT_SOURCE + ").")
+  Double nodeFo4Ps;
+
+  @Option(names = "--timing", description = "generate: add a timing section to manifest.json (the figures of "
+      + "'hardformer timing --json'; runs Yosys and OpenSTA).")
+  boolean timing;
 
   /** The design's parameters by name, for the header and manifest, in option order. */
   abstract Map<String, String> parameters();
@@ -95,10 +103,17 @@ abstract class DesignCommand implements Callable<Integer> {
     if (areaOnly) {
       return printArea();
     }
+    if (spec.parent() != null && spec.parent().name().equals("timing")) {
+      return printTiming();
+    }
     if (out == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "missing required option: '--out=<out>'");
     }
     io.hardformer.cli.output.OutputFolder.require(spec.commandLine(), "--out", out);
+    if (nodeFo4Ps != null && !timing) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '--node-fo4-ps' needs --timing");
+    }
+    checkNodeFo4();
     GeneratedUnit unit = generate();
     EmittedDesign d = unit.emitted();
     try (OutputDirectory o = OutputDirectory.open(out, "generate")) {
@@ -112,6 +127,9 @@ abstract class DesignCommand implements Callable<Integer> {
       m.put("out", out.toString());
       m.put("files", new java.util.ArrayList<>(d.files().keySet()));
       m.put("area", unit.areaManifest());
+      if (unit.extras().containsKey("timing")) {
+        m.put("timing", unit.extras().get("timing"));
+      }
       System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
           .writeValueAsString(m));
       return 0;
@@ -138,6 +156,13 @@ abstract class DesignCommand implements Callable<Integer> {
       options = options.withManifestExtra(e.getKey(), e.getValue());
     }
     EmittedDesign d = VerilogEmitter.emit(design, options);
+    if (timing) {
+      // the Verilog does not depend on the manifest, so the timed design is the one written
+      Map<String, Object> t = timingFigures(d, a.nand2()).toJson();
+      extras = new LinkedHashMap<>(extras);
+      extras.put("timing", t);
+      d = VerilogEmitter.emit(design, options.withManifestExtra("timing", t));
+    }
     return new GeneratedUnit(spec.name(), parameters(), d, a, extras, shape());
   }
 
@@ -146,7 +171,47 @@ abstract class DesignCommand implements Callable<Integer> {
     return null;
   }
 
+  private int printTiming() throws Exception {
+    if (out != null || density != null || timing) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '" + (out != null ? "--out"
+          : density != null ? "--density" : "--timing") + "' does not apply to timing");
+    }
+    checkNodeFo4();
+    GeneratedUnit unit = generate();
+    TimingFigures f = timingFigures(unit.emitted(), unit.area().nand2());
+    if (json) {
+      System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(f.toJson()));
+    } else {
+      System.out.print(f.text(spec.name(), parameters()));
+    }
+    return 0;
+  }
+
+  /** Throws a usage error unless {@code --node-fo4-ps} is unset or positive. */
+  private void checkNodeFo4() {
+    if (nodeFo4Ps != null && !(nodeFo4Ps > 0 && nodeFo4Ps < 1e6)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '--node-fo4-ps' must be positive (ps), got "
+          + nodeFo4Ps);
+    }
+  }
+
+  /** Times {@code d} (Yosys + OpenSTA, cached) and measures FO4. */
+  private TimingFigures timingFigures(EmittedDesign d, double nand2Estimate) {
+    checkNodeFo4();
+    System.err.println("hardformer: timing " + d.top() + " with Yosys + OpenSTA on osu018_stdcells.lib"
+        + " (cached by content)");
+    io.hardformer.verilator.timing.SynthesizedTiming t = io.hardformer.verilator.timing.TimingAnalysis.analyze(d);
+    double fo4 = io.hardformer.verilator.timing.Fo4.picoseconds();
+    return new TimingFigures(t, fo4, nodeFo4Ps == null ? ModernNode.DEFAULT_FO4_PS : nodeFo4Ps,
+        nodeFo4Ps == null ? ModernNode.DEFAULT_SOURCE : "--node-fo4-ps", nand2Estimate);
+  }
+
   private int printArea() throws Exception {
+    if (timing || nodeFo4Ps != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '" + (timing ? "--timing" : "--node-fo4-ps")
+          + "' does not apply to area");
+    }
     double dens = density == null ? AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2 : density;
     if (dens <= 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "option '--density' must be positive, got " + dens);

@@ -1,0 +1,250 @@
+package io.hardformer.verilator.timing;
+
+import io.hardformer.rtl.EmittedDesign;
+import io.hardformer.verilator.FileTrees;
+import io.hardformer.verilator.tools.OpenSta;
+import io.hardformer.verilator.tools.ToolResult;
+import io.hardformer.verilator.tools.Yosys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Static timing of a design on the OSU 0.18 um cells: Yosys ({@code synth -flatten}, {@code dfflibmap} and
+ * {@code abc} against {@code osu018_stdcells.lib}) writes a mapped netlist, and OpenSTA reports its worst
+ * path ({@code splitnets -ports} and {@code opt_clean -purge} first: OpenSTA's Verilog reader takes no
+ * concatenations) with an ideal clock on {@code clk} (a virtual clock when the design has no {@code clk} port), every
+ * other input arriving at the clock edge and every output required at it, so register-to-register,
+ * input-to-register, register-to-output and input-to-output paths all count. Outputs drive no load.
+ * Results are cached by content under {@code <model cache>/timing/} like {@code AreaSynthesis}'s.
+ */
+public final class TimingAnalysis {
+  /** The clock period given to OpenSTA; the critical path is this minus the worst slack. */
+  static final double PERIOD_NS = 100;
+  private static final String LIB = "osu018_stdcells.lib";
+  private static final String STA_MARK = "\n==== sta ====\n";
+  private static final String FLOPS_MARK = "\n==== flops ====\n";
+  private static final Pattern AREA = Pattern.compile("Chip area for (?:top )?module '\\\\?([^']+)':\\s*([0-9.]+)");
+  private static final Pattern POINT = Pattern.compile("^(Startpoint|Endpoint): (.+?) \\((.*)\\)\\s*$");
+  private static final Pattern SLACK = Pattern.compile("^\\s*(-?[0-9.]+)\\s+slack \\((MET|VIOLATED)\\)");
+  private static final Pattern PIN_ROW = Pattern.compile("\\s[v^] (\\S+)/(\\w+) \\((\\w+)\\)\\s*$");
+  private static final Pattern INSTANCE = Pattern.compile("^\\s*(\\w+)\\s+(\\\\\\S+|[\\w$.]+)\\s*\\(([^;]*?)\\);",
+      Pattern.MULTILINE | Pattern.DOTALL);
+  private static final Pattern Q_PIN = Pattern.compile("\\.Q\\(([^()]*)\\)");
+  private static final Pattern CLK_PORT = Pattern.compile("\\binput\\s+clk\\s*;");
+
+  private TimingAnalysis() {}
+
+  /** The worst path of an emitted design, with the Java lines its Verilog comments give. */
+  public static SynthesizedTiming analyze(EmittedDesign design) {
+    return analyze(design.top(), design.verilog());
+  }
+
+  /**
+   * The worst path of {@code top} in {@code verilog} (file name to text; cells of the liberty, such as
+   * {@code INVX1}, may be instantiated directly), or the cached result of an identical earlier run (the key
+   * hashes both tools' versions, the scripts, the liberty and every file).
+   */
+  public static SynthesizedTiming analyze(String top, Map<String, String> verilog) {
+    Yosys yosys = new Yosys();
+    OpenSta sta = new OpenSta();
+    byte[] liberty = readLiberty();
+    String yosysScript = yosysScript(top, verilog);
+    Path cached = null;
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output().getBytes(StandardCharsets.UTF_8));
+      md.update(sta.tool().run(List.of("-version"), null, Map.of(), 60).output().getBytes(StandardCharsets.UTF_8));
+      md.update(yosysScript.getBytes(StandardCharsets.UTF_8));
+      md.update(staScript(top, true).getBytes(StandardCharsets.UTF_8));
+      md.update(liberty);
+      for (Map.Entry<String, String> f : verilog.entrySet()) {
+        md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
+        md.update(f.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+      cached = io.hardformer.verilator.ModelCache.defaultRoot().resolve("timing")
+          .resolve(HexFormat.of().formatHex(md.digest(), 0, 16) + ".txt");
+      if (Files.isRegularFile(cached)) {
+        try {
+          return parse(top, Files.readString(cached), verilog);
+        } catch (IllegalStateException damaged) {
+          Files.deleteIfExists(cached); // a truncated or foreign file: analyze again
+        }
+      }
+    } catch (NoSuchAlgorithmException | IOException e) {
+      cached = null; // no cache: analyze
+    }
+    String raw = run(yosys, sta, top, verilog, yosysScript, liberty);
+    SynthesizedTiming result = parse(top, raw, verilog);
+    if (cached != null) {
+      try {
+        Files.createDirectories(cached.getParent());
+        Path tmp = Files.createTempFile(cached.getParent(), "timing-", ".tmp");
+        Files.writeString(tmp, raw);
+        Files.move(tmp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        // a result that cannot be cached is still a result
+      }
+    }
+    return result;
+  }
+
+  static String yosysScript(String top, Map<String, String> verilog) {
+    return "read_liberty -lib " + LIB + "; read_verilog " + String.join(" ", verilog.keySet()) + "; synth -flatten -top "
+        + top + "; dfflibmap -liberty " + LIB + "; abc -liberty " + LIB
+        + "; opt_clean -purge; splitnets -ports; opt_clean -purge; write_verilog -noattr "
+        + "netlist.v; tee -o stat.txt stat -liberty " + LIB;
+  }
+
+  static String staScript(String top, boolean hasClk) {
+    String clock = hasClk
+        ? "create_clock -name clk -period " + PERIOD_NS + " [get_ports clk]\n"
+            + "set_input_delay 0 -clock clk [delete_from_list [all_inputs] [get_ports clk]]\n"
+        : "create_clock -name clk -period " + PERIOD_NS + "\nset_input_delay 0 -clock clk [all_inputs]\n";
+    return "read_liberty " + LIB + "\nread_verilog netlist.v\nlink_design " + top + "\n" + clock
+        + "set_output_delay 0 -clock clk [all_outputs]\n"
+        + "report_checks -path_delay max -format full_clock_expanded -digits 4\n";
+  }
+
+  static byte[] readLiberty() {
+    try {
+      return Files.readAllBytes(Osu018.liberty());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String run(Yosys yosys, OpenSta sta, String top, Map<String, String> verilog, String script,
+      byte[] liberty) {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("hardformer-timing-");
+      for (Map.Entry<String, String> f : verilog.entrySet()) {
+        Files.writeString(dir.resolve(f.getKey()), f.getValue());
+      }
+      Files.write(dir.resolve(LIB), liberty);
+      yosys.script(dir, script, 1800);
+      String netlist = Files.readString(dir.resolve("netlist.v"));
+      Files.writeString(dir.resolve("timing.tcl"), staScript(top, CLK_PORT.matcher(netlist).find()));
+      ToolResult r = sta.script(dir, "timing.tcl", 600);
+      return Files.readString(dir.resolve("stat.txt")) + STA_MARK + r.output() + FLOPS_MARK + flops(netlist);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      FileTrees.deleteQuietly(dir);
+    }
+  }
+
+  /** One line per flip-flop instance of the mapped netlist: its name and the net on its Q pin. */
+  static String flops(String netlist) {
+    StringBuilder b = new StringBuilder();
+    Matcher m = INSTANCE.matcher(netlist);
+    while (m.find()) {
+      Matcher q = Q_PIN.matcher(m.group(3));
+      if (q.find()) {
+        b.append(m.group(2).trim()).append('\t').append(q.group(1).trim()).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  static SynthesizedTiming parse(String top, String raw, Map<String, String> verilog) {
+    int s = raw.indexOf(STA_MARK);
+    int f = raw.indexOf(FLOPS_MARK);
+    if (s < 0 || f < s) {
+      throw new IllegalStateException("malformed timing result of " + top);
+    }
+    String stat = raw.substring(0, s);
+    String report = raw.substring(s + STA_MARK.length(), f);
+    Map<String, String> qNet = new LinkedHashMap<>();
+    for (String line : raw.substring(f + FLOPS_MARK.length()).split("\n")) {
+      int tab = line.indexOf('\t');
+      if (tab > 0) {
+        qNet.put(line.substring(0, tab), line.substring(tab + 1));
+      }
+    }
+    Matcher a = AREA.matcher(stat);
+    if (!a.find()) {
+      throw new IllegalStateException("no 'Chip area' in Yosys statistics of " + top + ":\n" + stat);
+    }
+    double area = Double.parseDouble(a.group(2));
+    String start = null;
+    String end = null;
+    Double slack = null;
+    List<String> cells = new ArrayList<>();
+    boolean arrival = false;
+    for (String line : report.split("\n")) {
+      Matcher p = POINT.matcher(line);
+      if (p.find()) {
+        String name = signal(top, verilog, p.group(2), p.group(3), qNet);
+        if (p.group(1).equals("Startpoint")) {
+          start = name;
+          arrival = true;
+        } else {
+          end = name;
+        }
+        continue;
+      }
+      if (line.contains("data arrival time")) {
+        arrival = false;
+      }
+      Matcher row = PIN_ROW.matcher(line);
+      if (arrival && row.find() && !row.group(3).equals("in") && !row.group(3).equals("out")) {
+        String cell = row.group(3) + " " + unescape(row.group(1));
+        if (cells.isEmpty() || !cells.get(cells.size() - 1).equals(cell)) {
+          cells.add(cell);
+        }
+      }
+      Matcher sl = SLACK.matcher(line);
+      if (sl.find() && slack == null) {
+        slack = Double.parseDouble(sl.group(1));
+      }
+    }
+    if (start == null || end == null || slack == null) {
+      throw new IllegalStateException("OpenSTA found no constrained path in " + top + ":\n" + report);
+    }
+    double ns = Math.round((PERIOD_NS - slack) * 1e4) / 1e4;
+    List<String> lines = new ArrayList<>();
+    for (String point : List.of(start, end)) {
+      for (String l : SourceLines.driving(top, verilog, point)) {
+        if (!lines.contains(l)) {
+          lines.add(l);
+        }
+      }
+    }
+    return new SynthesizedTiming(top, ns, start, end, cells, lines, area);
+  }
+
+  /** A start or end point as a Verilog name: a port as it is, a flip-flop by the register on its Q pin. */
+  private static String signal(String top, Map<String, String> verilog, String name, String kind,
+      Map<String, String> qNet) {
+    String n = unescape(name);
+    if (kind.contains("flip-flop") || kind.contains("latch")) {
+      String q = qNet.get(name);
+      if (q == null) {
+        q = qNet.get("\\" + n);
+      }
+      if (q != null) {
+        return SourceLines.register(top, verilog, SourceLines.verilogName(unescape(q)));
+      }
+    }
+    return SourceLines.verilogName(n);
+  }
+
+  private static String unescape(String name) {
+    String n = name.startsWith("\\") ? name.substring(1) : name;
+    return n.replace("\\", "").replaceAll("\\s+\\[", "[");
+  }
+}

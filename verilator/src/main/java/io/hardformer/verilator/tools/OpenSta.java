@@ -1,0 +1,29 @@
+package io.hardformer.verilator.tools;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** OpenSTA ({@code sta}, Debian package {@code opensta}): runs a Tcl script on a mapped netlist. */
+public final class OpenSta {
+  private final ExternalTool tool;
+
+  public OpenSta() {
+    this.tool = ExternalTool.find("OpenSTA", "sta", "STA", "opensta");
+  }
+
+  public ExternalTool tool() {
+    return tool;
+  }
+
+  /** Runs {@code script} (a file in {@code dir}) with {@code sta -no_init -exit}, requiring success. */
+  public ToolResult script(Path dir, String script, long timeoutSeconds) {
+    ToolResult r = tool.runOk(List.of("-no_init", "-exit", script), dir, timeoutSeconds);
+    // OpenSTA reports Tcl errors on its output and may still exit 0
+    for (String line : r.output().split("\n")) {
+      if (line.startsWith("Error:")) {
+        throw new ToolException("OpenSTA failed: " + line + "\n" + r.output(), r.command(), r.output());
+      }
+    }
+    return r;
+  }
+}
