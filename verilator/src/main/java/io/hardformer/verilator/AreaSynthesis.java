@@ -7,12 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,36 +34,10 @@ public final class AreaSynthesis {
     Yosys yosys = new Yosys();
     String script = script(design);
     byte[] liberty = liberty();
-    Path cached = null;
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output().getBytes(StandardCharsets.UTF_8));
-      md.update(script.getBytes(StandardCharsets.UTF_8));
-      md.update(liberty);
-      for (Map.Entry<String, String> f : design.verilog().entrySet()) {
-        md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
-        md.update(f.getValue().getBytes(StandardCharsets.UTF_8));
-      }
-      cached = ModelCache.defaultRoot().resolve("synth").resolve(HexFormat.of().formatHex(md.digest(), 0, 16) + ".txt");
-      if (Files.isRegularFile(cached)) {
-        return parse(design.top(), Files.readString(cached));
-      }
-    } catch (NoSuchAlgorithmException | IOException e) {
-      cached = null; // no cache: synthesize
-    }
-    String stat = run(yosys, design, script, liberty);
-    SynthesizedArea result = parse(design.top(), stat);
-    if (cached != null) {
-      try {
-        Files.createDirectories(cached.getParent());
-        Path tmp = Files.createTempFile(cached.getParent(), "stat-", ".tmp");
-        Files.writeString(tmp, stat);
-        Files.move(tmp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        // a result that cannot be cached is still a result
-      }
-    }
-    return result;
+    List<byte[]> key = List.of(ToolOutputCache.utf8(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output()),
+        ToolOutputCache.utf8(script), liberty);
+    return ToolOutputCache.get("synth", key, design.verilog(), () -> run(yosys, design, script, liberty),
+        stat -> parse(design.top(), stat));
   }
 
   private static String script(EmittedDesign design) {

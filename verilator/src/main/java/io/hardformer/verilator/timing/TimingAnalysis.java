@@ -2,19 +2,15 @@ package io.hardformer.verilator.timing;
 
 import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.verilator.FileTrees;
+import io.hardformer.verilator.ToolOutputCache;
 import io.hardformer.verilator.tools.OpenSta;
 import io.hardformer.verilator.tools.ToolResult;
 import io.hardformer.verilator.tools.Yosys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,43 +58,11 @@ public final class TimingAnalysis {
     OpenSta sta = new OpenSta();
     byte[] liberty = readLiberty();
     String yosysScript = yosysScript(top, verilog);
-    Path cached = null;
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output().getBytes(StandardCharsets.UTF_8));
-      md.update(sta.tool().run(List.of("-version"), null, Map.of(), 60).output().getBytes(StandardCharsets.UTF_8));
-      md.update(yosysScript.getBytes(StandardCharsets.UTF_8));
-      md.update(staScript(top, true).getBytes(StandardCharsets.UTF_8));
-      md.update(liberty);
-      for (Map.Entry<String, String> f : verilog.entrySet()) {
-        md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
-        md.update(f.getValue().getBytes(StandardCharsets.UTF_8));
-      }
-      cached = io.hardformer.verilator.ModelCache.defaultRoot().resolve("timing")
-          .resolve(HexFormat.of().formatHex(md.digest(), 0, 16) + ".txt");
-      if (Files.isRegularFile(cached)) {
-        try {
-          return parse(top, Files.readString(cached), verilog);
-        } catch (IllegalStateException damaged) {
-          Files.deleteIfExists(cached); // a truncated or foreign file: analyze again
-        }
-      }
-    } catch (NoSuchAlgorithmException | IOException e) {
-      cached = null; // no cache: analyze
-    }
-    String raw = run(yosys, sta, top, verilog, yosysScript, liberty);
-    SynthesizedTiming result = parse(top, raw, verilog);
-    if (cached != null) {
-      try {
-        Files.createDirectories(cached.getParent());
-        Path tmp = Files.createTempFile(cached.getParent(), "timing-", ".tmp");
-        Files.writeString(tmp, raw);
-        Files.move(tmp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        // a result that cannot be cached is still a result
-      }
-    }
-    return result;
+    List<byte[]> key = List.of(ToolOutputCache.utf8(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output()),
+        ToolOutputCache.utf8(sta.tool().run(List.of("-version"), null, Map.of(), 60).output()),
+        ToolOutputCache.utf8(yosysScript), ToolOutputCache.utf8(staScript(top, true)), liberty);
+    return ToolOutputCache.get("timing", key, verilog, () -> run(yosys, sta, top, verilog, yosysScript, liberty),
+        raw -> parse(top, raw, verilog));
   }
 
   static String yosysScript(String top, Map<String, String> verilog) {
