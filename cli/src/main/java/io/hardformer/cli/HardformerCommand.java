@@ -1,9 +1,11 @@
 package io.hardformer.cli;
 
+import io.hardformer.cli.designs.DesignCatalog;
 import io.hardformer.cli.designs.GenerateCommand;
 import io.hardformer.cli.estimate.EstimateCommand;
 import io.hardformer.cli.tile.TileConfig;
 import io.hardformer.cli.tile.TileJob;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -78,6 +80,9 @@ public final class HardformerCommand implements Callable<Integer> {
   /** Runs the command line and returns the exit code (used by main and by tests). */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new HardformerCommand());
+    for (String withDesigns : List.of("generate", "area", "timing")) {
+      DesignCatalog.withDesigns(cli.getSubcommands().get(withDesigns));
+    }
     cli.setUsageHelpWidth(USAGE_WIDTH);         // examples stay one line each (picocli's default is 80 columns)
     cli.setParameterExceptionHandler(new UsageErrorHandler());
     cli.setExecutionExceptionHandler(new ErrorReporter());

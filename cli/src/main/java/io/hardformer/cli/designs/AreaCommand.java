@@ -28,9 +28,6 @@ import picocli.CommandLine.Spec;
         + "figures as the manifest). fma-array uses per-cell Yosys synthesis from a table; other designs a "
         + "pre-synthesis estimate.",
         "With --calibrate: synthesize every unit of the table with Yosys and print it (or --write it)."},
-    subcommands = {FmaArrayDesign.class, AttentionDesign.class, Fp8MulDesign.class, Fp8DotDesign.class, Fp8QuantDesign.class,
-        CounterDesign.class, AdderTreeDesign.class, IntMacDesign.class, RegisterSliceDesign.class,
-        PipelineDesign.class, FifoDesign.class},
     footer = {"", "Examples:",
         "  ./hardformer area fma-array --rows 64 --cols 64 --format e4m3 --acc fp32",
         "  ./hardformer area fma-array --rows 128 --cols 128 --format e4m3 --acc exact --density 140 --json",

@@ -6,16 +6,27 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * Generates a catalog design from a name and option values (as a config file gives them), validated
- * exactly as on the command line: {@code generate("fma-array", {rows: 16, ...})}. Nothing is written; the
- * caller writes the unit's files ({@link GeneratedUnit#writeInto}).
+ * The design catalog: the one list of designs that {@code generate}, {@code area} and {@code timing} take as
+ * subcommands ({@link #withDesigns}), and generation of a design from a name and option values (as a config
+ * file gives them), validated exactly as on the command line: {@code generate("fma-array", {rows: 16, ...})}.
+ * Nothing is written; the caller writes the unit's files ({@link GeneratedUnit#writeInto}).
  */
 public final class DesignCatalog {
+  private static final List<Class<? extends DesignCommand>> DESIGNS = List.of(CounterDesign.class,
+      AdderTreeDesign.class, IntMacDesign.class, RegisterSliceDesign.class, PipelineDesign.class, FifoDesign.class,
+      Fp8MulDesign.class, Fp8DotDesign.class, Fp8QuantDesign.class, FmaArrayDesign.class, AttentionDesign.class);
+
   private DesignCatalog() {}
 
-  /** The design names: the subcommands of {@code generate}. */
+  /** {@code command} (generate, area or timing) with every design of the catalog as a subcommand. */
+  public static CommandLine withDesigns(CommandLine command) {
+    DESIGNS.forEach(command::addSubcommand);
+    return command;
+  }
+
+  /** The design names, in catalog order. */
   public static List<String> names() {
-    return new ArrayList<>(new CommandLine(new GenerateCommand()).getSubcommands().keySet());
+    return new ArrayList<>(withDesigns(new CommandLine(new GenerateCommand())).getSubcommands().keySet());
   }
 
   /**
@@ -23,7 +34,7 @@ public final class DesignCatalog {
    * @throws IllegalArgumentException for an unknown design
    */
   public static GeneratedUnit generate(String design, Map<String, String> options) {
-    CommandLine generate = new CommandLine(new GenerateCommand());
+    CommandLine generate = withDesigns(new CommandLine(new GenerateCommand()));
     CommandLine sub = generate.getSubcommands().get(design);
     if (sub == null) {
       throw new IllegalArgumentException("unknown design '" + design + "'; valid designs: " + String.join(", ", names()));

@@ -8,9 +8,6 @@ import picocli.CommandLine.Spec;
 /** {@code hardformer generate <design>}: the catalog of designs, one subcommand each. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Writes one design's Verilog, filelist <top>.f and manifest.json into --out.",
-    subcommands = {CounterDesign.class, AdderTreeDesign.class, IntMacDesign.class, RegisterSliceDesign.class,
-        PipelineDesign.class, FifoDesign.class, Fp8MulDesign.class, Fp8DotDesign.class, Fp8QuantDesign.class,
-        FmaArrayDesign.class, AttentionDesign.class},
     footer = {"", "Examples:",
         "  ./hardformer generate counter --width 16 --out build/counter",
         "  ./hardformer generate fifo --width 32 --addr-bits 4 --out build/fifo"})

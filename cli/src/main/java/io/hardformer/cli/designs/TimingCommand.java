@@ -16,9 +16,6 @@ import picocli.CommandLine.Spec;
         + "Prints the path in ns, its start and end points and Java lines, its depth in FO4 (measured on the same "
         + "liberty), the clock at 0.18 um and at a modern node by FO4 scaling, and the area in um^2.",
         "Needs yosys and sta (Debian packages yosys, opensta, qflow-tech-osu018). Results are cached by content."},
-    subcommands = {FmaArrayDesign.class, AttentionDesign.class, Fp8MulDesign.class, Fp8DotDesign.class, Fp8QuantDesign.class,
-        CounterDesign.class, AdderTreeDesign.class, IntMacDesign.class, RegisterSliceDesign.class,
-        PipelineDesign.class, FifoDesign.class},
     footer = {"", "Examples:",
         "  ./hardformer timing counter --width 32",
         "  ./hardformer timing fp8-mul --format e4m3 --json",
