@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LibraryUseIT {
   static final String SECTION = "## Use it from your own project";
-  static final List<String> LIBRARIES = List.of("dsl", "rtl-out", "generators", "verilator", "testbench");
+  static final List<String> LIBRARIES = List.of("dsl", "rtl-out", "generators", "verilator", "testbench", "testbench-junit");
 
   @TempDir
   Path tmp;

@@ -1,10 +1,11 @@
-package io.hardformer.testbench;
+package io.hardformer.testbench.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.hardformer.generators.examples.Counter;
+import io.hardformer.testbench.Testbench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;

@@ -1,6 +1,8 @@
-package io.hardformer.testbench;
+package io.hardformer.testbench.junit;
 
 import io.hardformer.dsl.Module;
+import io.hardformer.testbench.Testbench;
+import io.hardformer.testbench.TestbenchOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
