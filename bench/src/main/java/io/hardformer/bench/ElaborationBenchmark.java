@@ -58,7 +58,7 @@ final class ElaborationBenchmark {
     if (kind.equals("int8-mac")) {
       return new SystolicArray(n, n);
     }
-    String[] p = kind.split("-"); // fma-<format>-<acc>
+    String[] p = kind.split("-", -1); // fma-<format>-<acc>
     return new FmaArray(FmaArrayShape.of(n, n, Fp8Format.parse(p[1]), AccumulationMode.parse(p[2]), FloatPacker.FP32));
   }
 

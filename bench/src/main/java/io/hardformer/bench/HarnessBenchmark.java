@@ -13,6 +13,7 @@ import io.hardformer.verilator.HarnessSpec;
 import io.hardformer.verilator.ModelCache;
 import io.hardformer.verilator.Verilator;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ final class HarnessBenchmark {
     for (int rep = 0; rep < 5; rep++) { // best of 5: the machine is shared
       ProcessBuilder pb = new ProcessBuilder(dir.resolve("obj/raw").toString(), Integer.toString(n));
       Process p = pb.start();
-      String[] raw = new String(p.getInputStream().readAllBytes()).strip().split(" ");
+      String[] raw = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip().split(" ", -1);
       p.waitFor();
       rawRate = Math.max(rawRate, n / Double.parseDouble(raw[1]));
     }

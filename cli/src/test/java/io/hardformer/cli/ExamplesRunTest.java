@@ -99,7 +99,7 @@ class ExamplesRunTest {
 
   static boolean isSynopsis(String line) {
     String code = line.replaceAll("\\s+#.*$", "");
-    for (String t : code.split("\\s+")) {
+    for (String t : code.split("\\s+", -1)) {
       if (t.matches(".*[\\[\\]<>|].*") || t.matches("[A-Z][A-Z_]*")) {
         return true;
       }

@@ -54,7 +54,7 @@ class ToolchainMissingTest {
   }
 
   private static Path onPath(String tool) {
-    for (String dir : System.getenv("PATH").split(":")) {
+    for (String dir : System.getenv("PATH").split(":", -1)) {
       Path p = Path.of(dir, tool);
       if (!dir.isEmpty() && Files.isExecutable(p)) {
         return p;

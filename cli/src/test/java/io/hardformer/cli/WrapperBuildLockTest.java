@@ -33,7 +33,7 @@ class WrapperBuildLockTest {
     Path jar = Files.createDirectories(checkout.resolve("cli/target")).resolve("hardformer.jar");
     Files.writeString(jar, "old jar");
     Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-    Files.createDirectories(checkout.resolve("dsl/src")).resolve("Changed.java");
+    Files.createDirectories(checkout.resolve("dsl/src"));
     Files.writeString(checkout.resolve("dsl/src/Changed.java"), "class Changed {}"); // newer than the jar
 
     Path bin = Files.createDirectories(tmp.resolve("bin"));

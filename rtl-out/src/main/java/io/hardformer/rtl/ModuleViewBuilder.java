@@ -310,7 +310,7 @@ final class ModuleViewBuilder {
   }
 
   private String comment(SourceLocation loc) {
-    return options.sourceComments() && loc != SourceLocation.UNKNOWN ? " // " + loc : "";
+    return options.sourceComments() && !SourceLocation.UNKNOWN.equals(loc) ? " // " + loc : "";
   }
 
   // ---- step: ports, declarations, instances, header ---------------------------------------------

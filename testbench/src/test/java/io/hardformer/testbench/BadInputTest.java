@@ -75,7 +75,7 @@ class BadInputTest {
     EmittedDesign d = VerilogEmitter.emit(new Hostile(),
         new EmitOptions("gen\ninitial $finish;", Map.of("p", "1\n$finish;"), true, Map.of()));
     String v = d.verilog().values().iterator().next();
-    for (String line : v.split("\n")) {
+    for (String line : v.lines().toList()) {
       assertFalse(line.strip().startsWith("initial") || line.strip().startsWith("$finish"), line);
     }
     assertEquals("a__initial__finish", d.top());
@@ -105,7 +105,7 @@ class BadInputTest {
   @Test
   void aFailingVerilatorBuildNamesTheJavaLineAndLeavesNoTemporaryFolder() throws Exception {
     EmittedDesign d = VerilogEmitter.emit(new CppNames(), EmitOptions.defaults());
-    String[] lines = d.verilog().get("CppNames.v").split("\n");
+    String[] lines = d.verilog().get("CppNames.v").split("\n", -1);
     int line = 1;
     while (!lines[line - 1].contains("assign this_")) {
       line++;

@@ -73,7 +73,7 @@ public final class AreaSynthesis {
     Map<String, Long> cells = new TreeMap<>();
     double area = -1;
     boolean inCells = false;
-    for (String line : stat.split("\n")) {
+    for (String line : stat.lines().toList()) {
       if (line.contains("Number of cells:")) {
         inCells = true;
         continue;

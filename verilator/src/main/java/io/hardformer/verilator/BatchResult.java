@@ -7,14 +7,12 @@ import java.math.BigInteger;
  * each with the cycle it was sampled in and the output frame.
  */
 public final class BatchResult {
-  private final HarnessSpec spec;
   private final int count;
   private final int recordBytes;
   private final byte[] records;
 
   /** {@code records}: {@code count} records of (u64 cycle, output frame), as the harness sent them. */
   public BatchResult(HarnessSpec spec, int count, byte[] records) {
-    this.spec = spec;
     this.count = count;
     this.recordBytes = 8 + spec.outputFrameBytes();
     this.records = records;

@@ -234,7 +234,7 @@ public final class ModelCache {
   /** Adds the Java source location behind each Verilog file:line the tool output mentions. */
   static String annotate(String output, Map<String, String> verilog) {
     StringBuilder sb = new StringBuilder();
-    for (String line : output.split("\n")) {
+    for (String line : output.lines().toList()) {
       sb.append(line);
       Matcher m = VERILOG_LOCATION.matcher(line);
       if (m.find()) {

@@ -40,7 +40,7 @@ final class ModelEntry {
       if (!Files.isRegularFile(record)) {
         return RECORD + " (its size and hash at build time) is missing";
       }
-      String[] parts = Files.readString(record, StandardCharsets.UTF_8).strip().split(" ");
+      String[] parts = Files.readString(record, StandardCharsets.UTF_8).strip().split(" ", -1);
       if (parts.length != 2) {
         return RECORD + " is malformed";
       }

@@ -78,7 +78,7 @@ public final class Verilator {
     args.addAll(files);
     ToolResult r = tool.run(args, dir, Map.of(), 120);
     List<String> findings = new ArrayList<>();
-    for (String line : r.output().split("\n")) {
+    for (String line : r.output().lines().toList()) {
       if (line.startsWith("%Warning") || line.startsWith("%Error")) {
         findings.add(line);
       }

@@ -33,7 +33,7 @@ public record DesignBudget(String name, long matmulFmas, double mm2, double tran
     try {
       m = new ObjectMapper().readTree(Files.readString(file));
     } catch (IOException e) {
-      throw new ConfigException(file + ": not a readable JSON manifest: " + e.getMessage().split("\n")[0]);
+      throw new ConfigException(file + ": not a readable JSON manifest: " + e.getMessage().lines().findFirst().orElse(""));
     }
     JsonNode area = m == null ? null : m.has("total") ? m.get("total") : m.get("area");
     if (area == null || !area.has("matmulFmaCount") || !area.has("mm2")) {

@@ -36,8 +36,8 @@ final class DecadeLogAxis extends LogAxis {
   @SuppressWarnings({"rawtypes", "unchecked"})
   public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
     boolean vertical = RectangleEdge.isLeftOrRight(edge);
-    TextAnchor anchor = vertical ? (edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT)
-        : (edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
+    TextAnchor anchor = vertical ? (RectangleEdge.LEFT.equals(edge) ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT)
+        : (RectangleEdge.TOP.equals(edge) ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
     List ticks = new ArrayList();
     for (int e : decades(getLowerBound(), getUpperBound())) {
       double v = Math.pow(10, e);

@@ -142,7 +142,7 @@ public final class ReportWriter {
   }
 
   private static String label(Roofline.Estimate c, Roofline.Estimate user) {
-    return (c == user ? "this estimate: " : "") + c.workload().chips() + " x " + c.chip().name()
+    return (c.equals(user) ? "this estimate: " : "") + c.workload().chips() + " x " + c.chip().name()
         + (c.workload().weightBytes() == 1 ? "" : " (" + (int) c.workload().weightBytes() + "-byte weights)");
   }
 
@@ -282,7 +282,7 @@ public final class ReportWriter {
     for (Roofline.Estimate config : configurations(user)) {
       Workload base = config.workload();
       Chip c = config.chip();
-      String label = (config == user && !Chip.presets().contains(c) ? "this estimate: " : "") + c.name()
+      String label = (config.equals(user) && !Chip.presets().contains(c) ? "this estimate: " : "") + c.name()
           + " (" + base.chips() + " chips, tp " + base.tp() + (base.weightBytes() == 1 ? "" : ", "
           + (int) base.weightBytes() + "-byte weights") + ")";
       XYSeries s = new XYSeries(label);

@@ -86,7 +86,7 @@ public final class TileJob {
       CxxToolchain.require();
     } catch (ToolException e) {
       // the message names what was searched and the package to install
-      return skipped(units, "skipped: the tile was not simulated: " + e.getMessage().split("\n")[0]);
+      return skipped(units, "skipped: the tile was not simulated: " + e.getMessage().lines().findFirst().orElse(""));
     }
     List<UnitCheck> checks = new ArrayList<>();
     long checkable = units.stream().filter(u -> SelfCheck.CHECKED.contains(u.design())).count();

@@ -51,7 +51,7 @@ public final class UnitAreaTable {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      String[] f = line.split("\t");
+      String[] f = line.split("\t", -1);
       m.put(f[0], new UnitArea(Double.parseDouble(f[1]), Long.parseLong(f[2])));
     }
     return new UnitAreaTable(m);

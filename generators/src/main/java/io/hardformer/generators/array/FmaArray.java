@@ -111,7 +111,6 @@ public final class FmaArray extends Module {
       row.next(mux(lastRow, lit(0, rowBits), row.add(lit(1, rowBits)).trunc(rowBits)));
       reading.next(lastRow.not());
     });
-    int ow = shape.outFormat().width();
     UInt[] columns = new UInt[cols];
     for (int j = 0; j < cols; j++) {
       ColumnReadout readout = instance("readout_" + j, new ColumnReadout(rows, FmaCell.holdBits(shape.mode(),

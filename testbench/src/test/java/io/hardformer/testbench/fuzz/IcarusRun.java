@@ -86,7 +86,7 @@ final class IcarusRun {
     }
     List<BigInteger[]> out = new ArrayList<>();
     for (String line : Files.readAllLines(dir.resolve("out.txt"))) {
-      String[] parts = line.strip().split(" ");
+      String[] parts = line.strip().split(" ", -1);
       BigInteger[] row = new BigInteger[outs.size()];
       for (int k = 0; k < outs.size(); k++) {
         row[k] = parts[k].matches("[0-9a-fA-F]+") ? new BigInteger(parts[k], 16) : null;

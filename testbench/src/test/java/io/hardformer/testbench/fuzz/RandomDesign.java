@@ -52,7 +52,7 @@ final class RandomDesign extends Module {
       if (kind == 19 && depth > 0) {
         child(depth);
       } else if (kind == 18) {
-        whenWire(depth);
+        whenWire();
       } else {
         pool.add(cap(op(kind)));
       }
@@ -217,7 +217,7 @@ final class RandomDesign extends Module {
   }
 
   /** A wire driven by a default and a random when/elseWhen/otherwise tree (depth up to 3). */
-  private void whenWire(int depth) {
+  private void whenWire() {
     Data<?> like = pick();
     Data<?> w = like instanceof SInt ? wire("w" + names++, HwType.sint(like.width()))
         : wire("w" + names++, HwType.uint(like.width()));

@@ -88,7 +88,7 @@ public final class SourceLines {
   public static List<String> driving(String top, Map<String, String> verilog, String signal) {
     Map<String, String> modules = modules(verilog);
     String bare = signal.replaceAll("\\[[^\\]]*\\]$", "");
-    String[] path = bare.split("\\.");
+    String[] path = bare.split("\\.", -1);
     String text = modules.get(moduleOf(modules, top, bare));
     if (text == null) {
       return List.of();
@@ -105,7 +105,7 @@ public final class SourceLines {
 
   /** The module a flattened name ({@code inst.sub.name}, no bit index) lives in, following instances from the top. */
   private static String moduleOf(Map<String, String> modules, String top, String bare) {
-    String[] path = bare.split("\\.");
+    String[] path = bare.split("\\.", -1);
     String module = top;
     for (int i = 0; i < path.length - 1 && module != null; i++) {
       module = child(modules, module, path[i]);

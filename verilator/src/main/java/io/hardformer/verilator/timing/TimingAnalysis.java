@@ -133,7 +133,7 @@ public final class TimingAnalysis {
     String stat = raw.substring(0, s);
     String report = raw.substring(s + STA_MARK.length(), f);
     Map<String, String> qNet = new LinkedHashMap<>();
-    for (String line : raw.substring(f + FLOPS_MARK.length()).split("\n")) {
+    for (String line : raw.substring(f + FLOPS_MARK.length()).lines().toList()) {
       int tab = line.indexOf('\t');
       if (tab > 0) {
         qNet.put(line.substring(0, tab), line.substring(tab + 1));
@@ -149,7 +149,7 @@ public final class TimingAnalysis {
     Double slack = null;
     List<String> cells = new ArrayList<>();
     boolean arrival = false;
-    for (String line : report.split("\n")) {
+    for (String line : report.lines().toList()) {
       Matcher p = POINT.matcher(line);
       if (p.find()) {
         String name = signal(top, verilog, p.group(2), p.group(3), qNet);

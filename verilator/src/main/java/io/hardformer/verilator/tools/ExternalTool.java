@@ -42,7 +42,7 @@ public final class ExternalTool {
       return new ExternalTool(displayName, debianPackage, Files.isExecutable(p) ? p : null, searched);
     }
     String path = System.getenv().getOrDefault("PATH", "");
-    for (String dir : path.split(File.pathSeparator)) {
+    for (String dir : path.split(File.pathSeparator, -1)) {
       if (dir.isEmpty()) {
         continue;
       }

@@ -19,7 +19,7 @@ public final class OpenSta {
   public ToolResult script(Path dir, String script, long timeoutSeconds) {
     ToolResult r = tool.runOk(List.of("-no_init", "-exit", script), dir, timeoutSeconds);
     // OpenSTA reports Tcl errors on its output and may still exit 0
-    for (String line : r.output().split("\n")) {
+    for (String line : r.output().lines().toList()) {
       if (line.startsWith("Error:")) {
         throw new ToolException("OpenSTA failed: " + line + "\n" + r.output(), r.command(), r.output());
       }
