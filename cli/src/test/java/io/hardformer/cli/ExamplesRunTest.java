@@ -3,6 +3,7 @@ package io.hardformer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +12,14 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Every {@code ./hardformer ...} example in the help of every command (their footers, as --help prints them) and
- * in README.md's code blocks runs through the CLI in-process and exits 0. Paths in examples are resolved under a
+ * Every {@code ./hardformer ...} example in the help of every command (their footers, as --help prints them),
+ * in README.md's code blocks and in those of every docs/*.md page runs through the CLI in-process and exits 0. Paths in examples are resolved under a
  * temporary folder; the tile examples run with {@code --no-check} (the Verilator self-check has its own test) and
  * {@code team-tile.yaml} is the embedded default tile. Synopsis lines (with {@code [ ] < > |} or an upper-case
  * placeholder such as DIR or N) are syntax, not examples, and are the only lines not run.
@@ -42,6 +44,9 @@ class ExamplesRunTest {
     List<String> readmeBlocks = codeBlockLines(Files.readAllLines(readme));
     List<String> fromReadme = examplesIn(readmeBlocks);
     examples.addAll(fromReadme);
+    for (Path page : docsPages()) {
+      examples.addAll(examplesIn(codeBlockLines(Files.readAllLines(page))));
+    }
     assertTrue(fromHelp >= 20, "examples found in --help: " + fromHelp);
     assertTrue(fromReadme.size() >= 3, "examples found in README.md: " + fromReadme);
     // the tile's output must exist before 'estimate --from-design out/manifest.json' runs
@@ -64,6 +69,13 @@ class ExamplesRunTest {
     assertTrue(isSynopsis("./hardformer generate attention --head-dim D --q-heads G --format e4m3|e5m2 --out DIR"));
     assertTrue(!isSynopsis("./hardformer estimate --chip sohu-claim   # the chip the claim implies"));
     assertEquals(List.of("estimate", "--no-claims"), Arrays.asList(args("./hardformer estimate --no-claims  # x")));
+  }
+
+  /** The documentation pages README links, in name order. */
+  static List<Path> docsPages() throws IOException {
+    try (Stream<Path> pages = Files.list(Path.of("..", "docs"))) {
+      return pages.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
+    }
   }
 
   private static void collectFooters(CommandLine cmd, List<String> lines) {
