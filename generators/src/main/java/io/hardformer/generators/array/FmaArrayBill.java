@@ -87,7 +87,7 @@ public final class FmaArrayBill {
 
   private static long controlBits(FmaArrayShape s) {
     int g = s.minimumSpacing();
-    int gapBits = 64 - Long.numberOfLeadingZeros(g);
+    int gapBits = Module.bitsFor(g);
     return gapBits + ColumnReadout.rowBits(s.rows());
   }
 
