@@ -37,9 +37,8 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
       format = ParameterCheck.choice("--format", format, "e4m3", "e5m2");
       acc = ParameterCheck.choice("--acc", acc, "exact", "fp32");
       outFormat = ParameterCheck.choice("--out-format", outFormat, "fp32", "bf16");
-      ParameterCheck.range("--rows", rows, 1, FmaArrayShape.MAX_DIMENSION);
-      ParameterCheck.range("--cols", cols, 1, FmaArrayShape.MAX_DIMENSION);
-      ParameterCheck.range("--max-k", maxK, 1, FmaArrayShape.MAX_MAX_K);
+      new FmaArrayShape(rows, cols, Fp8Format.parse(format), AccumulationMode.parse(acc), FloatPacker.parse(outFormat),
+          maxK);                                         // the shape checks the sizes (one statement of the ranges)
     }
 
     public FmaArrayShape shape() {

@@ -34,8 +34,7 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
     public Parameters {
       format = ParameterCheck.choice("--format", format, "e4m3", "e5m2");
       outFormat = ParameterCheck.choice("--out-format", outFormat, "bf16", "fp32");
-      ParameterCheck.range("--head-dim", headDim, 1, 1024);
-      ParameterCheck.range("--q-heads", qHeads, 1, 64);
+      new AttentionShape(headDim, qHeads, Fp8Format.parse(format), FloatPacker.parse(outFormat)); // checks the sizes
     }
 
     public AttentionShape shape() {
