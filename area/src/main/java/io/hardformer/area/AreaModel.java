@@ -4,10 +4,16 @@ import io.hardformer.area.UnitAreaTable.UnitArea;
 import io.hardformer.dsl.analysis.DesignStats;
 import io.hardformer.dsl.elaborate.Design;
 import io.hardformer.dsl.elaborate.Elaborator;
+import io.hardformer.dsl.elaborate.ModuleDef;
+import io.hardformer.dsl.ir.Instance;
+import io.hardformer.dsl.ir.ModuleBody;
+import io.hardformer.dsl.ir.Signal;
+import io.hardformer.dsl.ir.SignalKind;
 import io.hardformer.generators.catalog.BillOfMaterials;
 import io.hardformer.generators.catalog.BillOfMaterials.Gate;
 import io.hardformer.generators.catalog.BillOfMaterials.Item;
 import io.hardformer.generators.catalog.BillOfMaterials.Part;
+import io.hardformer.generators.catalog.BillOfMaterials.Replica;
 import io.hardformer.generators.catalog.BillOfMaterials.SubModule;
 import io.hardformer.generators.catalog.BillOfMaterials.SynthesizedUnit;
 import io.hardformer.generators.catalog.ConfiguredGenerator;
@@ -17,11 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Prices what a generator says its design is made of ({@link BillOfMaterials}): synthesized units from the
  * unit-area table, library gates at {@code hardformer_nand2.lib} ratios, small sub-modules by the IR estimate
- * of one elaborated copy, each times its count. A design whose bill is empty is elaborated whole and estimated
+ * of one elaborated copy (replicas of one of their instances by that instance's subtree), each times its count. A design whose bill is empty is elaborated whole and estimated
  * from its IR ({@link GateEstimate}).
  */
 public final class AreaModel {
@@ -93,8 +100,12 @@ public final class AreaModel {
         case COUNTER_BIT -> DFF + RESET_GATE + COUNTER_BIT;
       };
     }
+    if (item instanceof Replica r) {
+      Design d = elaborated(r.of(), elaborated);
+      return r.count() * subtree(d, instance(d, r), def -> GateEstimate.module(def));
+    }
     SubModule s = (SubModule) item;
-    return s.count() * GateEstimate.nand2(elaborated.computeIfAbsent(s, x -> Elaborator.elaborate(x.module().get())));
+    return s.count() * GateEstimate.nand2(elaborated(s, elaborated));
   }
 
   private static long flipFlops(Item item, UnitAreaTable table, Map<SubModule, Design> elaborated) {
@@ -105,7 +116,44 @@ public final class AreaModel {
     if (item instanceof Gate g) {
       return g.kind() == BillOfMaterials.GateKind.MUX2 ? 0 : g.count();
     }
+    if (item instanceof Replica r) {
+      Design d = elaborated(r.of(), elaborated);
+      return r.count() * Math.round(subtree(d, instance(d, r), AreaModel::registerBits));
+    }
     SubModule s = (SubModule) item;
-    return s.count() * DesignStats.of(elaborated.computeIfAbsent(s, x -> Elaborator.elaborate(x.module().get()))).registerBits();
+    return s.count() * DesignStats.of(elaborated(s, elaborated)).registerBits();
+  }
+
+  private static Design elaborated(SubModule s, Map<SubModule, Design> elaborated) {
+    return elaborated.computeIfAbsent(s, x -> Elaborator.elaborate(x.module().get()));
+  }
+
+  /** The body of the top's child instance that a replica copies. */
+  private static ModuleBody instance(Design d, Replica r) {
+    for (Instance i : d.top().body().instances()) {
+      if (i.name().equals(r.instance())) {
+        return i.body();
+      }
+    }
+    throw new IllegalStateException("bill of materials: " + r.of().kind() + " has no instance '" + r.instance() + "'");
+  }
+
+  /** {@code cost} of a body and of every instance under it, each instance counted. */
+  private static double subtree(Design d, ModuleBody body, ToDoubleFunction<ModuleDef> cost) {
+    double sum = cost.applyAsDouble(d.defOf(body));
+    for (Instance i : body.instances()) {
+      sum += subtree(d, i.body(), cost);
+    }
+    return sum;
+  }
+
+  private static double registerBits(ModuleDef def) {
+    long bits = 0;
+    for (Signal s : def.body().signals()) {
+      if (s.kind() == SignalKind.REGISTER) {
+        bits += s.width();
+      }
+    }
+    return bits;
   }
 }

@@ -4,6 +4,7 @@ import io.hardformer.dsl.Module;
 import io.hardformer.generators.catalog.AttentionFacts;
 import io.hardformer.generators.catalog.BillOfMaterials;
 import io.hardformer.generators.catalog.BillOfMaterials.Part;
+import io.hardformer.generators.catalog.BillOfMaterials.Replica;
 import io.hardformer.generators.catalog.BillOfMaterials.SubModule;
 import io.hardformer.generators.catalog.Generator;
 import io.hardformer.generators.catalog.Param;
@@ -77,8 +78,9 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
   }
 
   /**
-   * The unit with one query head plus G - 1 more heads, each priced by the IR estimate of one elaborated copy,
-   * so the estimate never builds G x D lanes. It leaves out what only the extra heads add outside a head (their
+   * The unit with one query head (elaborated once) plus G - 1 replicas of its instance {@code head0}, so the
+   * estimate never builds more than one head of D lanes (AttentionAreaCompositionTest fails if the instance name
+   * changes). It leaves out what only the extra heads add outside a head (their
    * q register bits and the head-select multiplexers): 2.1% of the NAND2 equivalents at D = 128, G = 8
    * (AttentionAreaCompositionTest compares both at small sizes).
    */
@@ -87,9 +89,10 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
     AttentionShape s = p.shape();
     AttentionShape oneHead = new AttentionShape(s.headDim(), 1, s.format(), s.outFormat());
     List<Part> parts = new ArrayList<>();
-    parts.add(Part.of("unitWithOneHead", new SubModule("attention_unit", () -> new AttentionUnit(oneHead), 1)));
+    SubModule unit = new SubModule("attention_unit", () -> new AttentionUnit(oneHead), 1);
+    parts.add(Part.of("unitWithOneHead", unit));
     if (s.qHeads() > 1) {
-      parts.add(Part.of("moreHeads", new SubModule("attention_head", () -> new AttentionHead(s), s.qHeads() - 1)));
+      parts.add(Part.of("moreHeads", new Replica(unit, "head0", s.qHeads() - 1)));
     }
     return new BillOfMaterials(parts, "pre-synthesis IR estimate composed from parts (the unit with one head + "
         + "G - 1 heads, operator gate counts x instances); conservative: 1.4-2.0x a Yosys synthesis against "

@@ -35,7 +35,7 @@ public record BillOfMaterials(List<Part> parts, String method) {
   }
 
   /** One kind of leaf with its count; a negative count removes what synthesis removes. */
-  public sealed interface Item permits SynthesizedUnit, Gate, SubModule {}
+  public sealed interface Item permits SynthesizedUnit, Gate, SubModule, Replica {}
 
   /**
    * {@code count} copies of a unit whose synthesized area is a row of the unit-area table; {@code each} names
@@ -52,6 +52,13 @@ public record BillOfMaterials(List<Part> parts, String method) {
 
   /** {@code count} copies of a small module, priced by the IR estimate of one elaborated copy. */
   public record SubModule(String kind, Supplier<Module> module, long count) implements Item {}
+
+  /**
+   * {@code count} more copies of the child instance named {@code instance} of the top module of {@code of}
+   * (elaborated once for both items), priced like {@code of}: a design of G identical parts is priced as one
+   * part in place plus G - 1 replicas, and is elaborated with one part only.
+   */
+  public record Replica(SubModule of, String instance, long count) implements Item {}
 
   /** Gates of {@code hardformer_nand2.lib} that bills count directly. */
   public enum GateKind {
