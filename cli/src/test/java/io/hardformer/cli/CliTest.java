@@ -242,7 +242,7 @@ class CliTest {
         .readTree(tmp.resolve("manifest.json").toFile());
     com.fasterxml.jackson.databind.JsonNode e = m.get("estimate");
     double util = m.get("utilization").asDouble();
-    double matmulFlopsPerToken = 2.0 * io.hardformer.generators.throughput.ModelShape.LLAMA_3_70B.matmulParameters();
+    double matmulFlopsPerToken = 2.0 * io.hardformer.throughput.ModelShape.LLAMA_3_70B.matmulParameters();
     // the 16 x 16 array alone: 256 FMAs x utilization x 2 FLOP x 1 GHz over 2 x matmul parameters per token (~3.65)
     double alone = 256 * util * 2 * 1e9 / matmulFlopsPerToken;
     assertEquals(alone, e.get("tileAloneTokensPerSecond").asDouble(), 0.01);

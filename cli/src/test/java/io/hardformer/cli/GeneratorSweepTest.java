@@ -59,6 +59,10 @@ class GeneratorSweepTest {
         l.add(new String[] {"--width", w, "--addr-bits", a});
       }
     }
+    g.put("parity", l = new ArrayList<>());             // the test-only generator (io.hardformer.cli.catalog)
+    for (String w : new String[] {"1", "8", "100"}) {
+      l.add(new String[] {"--width", w});
+    }
     g.put("fp8-mul", l = new ArrayList<>());
     g.put("fp8-quant", new ArrayList<>());
     g.put("fp8-dot", new ArrayList<>());

@@ -2,10 +2,10 @@ package io.hardformer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hardformer.generators.throughput.Chip;
-import io.hardformer.generators.throughput.ModelShape;
-import io.hardformer.generators.throughput.Roofline;
-import io.hardformer.generators.throughput.Workload;
+import io.hardformer.throughput.Chip;
+import io.hardformer.throughput.ModelShape;
+import io.hardformer.throughput.Roofline;
+import io.hardformer.throughput.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package io.hardformer.cli.designs;
 
 import io.hardformer.dsl.Module;
-import io.hardformer.generators.area.FmaArrayArea;
-import io.hardformer.generators.area.UnitAreaTable;
-import io.hardformer.generators.area.UnitAreaTable.UnitArea;
+import io.hardformer.area.FmaArrayArea;
+import io.hardformer.area.UnitAreaTable;
+import io.hardformer.area.UnitAreaTable.UnitArea;
 import io.hardformer.rtl.EmitOptions;
 import io.hardformer.rtl.VerilogEmitter;
 import io.hardformer.verilator.AreaSynthesis;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  ./hardformer area fma-array --rows 64 --cols 64 --format e4m3 --acc fp32",
         "  ./hardformer area fma-array --rows 128 --cols 128 --format e4m3 --acc exact --density 140 --json",
-        "  ./hardformer area --calibrate --write generators/src/main/resources/io/hardformer/generators/area/unit-areas.tsv"})
+        "  ./hardformer area --calibrate --write area/src/main/resources/io/hardformer/area/unit-areas.tsv"})
 public final class AreaCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -1,55 +1,85 @@
 package io.hardformer.cli.designs;
 
-import java.util.ArrayList;
+import io.hardformer.area.AreaFigures;
+import io.hardformer.area.AreaModel;
+import io.hardformer.dsl.elaborate.Design;
+import io.hardformer.dsl.elaborate.Elaborator;
+import io.hardformer.generators.catalog.ConfiguredGenerator;
+import io.hardformer.generators.catalog.Generator;
+import io.hardformer.generators.catalog.GeneratorCatalog;
+import io.hardformer.rtl.EmitOptions;
+import io.hardformer.rtl.EmittedDesign;
+import io.hardformer.rtl.VerilogEmitter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import picocli.CommandLine;
 
 /**
- * The design catalog: the one list of designs that {@code generate}, {@code area} and {@code timing} take as
- * subcommands ({@link #withDesigns}), and generation of a design from a name and option values (as a config
- * file gives them), validated exactly as on the command line: {@code generate("fma-array", {rows: 16, ...})}.
- * Nothing is written; the caller writes the unit's files ({@link GeneratedUnit#writeInto}).
+ * The cli's view of the {@link GeneratorCatalog}: every generator as a subcommand of {@code generate},
+ * {@code area} and {@code timing} ({@link #withDesigns}), and generation of a configured generator into
+ * files in memory ({@link #generate}); the caller writes them ({@link GeneratedUnit#writeInto}).
  */
 public final class DesignCatalog {
-  private static final List<Class<? extends DesignCommand>> DESIGNS = List.of(CounterDesign.class,
-      AdderTreeDesign.class, IntMacDesign.class, RegisterSliceDesign.class, PipelineDesign.class, FifoDesign.class,
-      Fp8MulDesign.class, Fp8DotDesign.class, Fp8QuantDesign.class, FmaArrayDesign.class, AttentionDesign.class);
+  private static final GeneratorCatalog CATALOG = GeneratorCatalog.load();
 
   private DesignCatalog() {}
 
-  /** {@code command} (generate, area or timing) with every design of the catalog as a subcommand. */
+  /** The generators, in catalog order. */
+  public static GeneratorCatalog catalog() {
+    return CATALOG;
+  }
+
+  /** {@code command} (generate, area or timing) with every generator of the catalog as a subcommand. */
   public static CommandLine withDesigns(CommandLine command) {
-    DESIGNS.forEach(command::addSubcommand);
+    for (Generator<?> g : CATALOG.all()) {
+      command.addSubcommand(g.name(), new CommandLine(GeneratorCommand.spec(g)));
+    }
     return command;
   }
 
   /** The design names, in catalog order. */
   public static List<String> names() {
-    return new ArrayList<>(withDesigns(new CommandLine(new GenerateCommand())).getSubcommands().keySet());
+    return CATALOG.names();
+  }
+
+  /** The generator of a name, if the catalog has it. */
+  public static Optional<Generator<?>> find(String design) {
+    return CATALOG.find(design);
   }
 
   /**
-   * @throws CommandLine.ParameterException with the option's message for a bad value or unknown option
-   * @throws IllegalArgumentException for an unknown design
+   * Elaborates and emits with the area and design sections in the manifest (in memory; nothing is written).
+   * With {@code timing}, the design is timed and a {@code timing} section added.
    */
-  public static GeneratedUnit generate(String design, Map<String, String> options) {
-    CommandLine generate = withDesigns(new CommandLine(new GenerateCommand()));
-    CommandLine sub = generate.getSubcommands().get(design);
-    if (sub == null) {
-      throw new IllegalArgumentException("unknown design '" + design + "'; valid designs: " + String.join(", ", names()));
+  static GeneratedUnit generate(ConfiguredGenerator<?> g,
+      BiFunction<EmittedDesign, Double, TimingFigures> timing) {
+    Design design = Elaborator.elaborate(g.build());
+    AreaFigures a = AreaModel.of(g, design, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2).figures();
+    EmitOptions options = EmitOptions.forGenerator(g.name(), g.parameterValues());
+    options = options.withManifestExtra("area", GeneratedUnit.areaManifest(a, g));
+    if (g.attention().isPresent()) {
+      options = options.withManifestExtra("attentionEngines", List.of(g.attention().get().toManifest()));
     }
-    List<String> args = new ArrayList<>(List.of(design));
-    for (Map.Entry<String, String> e : options.entrySet()) {
-      String key = e.getKey().startsWith("--") ? e.getKey() : "--" + e.getKey();
-      if (e.getValue() == null || e.getValue().equals("true")) {
-        args.add(key);
-      } else {
-        args.add(key + "=" + e.getValue());
-      }
+    Map<String, Object> extras = g.manifest();
+    for (Map.Entry<String, Object> e : extras.entrySet()) {
+      options = options.withManifestExtra(e.getKey(), e.getValue());
     }
-    CommandLine.ParseResult parsed = generate.parseArgs(args.toArray(new String[0]));
-    DesignCommand command = (DesignCommand) parsed.subcommand().commandSpec().userObject();
-    return command.generate();
+    EmittedDesign d = VerilogEmitter.emit(design, options);
+    if (timing != null) {
+      // the Verilog does not depend on the manifest, so the timed design is the one written
+      Map<String, Object> t = timing.apply(d, a.nand2()).toJson();
+      extras = new LinkedHashMap<>(extras);
+      extras.put("timing", t);
+      d = VerilogEmitter.emit(design, options.withManifestExtra("timing", t));
+    }
+    return new GeneratedUnit(g, d, a, extras);
+  }
+
+  /** A configured generator into files in memory, without timing (the tile's units). */
+  public static GeneratedUnit generate(ConfiguredGenerator<?> g) {
+    return generate(g, null);
   }
 }

@@ -3,12 +3,12 @@ package io.hardformer.cli.estimate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hardformer.cli.report.FindingFormat;
 import io.hardformer.cli.report.ReportWriter;
-import io.hardformer.generators.throughput.Chip;
-import io.hardformer.generators.throughput.ClaimCheck;
-import io.hardformer.generators.throughput.ModelShape;
-import io.hardformer.generators.throughput.Precision;
-import io.hardformer.generators.throughput.Roofline;
-import io.hardformer.generators.throughput.Workload;
+import io.hardformer.throughput.Chip;
+import io.hardformer.throughput.ClaimCheck;
+import io.hardformer.throughput.ModelShape;
+import io.hardformer.throughput.Precision;
+import io.hardformer.throughput.Roofline;
+import io.hardformer.throughput.Workload;
 import io.hardformer.cli.tile.TileConfig;
 import io.hardformer.cli.tile.TileJob;
 import io.hardformer.verilator.FileTrees;
@@ -270,7 +270,7 @@ public final class EstimateCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "  HBM       %.2f TB/s, %.0f GB   [%s; %s]%n", c.hbmBytesPerSecond() / 1e12, c.hbmBytes() / 1e9,
         c.hbmSource(), c.capacitySource());
     System.out.printf(Locale.ROOT, "  link      %.0f GB/s   [%s]%n", c.linkBytesPerSecond() / 1e9, c.linkSource());
-    for (io.hardformer.generators.throughput.AttentionEngine a : c.attention()) {
+    for (io.hardformer.throughput.AttentionEngine a : c.attention()) {
       System.out.printf(Locale.ROOT, "  attention %,.0f units of %d query heads x %d, a step of S keys in S + %d cycles at %.2f GHz "
           + "(attention runs on these, the compute peak on the matmuls)%n", a.count(), a.qHeads(), a.headDim(),
           a.stepFinishCycles(), a.clockHz() / 1e9);

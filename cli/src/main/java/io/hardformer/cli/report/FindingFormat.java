@@ -1,6 +1,6 @@
 package io.hardformer.cli.report;
 
-import io.hardformer.generators.throughput.ClaimCheck;
+import io.hardformer.throughput.ClaimCheck;
 import java.util.Locale;
 
 /** A claim finding's value in the unit a reader expects (PFLOP/s, TB/s, M FMAs, B transistors, %). */

@@ -1,10 +1,10 @@
 package io.hardformer.cli.report;
 
 import io.hardformer.cli.output.OutputDirectory;
-import io.hardformer.generators.throughput.Chip;
-import io.hardformer.generators.throughput.ClaimCheck;
-import io.hardformer.generators.throughput.Roofline;
-import io.hardformer.generators.throughput.Workload;
+import io.hardformer.throughput.Chip;
+import io.hardformer.throughput.ClaimCheck;
+import io.hardformer.throughput.Roofline;
+import io.hardformer.throughput.Workload;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Rectangle;
@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import io.hardformer.generators.area.AreaFigures;
+import io.hardformer.area.AreaFigures;
 import java.awt.Font;
 import java.awt.Polygon;
 import java.awt.geom.Rectangle2D;

@@ -5,24 +5,32 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.hardformer.cli.designs.DesignCatalog;
+import io.hardformer.generators.catalog.ConfiguredGenerator;
+import io.hardformer.generators.catalog.Generator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A tile description from a YAML or JSON file: a name, a clock, and units, each a catalog design with the
- * options {@code ./hardformer generate <design>} takes. Errors name the file and the key.
+ * options {@code ./hardformer generate <design>} takes, bound to the design's parameter record
+ * ({@link ParameterBinding}). Errors name the file and the key.
  */
 public record TileConfig(String source, String name, double clockGhz, List<Unit> units) {
-  /** One unit: its folder name under the output, the design, and its options by name. */
-  public record Unit(String name, String design, Map<String, String> options) {}
+  /** One unit: its folder name under the output and the generator with its parameters. */
+  public record Unit(String name, ConfiguredGenerator<?> generator) {
+    /** The catalog name of the design. */
+    public String design() {
+      return generator.name();
+    }
+  }
 
   public static final String DEFAULT_RESOURCE = "default-tile.yaml";
 
@@ -66,6 +74,7 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
     if (units == null || !units.isArray() || units.isEmpty()) {
       throw new ConfigException(source + ": 'units' must be a non-empty list of {name, design, options}");
     }
+    ParameterBinding binding = ParameterBinding.of(source, text, yaml);
     List<Unit> list = new ArrayList<>();
     Set<String> names = new java.util.HashSet<>();
     for (int i = 0; i < units.size(); i++) {
@@ -84,7 +93,8 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
         throw new ConfigException(source + ": " + where + ".name '" + unitName + "' must be unique, use letters, "
             + "digits, '_', '.', '-' and start with a letter, digit or '_' (it names the output folder)");
       }
-      Map<String, String> options = new LinkedHashMap<>();
+      Generator<?> generator = DesignCatalog.find(design).orElseThrow(() -> new ConfigException(source + ": unit '"
+          + unitName + "': unknown design '" + design + "'; valid designs: " + String.join(", ", DesignCatalog.names())));
       JsonNode o = u.get("options");
       if (o != null && !o.isObject()) {
         throw new ConfigException(source + ": " + where + ".options must be a mapping of option to value");
@@ -95,12 +105,12 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
           if (e.getKey().equals("out")) {
             throw new ConfigException(source + ": " + where + ".options.out: the output folder comes from the unit name");
           }
-          // a null value is a flag without a value, as on the command line (--saturate)
-          options.put(e.getKey(), e.getValue().isNull() ? null
-              : scalar(source, where + ".options." + e.getKey(), e.getValue()));
+          if (!e.getValue().isNull()) {
+            scalar(source, where + ".options." + e.getKey(), e.getValue());
+          }
         }
       }
-      list.add(new Unit(unitName, design, options));
+      list.add(new Unit(unitName, binding.bind(i, unitName, generator, o)));
     }
     return new TileConfig(source, name, clock, list);
   }

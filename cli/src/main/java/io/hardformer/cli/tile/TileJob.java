@@ -5,13 +5,12 @@ import io.hardformer.cli.designs.DesignCatalog;
 import io.hardformer.cli.designs.GeneratedUnit;
 import io.hardformer.cli.estimate.DesignBudget;
 import io.hardformer.cli.output.OutputDirectory;
-import io.hardformer.generators.area.AreaFigures;
-import io.hardformer.generators.array.FmaArrayShape;
-import io.hardformer.generators.attention.AttentionShape;
-import io.hardformer.generators.throughput.Chip;
-import io.hardformer.generators.throughput.ModelShape;
-import io.hardformer.generators.throughput.Roofline;
-import io.hardformer.generators.throughput.Workload;
+import io.hardformer.area.AreaFigures;
+import io.hardformer.generators.catalog.AttentionFacts;
+import io.hardformer.throughput.Chip;
+import io.hardformer.throughput.ModelShape;
+import io.hardformer.throughput.Roofline;
+import io.hardformer.throughput.Workload;
 import io.hardformer.verilator.CxxToolchain;
 import io.hardformer.verilator.Verilator;
 import io.hardformer.verilator.tools.ToolException;
@@ -54,14 +53,7 @@ public final class TileJob {
   public Result run(boolean check, PrintStream err) {
     List<GeneratedUnit> units = new ArrayList<>();
     for (TileConfig.Unit u : config.units()) {
-      try {
-        units.add(DesignCatalog.generate(u.design(), u.options()));
-      } catch (IllegalArgumentException e) {
-        throw new TileConfig.ConfigException(config.source() + ": unit '" + u.name() + "': " + e.getMessage());
-      } catch (picocli.CommandLine.ParameterException e) {
-        throw new TileConfig.ConfigException(config.source() + ": unit '" + u.name() + "' (" + u.design() + "): "
-            + e.getMessage());
-      }
+      units.add(DesignCatalog.generate(u.generator()));    // the config file bound and checked the parameters
     }
     // locked from here on; the files appear in out only when all are complete, the tile manifest last
     try (OutputDirectory o = OutputDirectory.open(out, "tile")) {
@@ -89,11 +81,11 @@ public final class TileJob {
       return skipped(units, "skipped: the tile was not simulated: " + e.getMessage().lines().findFirst().orElse(""));
     }
     List<UnitCheck> checks = new ArrayList<>();
-    long checkable = units.stream().filter(u -> SelfCheck.CHECKED.contains(u.design())).count();
+    long checkable = units.stream().filter(SelfCheck::hasGoldenModel).count();
     ProgressBar bar = new ProgressBar(err, (int) checkable);
     for (int i = 0; i < units.size(); i++) {
       GeneratedUnit u = units.get(i);
-      if (SelfCheck.CHECKED.contains(u.design())) {
+      if (SelfCheck.hasGoldenModel(u)) {
         bar.step("self-check " + u.design() + " (the first run builds its Verilator model; later runs reuse it)");
       }
       checks.add(SelfCheck.run(config.units().get(i).name(), u));
@@ -151,16 +143,16 @@ public final class TileJob {
       matmulFmas += u.matmulFmas();
       regs += u.area().registerBits();
       nand2 += u.area().nand2();
-      if (u.shape() instanceof FmaArrayShape) {
-        arrayUtil = ((FmaArrayShape) u.shape()).utilization(4096, 1);
+      if (u.generator().matmul().isPresent()) {
+        arrayUtil = u.generator().matmul().get().utilizationAtK4096();
       }
-      for (Map<String, Object> e : u.attentionEngines()) {
+      if (u.attention().isPresent()) {
+        AttentionFacts a = u.attention().get();
         Map<String, Object> named = new LinkedHashMap<>();
         named.put("unit", name);
-        named.putAll(e);
+        named.putAll(a.toManifest());
         engines.add(named);
-        attention.add(new DesignBudget.AttentionUnit((Integer) e.get("count"), (Integer) e.get("qHeads"),
-            (Integer) e.get("headDim"), ((Long) e.get("stepFinishCycles")).intValue()));
+        attention.add(new DesignBudget.AttentionUnit(1, a.qHeads(), a.headDim(), (int) a.stepFinishCycles()));
       }
     }
     m.put("units", list);
@@ -178,13 +170,11 @@ public final class TileJob {
 
   /** Cycle figures of a unit, as text: the contract at a typical size. */
   static String cycles(GeneratedUnit u) {
-    if (u.shape() instanceof FmaArrayShape) {
-      FmaArrayShape s = (FmaArrayShape) u.shape();
-      return String.format(Locale.ROOT, "K + %d per matmul (%,d at K = 4096)", s.overhead(), s.cyclesPerMatmul(4096));
+    if (u.generator().matmul().isPresent()) {
+      return u.generator().matmul().get().cycles();
     }
-    if (u.shape() instanceof AttentionShape) {
-      AttentionShape s = (AttentionShape) u.shape();
-      return String.format(Locale.ROOT, "S + %d per step (%,d at S = 2048)", s.stepPeriod(0), s.stepPeriod(2048));
+    if (u.attention().isPresent()) {
+      return u.attention().get().cycles();
     }
     Object latency = u.emitted().design().top().body().timing() == null ? "-"
         : u.emitted().design().top().body().timing().latency() + " cycles latency";

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hardformer.cli.estimate.DesignBudget;
-import io.hardformer.generators.throughput.Chip;
-import io.hardformer.generators.throughput.ModelShape;
-import io.hardformer.generators.throughput.Precision;
-import io.hardformer.generators.throughput.Roofline;
-import io.hardformer.generators.throughput.Workload;
+import io.hardformer.throughput.Chip;
+import io.hardformer.throughput.ModelShape;
+import io.hardformer.throughput.Precision;
+import io.hardformer.throughput.Roofline;
+import io.hardformer.throughput.Workload;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

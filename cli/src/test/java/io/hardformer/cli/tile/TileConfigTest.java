@@ -2,7 +2,6 @@ package io.hardformer.cli.tile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,8 +57,9 @@ class TileConfigTest {
     assertEquals("t.yaml: units[0].options.width must be a single value (text or number), got [4]",
         yamlError("units:\n  - {design: counter, options: {width: [4]}}\n"));
     TileConfig c = yaml("units:\n  - {design: fp8-quant, options: {format: e4m3, saturate: null, stages: 2}}\n");
-    assertNull(c.units().get(0).options().get("saturate"), "null is a flag without a value");
-    assertEquals("2", c.units().get(0).options().get("stages"));
+    assertEquals("true", c.units().get(0).generator().parameterValues().get("saturate"),
+        "null is a flag without a value");
+    assertEquals("2", c.units().get(0).generator().parameterValues().get("stages"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.hardformer.generators.array;
 
+import io.hardformer.generators.catalog.ParameterCheck;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Arithmetic;
 import io.hardformer.generators.numerics.Fp8Format;
@@ -21,12 +22,10 @@ public record FmaArrayShape(int rows, int cols, Fp8Format format, AccumulationMo
   public static final int MAX_MAX_K = 1 << 24;
 
   public FmaArrayShape {
-    if (rows < 1 || rows > MAX_DIMENSION || cols < 1 || cols > MAX_DIMENSION) {
-      throw new IllegalArgumentException("rows and cols must be 1.." + MAX_DIMENSION + ", got " + rows + "x" + cols);
-    }
-    if (maxK < 1 || maxK > MAX_MAX_K) {
-      throw new IllegalArgumentException("max K must be 1..2^24, got " + maxK);
-    }
+    // the one check of these ranges: the fma-array options reach it through FmaArrayGenerator.Parameters
+    ParameterCheck.range("--rows", rows, 1, MAX_DIMENSION);
+    ParameterCheck.range("--cols", cols, 1, MAX_DIMENSION);
+    ParameterCheck.range("--max-k", maxK, 1, MAX_MAX_K);
   }
 
   public static FmaArrayShape of(int rows, int cols, Fp8Format format, AccumulationMode mode, FloatPacker out) {

@@ -1,5 +1,6 @@
 package io.hardformer.generators.attention;
 
+import io.hardformer.generators.catalog.ParameterCheck;
 import io.hardformer.generators.fp8.ExactDotTree;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Arithmetic;
@@ -40,9 +41,9 @@ public record AttentionShape(int headDim, int qHeads, Fp8Format format, FloatPac
   public static final int SHIFT_LIMIT = 127;
 
   public AttentionShape {
-    if (headDim < 1 || headDim > 1024 || qHeads < 1 || qHeads > 64) {
-      throw new IllegalArgumentException("head dim must be 1..1024 and query heads 1..64, got " + headDim + ", " + qHeads);
-    }
+    // the one check of these ranges: the attention options reach it through AttentionGenerator.Parameters
+    ParameterCheck.range("--head-dim", headDim, 1, 1024);
+    ParameterCheck.range("--q-heads", qHeads, 1, 64);
   }
 
   public int scoreBits() {

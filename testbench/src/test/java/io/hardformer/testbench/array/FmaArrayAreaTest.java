@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hardformer.dsl.Module;
-import io.hardformer.generators.area.AreaFigures;
-import io.hardformer.generators.area.FmaArrayArea;
-import io.hardformer.generators.area.UnitAreaTable;
-import io.hardformer.generators.area.UnitAreaTable.UnitArea;
+import io.hardformer.area.AreaFigures;
+import io.hardformer.area.FmaArrayArea;
+import io.hardformer.area.UnitAreaTable;
+import io.hardformer.area.UnitAreaTable.UnitArea;
 import io.hardformer.generators.array.AccumulationMode;
 import io.hardformer.generators.array.FmaArray;
 import io.hardformer.generators.array.FmaArrayShape;
@@ -41,10 +41,10 @@ class FmaArrayAreaTest {
     for (Map.Entry<String, Supplier<Module>> e : FmaArrayArea.calibrationUnits().entrySet()) {
       SynthesizedArea s = AreaSynthesis.synthesize(VerilogEmitter.emit(e.getValue().get(), EmitOptions.defaults()));
       assertTrue(table.has(e.getKey()), "unit table lacks " + e.getKey()
-          + "; regenerate: ./hardformer area --calibrate --write generators/src/main/resources/io/hardformer/generators/area/unit-areas.tsv");
+          + "; regenerate: ./hardformer area --calibrate --write area/src/main/resources/io/hardformer/area/unit-areas.tsv");
       UnitArea a = table.get(e.getKey());
       assertEquals(s.nand2Equivalents(), a.nand2(), 0.01 * s.nand2Equivalents(), e.getKey()
-          + " changed; regenerate: ./hardformer area --calibrate --write generators/src/main/resources/io/hardformer/generators/area/unit-areas.tsv");
+          + " changed; regenerate: ./hardformer area --calibrate --write area/src/main/resources/io/hardformer/area/unit-areas.tsv");
       assertEquals(s.flipFlops(), a.flipFlops(), e.getKey() + " flip-flops");
     }
   }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hardformer.dsl.Module;
 import io.hardformer.dsl.elaborate.Design;
 import io.hardformer.dsl.elaborate.Elaborator;
-import io.hardformer.generators.area.GateEstimate;
+import io.hardformer.area.GateEstimate;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.fp8.Fp8Dot;
 import io.hardformer.generators.fp8.Fp8Mul;

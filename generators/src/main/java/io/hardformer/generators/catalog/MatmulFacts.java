@@ -1,0 +1,14 @@
+package io.hardformer.generators.catalog;
+
+import java.util.Locale;
+
+/**
+ * A unit's matmul throughput facts: its FMAs doing matmul work, the fill/drain overhead per matmul
+ * ({@code K + overhead} cycles each) and the FMA utilization of one matmul at K = 4096.
+ */
+public record MatmulFacts(long fmas, int overhead, long cyclesAtK4096, double utilizationAtK4096) {
+  /** The cycle contract as the tile summary prints it. */
+  public String cycles() {
+    return String.format(Locale.ROOT, "K + %d per matmul (%,d at K = 4096)", overhead, cyclesAtK4096);
+  }
+}
