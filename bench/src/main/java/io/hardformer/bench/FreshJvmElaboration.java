@@ -2,12 +2,14 @@ package io.hardformer.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.hardformer.dsl.Module;
+import io.hardformer.dsl.elaborate.Design;
 import io.hardformer.dsl.elaborate.Elaborator;
 import io.hardformer.rtl.EmitOptions;
 import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.rtl.VerilogEmitter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +40,9 @@ final class FreshJvmElaboration {
     String java = ProcessHandle.current().info().command().orElse("java");
     String jar = Path.of(FreshJvmElaboration.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         .toString();
-    System.out.println("| design | array | wall s | CPU s (user+sys) | peak RSS MiB | Verilog KiB | load avg (1 min) |");
-    System.out.println("|---|---|---|---|---|---|---|");
+    System.out.println("| design | array | wall s | CPU s (user+sys) | main thread CPU s: construct/elaborate/emit/write"
+        + " | peak RSS MiB | Verilog KiB | load avg (1 min) |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
     for (int n : sizes) {
       String load = loadAverage();
       Path out = Files.createTempDirectory("hardformer-fresh-");
@@ -54,26 +57,37 @@ final class FreshJvmElaboration {
       if (rc != 0) {
         throw new IllegalStateException(kind + " " + n + "x" + n + " failed with exit code " + rc);
       }
-      String[] f = report.split(" "); // cpu seconds, peak RSS KiB, Verilog bytes
-      System.out.printf("| %s | %dx%d | %.2f | %.2f | %d | %d | %s |%n", kind, n, n, wall, Double.parseDouble(f[0]),
-          Long.parseLong(f[1]) / 1024, Long.parseLong(f[2]) / 1024, load);
+      String[] f = report.split(" "); // CPU s, peak RSS KiB, Verilog bytes, per-phase main-thread CPU s
+      System.out.printf("| %s | %dx%d | %.2f | %.2f | %s | %d | %d | %s |%n", kind, n, n, wall,
+          Double.parseDouble(f[0]), f[3], Long.parseLong(f[1]) / 1024, Long.parseLong(f[2]) / 1024, load);
       deleteTree(out);
     }
   }
 
-  /** The child: builds, elaborates, emits and writes one design, then reports CPU s, VmHWM KiB, bytes. */
+  /**
+   * The child: builds, elaborates, emits and writes one design, then reports process CPU s, VmHWM KiB,
+   * Verilog bytes, and the main thread's CPU s in each phase (construct, elaborate, emit, write).
+   */
   static void once(String[] args) throws Exception {
     String kind = args[1];
     int n = Integer.parseInt(args[2]);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long c0 = threads.getCurrentThreadCpuTime();
     Module top = kind.equals("mac-all-out") ? new MacArrayAllOutputs(n, n) : ElaborationBenchmark.array(kind, n);
-    EmittedDesign emitted = VerilogEmitter.emit(Elaborator.elaborate(top), EmitOptions.defaults());
+    long c1 = threads.getCurrentThreadCpuTime();
+    Design design = Elaborator.elaborate(top);
+    long c2 = threads.getCurrentThreadCpuTime();
+    EmittedDesign emitted = VerilogEmitter.emit(design, EmitOptions.defaults());
+    long c3 = threads.getCurrentThreadCpuTime();
     emitted.writeTo(Path.of(args[3]));
+    long c4 = threads.getCurrentThreadCpuTime();
     long bytes = 0;
     for (String text : emitted.verilog().values()) {
       bytes += text.length();
     }
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    System.out.printf("%.3f %d %d%n", os.getProcessCpuTime() / 1e9, peakRssKiB(), bytes);
+    System.out.printf("%.3f %d %d %.2f/%.2f/%.2f/%.2f%n", os.getProcessCpuTime() / 1e9, peakRssKiB(), bytes,
+        (c1 - c0) / 1e9, (c2 - c1) / 1e9, (c3 - c2) / 1e9, (c4 - c3) / 1e9);
   }
 
   private static long peakRssKiB() throws IOException {
