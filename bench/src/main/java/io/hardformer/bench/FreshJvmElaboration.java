@@ -19,7 +19,8 @@ import java.util.List;
  * Elaborate + emit as a user's first command: each size runs in a fresh JVM (no warm-up), timed from
  * process start to exit. {@code bench/run fresh [kind] [sizes...]}, kind {@code mac-all-out} (default: the
  * peers' design, {@link MacArrayAllOutputs}) or an {@link ElaborationBenchmark} kind such as
- * {@code fma-e4m3-fp32}; sizes default to 16 64 128. Prints one Markdown row per size: wall time, CPU
+ * {@code fma-e4m3-fp32}; sizes default to 16 64 128; arguments starting with {@code -X} are passed to the
+ * child JVMs (to measure launcher options such as {@code -XX:+UseSerialGC}). Prints one Markdown row per size: wall time, CPU
  * time (user + sys of all the JVM's threads), peak RSS ({@code VmHWM}) and the 1-minute load average
  * when the run started, because on a shared machine wall time alone says little.
  */
@@ -27,11 +28,14 @@ final class FreshJvmElaboration {
   private FreshJvmElaboration() {}
 
   static void run(String[] args) throws Exception {
-    String kind = args.length > 1 && !args[1].matches("\\d+") ? args[1] : "mac-all-out";
+    String kind = args.length > 1 && args[1].matches("[a-z][a-z0-9-]*") ? args[1] : "mac-all-out";
     List<Integer> sizes = new ArrayList<>();
+    List<String> jvmOptions = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       if (args[i].matches("\\d+")) {
         sizes.add(Integer.parseInt(args[i]));
+      } else if (args[i].startsWith("-X")) {
+        jvmOptions.add(args[i]);
       }
     }
     if (sizes.isEmpty()) {
@@ -40,14 +44,19 @@ final class FreshJvmElaboration {
     String java = ProcessHandle.current().info().command().orElse("java");
     String jar = Path.of(FreshJvmElaboration.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         .toString();
+    System.out.println("JVM options: " + (jvmOptions.isEmpty() ? "none" : String.join(" ", jvmOptions)));
+    System.out.println();
     System.out.println("| design | array | wall s | CPU s (user+sys) | main thread CPU s: construct/elaborate/emit/write"
         + " | peak RSS MiB | Verilog KiB | load avg (1 min) |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     for (int n : sizes) {
       String load = loadAverage();
       Path out = Files.createTempDirectory("hardformer-fresh-");
-      ProcessBuilder pb = new ProcessBuilder(java, "-cp", jar, BenchMain.class.getName(), "elaborate-once", kind,
-          Integer.toString(n), out.toString());
+      List<String> command = new ArrayList<>(List.of(java));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", jar, BenchMain.class.getName(), "elaborate-once", kind, Integer.toString(n),
+          out.toString()));
+      ProcessBuilder pb = new ProcessBuilder(command);
       pb.redirectError(ProcessBuilder.Redirect.INHERIT);
       long t0 = System.nanoTime();
       Process p = pb.start();
