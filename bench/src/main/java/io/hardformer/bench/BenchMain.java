@@ -29,7 +29,8 @@ public final class BenchMain {
         FreshJvmElaboration.once(args);
         break;
       default:
-        System.err.println("unknown benchmark '" + which + "'; valid: harness, fp8, array, attention, elaborate, fresh");
+        System.err.println(
+            "unknown benchmark '" + which + "'; valid: harness, fp8, array, attention, elaborate, fresh");
         System.exit(2);
     }
   }

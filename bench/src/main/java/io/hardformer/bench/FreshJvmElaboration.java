@@ -17,12 +17,13 @@ import java.util.List;
 
 /**
  * Elaborate + emit as a user's first command: each size runs in a fresh JVM (no warm-up), timed from
- * process start to exit. {@code bench/run fresh [kind] [sizes...]}, kind {@code mac-all-out} (default: the
- * peers' design, {@link MacArrayAllOutputs}) or an {@link ElaborationBenchmark} kind such as
+ * process start to exit. {@code bench/run fresh [kind] [sizes...] [-X...]}, kind {@code mac-all-out}
+ * (default: the peers' design, {@link MacArrayAllOutputs}) or an {@link ElaborationBenchmark} kind such as
  * {@code fma-e4m3-fp32}; sizes default to 16 64 128; arguments starting with {@code -X} are passed to the
- * child JVMs (to measure launcher options such as {@code -XX:+UseSerialGC}). Prints one Markdown row per size: wall time, CPU
- * time (user + sys of all the JVM's threads), peak RSS ({@code VmHWM}) and the 1-minute load average
- * when the run started, because on a shared machine wall time alone says little.
+ * child JVMs (to measure launcher options such as {@code -XX:+UseSerialGC}). Prints one Markdown row per
+ * size: wall time, CPU time (user + sys of all the JVM's threads), the main thread's CPU per phase, peak RSS
+ * ({@code VmHWM}) and the 1-minute load average when the run started, because on a shared machine wall time
+ * alone says little.
  */
 final class FreshJvmElaboration {
   private FreshJvmElaboration() {}
@@ -46,8 +47,8 @@ final class FreshJvmElaboration {
         .toString();
     System.out.println("JVM options: " + (jvmOptions.isEmpty() ? "none" : String.join(" ", jvmOptions)));
     System.out.println();
-    System.out.println("| design | array | wall s | CPU s (user+sys) | main thread CPU s: construct/elaborate/emit/write"
-        + " | peak RSS MiB | Verilog KiB | load avg (1 min) |");
+    System.out.println("| design | array | wall s | CPU s (user+sys)"
+        + " | main thread CPU s: construct/elaborate/emit/write | peak RSS MiB | Verilog KiB | load avg (1 min) |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     for (int n : sizes) {
       String load = loadAverage();
