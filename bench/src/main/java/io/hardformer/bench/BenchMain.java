@@ -1,6 +1,6 @@
 package io.hardformer.bench;
 
-/** Entry point: {@code bench/run harness | fp8 | array | attention | elaborate}. Prints Markdown tables. */
+/** Entry point: {@code bench/run harness | fp8 | array | attention | elaborate | fresh}. Prints Markdown tables. */
 public final class BenchMain {
   private BenchMain() {}
 
@@ -22,8 +22,15 @@ public final class BenchMain {
       case "elaborate":
         ElaborationBenchmark.run(args);
         break;
+      case "fresh":
+        FreshJvmElaboration.run(args);
+        break;
+      case "elaborate-once":
+        FreshJvmElaboration.once(args);
+        break;
       default:
-        System.err.println("unknown benchmark '" + which + "'; valid: harness, fp8, array, attention, elaborate");
+        System.err.println(
+            "unknown benchmark '" + which + "'; valid: harness, fp8, array, attention, elaborate, fresh");
         System.exit(2);
     }
   }

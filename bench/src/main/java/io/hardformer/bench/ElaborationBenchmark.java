@@ -21,7 +21,7 @@ import java.nio.file.Path;
 /**
  * Elaboration and emission time of R x C int8 MAC systolic arrays (construct the Java modules,
  * elaborate with all rules, emit Verilog, write the files), and the JVM's peak heap. One size per run
- * so peaks do not mix: {@code bench/run elaborate 64 [int8-mac | fma-e4m3-fp32 | fma-e4m3-exact]}.
+ * so peaks do not mix: {@code bench/run elaborate 64 [int8-mac | mac-all-out | fma-e4m3-fp32 | fma-e4m3-exact]}.
  */
 final class ElaborationBenchmark {
   private ElaborationBenchmark() {}
@@ -53,10 +53,16 @@ final class ElaborationBenchmark {
         bytes / 1024, peakHeapMiB());
   }
 
-  /** int8-mac: the SystolicArray example; fma-e4m3-fp32 / fma-e4m3-exact / fma-e5m2-...: the FMA array. */
+  /**
+   * int8-mac: the SystolicArray example; mac-all-out: the peers' design (every accumulator out);
+   * fma-e4m3-fp32 / fma-e4m3-exact / fma-e5m2-...: the FMA array.
+   */
   static Module array(String kind, int n) {
     if (kind.equals("int8-mac")) {
       return new SystolicArray(n, n);
+    }
+    if (kind.equals("mac-all-out")) {
+      return new MacArrayAllOutputs(n, n);
     }
     String[] p = kind.split("-", -1); // fma-<format>-<acc>
     return new FmaArray(FmaArrayShape.of(n, n, Fp8Format.parse(p[1]), AccumulationMode.parse(p[2]), FloatPacker.FP32));

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A hardware module: a Java class whose construction builds hardware. Ports, wires and registers are
@@ -45,6 +46,8 @@ import java.util.Map;
  * emitted as ports only when the module or one below it has registers.
  */
 public abstract class Module {
+  /** Legal signal and instance names (compiled once: a design declares hundreds of thousands). */
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private final Scope scope;
   private final SourceLocation location;
   private final List<Signal> ports = new ArrayList<>();
@@ -185,7 +188,7 @@ public abstract class Module {
     if (name == null || name.isEmpty()) {
       throw new HardwareMisuseException(loc, "a signal needs a non-empty name");
     }
-    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+    if (!IDENTIFIER.matcher(name).matches()) {
       throw new HardwareMisuseException(loc, "'" + name + "' is not a legal signal name: use letters,"
           + " digits and '_', starting with a letter or '_'");
     }
@@ -282,7 +285,7 @@ public abstract class Module {
   protected final <M extends Module> M instance(String name, M child) {
     SourceLocation loc = Locations.capture();
     checkOpen(loc);
-    if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+    if (name == null || !IDENTIFIER.matcher(name).matches()) {
       throw new HardwareMisuseException(loc, "'" + name + "' is not a legal instance name: use letters,"
           + " digits and '_', starting with a letter or '_'");
     }

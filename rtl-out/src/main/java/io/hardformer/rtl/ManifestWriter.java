@@ -36,7 +36,7 @@ final class ManifestWriter {
     }
     boolean clocked = ports.stream().anyMatch(p -> p.name().equals("clk"));
     if (clocked) {
-      Map<String, Object> clock = new LinkedHashMap<>();        // Map.of's order changes from JVM to JVM
+      Map<String, Object> clock = new LinkedHashMap<>(); // Map.of would order its keys differently per JVM
       clock.put("name", "clk");
       clock.put("edge", "posedge");
       m.put("clock", clock);

@@ -47,7 +47,7 @@ public final class Elaborator {
   }
 
   private Design run(ModuleBody top) {
-    structure(top);
+    structure(top, true);
     countInstances(top);
     List<String> names = nameStructures();
     IdentityHashMap<ModuleBody, ModuleDef> byBody = new IdentityHashMap<>();
@@ -69,21 +69,27 @@ public final class Elaborator {
     return new Design(defs, byBody, diagnostics);
   }
 
-  /** Post-order: children get their structure ids before their parent's key is built. */
-  private int structure(ModuleBody body) {
+  /**
+   * Post-order: children get their structure ids before their parent's key is built. The top is
+   * nobody's child, so it is a structure of its own without a key (for a flat array its key would be as
+   * long as all its cells' keys together).
+   */
+  private int structure(ModuleBody body, boolean top) {
     Integer known = structureOf.get(body);
     if (known != null) {
       return known;
     }
     List<Integer> childIds = new ArrayList<>(body.instances().size());
     for (Instance i : body.instances()) {
-      childIds.add(structure(i.body()));
+      childIds.add(structure(i.body(), false));
     }
-    String key = StructureKey.of(body, childIds);
-    Integer id = structureIds.get(key);
+    String key = top ? null : StructureKey.of(body, childIds);
+    Integer id = top ? null : structureIds.get(key);
     if (id == null) {
       id = representatives.size();
-      structureIds.put(key, id);
+      if (!top) {
+        structureIds.put(key, id);
+      }
       representatives.add(body);
       counts.add(0L);
     }

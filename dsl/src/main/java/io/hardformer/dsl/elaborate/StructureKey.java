@@ -10,6 +10,7 @@ import io.hardformer.dsl.ir.ModuleBody;
 import io.hardformer.dsl.ir.Signal;
 import io.hardformer.dsl.ir.SignalRef;
 import io.hardformer.dsl.ir.SliceExpr;
+import io.hardformer.dsl.ir.SourceLocation;
 import io.hardformer.dsl.ir.Statement;
 import io.hardformer.dsl.ir.Switch;
 import io.hardformer.dsl.ir.UnaryExpr;
@@ -83,6 +84,11 @@ final class StructureKey {
     out.append('}');
   }
 
+  /** Appends {@code " file:line"} without building the location's string first. */
+  private StringBuilder location(SourceLocation loc) {
+    return out.append(' ').append(loc.file()).append(':').append(loc.line());
+  }
+
   private String signal(Signal s) {
     String id = signalIds.get(s);
     return id != null ? id : "foreign:" + s.scope().kindName() + "." + s.name() + "@"
@@ -121,7 +127,7 @@ final class StructureKey {
       for (Expr c : e.operands()) {
         out.append(" e").append(exprIds.get(c));
       }
-      out.append(' ').append(e.location()).append(';');
+      location(e.location()).append(';');
     }
     return exprIds.get(root);
   }
