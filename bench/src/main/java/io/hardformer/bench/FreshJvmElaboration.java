@@ -10,6 +10,7 @@ import io.hardformer.rtl.VerilogEmitter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,13 +62,13 @@ final class FreshJvmElaboration {
       pb.redirectError(ProcessBuilder.Redirect.INHERIT);
       long t0 = System.nanoTime();
       Process p = pb.start();
-      String report = new String(p.getInputStream().readAllBytes()).trim();
+      String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
       int rc = p.waitFor();
       double wall = (System.nanoTime() - t0) / 1e9;
       if (rc != 0) {
         throw new IllegalStateException(kind + " " + n + "x" + n + " failed with exit code " + rc);
       }
-      String[] f = report.split(" "); // CPU s, peak RSS KiB, Verilog bytes, per-phase main-thread CPU s
+      String[] f = report.split(" ", -1); // CPU s, peak RSS KiB, Verilog bytes, per-phase main-thread CPU s
       System.out.printf("| %s | %dx%d | %.2f | %.2f | %s | %d | %d | %s |%n", kind, n, n, wall,
           Double.parseDouble(f[0]), f[3], Long.parseLong(f[1]) / 1024, Long.parseLong(f[2]) / 1024, load);
       deleteTree(out);
@@ -111,7 +112,7 @@ final class FreshJvmElaboration {
 
   private static String loadAverage() throws IOException {
     Path p = Path.of("/proc/loadavg");
-    return Files.exists(p) ? Files.readString(p).split(" ")[0] : "n/a";
+    return Files.exists(p) ? Files.readString(p).split(" ", -1)[0] : "n/a";
   }
 
   private static void deleteTree(Path dir) throws IOException {
