@@ -42,9 +42,9 @@ public final class Fifo extends Module {
       UInt slot = mem.get(i);
       when(push.and(tail.eq(lit(i, addrBits))), () -> slot.next(inData));
     }
-    when(push, () -> tail.next(tail.add(lit(1, addrBits)).trunc(addrBits)));
-    when(pop, () -> head.next(head.add(lit(1, addrBits)).trunc(addrBits)));
-    when(push.and(pop.not()), () -> count.next(count.add(lit(1, addrBits + 1)).trunc(addrBits + 1)))
+    when(push, () -> tail.next(tail.inc()));
+    when(pop, () -> head.next(head.inc()));
+    when(push.and(pop.not()), () -> count.next(count.inc()))
         .elseWhen(pop.and(push.not()), () -> count.next(count.sub(lit(1, addrBits + 1)).trunc(addrBits + 1)));
   }
 }

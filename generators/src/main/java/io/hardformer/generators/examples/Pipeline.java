@@ -27,7 +27,7 @@ public final class Pipeline extends Module {
       Bool vr = reg("valid_" + s, false);
       UInt dr = regNoReset("data_" + s, HwType.uint(width));
       vr.next(v);
-      dr.next(d.add(lit(1, width)).trunc(width));
+      dr.next(d.inc());
       v = vr;
       d = dr;
     }
