@@ -28,14 +28,20 @@ import java.util.List;
 public final class Fields {
   private final BundleType<?> type;
   private final String prefix;
+  private final String layoutPrefix;
   private final FieldMaker maker;
   private final List<Data<?>> leaves = new ArrayList<>();
   private final List<BundleLayout.Field> layout = new ArrayList<>();
   private final List<String> names = new ArrayList<>();
 
   Fields(BundleType<?> type, String prefix, FieldMaker maker) {
+    this(type, prefix, "", maker);
+  }
+
+  private Fields(BundleType<?> type, String prefix, String layoutPrefix, FieldMaker maker) {
     this.type = type;
     this.prefix = prefix;
+    this.layoutPrefix = layoutPrefix;
     this.maker = maker;
   }
 
@@ -57,10 +63,10 @@ public final class Fields {
 
   /** A field of any family. */
   public <T extends Data<T>> T field(String name, HwType<T> type) {
-    String path = path(name);
-    T leaf = maker.make(path, type);
+    checkName(name);
+    T leaf = maker.make(join(prefix, name), type);
     leaves.add(leaf);
-    layout.add(new BundleLayout.Field(path, type.kind(), type.width()));
+    layout.add(new BundleLayout.Field(join(layoutPrefix, name), type.kind(), type.width()));
     return leaf;
   }
 
@@ -75,15 +81,15 @@ public final class Fields {
 
   /** A nested bundle; its fields are named {@code name_<field>}. */
   public <C extends Bundle<C>> C bundle(String name, BundleType<C> nested) {
-    String path = path(name);
-    Fields inner = new Fields(nested, path, maker);
+    checkName(name);
+    Fields inner = new Fields(nested, join(prefix, name), join(layoutPrefix, name), maker);
     C child = nested.construct(inner);
     leaves.addAll(inner.leaves);
     layout.addAll(inner.layout);
     return child;
   }
 
-  private String path(String name) {
+  private void checkName(String name) {
     if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       throw new HardwareMisuseException(Locations.capture(), "'" + name + "' is not a legal field name: use"
           + " letters, digits and '_', starting with a letter or '_'");
@@ -93,6 +99,9 @@ public final class Fields {
           + type.name() + "; give each field its own name");
     }
     names.add(name);
+  }
+
+  private static String join(String prefix, String name) {
     return prefix.isEmpty() ? name : prefix + "_" + name;
   }
 
