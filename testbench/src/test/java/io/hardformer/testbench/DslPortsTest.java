@@ -12,6 +12,7 @@ import io.hardformer.dsl.UInt;
 import io.hardformer.generators.examples.Fifo;
 import io.hardformer.generators.examples.Pipeline;
 import java.math.BigInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,8 +59,18 @@ class DslPortsTest {
       assertEquals(6, tb.peekLong(dut.y.lo));
       assertEquals(5, tb.peekLong(dut.y.hi));
       tb.expect(dut.y.flag, 1);
+    }
+  }
+
+  @Test
+  @Tag("verilator")
+  void keywordPortsAreFoundUnderTheirEmittedNames() {
+    Swap dut = new Swap();
+    try (Testbench tb = Testbench.of(dut)) {
       tb.poke(dut.delete, 3);
-      assertEquals(0, tb.peekLong(dut.self), "keyword ports are found under their emitted names");
+      assertEquals(0, tb.peekLong(dut.self), "delete_ and this_ in the Verilog");
+      tb.poke(dut.delete, 1);
+      assertEquals(2, tb.peekLong(dut.self));
     }
   }
 
@@ -69,7 +80,6 @@ class DslPortsTest {
     try (Testbench tb = Testbench.of(dut, JAVA)) {
       // lo = 0xA, flag = 1, hi = 0x3: 0b011_1_1010
       tb.poke(dut.a, BigInteger.valueOf(0b011_1_1010));
-      assertEquals(0xA, tb.peekLong(dut.a.lo));
       // y: lo = 3, flag = 0, hi = 0xA & 7 = 2
       assertEquals(BigInteger.valueOf(0b010_0_0011), tb.peek(dut.y));
       assertThrows(AssertionError.class, () -> tb.poke(dut.a, BigInteger.ONE.shiftLeft(8)));
