@@ -180,7 +180,11 @@ public abstract class Module {
   }
 
   <T extends Data<T>> T declare(String name, SignalKind kind, HwType<T> type, BigInteger reset) {
-    SourceLocation loc = Locations.capture();
+    return declare(name, kind, type, reset, Locations.capture());
+  }
+
+  private <T extends Data<T>> T declare(String name, SignalKind kind, HwType<T> type, BigInteger reset,
+      SourceLocation loc) {
     checkOpen(loc);
     if (name == null || name.isEmpty()) {
       throw new HardwareMisuseException(loc, "a signal needs a non-empty name");
@@ -228,10 +232,11 @@ public abstract class Module {
 
   private <B extends Bundle<B>> B declareBundle(String prefix, SignalKind kind, BundleType<B> type,
       BigInteger reset) {
+    SourceLocation loc = Locations.capture(); // the declaration's line, not the bundle class's
     return type.build(prefix, new FieldMaker() {
       @Override
       public <T extends Data<T>> T make(String path, HwType<T> t) {
-        return declare(path, kind, t, reset);
+        return declare(path, kind, t, reset, loc);
       }
     });
   }

@@ -49,7 +49,7 @@ class BundleTest {
   }
 
   static final class Ports extends Module {
-    final Packet a = in("a", Packet.type(3));
+    final Packet a = in("a", Packet.type(3)); // LINE: port-a
     final Packet y = out("y", Packet.type(3));
     final Packet r = reg("r", Packet.type(3));
     final Packet n = regNoReset("n", Packet.type(3));
@@ -70,6 +70,10 @@ class BundleTest {
     assertEquals(3 + 32 + 8, m.a.width());
     assertEquals("a_value_exponent", m.freeze().ports().get(2).name());
     assertEquals(8, m.freeze().ports().get(2).width());
+    for (int i = 0; i < 6; i++) {
+      assertEquals(SourceLines.lineOf("BundleTest", "port-a"), m.freeze().ports().get(i).location().line(),
+          "fields point at the declaration, not at the bundle class");
+    }
   }
 
   @Test
