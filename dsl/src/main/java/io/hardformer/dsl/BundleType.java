@@ -33,16 +33,19 @@ public final class BundleType<B extends Bundle<B>> {
   /** The layout, measured once by building the bundle over placeholders. */
   public BundleLayout layout() {
     if (layout == null) {
-      Fields probe = new Fields(this, "", new FieldMaker() {
-        @Override
-        public <T extends Data<T>> T make(String path, HwType<T> type) {
-          return type.wrap(null, new Literal(BigInteger.ZERO, type.width(), false, SourceLocation.UNKNOWN));
-        }
-      });
-      construct(probe);
-      layout = probe.layout();
+      layout = probe().layout();
     }
     return layout;
+  }
+
+  /** A bundle of placeholders: only for measuring the layout and naming fields, never for hardware. */
+  B probe() {
+    return build("", new FieldMaker() {
+      @Override
+      public <T extends Data<T>> T make(String path, HwType<T> type) {
+        return type.wrap(null, new Literal(BigInteger.ZERO, type.width(), false, SourceLocation.UNKNOWN));
+      }
+    });
   }
 
   /** Total width in bits. */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A hardware module: a Java class whose construction builds hardware. Ports, wires and registers are
@@ -216,6 +217,39 @@ public abstract class Module {
   /** A register bundle; every field resets to 0. */
   protected final <B extends Bundle<B>> B reg(String name, BundleType<B> type) {
     return declareBundle(name, SignalKind.REGISTER, type, BigInteger.ZERO);
+  }
+
+  /**
+   * A register bundle with a reset value per field, chosen on the bundle's own fields:
+   * {@code reg("state", State.TYPE, s -> Map.of(s.count, 3L, s.busy, 0L))}. Fields the map leaves out
+   * have no reset.
+   */
+  protected final <B extends Bundle<B>> B reg(String name, BundleType<B> type,
+      Function<B, Map<Data<?>, Long>> resets) {
+    SourceLocation loc = Locations.capture();
+    B fields = type.probe();
+    List<Data<?>> leaves = fields.leaves();
+    BigInteger[] values = new BigInteger[leaves.size()];
+    for (Map.Entry<Data<?>, Long> e : resets.apply(fields).entrySet()) {
+      int index = -1;
+      for (int i = 0; i < leaves.size(); i++) {
+        if (leaves.get(i) == e.getKey()) {
+          index = i;
+        }
+      }
+      if (index < 0) {
+        throw new HardwareMisuseException(loc, "the reset map of register bundle '" + name + "' names a value"
+            + " that is not one of its fields; use the fields of the bundle passed to the function");
+      }
+      values[index] = BigInteger.valueOf(e.getValue());
+    }
+    int[] next = {0};
+    return type.build(name, new FieldMaker() {
+      @Override
+      public <T extends Data<T>> T make(String path, HwType<T> t) {
+        return declare(path, SignalKind.REGISTER, t, values[next[0]++], loc);
+      }
+    });
   }
 
   /** A register bundle without reset (datapath contents qualified by a valid bit). */

@@ -11,6 +11,7 @@ import io.hardformer.dsl.ir.SignalKind;
 import io.hardformer.dsl.sim.IrSimulator;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Bundles: flattened ports, registers, views over bits, mux arms, whole-bundle assignment, misuse. */
@@ -88,6 +89,45 @@ class BundleTest {
       }
     }
     assertEquals(12, m.freeze().signals().size());
+  }
+
+  static final class PerFieldReset extends Module {
+    final Single y = out("y", Single.LAYOUT);
+
+    PerFieldReset() {
+      Single r = reg("r", Single.LAYOUT, s -> Map.of(s.exponent, 127L, s.sign, 1L));
+      r.next(r);
+      y.assign(r);
+    }
+  }
+
+  @Test
+  void registerBundlesTakeAResetPerFieldOrNone() {
+    Map<String, BigInteger> resets = new java.util.HashMap<>();
+    for (Signal s : new PerFieldReset().freeze().signals()) {
+      resets.put(s.name(), s.reset());
+    }
+    assertNull(resets.get("r_fraction"));
+    assertEquals(BigInteger.valueOf(127), resets.get("r_exponent"));
+    assertEquals(BigInteger.ONE, resets.get("r_sign"));
+    IrSimulator sim = new IrSimulator(Elaborator.elaborate(new PerFieldReset()));
+    sim.poke("rst", BigInteger.ONE);
+    sim.step();
+    assertEquals(BigInteger.valueOf(127), sim.peek("y_exponent"));
+    assertEquals(BigInteger.ONE, sim.peek("y_sign"));
+  }
+
+  static final class ForeignReset extends Module {
+    ForeignReset() {
+      UInt other = in("other", 8);
+      reg("r", Single.LAYOUT, s -> Map.of(other, 1L)); // MISUSE: foreign-reset
+    }
+  }
+
+  @Test
+  void resetMapKeysMustBeTheBundlesFields() {
+    HardwareMisuseException e = assertThrows(HardwareMisuseException.class, ForeignReset::new);
+    assertEquals(SourceLines.lineOf("BundleTest", "foreign-reset"), e.location().line());
   }
 
   @Test
