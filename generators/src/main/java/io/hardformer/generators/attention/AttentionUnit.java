@@ -53,7 +53,7 @@ public final class AttentionUnit extends Module {
     for (int h = 0; h < g; h++) {
       heads.add(new AttentionHead(s));
     }
-    AttentionHead first = heads.get(0);
+    AttentionHead head0 = heads.get(0);   // every head has the same stages
 
     Bool busy = reg("busy", false);
     in.driveReady(busy.not());
@@ -67,7 +67,7 @@ public final class AttentionUnit extends Module {
     Bool lastR = regNext("last_r", accept.and(inLast), false);
 
     // V meets p where the heads read it; the step ends when its last pair is accumulated
-    UInt vD = delay("v_d", vR, first.vStage);
+    UInt vD = delay("v_d", vR, head0.vStage);
     Bool vBad = bool(false);
     for (int d = 0; d < dim; d++) {
       Fp8Code code = vD.bits(8 * d + 7, 8 * d).as(Fp8Code.layout(f));
@@ -75,7 +75,7 @@ public final class AttentionUnit extends Module {
       Bool special = f.hasInfinities() ? code.exponent.andR() : code.exponent.andR().and(code.mantissa.andR());
       vBad = vBad.or(special);
     }
-    Bool done = delay("done_d", lastR, first.accumulateStage, false);
+    Bool done = delay("done_d", lastR, head0.accumulateStage, false);
 
     // finish: phase 0 idle; the done cycle normalizes; phases 1..27 divide; 28..27+G drain head phase-28
     int divCycles = AttentionShape.RECIPROCAL_BITS;
@@ -132,7 +132,7 @@ public final class AttentionUnit extends Module {
     out.valid().assign(delay("out_valid_d", draining, outputStages, false));
     out.last().assign(delay("out_last_d", finalPhase, outputStages, false));
     // last pair accepted -> last_r (1) -> accumulated (done) -> normalize and divide -> head 0 drains
-    timing(1 + first.accumulateStage + divCycles + 1 + outputStages, 1);
+    timing(1 + head0.accumulateStage + divCycles + 1 + outputStages, 1);
   }
 
   private interface Field {
