@@ -133,6 +133,19 @@ public abstract class Data<T extends Data<T>> {
     return new Bits(owner, expr);
   }
 
+  /**
+   * This vector viewed as a bundle (Amaranth's {@code View}): each field is a slice, the first field in the
+   * least significant bits; {@code acc.as(Fp32.LAYOUT).exponent()} reads bits 30..23. The widths must match.
+   */
+  public final <B extends Bundle<B>> B as(BundleType<B> layout) {
+    SourceLocation loc = Locations.capture();
+    if (layout.width() != width()) {
+      throw new HardwareMisuseException(loc, "a " + width() + "-bit value cannot be viewed as " + layout
+          + " (" + layout.width() + " bits); resize or slice it to " + layout.width() + " bits first");
+    }
+    return layout.view(owner, expr);
+  }
+
   /** Concatenation {@code {this, rest...}}, this value in the most significant bits. */
   public final UInt cat(Data<?>... rest) {
     List<Expr> parts = new ArrayList<>(rest.length + 1);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -182,8 +183,12 @@ public abstract class Module {
     return new Vec<>(items);
   }
 
-  private <T extends Data<T>> T declare(String name, SignalKind kind, HwType<T> type, BigInteger reset) {
-    SourceLocation loc = Locations.capture();
+  <T extends Data<T>> T declare(String name, SignalKind kind, HwType<T> type, BigInteger reset) {
+    return declare(name, kind, type, reset, Locations.capture());
+  }
+
+  private <T extends Data<T>> T declare(String name, SignalKind kind, HwType<T> type, BigInteger reset,
+      SourceLocation loc) {
     checkOpen(loc);
     if (name == null || name.isEmpty()) {
       throw new HardwareMisuseException(loc, "a signal needs a non-empty name");
@@ -195,6 +200,167 @@ public abstract class Module {
     Signal s = new Signal(name, kind, type.kind(), type.width(), reset, loc, scope);
     (kind.isPort() ? ports : signals).add(s);
     return type.wrap(this, new SignalRef(s, loc));
+  }
+
+  // ---- bundles, valid and stream interfaces ------------------------------------------------------
+
+  /** An input bundle: one port {@code name_<field>} per leaf. */
+  protected final <B extends Bundle<B>> B in(String name, BundleType<B> type) {
+    return declareBundle(name, SignalKind.INPUT, type, null);
+  }
+
+  protected final <B extends Bundle<B>> B out(String name, BundleType<B> type) {
+    return declareBundle(name, SignalKind.OUTPUT, type, null);
+  }
+
+  protected final <B extends Bundle<B>> B wire(String name, BundleType<B> type) {
+    return declareBundle(name, SignalKind.WIRE, type, null);
+  }
+
+  /** A register bundle; every field resets to 0. */
+  protected final <B extends Bundle<B>> B reg(String name, BundleType<B> type) {
+    return declareBundle(name, SignalKind.REGISTER, type, BigInteger.ZERO);
+  }
+
+  /**
+   * A register bundle with a reset value per field, chosen on the bundle's own fields:
+   * {@code reg("state", State.TYPE, s -> Map.of(s.count, 3L, s.busy, 0L))}. Fields the map leaves out
+   * have no reset.
+   */
+  protected final <B extends Bundle<B>> B reg(String name, BundleType<B> type,
+      Function<B, Map<Data<?>, Long>> resets) {
+    SourceLocation loc = Locations.capture();
+    B fields = type.probe();
+    List<Data<?>> leaves = fields.leaves();
+    BigInteger[] values = new BigInteger[leaves.size()];
+    for (Map.Entry<Data<?>, Long> e : resets.apply(fields).entrySet()) {
+      int index = -1;
+      for (int i = 0; i < leaves.size(); i++) {
+        if (leaves.get(i) == e.getKey()) {
+          index = i;
+        }
+      }
+      if (index < 0) {
+        throw new HardwareMisuseException(loc, "the reset map of register bundle '" + name + "' names a value"
+            + " that is not one of its fields; use the fields of the bundle passed to the function");
+      }
+      values[index] = BigInteger.valueOf(e.getValue());
+    }
+    int[] next = {0};
+    return type.build(name, new FieldMaker() {
+      @Override
+      public <T extends Data<T>> T make(String path, HwType<T> t) {
+        return declare(path, SignalKind.REGISTER, t, values[next[0]++], loc);
+      }
+    });
+  }
+
+  /** A register bundle without reset (datapath contents qualified by a valid bit). */
+  protected final <B extends Bundle<B>> B regNoReset(String name, BundleType<B> type) {
+    return declareBundle(name, SignalKind.REGISTER, type, null);
+  }
+
+  /** A pipeline stage of a whole bundle: registers without reset that take {@code value} every cycle. */
+  protected final <B extends Bundle<B>> B regNext(String name, B value) {
+    B r = regNoReset(name, value.type());
+    r.next(value);
+    return r;
+  }
+
+  private <B extends Bundle<B>> B declareBundle(String prefix, SignalKind kind, BundleType<B> type,
+      BigInteger reset) {
+    SourceLocation loc = Locations.capture(); // the declaration's line, not the bundle class's
+    return type.build(prefix, new FieldMaker() {
+      @Override
+      public <T extends Data<T>> T make(String path, HwType<T> t) {
+        return declare(path, kind, t, reset, loc);
+      }
+    });
+  }
+
+  /** A valid/ready input: this module consumes it and drives {@code ready} ({@link Stream#driveReady}). */
+  protected final <T extends Bundle<T>> Stream<T> inStream(String name, BundleType<T> payload, StreamPorts ports) {
+    return (Stream<T>) declareInterface(name, payload, ports, true, true);
+  }
+
+  /** A valid/ready output: this module produces it; the parent (or testbench) drives {@code ready}. */
+  protected final <T extends Bundle<T>> Stream<T> outStream(String name, BundleType<T> payload, StreamPorts ports) {
+    return (Stream<T>) declareInterface(name, payload, ports, false, true);
+  }
+
+  /** A valid-only input (no back-pressure). */
+  protected final <T extends Bundle<T>> Valid<T> inValid(String name, BundleType<T> payload, StreamPorts ports) {
+    return declareInterface(name, payload, ports, true, false);
+  }
+
+  /** A valid-only output: the consumer must take every beat. */
+  protected final <T extends Bundle<T>> Valid<T> outValid(String name, BundleType<T> payload, StreamPorts ports) {
+    return declareInterface(name, payload, ports, false, false);
+  }
+
+  private <T extends Bundle<T>> Valid<T> declareInterface(String name, BundleType<T> payload, StreamPorts ports,
+      boolean input, boolean withReady) {
+    SignalKind forward = input ? SignalKind.INPUT : SignalKind.OUTPUT;
+    SignalKind backward = input ? SignalKind.OUTPUT : SignalKind.INPUT;
+    Bool valid = declare(name + "_valid", forward, HwType.bool(), null);
+    Bool ready = withReady ? declare(name + "_ready", backward, HwType.bool(), null) : null;
+    Bool first = ports.first() ? declare(name + "_first", forward, HwType.bool(), null) : null;
+    Bool last = ports.last() ? declare(name + "_last", forward, HwType.bool(), null) : null;
+    T data = declareBundle(ports.prefixFields() ? name : "", forward, payload, null);
+    return withReady ? new Stream<>(name, valid, ready, first, last, data)
+        : new Valid<>(name, valid, first, last, data, 0);
+  }
+
+  // ---- pipeline helpers --------------------------------------------------------------------------
+
+  /**
+   * Chisel's {@code Pipe}: {@code stages} register stages of {@code in}. The valid bit (and the first/last
+   * markers) are registers with reset 0; the payload registers have no reset and load only when valid is
+   * high. Stage registers are named {@code name_valid}, {@code name_<field>} (with the stage number after
+   * {@code name} when {@code stages > 1}). The result's {@link Valid#latency()} is {@code in}'s plus
+   * {@code stages}.
+   */
+  protected final <T extends Bundle<T>> Valid<T> pipe(String name, Valid<T> in, int stages) {
+    if (stages < 0) {
+      throw new HardwareMisuseException(Locations.capture(), "a pipe needs 0 or more stages, got " + stages);
+    }
+    Bool valid = in.valid();
+    Bool first = in.hasFirst() ? in.first() : null;
+    Bool last = in.hasLast() ? in.last() : null;
+    T data = in.payload();
+    for (int i = 0; i < stages; i++) {
+      String stage = stages == 1 ? name : name + i;
+      Bool v = valid;
+      valid = regNext(stage + "_valid", v, false);
+      first = first == null ? null : regNext(stage + "_first", first, false);
+      last = last == null ? null : regNext(stage + "_last", last, false);
+      T r = regNoReset(stage, data.type());
+      T d = data;
+      when(v, () -> r.next(d));
+      data = r;
+    }
+    return new Valid<>(name, valid, first, last, data, in.latency() + stages);
+  }
+
+  /**
+   * SpinalHDL's {@code Delay}: {@code value} through {@code cycles} registers without reset or enable,
+   * named {@code prefix0 ... prefix<cycles-1>}. Zero cycles returns {@code value}.
+   */
+  protected final <T extends Data<T>> T delay(String prefix, T value, int cycles) {
+    T d = value;
+    for (int i = 0; i < cycles; i++) {
+      d = regNext(prefix + i, d);
+    }
+    return d;
+  }
+
+  /** A control bit through {@code cycles} registers that reset to {@code reset}, named {@code prefix0 ...}. */
+  protected final Bool delay(String prefix, Bool value, int cycles, boolean reset) {
+    Bool d = value;
+    for (int i = 0; i < cycles; i++) {
+      d = regNext(prefix + i, d, reset);
+    }
+    return d;
   }
 
   // ---- constants -----------------------------------------------------------------------------------
@@ -224,6 +390,22 @@ public abstract class Module {
   protected static <T extends Data<T>> T mux(Bool select, T whenTrue, T whenFalse) {
     Expr e = new MuxExpr(select.expr, whenTrue.expr, whenFalse.expr, Locations.capture());
     return whenTrue.type().withWidth(e.width()).wrap(whenTrue.owner, e);
+  }
+
+  /**
+   * {@code select ? whenTrue : whenFalse} field by field; both arms must be bundles of the same class and
+   * layout (checked at the call).
+   */
+  protected static <B extends Bundle<B>> B mux(Bool select, B whenTrue, B whenFalse) {
+    SourceLocation loc = Locations.capture();
+    Bundle.checkSameLayout(loc, "mux", whenTrue, whenFalse);
+    List<Expr> a = Bundle.exprs(whenTrue);
+    List<Expr> b = Bundle.exprs(whenFalse);
+    List<Expr> arms = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      arms.add(new MuxExpr(select.expr, a.get(i), b.get(i), loc));
+    }
+    return whenTrue.type().fromLeaves(select.owner, arms);
   }
 
   /** Concatenation, first argument in the most significant bits. */
@@ -317,6 +499,10 @@ public abstract class Module {
       throw new HardwareMisuseException(loc, "module " + kindName() + " is already elaborated;"
           + " build all hardware before elaborating or instantiating it");
     }
+  }
+
+  boolean isFrozen() {
+    return frozen != null;
   }
 
   /** Freezes this module (and so its children) into its immutable IR body. Idempotent. */

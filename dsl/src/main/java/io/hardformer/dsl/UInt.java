@@ -28,6 +28,23 @@ public final class UInt extends Data<UInt> {
     return new UInt(owner, binary(BinaryOp.ADD, other));
   }
 
+  /**
+   * this + other modulo 2^width: the width of {@code this}, for counters and pointers. {@code other} must
+   * not be wider than {@code this}.
+   */
+  public UInt addWrap(UInt other) {
+    if (other.width() > width()) {
+      throw new HardwareMisuseException(Locations.capture(), "addWrap of a " + other.width() + "-bit value to a "
+          + width() + "-bit one would drop its high bits; trunc(" + width() + ") it first if that is meant");
+    }
+    return add(other).trunc(width());
+  }
+
+  /** this + 1 modulo 2^width, the width of {@code this}: a counter step. */
+  public UInt inc() {
+    return addWrap(new UInt(owner, new Literal(BigInteger.ONE, width(), false, Locations.capture())));
+  }
+
   /** this - other modulo 2^(max(wa, wb) + 1); the top bit is set when other > this. */
   public UInt sub(UInt other) {
     return new UInt(owner, binary(BinaryOp.SUB, other));

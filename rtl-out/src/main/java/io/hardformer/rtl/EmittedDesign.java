@@ -1,6 +1,7 @@
 package io.hardformer.rtl;
 
 import io.hardformer.dsl.elaborate.Design;
+import io.hardformer.dsl.ir.Signal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,16 @@ public final class EmittedDesign {
     }
     throw new IllegalArgumentException("top module " + top + " has no port '" + name + "'; ports: "
         + ports.stream().map(PortInfo::name).toList());
+  }
+
+  /** The emitted name of {@code port}, a port signal of the top module (matched by identity). */
+  public String portName(Signal port) {
+    for (Signal p : design.top().body().ports()) {
+      if (p == port) {
+        return ModuleViewBuilder.portName(p);
+      }
+    }
+    throw new IllegalArgumentException("'" + port.name() + "' is not a port of the top module " + top);
   }
 
   public String filelistName() {

@@ -1,5 +1,6 @@
 package io.hardformer.testbench;
 
+import io.hardformer.dsl.Data;
 import io.hardformer.verilator.HarnessSpec;
 import io.hardformer.verilator.PortLayout;
 import io.hardformer.verilator.PortValues;
@@ -13,9 +14,11 @@ public final class Stimulus {
   private final HarnessSpec spec;
   private final int cycles;
   private final byte[] frames;
+  private final PortNames names;
 
-  Stimulus(HarnessSpec spec, int cycles) {
+  Stimulus(HarnessSpec spec, int cycles, PortNames names) {
     this.spec = spec;
+    this.names = names;
     this.cycles = cycles;
     this.frames = new byte[Math.multiplyExact(cycles, spec.inputFrameBytes())];
   }
@@ -40,6 +43,15 @@ public final class Stimulus {
     byte[] b = PortValues.encode(value, p);
     System.arraycopy(b, 0, frames, cycle * spec.inputFrameBytes() + p.offset(), b.length);
     return this;
+  }
+
+  /** Sets input port {@code port} (the DUT's field) in cycle {@code cycle}. */
+  public Stimulus set(int cycle, Data<?> port, long value) {
+    return set(cycle, names.of(port), value);
+  }
+
+  public Stimulus set(int cycle, Data<?> port, BigInteger value) {
+    return set(cycle, names.of(port), value);
   }
 
   /** Sets input {@code port} from little-endian bytes (byte 0 = bits 7:0), e.g. packed FP8 lanes. */

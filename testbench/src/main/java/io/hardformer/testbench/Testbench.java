@@ -1,6 +1,9 @@
 package io.hardformer.testbench;
 
+import io.hardformer.dsl.Bundle;
+import io.hardformer.dsl.Data;
 import io.hardformer.dsl.Module;
+import io.hardformer.dsl.Valid;
 import io.hardformer.rtl.EmitOptions;
 import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.rtl.VerilogEmitter;
@@ -33,6 +36,7 @@ import java.util.Random;
 public final class Testbench implements AutoCloseable {
   private final EmittedDesign design;
   private final HarnessSpec spec;
+  private final PortNames names;
   private final TestbenchOptions options;
   private final SimulatorBackend sim;
   private final long seed;
@@ -42,6 +46,7 @@ public final class Testbench implements AutoCloseable {
   private Testbench(EmittedDesign design, TestbenchOptions options) {
     this.design = design;
     this.spec = HarnessSpec.of(design, false);
+    this.names = new PortNames(design);
     this.options = options;
     this.sim = options.backend() == Backend.JAVA ? new JavaBackend(design.design(), spec)
         : new VerilatorBackend(design, spec, options.waveformDir());
@@ -114,6 +119,52 @@ public final class Testbench implements AutoCloseable {
     return PortValues.decodeLong(sim.peek(p), 0, p.bytes());
   }
 
+  /** Sets input port {@code input} (the DUT's field, e.g. {@code dut.in.payload().x}). */
+  public Testbench poke(Data<?> input, long value) {
+    return poke(names.of(input), value);
+  }
+
+  public Testbench poke(Data<?> input, BigInteger value) {
+    return poke(names.of(input), value);
+  }
+
+  public BigInteger peek(Data<?> output) {
+    return peek(names.of(output));
+  }
+
+  public long peekLong(Data<?> output) {
+    return peekLong(names.of(output));
+  }
+
+  public Testbench expect(Data<?> output, long expected) {
+    return expect(names.of(output), expected);
+  }
+
+  /** Sets every field of input bundle {@code input} from {@code packed}, the first field in the low bits. */
+  public Testbench poke(Bundle<?> input, BigInteger packed) {
+    BigInteger rest = packed;
+    for (Data<?> leaf : input.leaves()) {
+      poke(leaf, rest.and(BigInteger.ONE.shiftLeft(leaf.width()).subtract(BigInteger.ONE)));
+      rest = rest.shiftRight(leaf.width());
+    }
+    if (rest.signum() != 0) {
+      fail("poke of 0x" + packed.toString(16) + " does not fit bundle " + input.layout() + " ("
+          + input.width() + " bits)");
+    }
+    return this;
+  }
+
+  /** Every field of output bundle {@code output} packed into one number, the first field in the low bits. */
+  public BigInteger peek(Bundle<?> output) {
+    BigInteger packed = BigInteger.ZERO;
+    int offset = 0;
+    for (Data<?> leaf : output.leaves()) {
+      packed = packed.or(peek(leaf).shiftLeft(offset));
+      offset += leaf.width();
+    }
+    return packed;
+  }
+
   public Testbench step() {
     return step(1);
   }
@@ -154,7 +205,7 @@ public final class Testbench implements AutoCloseable {
 
   /** Input frames for {@code cycles} cycles, all zero until set. */
   public Stimulus stimulus(int cycles) {
-    return new Stimulus(spec, cycles);
+    return new Stimulus(spec, cycles, names);
   }
 
   /** Runs the stimulus natively; outputs of every cycle come back in bulk. */
@@ -172,6 +223,16 @@ public final class Testbench implements AutoCloseable {
   /** A valid/ready (or valid-only) transaction run; see {@link Stream}. */
   public Stream stream() {
     return new Stream(this, spec);
+  }
+
+  /**
+   * A transaction run from the DUT's input interface {@code source} to its output interface {@code sink}
+   * ({@code tb.stream(dut.in, dut.out)}): a transaction is one value per payload field, then the first and
+   * last markers when the interface has them; a valid-only interface has no ready.
+   */
+  public Stream stream(Valid<?> source, Valid<?> sink) {
+    return stream().source(names.of(source.valid()), names.ready(source), names.data(source))
+        .sink(names.of(sink.valid()), names.ready(sink), names.data(sink));
   }
 
   StreamRun runStream(io.hardformer.verilator.StreamRequest r) {

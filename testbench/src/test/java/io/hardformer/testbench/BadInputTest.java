@@ -41,7 +41,7 @@ class BadInputTest {
     final UInt self = out("this", 8);
 
     CppNames() {
-      self.assign(delete.add(lit(1, 8)).trunc(8));
+      self.assign(delete.inc());
     }
   }
 

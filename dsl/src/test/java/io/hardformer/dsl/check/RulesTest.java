@@ -235,7 +235,7 @@ class RulesTest {
 
     LoopBrokenByRegister() {
       UInt r = reg("r", 4, 0);
-      r.next(r.add(lit(1, 4)).trunc(4));
+      r.next(r.inc());
       y.assign(r);
     }
   }

@@ -8,6 +8,7 @@ import io.hardformer.dsl.Vec;
 import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.floating.Fp32ToBf16;
 import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.pipelining.ReductionPipelining;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,8 @@ public final class ColumnReadout extends Module {
   public final Vec<UInt> holds;
   public final UInt row;
   public final UInt out;
+  /** Cycles from the row select to the result, counted while building the stages. */
+  public final int latency;
 
   public ColumnReadout(int rows, int holdBits, AccumulationMode mode, int unit, FloatPacker outFormat) {
     param("rows", rows);
@@ -34,13 +37,15 @@ public final class ColumnReadout extends Module {
     List<UInt> level = new ArrayList<>(holds);
     UInt select = row;
     int levels = IntLog2.ceil(rows);
+    int stages = 0;
     for (int l = 0; l < levels; l++) {
       List<UInt> next = new ArrayList<>();
       for (int i = 0; i < level.size(); i += 2) {
         next.add(i + 1 < level.size() ? mux(select.bit(l), level.get(i + 1), level.get(i)) : level.get(i));
       }
       level = next;
-      if (l % 2 == 1 || l == levels - 1) {
+      if (ReductionPipelining.registeredAfter(l, levels)) {
+        stages++;
         List<UInt> staged = new ArrayList<>();
         for (int i = 0; i < level.size(); i++) {
           staged.add(regNext("m" + l + "_" + i, level.get(i)));
@@ -58,18 +63,22 @@ public final class ColumnReadout extends Module {
       rounding.posInf.assign(picked.bit(sumBits + 1));
       rounding.negInf.assign(picked.bit(sumBits));
       out.assign(rounding.out);
+      stages += FixedToFloat.LATENCY;
     } else if (outFormat == FloatPacker.BF16) {
       Fp32ToBf16 rounding = instance("rounding", new Fp32ToBf16());
       rounding.in.assign(picked);
       out.assign(regNext("out_r", rounding.out));
+      stages++;
     } else {
       out.assign(regNext("out_r", picked));
+      stages++;
     }
+    latency = stages;
   }
 
   /** Cycles from the row select to the result: the tree's stages plus the output unit. */
   public static int latency(int rows, AccumulationMode mode) {
-    int treeStages = (IntLog2.ceil(rows) + 1) / 2;
+    int treeStages = ReductionPipelining.stages(IntLog2.ceil(rows));
     return treeStages + (mode == AccumulationMode.EXACT ? FixedToFloat.LATENCY : 1);
   }
 

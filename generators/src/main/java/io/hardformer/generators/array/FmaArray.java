@@ -2,7 +2,11 @@ package io.hardformer.generators.array;
 
 import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.Module;
+import io.hardformer.dsl.Stream;
+import io.hardformer.dsl.StreamPorts;
 import io.hardformer.dsl.UInt;
+import io.hardformer.dsl.Valid;
+import io.hardformer.generators.floating.OutputRow;
 import io.hardformer.generators.numerics.Fp8Format;
 import java.util.Arrays;
 
@@ -26,14 +30,10 @@ import java.util.Arrays;
  * its last cell is done, while the array already works on the next matmul.
  */
 public final class FmaArray extends Module {
-  public final Bool inValid = in("in_valid");
-  public final Bool inReady = out("in_ready");
-  public final Bool inLast = in("in_last");
-  public final UInt x;
-  public final UInt w;
-  public final Bool outValid = out("out_valid");
-  public final Bool outLast = out("out_last");
-  public final UInt out;
+  /** The beats: ports {@code in_valid}, {@code in_ready}, {@code in_last}, {@code x}, {@code w}. */
+  public final Stream<MatmulBeat> in;
+  /** The result rows: ports {@code out_valid}, {@code out_last}, {@code out}. */
+  public final Valid<OutputRow> out;
 
   /** The default largest K of exact mode: 65,536 covers every Llama-3 matmul (405B's d_ff is 53,248). */
   public static final int DEFAULT_MAX_K = 65536;
@@ -50,21 +50,23 @@ public final class FmaArray extends Module {
     if (shape.mode() == AccumulationMode.EXACT) {
       param("max_k", shape.maxK());
     }
-    timing(shape.latency(), 1);
-    x = in("x", 8 * rows);
-    w = in("w", 8 * cols);
-    out = out("out", cols * shape.outFormat().width());
+    in = inStream("in", MatmulBeat.type(rows, cols), StreamPorts.DEFAULT.withLast().bareFields());
+    out = outValid("out", OutputRow.type(cols * shape.outFormat().width()),
+        StreamPorts.DEFAULT.withLast().bareFields());
+    Bool inLast = in.last();
+    UInt x = in.payload().x;
+    UInt w = in.payload().w;
 
     // flow control: a last beat waits until max(R, C) cycles have passed since the previous one
     int gap = shape.minimumSpacing();
     int gapBits = bitsFor(gap);
     UInt sinceLast = reg("since_last", gapBits, gap);
     Bool spaced = sinceLast.eq(lit(gap, gapBits));
-    inReady.assign(inLast.not().or(spaced));
-    Bool accept = inValid.and(inReady);
+    in.driveReady(inLast.not().or(spaced));
+    Bool accept = in.fire();
     Bool acceptLast = accept.and(inLast);
     when(acceptLast, () -> sinceLast.next(lit(1, gapBits)))
-        .elseWhen(spaced.not(), () -> sinceLast.next(sinceLast.add(lit(1, gapBits)).trunc(gapBits)));
+        .elseWhen(spaced.not(), () -> sinceLast.next(sinceLast.inc()));
 
     // input stage and skew: row i delayed i cycles, column j delayed j cycles
     UInt xR = regNext("x_r", x);
@@ -108,10 +110,11 @@ public final class FmaArray extends Module {
     Bool readNow = startRead.or(reading);
     Bool lastRow = row.eq(lit(rows - 1, rowBits));
     when(readNow, () -> {
-      row.next(mux(lastRow, lit(0, rowBits), row.add(lit(1, rowBits)).trunc(rowBits)));
+      row.next(mux(lastRow, lit(0, rowBits), row.inc()));
       reading.next(lastRow.not());
     });
     UInt[] columns = new UInt[cols];
+    int readoutLatency = 0;
     for (int j = 0; j < cols; j++) {
       ColumnReadout readout = instance("readout_" + j, new ColumnReadout(rows, FmaCell.holdBits(shape.mode(),
           sumBits), shape.mode(), 2 * f.quantumExponent(), shape.outFormat()));
@@ -120,16 +123,13 @@ public final class FmaArray extends Module {
       }
       readout.row.assign(row);
       columns[cols - 1 - j] = readout.out;
+      readoutLatency = readout.latency;
     }
-    out.assign(cols == 1 ? columns[0] : columns[0].cat(Arrays.copyOfRange(columns, 1, cols)));
-    Bool v = readNow;
-    Bool l = readNow.and(lastRow);
-    for (int s = 0; s < ColumnReadout.latency(rows, shape.mode()); s++) {
-      v = regNext("out_valid_d" + s, v, false);
-      l = regNext("out_last_d" + s, l, false);
-    }
-    outValid.assign(v);
-    outLast.assign(l);
+    out.payload().out.assign(cols == 1 ? columns[0] : columns[0].cat(Arrays.copyOfRange(columns, 1, cols)));
+    out.valid().assign(delay("out_valid_d", readNow, readoutLatency, false));
+    out.last().assign(delay("out_last_d", readNow.and(lastRow), readoutLatency, false));
+    // last beat accepted -> last_r (1) -> row 0's markers cross the C cells (C) -> start_read (1) -> readout
+    timing(1 + cols + 1 + readoutLatency, 1);
   }
 
   @Override

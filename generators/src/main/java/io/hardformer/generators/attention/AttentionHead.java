@@ -31,6 +31,10 @@ public final class AttentionHead extends Module {
   public final UInt recip = out("recip", AttentionShape.RECIPROCAL_BITS);
   public final UInt lz;
   public final Bool bad = out("bad");
+  /** Cycles after {@code valid} at which {@code v} is read (beside p): the stages built up to there. */
+  public final int vStage;
+  /** Cycles after {@code valid} at which the beat's accumulation is in {@code acc}. */
+  public final int accumulateStage;
 
   public AttentionHead(AttentionShape s) {
     Fp8Format f = s.format();
@@ -49,10 +53,8 @@ public final class AttentionHead extends Module {
     dot.inValid.assign(valid);
     dot.a.assign(q);
     dot.b.assign(k);
-    Bool firstD = first;
-    for (int i = 0; i < ExactDotTree.latency(dim); i++) {
-      firstD = regNext("first_d" + i, firstD, false);
-    }
+    Bool firstD = delay("first_d", first, dot.latency, false);
+    int stage = dot.latency;
 
     // x = (s x c) >> shift
     SInt c = slit(s.scaleConstant(), AttentionShape.SCALE_BITS + 1);
@@ -60,6 +62,7 @@ public final class AttentionHead extends Module {
     Bool xValid = regNext("x_valid", dot.outValid, false);
     Bool xFirst = regNext("x_first", firstD, false);
     Bool xBad = regNext("x_bad", dot.nan.or(dot.posInf).or(dot.negInf));
+    stage++;
 
     // running max of ceil(x); shift n and exponent t = m_new - x >= 0
     int xf = AttentionShape.X_FRACTION;
@@ -78,6 +81,7 @@ public final class AttentionHead extends Module {
     Bool tValid = regNext("t_valid", xValid, false);
     Bool tFirst = regNext("t_first", xFirst, false);
     Bool tBad = regNext("t_bad", xBad);
+    stage++;
 
     // p = 2^-t
     Exp2Unit exp = instance("exp2", new Exp2Unit(tR.width()));
@@ -87,6 +91,8 @@ public final class AttentionHead extends Module {
     Bool pValid = regNext("p_valid", tValid, false);
     Bool pFirst = regNext("p_first", tFirst, false);
     Bool pBad = regNext("p_bad", tBad);
+    stage++;
+    vStage = stage;
 
     // p x v_d, exact
     int termBits = s.termBits();
@@ -104,6 +110,7 @@ public final class AttentionHead extends Module {
     Bool vValid = regNext("pv_valid", pValid, false);
     Bool vFirst = regNext("pv_first", pFirst, false);
     Bool vBadR = regNext("pv_bad", pBad.or(vBad));
+    stage++;
 
     // accumulate with rescaling by 2^-n
     UInt l = reg("l", HwType.uint(sumBits), 0);
@@ -120,6 +127,7 @@ public final class AttentionHead extends Module {
       acc.get(d).assign(a);
     }
     bad.assign(badAcc);
+    accumulateStage = stage + 1;
 
     // after the step: normalize l, then a restoring divider forms floor(2^(L+25) / l_norm), 27 bits
     UInt lzNow = l.clz();

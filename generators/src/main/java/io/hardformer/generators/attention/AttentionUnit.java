@@ -4,8 +4,12 @@ import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.HwType;
 import io.hardformer.dsl.Module;
 import io.hardformer.dsl.SInt;
+import io.hardformer.dsl.Stream;
+import io.hardformer.dsl.StreamPorts;
 import io.hardformer.dsl.UInt;
-import io.hardformer.generators.fp8.ExactDotTree;
+import io.hardformer.dsl.Valid;
+import io.hardformer.generators.floating.OutputRow;
+import io.hardformer.generators.fp8.Fp8Code;
 import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.numerics.Fp8Format;
 import java.util.ArrayList;
@@ -24,16 +28,10 @@ import java.util.List;
  * {@code out_last} on head G-1. Cycle contract in {@link AttentionShape}.
  */
 public final class AttentionUnit extends Module {
-  public final Bool inValid = in("in_valid");
-  public final Bool inReady = out("in_ready");
-  public final Bool inFirst = in("in_first");
-  public final Bool inLast = in("in_last");
-  public final UInt q;
-  public final UInt k;
-  public final UInt v;
-  public final Bool outValid = out("out_valid");
-  public final Bool outLast = out("out_last");
-  public final UInt out;
+  /** Ports {@code in_valid}, {@code in_ready}, {@code in_first}, {@code in_last}, {@code q}, {@code k}, {@code v}. */
+  public final Stream<KeyValueBeat> in;
+  /** Ports {@code out_valid}, {@code out_last}, {@code out}. */
+  public final Valid<OutputRow> out;
 
   public AttentionUnit(AttentionShape s) {
     Fp8Format f = s.format();
@@ -43,16 +41,23 @@ public final class AttentionUnit extends Module {
     param("q_heads", g);
     param("format", f.cliName());
     param("out_format", s.outFormat().cliName());
-    timing(s.latency(), 1);
-    q = in("q", 8 * g * dim);
-    k = in("k", 8 * dim);
-    v = in("v", 8 * dim);
+    in = inStream("in", KeyValueBeat.type(dim, g), StreamPorts.DEFAULT.withFirst().withLast().bareFields());
     int w = s.outFormat().width();
-    out = out("out", dim * w);
+    out = outValid("out", OutputRow.type(dim * w), StreamPorts.DEFAULT.withLast().bareFields());
+    Bool inFirst = in.first();
+    Bool inLast = in.last();
+    UInt q = in.payload().q;
+    UInt k = in.payload().k;
+    UInt v = in.payload().v;
+    List<AttentionHead> heads = new ArrayList<>();
+    for (int h = 0; h < g; h++) {
+      heads.add(new AttentionHead(s));
+    }
+    AttentionHead head0 = heads.get(0);   // every head has the same stages
 
     Bool busy = reg("busy", false);
-    inReady.assign(busy.not());
-    Bool accept = inValid.and(busy.not());
+    in.driveReady(busy.not());
+    Bool accept = in.valid().and(busy.not());
     UInt qR = reg("q_r", HwType.uint(8 * g * dim), 0);
     when(accept.and(inFirst), () -> qR.next(q));
     UInt kR = regNext("k_r", k);
@@ -61,21 +66,16 @@ public final class AttentionUnit extends Module {
     Bool firstR = regNext("first_r", accept.and(inFirst), false);
     Bool lastR = regNext("last_r", accept.and(inLast), false);
 
-    // V meets p three stages after the dot product; the step ends when its last pair is accumulated
-    UInt vD = vR;
-    for (int i = 0; i < ExactDotTree.latency(dim) + 3; i++) {
-      vD = regNext("v_d" + i, vD);
-    }
+    // V meets p where the heads read it; the step ends when its last pair is accumulated
+    UInt vD = delay("v_d", vR, head0.vStage);
     Bool vBad = bool(false);
     for (int d = 0; d < dim; d++) {
-      UInt code = vD.bits(8 * d + 7, 8 * d);
-      Bool expOnes = f.hasInfinities() ? code.bits(6, 2).andR() : code.bits(6, 0).andR();
-      vBad = vBad.or(expOnes);
+      Fp8Code code = vD.bits(8 * d + 7, 8 * d).as(Fp8Code.layout(f));
+      // E5M2: Inf or NaN; E4M3: NaN (exponent and mantissa all ones)
+      Bool special = f.hasInfinities() ? code.exponent.andR() : code.exponent.andR().and(code.mantissa.andR());
+      vBad = vBad.or(special);
     }
-    Bool done = lastR;
-    for (int i = 0; i < ExactDotTree.latency(dim) + 5; i++) {
-      done = regNext("done_d" + i, done, false);
-    }
+    Bool done = delay("done_d", lastR, head0.accumulateStage, false);
 
     // finish: phase 0 idle; the done cycle normalizes; phases 1..27 divide; 28..27+G drain head phase-28
     int divCycles = AttentionShape.RECIPROCAL_BITS;
@@ -88,14 +88,12 @@ public final class AttentionUnit extends Module {
     Bool finalPhase = phase.eq(lit(lastPhase, phaseBits));
     when(done, () -> phase.next(lit(1, phaseBits)))
         .elseWhen(finalPhase, () -> phase.next(lit(0, phaseBits)))
-        .elseWhen(running, () -> phase.next(phase.add(lit(1, phaseBits)).trunc(phaseBits)));
+        .elseWhen(running, () -> phase.next(phase.inc()));
     when(accept.and(inLast), () -> busy.next(bool(true)))
         .elseWhen(finalPhase, () -> busy.next(bool(false)));
 
-    List<AttentionHead> heads = new ArrayList<>();
     for (int h = 0; h < g; h++) {
-      AttentionHead head = instance("head" + h, new AttentionHead(s));
-      heads.add(head);
+      AttentionHead head = instance("head" + h, heads.get(h));
       head.valid.assign(validR);
       head.first.assign(firstR);
       head.q.assign(qR.bits(8 * dim * (h + 1) - 1, 8 * dim * h));
@@ -129,15 +127,12 @@ public final class AttentionUnit extends Module {
       rounding.expAdjust.assign(lzR);
       lanes[dim - 1 - d] = rounding.out;
     }
-    out.assign(dim == 1 ? lanes[0] : lanes[0].cat(java.util.Arrays.copyOfRange(lanes, 1, dim)));
-    Bool ov = draining;
-    Bool ol = finalPhase;
-    for (int i = 0; i < 1 + FixedToFloat.LATENCY; i++) {
-      ov = regNext("out_valid_d" + i, ov, false);
-      ol = regNext("out_last_d" + i, ol, false);
-    }
-    outValid.assign(ov);
-    outLast.assign(ol);
+    out.payload().out.assign(dim == 1 ? lanes[0] : lanes[0].cat(java.util.Arrays.copyOfRange(lanes, 1, dim)));
+    int outputStages = 1 + FixedToFloat.LATENCY;                               // o_prod, rounding
+    out.valid().assign(delay("out_valid_d", draining, outputStages, false));
+    out.last().assign(delay("out_last_d", finalPhase, outputStages, false));
+    // last pair accepted -> last_r (1) -> accumulated (done) -> normalize and divide -> head 0 drains
+    timing(1 + head0.accumulateStage + divCycles + 1 + outputStages, 1);
   }
 
   private interface Field {

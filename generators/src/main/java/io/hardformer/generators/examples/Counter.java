@@ -13,7 +13,7 @@ public final class Counter extends Module {
     param("width", width);
     count = out("count", width);
     UInt value = reg("value", width, 0);
-    when(en, () -> value.next(value.add(lit(1, width)).trunc(width)));
+    when(en, () -> value.next(value.inc()));
     count.assign(value);
   }
 }

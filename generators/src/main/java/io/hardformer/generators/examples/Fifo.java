@@ -3,6 +3,8 @@ package io.hardformer.generators.examples;
 import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.HwType;
 import io.hardformer.dsl.Module;
+import io.hardformer.dsl.Stream;
+import io.hardformer.dsl.StreamPorts;
 import io.hardformer.dsl.UInt;
 import io.hardformer.dsl.Vec;
 
@@ -11,19 +13,20 @@ import io.hardformer.dsl.Vec;
  * straight from the head entry (latency 1 from push to visible), full throughput.
  */
 public final class Fifo extends Module {
-  final Bool inValid = in("in_valid");
-  final Bool inReady = out("in_ready");
-  final UInt inData;
-  final Bool outValid = out("out_valid");
-  final Bool outReady = in("out_ready");
-  final UInt outData;
+  /** Ports {@code in_valid}, {@code in_ready}, {@code in_data}. */
+  public final Stream<Word> in;
+  /** Ports {@code out_valid}, {@code out_ready}, {@code out_data}. */
+  public final Stream<Word> out;
 
   public Fifo(int width, int addrBits) {
     param("width", width);
     param("depth", 1 << addrBits);
     timing(1, 1);
-    inData = in("in_data", width);
-    outData = out("out_data", width);
+    in = inStream("in", Word.type(width), StreamPorts.DEFAULT);
+    out = outStream("out", Word.type(width), StreamPorts.DEFAULT);
+    Bool inValid = in.valid();
+    UInt inData = in.payload().data;
+    Bool outReady = out.ready();
     int depth = 1 << addrBits;
     Vec<UInt> mem = regVec("mem", depth, HwType.uint(width), 0);
     UInt head = reg("head", addrBits, 0);
@@ -32,9 +35,9 @@ public final class Fifo extends Module {
 
     Bool empty = count.eq(lit(0, addrBits + 1));
     Bool full = count.eq(lit(depth, addrBits + 1));
-    inReady.assign(full.not());
-    outValid.assign(empty.not());
-    outData.assign(mem.select(head));
+    in.driveReady(full.not());
+    out.valid().assign(empty.not());
+    out.payload().data.assign(mem.select(head));
 
     Bool push = inValid.and(full.not());
     Bool pop = outReady.and(empty.not());
@@ -42,9 +45,9 @@ public final class Fifo extends Module {
       UInt slot = mem.get(i);
       when(push.and(tail.eq(lit(i, addrBits))), () -> slot.next(inData));
     }
-    when(push, () -> tail.next(tail.add(lit(1, addrBits)).trunc(addrBits)));
-    when(pop, () -> head.next(head.add(lit(1, addrBits)).trunc(addrBits)));
-    when(push.and(pop.not()), () -> count.next(count.add(lit(1, addrBits + 1)).trunc(addrBits + 1)))
+    when(push, () -> tail.next(tail.inc()));
+    when(pop, () -> head.next(head.inc()));
+    when(push.and(pop.not()), () -> count.next(count.inc()))
         .elseWhen(pop.and(push.not()), () -> count.next(count.sub(lit(1, addrBits + 1)).trunc(addrBits + 1)));
   }
 }

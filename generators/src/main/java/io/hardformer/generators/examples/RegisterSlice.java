@@ -2,6 +2,8 @@ package io.hardformer.generators.examples;
 
 import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.Module;
+import io.hardformer.dsl.Stream;
+import io.hardformer.dsl.StreamPorts;
 import io.hardformer.dsl.UInt;
 
 /**
@@ -10,30 +12,31 @@ import io.hardformer.dsl.UInt;
  * backpressure.
  */
 public final class RegisterSlice extends Module {
-  final Bool inValid = in("in_valid");
-  final Bool inReady = out("in_ready");
-  final UInt inData;
-  final Bool outValid = out("out_valid");
-  final Bool outReady = in("out_ready");
-  final UInt outData;
+  /** Ports {@code in_valid}, {@code in_ready}, {@code in_data}. */
+  public final Stream<Word> in;
+  /** Ports {@code out_valid}, {@code out_ready}, {@code out_data}. */
+  public final Stream<Word> out;
 
   public RegisterSlice(int width) {
     param("width", width);
     timing(1, 1);
-    inData = in("in_data", width);
-    outData = out("out_data", width);
+    in = inStream("in", Word.type(width), StreamPorts.DEFAULT);
+    out = outStream("out", Word.type(width), StreamPorts.DEFAULT);
+    Bool inValid = in.valid();
+    UInt inData = in.payload().data;
+    Bool outReady = out.ready();
     Bool full = reg("full", false);        // main register holds a word
     UInt data = reg("data", width, 0);
     Bool skipFull = reg("skid_full", false); // skid register holds a word
     UInt skid = reg("skid", width, 0);
 
     Bool ready = skipFull.not();
-    inReady.assign(ready);
-    outValid.assign(full);
-    outData.assign(data);
+    in.driveReady(ready);
+    out.valid().assign(full);
+    out.payload().data.assign(data);
 
     Bool pop = full.and(outReady);
-    Bool push = inValid.and(ready);
+    Bool push = in.fire();
     when(pop.or(full.not()), () -> {
       // the output register is free (or being freed): refill from skid first, else from the input
       when(skipFull, () -> {

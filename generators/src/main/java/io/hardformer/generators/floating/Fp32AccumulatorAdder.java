@@ -32,9 +32,10 @@ public final class Fp32AccumulatorAdder extends Module {
     param("product_bits", productBits);
     pSignificand = in("p_significand", productBits);
 
-    Bool accSign = acc.bit(31);
-    UInt accExp = acc.bits(30, 23);
-    UInt accFrac = acc.bits(22, 0);
+    Fp32 accFields = acc.as(Fp32.LAYOUT);
+    Bool accSign = accFields.sign;
+    UInt accExp = accFields.exponent;
+    UInt accFrac = accFields.fraction;
     Bool accSpecial = accExp.andR();
     Bool accNan = accSpecial.and(accFrac.orR());
     Bool accInf = accSpecial.and(accFrac.orR().not());
@@ -70,7 +71,7 @@ public final class Fp32AccumulatorAdder extends Module {
     UInt sig = mux(carry, total.bits(27, 4), leftNormalized.bits(26, 3));
     Bool guard = mux(carry, total.bit(3), leftNormalized.bit(2));
     Bool sticky = mux(carry, total.bits(2, 0).orR(), leftNormalized.bits(1, 0).orR());
-    UInt exp = mux(carry, bigExp.zext(9).add(lit(1, 9)).trunc(9),
+    UInt exp = mux(carry, bigExp.zext(9).inc(),
         bigExp.zext(9).sub(lz.zext(9)).trunc(9));                              // >= 1: no subnormals
 
     // round to nearest even; a carry out of the significand moves into the exponent field

@@ -14,7 +14,7 @@ public final class Fp32ToBf16 extends Module {
   public final UInt out = out("out", 16);
 
   public Fp32ToBf16() {
-    Bool nan = in.bits(30, 23).andR().and(in.bits(22, 0).orR());
+    Bool nan = in.as(Fp32.LAYOUT).isNan();
     UInt kept = in.bits(31, 16);
     Bool guard = in.bit(15);
     Bool sticky = in.bits(14, 0).orR();

@@ -8,6 +8,7 @@ import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
 import io.hardformer.generators.numerics.Fp8Arithmetic;
 import io.hardformer.generators.numerics.Fp8Format;
+import io.hardformer.generators.pipelining.ReductionPipelining;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,8 @@ import java.util.List;
  * The exact sum of N FP8 products as a signed fixed-point integer in units of the smallest product
  * (2^-18 E4M3, 2^-32 E5M2), {@code window + ceil(log2 N) + 1} bits, with the products' special-value
  * flags (NaN operand or Inf x 0; +Inf and -Inf products seen). Pipeline: registered products, then an
- * adder tree registered every two levels: latency {@code 1 + ceil(ceil(log2 N) / 2)}, II 1.
+ * adder tree registered as {@link ReductionPipelining} says: latency {@code 1 + ceil(ceil(log2 N) / 2)},
+ * II 1; {@link #latency} counts the stages as they are built.
  */
 public final class ExactDotTree extends Module {
   public final Bool inValid = in("in_valid");
@@ -26,6 +28,8 @@ public final class ExactDotTree extends Module {
   public final Bool posInf = out("pos_inf");
   public final Bool negInf = out("neg_inf");
   public final Bool outValid = out("out_valid");
+  /** Register stages from {@code in_valid} to {@code out_valid}, counted while building them. */
+  public final int latency;
 
   public ExactDotTree(Fp8Format f, int lanes) {
     param("format", f.cliName());
@@ -53,6 +57,7 @@ public final class ExactDotTree extends Module {
     Bool anyPos = regNext("p_pos_inf", orAll(pos));
     Bool anyNeg = regNext("p_neg_inf", orAll(neg));
     Bool valid = regNext("p_valid", inValid, false);
+    int stages = 1;
 
     // adder tree, two levels per stage
     for (int level = 0; level < levels; level++) {
@@ -62,7 +67,8 @@ public final class ExactDotTree extends Module {
             : terms.get(i).sext(terms.get(i).width() + 1));
       }
       terms = next;
-      if (level % 2 == 1 || level == levels - 1) {
+      if (ReductionPipelining.registeredAfter(level, levels)) {
+        stages++;
         List<SInt> staged = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
           staged.add(regNext("t" + level + "_sum" + i, terms.get(i)));
@@ -80,10 +86,12 @@ public final class ExactDotTree extends Module {
     posInf.assign(anyPos);
     negInf.assign(anyNeg);
     outValid.assign(valid);
+    latency = stages;
   }
 
+  /** The latency of a tree of {@code lanes} lanes without building it: products, then the tree. */
   public static int latency(int lanes) {
-    return 1 + (IntLog2.ceil(lanes) + 1) / 2;
+    return 1 + ReductionPipelining.stages(IntLog2.ceil(lanes));
   }
 
   private Bool orAll(List<Bool> flags) {

@@ -3,6 +3,7 @@ package io.hardformer.generators.fp8;
 import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.Module;
 import io.hardformer.dsl.UInt;
+import io.hardformer.generators.floating.Fp32;
 import io.hardformer.generators.numerics.Fp8Format;
 
 /**
@@ -31,9 +32,10 @@ public final class Fp8Quant extends Module {
     int m = f.mantissaBits();
     int k = 128 - f.bias(); // FP32 exponent field of the FP8 minimum normal, plus one
 
-    Bool sign = in.bit(31);
-    UInt e = in.bits(30, 23);
-    UInt man = in.bits(22, 0);
+    Fp32 fields = in.as(Fp32.LAYOUT);
+    Bool sign = fields.sign;
+    UInt e = fields.exponent;
+    UInt man = fields.fraction;
     Bool eZero = e.isZero();
     Bool eOnes = e.andR();
     Bool nan = eOnes.and(man.orR());

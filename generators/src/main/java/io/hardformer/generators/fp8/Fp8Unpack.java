@@ -24,11 +24,12 @@ public final class Fp8Unpack extends Module {
     int e = f.exponentBits();
     significand = out("significand", m + 1);
     exponent = out("exponent", e);
-    UInt expField = code.bits(6, m);
-    UInt man = code.bits(m - 1, 0);
+    Fp8Code fields = code.as(Fp8Code.layout(f));
+    UInt expField = fields.exponent;
+    UInt man = fields.mantissa;
     Bool expZero = expField.isZero();
     Bool expOnes = expField.andR();
-    sign.assign(code.bit(7));
+    sign.assign(fields.sign);
     significand.assign(expZero.not().cat(man));
     exponent.assign(mux(expZero, lit(1, e), expField));
     zero.assign(expZero.and(man.isZero()));

@@ -55,9 +55,10 @@ class FmaArrayTest {
     for (int m = 0; m < ks.length * 2; m++) {
       matmuls.add(src.matmul(kinds[m % kinds.length], rows, cols, ks[m % ks.length]));
     }
-    try (Testbench tb = Testbench.of(new FmaArray(shape))) {
+    FmaArray dut = new FmaArray(shape);
+    try (Testbench tb = Testbench.of(dut)) {
       tb.reset();
-      StreamRun run = send(tb, rows, cols, matmuls, 0.15);
+      StreamRun run = send(tb, dut, rows, matmuls, 0.15);
       check(tb, shape, matmuls, run);
     }
   }
@@ -72,9 +73,10 @@ class FmaArrayTest {
     for (int m = 0; m < count; m++) {
       matmuls.add(src.matmul(MatrixSource.Kind.FINITE_WITH_SPECIALS, rows, cols, k));
     }
-    try (Testbench tb = Testbench.of(new FmaArray(shape))) {
+    FmaArray dut = new FmaArray(shape);
+    try (Testbench tb = Testbench.of(dut)) {
       tb.reset();
-      StreamRun run = send(tb, rows, cols, matmuls, 0);
+      StreamRun run = send(tb, dut, rows, matmuls, 0);
       check(tb, shape, matmuls, run);
       long first = run.acceptCycle(0);
       int spacing = (int) Math.max(k, shape.minimumSpacing());
@@ -119,9 +121,8 @@ class FmaArrayTest {
   }
 
   /** Streams every beat of every matmul through the valid/ready input; returns the result rows. */
-  static StreamRun send(Testbench tb, int rows, int cols, List<int[][][]> matmuls, double bubbles) {
-    Stream s = tb.stream().source("in_valid", "in_ready", "x", "w", "in_last")
-        .sink("out_valid", null, "out", "out_last").bubbles(bubbles);
+  static StreamRun send(Testbench tb, FmaArray dut, int rows, List<int[][][]> matmuls, double bubbles) {
+    Stream s = tb.stream(dut.in, dut.out).bubbles(bubbles);
     for (int[][][] mm : matmuls) {
       int[][] x = mm[0];
       int[][] w = mm[1];

@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
 class AttentionAccuracyRtlTest {
   /** Runs the steps and returns, per step and head, the worst error as a fraction of the allowed error. */
   private static double[][] fractions(AttentionShape s, List<AttentionTest.Step> steps) {
-    try (Testbench tb = Testbench.of(new AttentionUnit(s))) {
+    AttentionUnit dut = new AttentionUnit(s);
+    try (Testbench tb = Testbench.of(dut)) {
       tb.reset();
-      StreamRun run = AttentionTest.send(tb, steps, s, 0);
+      StreamRun run = AttentionTest.send(tb, dut, steps, s, 0);
       double[][] f = new double[steps.size()][s.qHeads()];
       for (int j = 0; j < steps.size(); j++) {
         AttentionTest.Step step = steps.get(j);

@@ -94,9 +94,8 @@ class AttentionTest {
     return steps;
   }
 
-  static StreamRun send(Testbench tb, List<Step> steps, AttentionShape s, double bubbles) {
-    Stream st = tb.stream().source("in_valid", "in_ready", "q", "k", "v", "in_first", "in_last")
-        .sink("out_valid", null, "out", "out_last").bubbles(bubbles);
+  static StreamRun send(Testbench tb, AttentionUnit dut, List<Step> steps, AttentionShape s, double bubbles) {
+    Stream st = tb.stream(dut.in, dut.out).bubbles(bubbles);
     for (Step step : steps) {
       BigInteger q = Lanes.pack8(step.q());
       int len = step.k().length;
@@ -113,10 +112,11 @@ class AttentionTest {
   void bitExactAndOnTime(int dim, int g, Fp8Format f, FloatPacker out) {
     AttentionShape s = new AttentionShape(dim, g, f, out);
     List<Step> steps = steps(s, new Random(dim * 100L + g));
-    try (Testbench tb = Testbench.of(new AttentionUnit(s))) {
+    AttentionUnit dut = new AttentionUnit(s);
+    try (Testbench tb = Testbench.of(dut)) {
       for (double bubbles : new double[] {0, 0.2}) {
         tb.reset();
-        StreamRun run = send(tb, steps, s, bubbles);
+        StreamRun run = send(tb, dut, steps, s, bubbles);
         int w = out.width();
         int beat = 0;
         for (int j = 0; j < steps.size(); j++) {

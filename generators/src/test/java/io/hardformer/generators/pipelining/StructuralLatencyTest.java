@@ -1,0 +1,73 @@
+package io.hardformer.generators.pipelining;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.hardformer.generators.array.AccumulationMode;
+import io.hardformer.generators.array.ColumnReadout;
+import io.hardformer.generators.array.FmaArray;
+import io.hardformer.generators.array.FmaArrayShape;
+import io.hardformer.generators.array.FmaCell;
+import io.hardformer.generators.attention.AttentionShape;
+import io.hardformer.generators.attention.AttentionUnit;
+import io.hardformer.generators.fp8.ExactDotTree;
+import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.numerics.Fp8Format;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The latency each design declares in its manifest is counted from the stages it builds; the shapes'
+ * formulas (used by the throughput models without building hardware) must agree with it everywhere.
+ */
+class StructuralLatencyTest {
+  @Test
+  void reductionStagesFollowTheRule() {
+    int[] expected = {0, 1, 1, 2, 2, 3, 3, 4};
+    for (int levels = 0; levels < expected.length; levels++) {
+      assertEquals(expected[levels], ReductionPipelining.stages(levels), "stages of " + levels + " levels");
+    }
+    assertEquals(true, ReductionPipelining.registeredAfter(0, 1));
+    assertEquals(false, ReductionPipelining.registeredAfter(0, 3));
+    assertEquals(true, ReductionPipelining.registeredAfter(1, 3));
+    assertEquals(true, ReductionPipelining.registeredAfter(2, 3));
+  }
+
+  @Test
+  void dotTreeCountsTheStagesItBuilds() {
+    for (int lanes = 1; lanes <= 70; lanes++) {
+      ExactDotTree tree = new ExactDotTree(Fp8Format.E4M3, lanes);
+      assertEquals(ExactDotTree.latency(lanes), tree.latency, "lanes " + lanes);
+    }
+  }
+
+  @Test
+  void columnReadoutCountsTheStagesItBuilds() {
+    for (int rows = 1; rows <= 40; rows++) {
+      for (AccumulationMode mode : AccumulationMode.values()) {
+        FmaArrayShape shape = FmaArrayShape.of(rows, 1, Fp8Format.E4M3, mode, FloatPacker.FP32);
+        ColumnReadout r = new ColumnReadout(rows, FmaCell.holdBits(mode, shape.sumBits()),
+            mode, 2 * Fp8Format.E4M3.quantumExponent(), FloatPacker.FP32);
+        assertEquals(ColumnReadout.latency(rows, mode), r.latency, rows + " rows " + mode);
+      }
+    }
+  }
+
+  @Test
+  void fmaArrayManifestLatencyIsTheShapeFormula() {
+    int[][] shapes = {{1, 1}, {1, 5}, {2, 3}, {4, 4}, {5, 3}, {8, 8}, {9, 2}, {16, 16}, {17, 3}};
+    for (int[] rc : shapes) {
+      for (AccumulationMode mode : AccumulationMode.values()) {
+        FmaArrayShape shape = FmaArrayShape.of(rc[0], rc[1], Fp8Format.E5M2, mode, FloatPacker.BF16);
+        assertEquals(shape.latency(), new FmaArray(shape).freeze().timing().latency(), shape.toString());
+      }
+    }
+  }
+
+  @Test
+  void attentionManifestLatencyIsTheShapeFormula() {
+    int[][] shapes = {{1, 1}, {2, 1}, {3, 3}, {4, 2}, {8, 1}, {16, 2}, {33, 1}};
+    for (int[] dg : shapes) {
+      AttentionShape s = new AttentionShape(dg[0], dg[1], Fp8Format.E4M3, FloatPacker.BF16);
+      assertEquals(s.latency(), new AttentionUnit(s).freeze().timing().latency(), "D=" + dg[0] + " G=" + dg[1]);
+    }
+  }
+}
