@@ -10,7 +10,7 @@ import io.hardformer.generators.catalog.BillOfMaterials.SynthesizedUnit;
 import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.floating.Fp32ToBf16;
 import io.hardformer.generators.fp8.FloatPacker;
-import io.hardformer.generators.fp8.TreeStaging;
+import io.hardformer.generators.pipelining.ReductionPipelining;
 import io.hardformer.generators.numerics.Fp8Format;
 import io.hardformer.generators.numerics.IntLog2;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ public final class FmaArrayBill {
     int n = rows;
     for (int l = 0; l < levels; l++) {
       n = (n + 1) / 2;
-      if (TreeStaging.registeredAfter(l, levels)) {
+      if (ReductionPipelining.registeredAfter(l, levels)) {
         bits += (long) n * holdBits + rowBits;
       }
     }
