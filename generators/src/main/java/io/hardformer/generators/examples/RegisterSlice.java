@@ -22,7 +22,6 @@ public final class RegisterSlice extends Module {
     timing(1, 1);
     in = inStream("in", Word.type(width), StreamPorts.DEFAULT);
     out = outStream("out", Word.type(width), StreamPorts.DEFAULT);
-    Bool inValid = in.valid();
     UInt inData = in.payload().data;
     Bool outReady = out.ready();
     Bool full = reg("full", false);        // main register holds a word
