@@ -1,5 +1,7 @@
 package io.hardformer.dsl;
 
+import io.hardformer.dsl.check.VerilogKeywords;
+import io.hardformer.dsl.ir.Assign;
 import io.hardformer.dsl.ir.Expr;
 import io.hardformer.dsl.ir.Instance;
 import io.hardformer.dsl.ir.Literal;
@@ -191,6 +193,23 @@ public abstract class Module {
     }
     Signal s = new Signal(name, kind, type.kind(), type.width(), reset, loc, scope);
     (kind.isPort() ? ports : signals).add(s);
+    return type.wrap(this, new SignalRef(s, loc));
+  }
+
+  /** Backs {@link Data#named}: a renamable wire, driven at the top level of the body by {@code value}. */
+  final <T extends Data<T>> T nameValue(String name, HwType<T> type, Expr value, SourceLocation loc) {
+    checkOpen(loc);
+    if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new HardwareMisuseException(loc, "named(\"" + name + "\"): not a legal Verilog name; use letters,"
+          + " digits and '_', starting with a letter or '_'");
+    }
+    if (VerilogKeywords.isKeyword(name)) {
+      throw new HardwareMisuseException(loc, "named(\"" + name + "\"): '" + name + "' is a reserved word"
+          + " (Verilog, SystemVerilog or C++); choose another name, e.g. '" + name + "_v'");
+    }
+    Signal s = new Signal(name, SignalKind.WIRE, type.kind(), type.width(), null, loc, scope, true);
+    signals.add(s);
+    root.add(new Assign(s, value, loc));
     return type.wrap(this, new SignalRef(s, loc));
   }
 
