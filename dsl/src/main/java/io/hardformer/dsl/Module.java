@@ -209,7 +209,11 @@ public abstract class Module {
     }
     Signal s = new Signal(name, SignalKind.WIRE, type.kind(), type.width(), null, loc, scope, true);
     signals.add(s);
-    root.add(new Assign(s, value, loc));
+    if (current == root) {
+      root.add(new Assign(s, value, loc));
+    } else { // inside a when body: drive it just before the outermost when being built
+      root.addBeforeLast(new Assign(s, value, loc));
+    }
     return type.wrap(this, new SignalRef(s, loc));
   }
 

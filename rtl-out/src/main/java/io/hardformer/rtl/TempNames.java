@@ -21,14 +21,22 @@ import java.util.function.Function;
 /**
  * The wished-for name of a temporary wire, derived from its operation and the signals it reads:
  * {@code sum_a_b} for {@code a + b}, {@code mux_sel} for {@code sel ? x : y}, {@code any_flags} for
- * {@code |flags}. The rule: an operation word from the tables below, then the names of up to two
- * operands that are signals (directly or through a slice or extension; a {@code .named} value is a
- * signal); literals, temporaries and other expressions contribute no part, so names never nest. A name longer than
- * {@value #MAX_LENGTH} characters keeps only the first operand. A slice of a named value is
- * {@code name_hi_lo} ({@code acc_30_23}, {@code acc_31}); a slice of anything else takes the name of
- * what it slices. An operation with no named operand is the bare word, and the allocator suffixes the
- * ones that are Verilog keywords ({@code and_}). The {@link NameAllocator} makes the result unique ({@code sum_a_b_1}); as the walk
- * order is fixed, names are deterministic.
+ * {@code |flags}. The rule:
+ *
+ * <ul>
+ *   <li>an operation word from the tables below, then the names of up to two operands that are
+ *       signals, directly or through a slice or extension (a {@code .named} value is a signal);
+ *       literals and other expressions contribute no part; longer than {@value #MAX_LENGTH}
+ *       characters, only the first signal is kept;
+ *   <li>with no signal operand: the word, {@code _} and the derived name of the first non-constant
+ *       operand ({@code not_any_in}), or the bare word when that is too long; the allocator adds
+ *       {@code _} to the bare words that are Verilog keywords ({@code and_});
+ *   <li>a slice of a signal or of a temporary is {@code name_hi_lo} ({@code acc_30_23},
+ *       {@code acc_31}); a slice of anything else takes the name of what it slices.
+ * </ul>
+ *
+ * <p>The {@link NameAllocator} makes the result unique ({@code sum_a_b_1}); as the walk order is
+ * fixed, names are deterministic.
  */
 final class TempNames implements ExprVisitor<String> {
   static final int MAX_LENGTH = 24;
@@ -78,13 +86,22 @@ final class TempNames implements ExprVisitor<String> {
         parts.add(stem);
       }
     }
-    String full = op + (parts.isEmpty() ? "" : "_" + String.join("_", parts));
-    return full.length() <= MAX_LENGTH || parts.isEmpty() ? full : op + "_" + parts.get(0);
+    if (parts.isEmpty()) { // no signal operand: name after the first operation below, one level
+      for (Expr x : operands) {
+        if (!(x instanceof Literal)) {
+          String inner = op + "_" + of(x);
+          return inner.length() <= MAX_LENGTH ? inner : op;
+        }
+      }
+      return op;
+    }
+    String full = op + "_" + String.join("_", parts);
+    return full.length() <= MAX_LENGTH ? full : op + "_" + parts.get(0);
   }
 
   /** The named value an operand reads, through slices and extensions, or null. */
   private String stem(Expr x) {
-    while ((x instanceof SliceExpr || x instanceof ExtendExpr) && knownName.apply(x) == null) {
+    while (x instanceof SliceExpr || x instanceof ExtendExpr) {
       x = x.operands().get(0);
     }
     return x instanceof SignalRef ? signalName.apply((SignalRef) x) : null;

@@ -24,10 +24,10 @@ public final class Fp8Unpack extends Module {
     int e = f.exponentBits();
     significand = out("significand", m + 1);
     exponent = out("exponent", e);
-    UInt expField = code.bits(6, m);
-    UInt man = code.bits(m - 1, 0);
-    Bool expZero = expField.isZero();
-    Bool expOnes = expField.andR();
+    UInt expField = code.bits(6, m).named("exp_field");
+    UInt man = code.bits(m - 1, 0).named("man");
+    Bool expZero = expField.isZero().named("exp_zero");
+    Bool expOnes = expField.andR().named("exp_ones");
     sign.assign(code.bit(7));
     significand.assign(expZero.not().cat(man));
     exponent.assign(mux(expZero, lit(1, e), expField));
