@@ -11,6 +11,15 @@ final class Conditions {
     return isIdentifier(condition) || isParenthesized(condition) ? condition : "(" + condition + ")";
   }
 
+  /** The negation of a 1-bit condition: {@code !(a == b)}, and {@code x} for {@code ~x}. */
+  static String not(String condition) {
+    String c = bare(condition);
+    if (c.startsWith("~") && isIdentifier(c.substring(1))) {
+      return c.substring(1);
+    }
+    return "!" + atom(condition);
+  }
+
   /** {@code condition} without one pair of enclosing parentheses: {@code if (a == b)}, not {@code if ((a == b))}. */
   static String bare(String condition) {
     return isParenthesized(condition) ? condition.substring(1, condition.length() - 1) : condition;

@@ -36,7 +36,10 @@ final class ManifestWriter {
     }
     boolean clocked = ports.stream().anyMatch(p -> p.name().equals("clk"));
     if (clocked) {
-      m.put("clock", Map.of("name", "clk", "edge", "posedge"));
+      Map<String, Object> clock = new LinkedHashMap<>(); // Map.of iterates in a per-JVM order
+      clock.put("name", "clk");
+      clock.put("edge", "posedge");
+      m.put("clock", clock);
       Map<String, Object> reset = new LinkedHashMap<>();
       reset.put("name", "rst");
       reset.put("kind", "synchronous");

@@ -460,7 +460,7 @@ final class ModuleViewBuilder {
       }
       String condition = Conditions.bare(renderer.render(b.condition()));
       if (armBody.isEmpty()) {
-        skipped.add("!" + Conditions.atom(condition));
+        skipped.add(Conditions.not(condition));
       } else {
         arms.add(new StatementView.ArmView(Conditions.and(skipped, condition), comment(b.location()), armBody));
       }
