@@ -5,25 +5,29 @@ module NamedReduction (
   input wire [31:0] mask,
   input wire [19:0] flags,
   output wire [31:0] y,
-  output wire any
+  output wire any,
+  output wire [31:0] inverted
 );
 
-  wire [31:0] masked; // GoldenDesigns.java:85
-  wire [5:0] lz; // GoldenDesigns.java:86
-  wire [31:0] shifted; // GoldenDesigns.java:88
+  wire [31:0] masked; // GoldenDesigns.java:86
+  wire [5:0] lz; // GoldenDesigns.java:87
+  wire [31:0] shifted; // GoldenDesigns.java:89
+  wire [31:0] masked_1; // GoldenDesigns.java:101
   wire and_all_masked;
   wire or_tree;
   wire or_tree_1;
   wire or_tree_2;
 
-  assign and_all_masked = ((&masked[30:23]) & (|masked[22:0])); // GoldenDesigns.java:87
-  assign or_tree = (flags[0] | flags[1] | flags[2] | flags[3] | flags[4] | flags[5]); // GoldenDesigns.java:97
-  assign or_tree_1 = (flags[6] | flags[7] | flags[8] | flags[9] | flags[10] | flags[11] | flags[12]); // GoldenDesigns.java:97
-  assign or_tree_2 = (flags[13] | flags[14] | flags[15] | flags[16] | flags[17] | flags[18] | flags[19]); // GoldenDesigns.java:97
-  assign masked = (x & mask); // GoldenDesigns.java:85
-  assign lz = (masked[31] ? 6'd0 : (masked[30] ? 6'd1 : (masked[29] ? 6'd2 : (masked[28] ? 6'd3 : (masked[27] ? 6'd4 : (masked[26] ? 6'd5 : (masked[25] ? 6'd6 : (masked[24] ? 6'd7 : (masked[23] ? 6'd8 : (masked[22] ? 6'd9 : (masked[21] ? 6'd10 : (masked[20] ? 6'd11 : (masked[19] ? 6'd12 : (masked[18] ? 6'd13 : (masked[17] ? 6'd14 : (masked[16] ? 6'd15 : (masked[15] ? 6'd16 : (masked[14] ? 6'd17 : (masked[13] ? 6'd18 : (masked[12] ? 6'd19 : (masked[11] ? 6'd20 : (masked[10] ? 6'd21 : (masked[9] ? 6'd22 : (masked[8] ? 6'd23 : (masked[7] ? 6'd24 : (masked[6] ? 6'd25 : (masked[5] ? 6'd26 : (masked[4] ? 6'd27 : (masked[3] ? 6'd28 : (masked[2] ? 6'd29 : (masked[1] ? 6'd30 : (masked[0] ? 6'd31 : 6'd32)))))))))))))))))))))))))))))))); // GoldenDesigns.java:86
-  assign shifted = (masked << {{26{1'b0}}, lz}); // GoldenDesigns.java:88
-  assign y = (and_all_masked ? 32'h7FC00000 : (((~and_all_masked) & (shifted == 32'd0)) ? 32'd255 : (shifted + shifted))); // GoldenDesigns.java:89
-  assign any = (or_tree | or_tree_1 | or_tree_2); // GoldenDesigns.java:99
+  assign and_all_masked = ((&masked[30:23]) & (|masked[22:0])); // GoldenDesigns.java:88
+  assign or_tree = (flags[0] | flags[1] | flags[2] | flags[3] | flags[4] | flags[5]); // GoldenDesigns.java:98
+  assign or_tree_1 = (flags[6] | flags[7] | flags[8] | flags[9] | flags[10] | flags[11] | flags[12]); // GoldenDesigns.java:98
+  assign or_tree_2 = (flags[13] | flags[14] | flags[15] | flags[16] | flags[17] | flags[18] | flags[19]); // GoldenDesigns.java:98
+  assign masked = (x & mask); // GoldenDesigns.java:86
+  assign lz = (masked[31] ? 6'd0 : (masked[30] ? 6'd1 : (masked[29] ? 6'd2 : (masked[28] ? 6'd3 : (masked[27] ? 6'd4 : (masked[26] ? 6'd5 : (masked[25] ? 6'd6 : (masked[24] ? 6'd7 : (masked[23] ? 6'd8 : (masked[22] ? 6'd9 : (masked[21] ? 6'd10 : (masked[20] ? 6'd11 : (masked[19] ? 6'd12 : (masked[18] ? 6'd13 : (masked[17] ? 6'd14 : (masked[16] ? 6'd15 : (masked[15] ? 6'd16 : (masked[14] ? 6'd17 : (masked[13] ? 6'd18 : (masked[12] ? 6'd19 : (masked[11] ? 6'd20 : (masked[10] ? 6'd21 : (masked[9] ? 6'd22 : (masked[8] ? 6'd23 : (masked[7] ? 6'd24 : (masked[6] ? 6'd25 : (masked[5] ? 6'd26 : (masked[4] ? 6'd27 : (masked[3] ? 6'd28 : (masked[2] ? 6'd29 : (masked[1] ? 6'd30 : (masked[0] ? 6'd31 : 6'd32)))))))))))))))))))))))))))))))); // GoldenDesigns.java:87
+  assign shifted = (masked << {{26{1'b0}}, lz}); // GoldenDesigns.java:89
+  assign y = (and_all_masked ? 32'h7FC00000 : (((~and_all_masked) & (shifted == 32'd0)) ? 32'd255 : (shifted + shifted))); // GoldenDesigns.java:90
+  assign any = (or_tree | or_tree_1 | or_tree_2); // GoldenDesigns.java:100
+  assign masked_1 = (~x); // GoldenDesigns.java:101
+  assign inverted = masked_1; // GoldenDesigns.java:101
 
 endmodule

@@ -28,9 +28,10 @@ import java.util.function.Function;
  *       signals, directly or through a slice or extension (a {@code .named} value is a signal);
  *       literals and other expressions contribute no part; longer than {@value #MAX_LENGTH}
  *       characters, only the first signal is kept;
- *   <li>with no signal operand: the word, {@code _} and the derived name of the first non-constant
- *       operand ({@code not_any_in}), or the bare word when that is too long; the allocator adds
- *       {@code _} to the bare words that are Verilog keywords ({@code and_});
+ *   <li>with no signal operand: the word, {@code _} and the name of the first non-constant operand
+ *       (its temporary's name, or its own derived name, one level deep: {@code not_any_in}), or the
+ *       bare word when that is too long or deeper; the allocator adds {@code _} to the bare words
+ *       that are Verilog keywords ({@code and_});
  *   <li>a slice of a signal or of a temporary is {@code name_hi_lo} ({@code acc_30_23},
  *       {@code acc_31}); a slice of anything else takes the name of what it slices.
  * </ul>
@@ -66,6 +67,7 @@ final class TempNames implements ExprVisitor<String> {
 
   private final Function<SignalRef, String> signalName;
   private final Function<Expr, String> knownName;
+  private boolean nested; // true while naming an operand: the fallback goes one level deep only
 
   /** @param knownName the name already given to an expression (a temporary), or null */
   TempNames(Function<SignalRef, String> signalName, Function<Expr, String> knownName) {
@@ -88,8 +90,11 @@ final class TempNames implements ExprVisitor<String> {
     }
     if (parts.isEmpty()) { // no signal operand: name after the first operation below, one level
       for (Expr x : operands) {
-        if (!(x instanceof Literal)) {
-          String inner = op + "_" + of(x);
+        if (!(x instanceof Literal) && !nested) {
+          String known = knownName.apply(x);
+          nested = true;
+          String inner = op + "_" + (known != null ? known : of(x));
+          nested = false;
           return inner.length() <= MAX_LENGTH ? inner : op;
         }
       }

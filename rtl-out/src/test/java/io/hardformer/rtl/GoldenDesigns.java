@@ -71,8 +71,8 @@ final class GoldenDesigns {
   }
 
   /**
-   * A named temporary, derived temporary names, hex constants and a 20-term OR reduction, emitted as
-   * a balanced tree of short lines.
+   * Named temporaries (one name wished twice), derived temporary names, hex constants and a 20-term
+   * OR reduction, emitted as a balanced tree of short lines.
    */
   static final class NamedReduction extends Module {
     final UInt x = in("x", 32);
@@ -80,6 +80,7 @@ final class GoldenDesigns {
     final UInt flags = in("flags", 20);
     final UInt y = out("y", 32);
     final Bool any = out("any");
+    final UInt inverted = out("inverted", 32);
 
     NamedReduction() {
       UInt masked = x.and(mask).named("masked");
@@ -97,6 +98,7 @@ final class GoldenDesigns {
         r = r.or(bits.get(i));
       }
       any.assign(r);
+      inverted.assign(x.not().named("masked")); // a second wish for 'masked': emitted as masked_1
     }
   }
 
