@@ -156,6 +156,20 @@ public abstract class Data<T extends Data<T>> {
     return new UInt(owner, new ConcatExpr(parts, Locations.capture()));
   }
 
+  // ---- naming ------------------------------------------------------------------------------------
+
+  /**
+   * This value under a name of its own: a wire {@code name} driven by it, so the emitted Verilog reads
+   * {@code wire [4:0] lz; assign lz = ...;} instead of a derived temporary name. The name must be a
+   * legal identifier and not a reserved word (fails at this call otherwise); when another signal of the
+   * module already has it, the emitter adds a suffix ({@code lz_1}). Behaviour is unchanged: the wire is
+   * combinational and driven on every path, wherever in a {@code when} block this is called.
+   */
+  public final T named(String name) {
+    SourceLocation loc = Locations.capture();
+    return owner.recorder(loc).nameValue(name, type(), expr, loc);
+  }
+
   // ---- driving signals ---------------------------------------------------------------------------
 
   /**

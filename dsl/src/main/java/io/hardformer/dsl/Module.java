@@ -1,5 +1,7 @@
 package io.hardformer.dsl;
 
+import io.hardformer.dsl.check.VerilogKeywords;
+import io.hardformer.dsl.ir.Assign;
 import io.hardformer.dsl.ir.Expr;
 import io.hardformer.dsl.ir.Instance;
 import io.hardformer.dsl.ir.Literal;
@@ -361,6 +363,27 @@ public abstract class Module {
       d = regNext(prefix + i, d, reset);
     }
     return d;
+  }
+
+  /** Backs {@link Data#named}: a renamable wire, driven at the top level of the body by {@code value}. */
+  final <T extends Data<T>> T nameValue(String name, HwType<T> type, Expr value, SourceLocation loc) {
+    checkOpen(loc);
+    if (name == null || !IDENTIFIER.matcher(name).matches()) {
+      throw new HardwareMisuseException(loc, "named(\"" + name + "\"): not a legal Verilog name; use letters,"
+          + " digits and '_', starting with a letter or '_'");
+    }
+    if (VerilogKeywords.isKeyword(name)) {
+      throw new HardwareMisuseException(loc, "named(\"" + name + "\"): '" + name + "' is a reserved word"
+          + " (Verilog, SystemVerilog or C++); choose another name, e.g. '" + name + "_v'");
+    }
+    Signal s = new Signal(name, SignalKind.WIRE, type.kind(), type.width(), null, loc, scope, true);
+    signals.add(s);
+    if (current == root) {
+      root.add(new Assign(s, value, loc));
+    } else { // inside a when body: drive it just before the outermost when being built
+      root.addBeforeLast(new Assign(s, value, loc));
+    }
+    return type.wrap(this, new SignalRef(s, loc));
   }
 
   // ---- constants -----------------------------------------------------------------------------------

@@ -16,6 +16,14 @@ final class StatementBlock {
     items.add(w);
   }
 
+  /**
+   * Adds {@code s} before the last item, the {@code when} chain still being built, so the chain stays
+   * open for its {@code elseWhen}/{@code otherwise}.
+   */
+  void addBeforeLast(Statement s) {
+    items.add(items.size() - 1, s);
+  }
+
   Object last() {
     return items.isEmpty() ? null : items.get(items.size() - 1);
   }

@@ -13,10 +13,13 @@ import io.hardformer.dsl.ir.SliceExpr;
 import io.hardformer.dsl.ir.UnaryExpr;
 import io.hardformer.rtl.view.AssignView;
 import io.hardformer.rtl.view.DeclarationView;
+import io.hardformer.dsl.ir.SourceLocation;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -25,7 +28,18 @@ import java.util.function.Function;
  * context-dependent widening happens and Verilator's WIDTH lint stays silent: arithmetic operands are
  * extended explicitly to the result width, comparisons to a common width, signed operations use
  * {@code $signed}. Expressions used more than once, and operands Verilog cannot slice or sign-extend
- * in place, become named temporaries ({@code t0, t1, ...}) with a continuous assignment.
+ * in place, become temporaries with a continuous assignment, named by {@link TempNames}
+ * ({@code sum_a_b}, {@code mux_sel}) and carrying the {@code // File.java:line} of the expression.
+ *
+ * <p>Constants ({@link #literal}): 1-bit values as {@code 1'b0}/{@code 1'b1}; values below 256 in
+ * decimal ({@code 8'd127}, {@code 10'd1}: counters, exponents, biases, shift amounts); values of 256
+ * and above, and all-ones masks of 8 bits or more, in upper-case hex zero-padded to the full width
+ * ({@code 32'h7FC00000}, {@code 8'hFF}), so bit fields line up with the digits.
+ *
+ * <p>Chains of one associative bitwise operator ({@code a | b | c ...}, also {@code &} and {@code ^})
+ * whose inner links are used once are flattened; up to {@value #MAX_TERMS} terms stay on one line,
+ * longer chains become a balanced tree of temporaries of at most {@value #MAX_TERMS} terms each, so
+ * a 128-term OR is three levels of short lines instead of one nested line.
  */
 final class ExpressionRenderer implements ExprVisitor<String> {
   private final NameAllocator names;
@@ -35,12 +49,19 @@ final class ExpressionRenderer implements ExprVisitor<String> {
   private final Map<String, BitSet> tempUse = new HashMap<>();
   private final Map<String, Integer> tempWidth = new HashMap<>();
   private final List<AssignView> tempAssigns = new ArrayList<>();
+  private final TempNames tempNames;
+  private final Function<SourceLocation, String> comment;
+
+  /** The most terms of one flattened bitwise chain on one line; longer chains become a tree. */
+  static final int MAX_TERMS = 8;
 
   ExpressionRenderer(NameAllocator names, Function<SignalRef, String> signalName,
-      Map<Expr, Integer> useCounts) {
+      Map<Expr, Integer> useCounts, Function<SourceLocation, String> comment) {
     this.names = names;
     this.signalName = signalName;
     this.useCounts = useCounts;
+    this.tempNames = new TempNames(signalName, names::lookup);
+    this.comment = comment;
   }
 
   /** Temporaries declared so far; a temporary only partly read carries the unused-bits pragma. */
@@ -97,10 +118,14 @@ final class ExpressionRenderer implements ExprVisitor<String> {
       return temp;
     }
     String rhs = e.accept(this);
-    String name = names.temp(e);
-    tempWidth.put(name, e.width());
-    tempDeclarations.add(new DeclarationView("wire", range(e.width()), name, false, ""));
-    tempAssigns.add(new AssignView(name, rhs, ""));
+    return declareTemp(e, tempNames.of(e), e.width(), rhs, e.location());
+  }
+
+  private String declareTemp(Object owner, String wanted, int width, String rhs, SourceLocation at) {
+    String name = names.name(owner, wanted);
+    tempWidth.put(name, width);
+    tempDeclarations.add(new DeclarationView("wire", range(width), name, false, ""));
+    tempAssigns.add(new AssignView(name, rhs, comment.apply(at)));
     return name;
   }
 
@@ -108,9 +133,21 @@ final class ExpressionRenderer implements ExprVisitor<String> {
     return width == 1 ? "" : "[" + (width - 1) + ":0] ";
   }
 
-  static String literal(int width, java.math.BigInteger bits) {
-    return width + "'d" + bits;
+  /** A sized constant, in decimal or hex by the rule in the class comment. */
+  static String literal(int width, BigInteger bits) {
+    if (width == 1) {
+      return "1'b" + bits;
+    }
+    boolean allOnes = bits.bitCount() == width;
+    if (bits.compareTo(HEX_FROM) < 0 && !(allOnes && width >= 8)) {
+      return width + "'d" + bits;
+    }
+    String hex = bits.toString(16).toUpperCase(Locale.ROOT);
+    int digits = (width + 3) / 4;
+    return width + "'h" + "0".repeat(Math.max(0, digits - hex.length())) + hex;
   }
+
+  private static final BigInteger HEX_FROM = BigInteger.valueOf(256);
 
   @Override
   public String visitLiteral(Literal e) {
@@ -130,6 +167,9 @@ final class ExpressionRenderer implements ExprVisitor<String> {
   @Override
   public String visitBinary(BinaryExpr e) {
     String op = VerilogOperators.BINARY.get(e.op());
+    if (e.op() == BinaryOp.AND || e.op() == BinaryOp.OR || e.op() == BinaryOp.XOR) {
+      return chain(e, op);
+    }
     if (e.op().isArithmetic()) {
       int w = e.width();
       return "(" + extend(e.left(), w, e.signed()) + " " + op + " " + extend(e.right(), w, e.signed()) + ")";
@@ -182,6 +222,43 @@ final class ExpressionRenderer implements ExprVisitor<String> {
   @Override
   public String visitExtend(ExtendExpr e) {
     return extend(e.operand(), e.width(), e.signed());
+  }
+
+  /** A flattened chain of one associative operator, as a balanced tree of temporaries when long. */
+  private String chain(BinaryExpr e, String op) {
+    List<Expr> terms = new ArrayList<>();
+    flatten(e, e.op(), terms, true);
+    List<String> rendered = new ArrayList<>(terms.size());
+    for (Expr t : terms) {
+      rendered.add(render(t));
+    }
+    while (rendered.size() > MAX_TERMS) {
+      List<String> level = new ArrayList<>();
+      int groups = (rendered.size() + MAX_TERMS - 1) / MAX_TERMS;
+      for (int g = 0; g < groups; g++) { // balanced: group sizes differ by at most one
+        int from = g * rendered.size() / groups;
+        int to = (g + 1) * rendered.size() / groups;
+        String rhs = "(" + String.join(" " + op + " ", rendered.subList(from, to)) + ")";
+        level.add(fullUse(declareTemp(new Object(), TREE_NAMES.get(e.op()), e.width(), rhs, e.location())));
+      }
+      rendered = level;
+    }
+    return "(" + String.join(" " + op + " ", rendered) + ")";
+  }
+
+  private static final Map<BinaryOp, String> TREE_NAMES =
+      Map.of(BinaryOp.AND, "and_tree", BinaryOp.OR, "or_tree", BinaryOp.XOR, "xor_tree");
+
+  /** The terms of a chain of {@code op}: inner links used once and not named are opened up. */
+  private void flatten(Expr x, BinaryOp op, List<Expr> out, boolean root) {
+    boolean inner = x instanceof BinaryExpr && ((BinaryExpr) x).op() == op
+        && (root || (useCounts.getOrDefault(x, 0) <= 1 && names.lookup(x) == null));
+    if (!inner) {
+      out.add(x);
+      return;
+    }
+    flatten(((BinaryExpr) x).left(), op, out, false);
+    flatten(((BinaryExpr) x).right(), op, out, false);
   }
 
   /**

@@ -12,6 +12,7 @@ import io.hardformer.dsl.ir.SignalRef;
 import io.hardformer.dsl.ir.SliceExpr;
 import io.hardformer.dsl.ir.SourceLocation;
 import io.hardformer.dsl.ir.Statement;
+import io.hardformer.dsl.ir.StatementVisitor;
 import io.hardformer.dsl.ir.Switch;
 import io.hardformer.rtl.view.AssignView;
 import io.hardformer.rtl.view.BlockView;
@@ -48,7 +49,8 @@ final class ModuleViewBuilder {
   private final Map<Signal, BitSet> usedBits = new IdentityHashMap<>();
   private final Map<Statement, Set<Signal>> targetsOf = new IdentityHashMap<>();
   private final Map<Signal, List<Statement>> topLevelTouching = new LinkedHashMap<>();
-  private final Map<Signal, Integer> assignCount = new HashMap<>();
+  private final Map<Statement, Integer> topLevelIndex = new IdentityHashMap<>();
+  private final Map<Expr, Integer> enableIds = new IdentityHashMap<>();
   private final Set<Signal> procedural = Collections.newSetFromMap(new IdentityHashMap<>());
   private ExpressionRenderer renderer;
 
@@ -65,7 +67,7 @@ final class ModuleViewBuilder {
     countUses();
     findUsedBits();
     classifyDrivers();
-    renderer = new ExpressionRenderer(names, this::signalName, useCounts);
+    renderer = new ExpressionRenderer(names, this::signalName, useCounts, this::comment);
     List<AssignView> assigns = new ArrayList<>();
     List<BlockView> blocks = new ArrayList<>();
     drivers(assigns, blocks);
@@ -88,7 +90,14 @@ final class ModuleViewBuilder {
       names.reserve("rst");
     }
     for (Signal s : body.allSignals()) {
-      names.name(s, s.name());
+      if (!s.renamable()) {
+        names.name(s, s.name());
+      }
+    }
+    for (Signal s : body.signals()) { // .named(...) wires yield to declared names
+      if (s.renamable()) {
+        names.name(s, s.name());
+      }
     }
     for (Instance i : body.instances()) {
       names.name(i, i.name());
@@ -118,16 +127,23 @@ final class ModuleViewBuilder {
     blocks.push(body.statements());
     while (!blocks.isEmpty()) {
       for (Statement s : blocks.pop()) {
-        if (s instanceof Assign) {
-          roots.add(((Assign) s).value());
-        } else {
-          Switch sw = (Switch) s;
-          for (Switch.Branch b : sw.branches()) {
-            roots.add(b.condition());
-            blocks.push(b.body());
+        s.accept(new StatementVisitor<Void>() {
+          @Override
+          public Void visitAssign(Assign a) {
+            roots.add(a.value());
+            return null;
           }
-          blocks.push(sw.otherwise());
-        }
+
+          @Override
+          public Void visitSwitch(Switch sw) {
+            for (Switch.Branch b : sw.branches()) {
+              roots.add(b.condition());
+              blocks.push(b.body());
+            }
+            blocks.push(sw.otherwise());
+            return null;
+          }
+        });
       }
     }
     return roots;
@@ -204,6 +220,7 @@ final class ModuleViewBuilder {
 
   private void classifyDrivers() {
     for (Statement s : body.statements()) {
+      topLevelIndex.put(s, topLevelIndex.size());
       for (Signal t : targets(s)) {
         topLevelTouching.computeIfAbsent(t, k -> new ArrayList<>()).add(s);
       }
@@ -211,7 +228,7 @@ final class ModuleViewBuilder {
     for (Map.Entry<Signal, List<Statement>> e : topLevelTouching.entrySet()) {
       Signal t = e.getKey();
       List<Statement> touching = e.getValue();
-      boolean single = touching.size() == 1 && touching.get(0) instanceof Assign;
+      boolean single = touching.size() == 1 && touching.get(0).accept(AS_ASSIGN) != null;
       if (t.kind() == SignalKind.REGISTER || !single) {
         procedural.add(t);
       }
@@ -224,57 +241,181 @@ final class ModuleViewBuilder {
       return known;
     }
     Set<Signal> out = new LinkedHashSet<>();
-    if (s instanceof Assign) {
-      out.add(((Assign) s).target());
-      assignCount.merge(((Assign) s).target(), 1, Integer::sum);
-    } else {
-      Switch sw = (Switch) s;
-      for (Switch.Branch b : sw.branches()) {
-        for (Statement c : b.body()) {
+    s.accept(new StatementVisitor<Void>() {
+      @Override
+      public Void visitAssign(Assign a) {
+        out.add(a.target());
+        return null;
+      }
+
+      @Override
+      public Void visitSwitch(Switch sw) {
+        for (Switch.Branch b : sw.branches()) {
+          for (Statement c : b.body()) {
+            out.addAll(targets(c));
+          }
+        }
+        for (Statement c : sw.otherwise()) {
           out.addAll(targets(c));
         }
+        return null;
       }
-      for (Statement c : sw.otherwise()) {
-        out.addAll(targets(c));
-      }
-    }
+    });
     targetsOf.put(s, out);
     return out;
   }
 
+  /** The statement itself when it is an assignment, else null. */
+  private static final StatementVisitor<Assign> AS_ASSIGN = new StatementVisitor<>() {
+    @Override
+    public Assign visitAssign(Assign a) {
+      return a;
+    }
+
+    @Override
+    public Assign visitSwitch(Switch sw) {
+      return null;
+    }
+  };
+
   // ---- step: drivers -----------------------------------------------------------------------------------
 
+  /**
+   * Continuous assignments for signals driven by one plain assignment, one {@code always @*} block per
+   * other combinational signal, and one {@code always @(posedge clk)} block per register group: the
+   * registers with the same reset kind (with or without a reset value) touched by the same top-level
+   * statements, a plain assignment counting as "every cycle". A block emits the touching statements in
+   * source order, projected onto its registers, which keeps last-assignment-wins per register.
+   */
   private void drivers(List<AssignView> assigns, List<BlockView> blocks) {
+    Map<String, List<Signal>> groups = new LinkedHashMap<>();
+    Map<String, Integer> groupSlot = new HashMap<>();
     for (Map.Entry<Signal, List<Statement>> e : topLevelTouching.entrySet()) {
       Signal t = e.getKey();
-      String name = names.lookup(t);
       if (!procedural.contains(t)) {
-        Assign a = (Assign) e.getValue().get(0);
-        assigns.add(new AssignView(name, renderer.render(a.value()), comment(a.location())));
-        continue;
+        Assign a = e.getValue().get(0).accept(AS_ASSIGN);
+        assigns.add(new AssignView(names.lookup(t), renderer.render(a.value()), comment(a.location())));
+      } else if (t.kind() != SignalKind.REGISTER) {
+        blocks.add(null);
+        groupSlot.put("comb:" + groups.size(), blocks.size() - 1);
+        groups.put("comb:" + groups.size(), List.of(t));
+      } else {
+        String key = groupKey(t, e.getValue());
+        if (!groups.containsKey(key)) {
+          blocks.add(null);
+          groupSlot.put(key, blocks.size() - 1);
+          groups.put(key, new ArrayList<>());
+        }
+        groups.get(key).add(t);
       }
-      boolean seq = t.kind() == SignalKind.REGISTER;
-      String op = seq ? "<=" : "=";
-      List<StatementView> stmts = new ArrayList<>();
-      for (Statement s : e.getValue()) {
-        project(s, t, name, op, stmts);
-      }
-      List<StatementView> reset = List.of();
-      if (seq && t.reset() != null) {
-        reset = List.of(StatementView.assign(name, op, resetLiteral(t), ""));
-      }
-      blocks.add(new BlockView(name, seq, reset, stmts));
     }
     // registers that are never assigned but have a reset value: constant after reset
+    List<Signal> constant = new ArrayList<>();
     for (Signal s : body.signals()) {
       if (s.kind() == SignalKind.REGISTER && s.reset() != null && !topLevelTouching.containsKey(s)
           && isRead(s)) {
-        String name = names.lookup(s);
         procedural.add(s);
-        blocks.add(new BlockView(name, true, List.of(StatementView.assign(name, "<=", resetLiteral(s), "")),
-            List.of()));
+        constant.add(s);
       }
     }
+    if (!constant.isEmpty()) {
+      blocks.add(null);
+      groupSlot.put("constant", blocks.size() - 1);
+      groups.put("constant", constant);
+    }
+    for (Map.Entry<String, List<Signal>> g : groups.entrySet()) { // render in source order
+      blocks.set(groupSlot.get(g.getKey()), block(g.getValue()));
+    }
+  }
+
+  /**
+   * Registers share a block when their reset kind and enables agree: per touching top-level statement,
+   * "every cycle" for a plain assignment, the condition for a one-arm {@code when} (an enable), else
+   * the statement itself.
+   */
+  private String groupKey(Signal register, List<Statement> touching) {
+    StringBuilder key = new StringBuilder(register.reset() != null ? "reset" : "noreset");
+    for (Statement s : touching) {
+      Switch enable = s.accept(AS_ENABLE);
+      if (s.accept(AS_ASSIGN) != null) {
+        key.append(",every");
+      } else if (enable != null) {
+        Expr condition = enable.branches().get(0).condition();
+        key.append(",e").append(enableIds.computeIfAbsent(condition, k -> enableIds.size()));
+      } else {
+        key.append(",s").append(topLevelIndex.get(s));
+      }
+    }
+    return key.toString();
+  }
+
+  /** A one-arm {@code when} without {@code otherwise}, else null. */
+  private static final StatementVisitor<Switch> AS_ENABLE = new StatementVisitor<>() {
+    @Override
+    public Switch visitAssign(Assign a) {
+      return null;
+    }
+
+    @Override
+    public Switch visitSwitch(Switch sw) {
+      return sw.branches().size() == 1 && sw.otherwise().isEmpty() ? sw : null;
+    }
+  };
+
+  /**
+   * Adjacent one-arm ifs with the same condition become one: with nonblocking assignments an arm
+   * cannot change the condition of the next, so {@code if (c) A; if (c) B;} is {@code if (c) A; B;}.
+   */
+  private static List<StatementView> mergeEnables(List<StatementView> stmts) {
+    List<StatementView> out = new ArrayList<>();
+    for (StatementView s : stmts) {
+      StatementView prev = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (prev != null && isEnable(prev) && isEnable(s)
+          && prev.arms().get(0).condition().equals(s.arms().get(0).condition())) {
+        StatementView.ArmView a = prev.arms().get(0);
+        List<StatementView> body = new ArrayList<>(a.body());
+        body.addAll(s.arms().get(0).body());
+        out.set(out.size() - 1, StatementView.chain(
+            List.of(new StatementView.ArmView(a.condition(), a.comment(), body)), List.of()));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isEnable(StatementView s) {
+    return !s.isAssign() && s.arms().size() == 1 && !s.hasOtherwise();
+  }
+
+  private BlockView block(List<Signal> group) {
+    boolean seq = group.get(0).kind() == SignalKind.REGISTER;
+    String op = seq ? "<=" : "=";
+    Set<Signal> members = Collections.newSetFromMap(new IdentityHashMap<>());
+    members.addAll(group);
+    Set<Statement> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Statement> touching = new ArrayList<>();
+    for (Signal t : group) {
+      for (Statement s : topLevelTouching.getOrDefault(t, List.of())) {
+        if (seen.add(s)) {
+          touching.add(s);
+        }
+      }
+    }
+    touching.sort(java.util.Comparator.comparing(topLevelIndex::get));
+    List<StatementView> reset = new ArrayList<>();
+    if (seq) {
+      for (Signal t : group) {
+        if (t.reset() != null) {
+          reset.add(StatementView.assign(names.lookup(t), op, resetLiteral(t), ""));
+        }
+      }
+    }
+    List<StatementView> stmts = new ArrayList<>();
+    for (Statement s : touching) {
+      project(s, members, op, stmts);
+    }
+    return new BlockView(names.lookup(group.get(0)), seq, reset, seq ? mergeEnables(stmts) : stmts);
   }
 
   private static String resetLiteral(Signal s) {
@@ -282,31 +423,62 @@ final class ModuleViewBuilder {
     return ExpressionRenderer.literal(s.width(), s.reset().and(mask));
   }
 
-  private void project(Statement s, Signal target, String name, String op, List<StatementView> out) {
-    if (s instanceof Assign) {
-      Assign a = (Assign) s;
-      if (a.target() == target) {
-        out.add(StatementView.assign(name, op, renderer.render(a.value()), comment(a.location())));
+  /** Appends {@code s} restricted to the assignments of {@code members}; nothing when it has none. */
+  private void project(Statement s, Set<Signal> members, String op, List<StatementView> out) {
+    s.accept(new StatementVisitor<Void>() {
+      @Override
+      public Void visitAssign(Assign a) {
+        if (members.contains(a.target())) {
+          out.add(StatementView.assign(names.lookup(a.target()), op, renderer.render(a.value()),
+              comment(a.location())));
+        }
+        return null;
       }
-      return;
-    }
-    Switch sw = (Switch) s;
-    if (!targets(sw).contains(target)) {
-      return;
-    }
+
+      @Override
+      public Void visitSwitch(Switch sw) {
+        if (!Collections.disjoint(targets(sw), members)) {
+          projectSwitch(sw, members, op, out);
+        }
+        return null;
+      }
+    });
+  }
+
+  /**
+   * An if/else-if/else chain without empty arms: an arm with nothing to assign for these members is
+   * dropped, and its negated condition guards every later arm (and turns the else into a guarded
+   * arm), which keeps the priority semantics.
+   */
+  private void projectSwitch(Switch sw, Set<Signal> members, String op, List<StatementView> out) {
     List<StatementView.ArmView> arms = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     for (Switch.Branch b : sw.branches()) {
       List<StatementView> armBody = new ArrayList<>();
       for (Statement c : b.body()) {
-        project(c, target, name, op, armBody);
+        project(c, members, op, armBody);
       }
-      arms.add(new StatementView.ArmView(renderer.render(b.condition()), comment(b.location()), armBody));
+      String condition = Conditions.bare(renderer.render(b.condition()));
+      if (armBody.isEmpty()) {
+        skipped.add(Conditions.not(condition));
+      } else {
+        arms.add(new StatementView.ArmView(Conditions.and(skipped, condition), comment(b.location()), armBody));
+      }
     }
     List<StatementView> other = new ArrayList<>();
     for (Statement c : sw.otherwise()) {
-      project(c, target, name, op, other);
+      project(c, members, op, other);
     }
-    out.add(StatementView.chain(arms, other));
+    if (!other.isEmpty() && !skipped.isEmpty()) {
+      arms.add(new StatementView.ArmView(Conditions.and(skipped.subList(0, skipped.size() - 1),
+          skipped.get(skipped.size() - 1)), "", other));
+      other = List.of();
+    }
+    if (arms.isEmpty()) {
+      out.addAll(other);
+    } else {
+      out.add(StatementView.chain(arms, other));
+    }
   }
 
   private String comment(SourceLocation loc) {

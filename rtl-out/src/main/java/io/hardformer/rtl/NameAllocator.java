@@ -13,7 +13,6 @@ import java.util.Set;
 final class NameAllocator {
   private final Set<String> used = new HashSet<>();
   private final Map<Object, String> names = new IdentityHashMap<>();
-  private int temps;
 
   /** The name for {@code owner}, allocated from {@code wanted} on first request. */
   String name(Object owner, String wanted) {
@@ -33,20 +32,6 @@ final class NameAllocator {
   /** Reserves a fixed name (clk, rst) that nothing else may take. */
   void reserve(String name) {
     used.add(name);
-  }
-
-  /** A fresh temporary name. */
-  String temp(Object owner) {
-    String known = names.get(owner);
-    if (known != null) {
-      return known;
-    }
-    String candidate;
-    do {
-      candidate = "t" + temps++;
-    } while (!used.add(candidate));
-    names.put(owner, candidate);
-    return candidate;
   }
 
   String lookup(Object owner) {

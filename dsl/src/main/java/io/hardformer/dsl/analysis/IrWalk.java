@@ -4,6 +4,7 @@ import io.hardformer.dsl.ir.Assign;
 import io.hardformer.dsl.ir.Expr;
 import io.hardformer.dsl.ir.ModuleBody;
 import io.hardformer.dsl.ir.Statement;
+import io.hardformer.dsl.ir.StatementVisitor;
 import io.hardformer.dsl.ir.Switch;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -23,16 +24,23 @@ public final class IrWalk {
     blocks.push(body.statements());
     while (!blocks.isEmpty()) {
       for (Statement s : blocks.pop()) {
-        if (s instanceof Assign) {
-          work.push(((Assign) s).value());
-        } else {
-          Switch sw = (Switch) s;
-          for (Switch.Branch b : sw.branches()) {
-            work.push(b.condition());
-            blocks.push(b.body());
+        s.accept(new StatementVisitor<Void>() {
+          @Override
+          public Void visitAssign(Assign a) {
+            work.push(a.value());
+            return null;
           }
-          blocks.push(sw.otherwise());
-        }
+
+          @Override
+          public Void visitSwitch(Switch sw) {
+            for (Switch.Branch b : sw.branches()) {
+              work.push(b.condition());
+              blocks.push(b.body());
+            }
+            blocks.push(sw.otherwise());
+            return null;
+          }
+        });
       }
     }
     while (!work.isEmpty()) {

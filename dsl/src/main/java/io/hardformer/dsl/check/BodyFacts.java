@@ -7,6 +7,7 @@ import io.hardformer.dsl.ir.Signal;
 import io.hardformer.dsl.ir.SignalRef;
 import io.hardformer.dsl.ir.SourceLocation;
 import io.hardformer.dsl.ir.Statement;
+import io.hardformer.dsl.ir.StatementVisitor;
 import io.hardformer.dsl.ir.Switch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -93,17 +94,20 @@ public final class BodyFacts {
   }
 
   private void walk(List<Statement> statements, List<Expr> guards) {
-    for (Statement s : statements) {
-      if (s instanceof Assign) {
-        Assign a = (Assign) s;
+    StatementVisitor<Void> walker = new StatementVisitor<>() {
+      @Override
+      public Void visitAssign(Assign a) {
         assigns.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(a);
         Set<Signal> deps = combReads.computeIfAbsent(a.target(), k -> new LinkedHashSet<>());
         deps.addAll(reads(a.value(), a.location()));
         for (Expr g : guards) {
           deps.addAll(reads(g, g.location()));
         }
-      } else {
-        Switch sw = (Switch) s;
+        return null;
+      }
+
+      @Override
+      public Void visitSwitch(Switch sw) {
         List<Expr> inner = new ArrayList<>(guards);
         for (Switch.Branch b : sw.branches()) {
           conditions.add(new Condition(b.condition(), b.location()));
@@ -114,26 +118,38 @@ public final class BodyFacts {
           walk(b.body(), inner);
         }
         walk(sw.otherwise(), inner);
+        return null;
       }
+    };
+    for (Statement s : statements) {
+      s.accept(walker);
     }
   }
+
+  /** The signals a statement assigns on every path. */
+  private static final StatementVisitor<Set<Signal>> COVERED = new StatementVisitor<>() {
+    @Override
+    public Set<Signal> visitAssign(Assign a) {
+      return Set.of(a.target());
+    }
+
+    @Override
+    public Set<Signal> visitSwitch(Switch sw) {
+      if (sw.otherwise().isEmpty()) {
+        return Set.of();
+      }
+      Set<Signal> all = covered(sw.otherwise());
+      for (Switch.Branch b : sw.branches()) {
+        all.retainAll(covered(b.body()));
+      }
+      return all;
+    }
+  };
 
   private static Set<Signal> covered(List<Statement> statements) {
     Set<Signal> out = new HashSet<>();
     for (Statement s : statements) {
-      if (s instanceof Assign) {
-        out.add(((Assign) s).target());
-      } else {
-        Switch sw = (Switch) s;
-        if (sw.otherwise().isEmpty()) {
-          continue;
-        }
-        Set<Signal> all = covered(sw.otherwise());
-        for (Switch.Branch b : sw.branches()) {
-          all.retainAll(covered(b.body()));
-        }
-        out.addAll(all);
-      }
+      out.addAll(s.accept(COVERED));
     }
     return out;
   }

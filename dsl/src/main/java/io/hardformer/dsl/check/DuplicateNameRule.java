@@ -35,7 +35,9 @@ final class DuplicateNameRule implements Rule {
         findings.report(s.location(), "'" + s.name() + "' is the implicit " + (s.name().equals("clk")
             ? "clock" : "reset") + " of every clocked module", "rename the signal");
       }
-      claim(seen, s.name(), s.location(), "signal", findings);
+      if (!s.renamable()) { // .named(...) values are made unique by the emitter
+        claim(seen, s.name(), s.location(), "signal", findings);
+      }
     }
     for (Instance i : body.instances()) {
       claim(seen, i.name(), i.location(), "instance", findings);

@@ -12,6 +12,7 @@ import io.hardformer.dsl.ir.SignalRef;
 import io.hardformer.dsl.ir.SliceExpr;
 import io.hardformer.dsl.ir.SourceLocation;
 import io.hardformer.dsl.ir.Statement;
+import io.hardformer.dsl.ir.StatementVisitor;
 import io.hardformer.dsl.ir.Switch;
 import io.hardformer.dsl.ir.UnaryExpr;
 import java.util.IdentityHashMap;
@@ -64,22 +65,7 @@ final class StructureKey {
   private void statements(List<Statement> statements) {
     out.append('{');
     for (Statement s : statements) {
-      if (s instanceof Assign) {
-        Assign a = (Assign) s;
-        int v = expr(a.value());
-        out.append("assign ").append(signal(a.target())).append(" e").append(v).append(' ')
-            .append(a.location()).append(';');
-      } else {
-        Switch sw = (Switch) s;
-        out.append("switch ").append(sw.location());
-        for (Switch.Branch b : sw.branches()) {
-          int c = expr(b.condition());
-          out.append(" when e").append(c).append(' ').append(b.location());
-          statements(b.body());
-        }
-        out.append(" otherwise");
-        statements(sw.otherwise());
-      }
+      s.accept(statementWriter);
     }
     out.append('}');
   }
@@ -88,6 +74,31 @@ final class StructureKey {
   private StringBuilder location(SourceLocation loc) {
     return out.append(' ').append(loc.file()).append(':').append(loc.line());
   }
+
+  private final StatementVisitor<Void> statementWriter = new StatementVisitor<>() {
+    @Override
+    public Void visitAssign(Assign a) {
+      int v = expr(a.value());
+      out.append("assign ").append(signal(a.target())).append(" e").append(v);
+      location(a.location()).append(';');
+      return null;
+    }
+
+    @Override
+    public Void visitSwitch(Switch sw) {
+      out.append("switch");
+      location(sw.location());
+      for (Switch.Branch b : sw.branches()) {
+        int c = expr(b.condition());
+        out.append(" when e").append(c);
+        location(b.location());
+        statements(b.body());
+      }
+      out.append(" otherwise");
+      statements(sw.otherwise());
+      return null;
+    }
+  };
 
   private String signal(Signal s) {
     String id = signalIds.get(s);

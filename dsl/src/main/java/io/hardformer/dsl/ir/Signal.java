@@ -16,9 +16,19 @@ public final class Signal {
   private final BigInteger reset;
   private final SourceLocation location;
   private final Scope scope;
+  private final boolean renamable;
 
   public Signal(String name, SignalKind kind, TypeKind type, int width, BigInteger reset,
       SourceLocation location, Scope scope) {
+    this(name, kind, type, width, reset, location, scope, false);
+  }
+
+  /**
+   * @param renamable true for a wire named with {@code .named(...)}: its name is a wish, which the
+   *     emitter makes unique with a suffix ({@code lz_1}) instead of reporting a duplicate
+   */
+  public Signal(String name, SignalKind kind, TypeKind type, int width, BigInteger reset,
+      SourceLocation location, Scope scope, boolean renamable) {
     this.name = Objects.requireNonNull(name, "name");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.type = Objects.requireNonNull(type, "type");
@@ -26,6 +36,7 @@ public final class Signal {
     this.reset = reset;
     this.location = Objects.requireNonNull(location, "location");
     this.scope = Objects.requireNonNull(scope, "scope");
+    this.renamable = renamable;
     if (reset != null && kind != SignalKind.REGISTER) {
       throw new IllegalArgumentException("only registers have a reset value: " + name);
     }
@@ -58,6 +69,11 @@ public final class Signal {
 
   public Scope scope() {
     return scope;
+  }
+
+  /** True when the name is a wish the emitter may suffix to keep it unique (a {@code .named} value). */
+  public boolean renamable() {
+    return renamable;
   }
 
   /** Debug form, never Verilog. */

@@ -6,4 +6,6 @@ package io.hardformer.dsl.ir;
  */
 public sealed interface Statement permits Assign, Switch {
   SourceLocation location();
+
+  <R> R accept(StatementVisitor<R> visitor);
 }

@@ -13,6 +13,11 @@ public record Switch(List<Branch> branches, List<Statement> otherwise, SourceLoc
     }
   }
 
+  @Override
+  public <R> R accept(StatementVisitor<R> visitor) {
+    return visitor.visitSwitch(this);
+  }
+
   /** One {@code when} or {@code elseWhen} arm. */
   public record Branch(Expr condition, List<Statement> body, SourceLocation location) {
     public Branch {

@@ -8,6 +8,7 @@ import io.hardformer.dsl.ir.ModuleBody;
 import io.hardformer.dsl.ir.Signal;
 import io.hardformer.dsl.ir.SignalKind;
 import io.hardformer.dsl.ir.Statement;
+import io.hardformer.dsl.ir.StatementVisitor;
 import io.hardformer.dsl.ir.Switch;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -87,15 +88,22 @@ public final class IrSimulator {
 
   private static java.util.Set<Signal> targets(Statement s) {
     java.util.Set<Signal> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    if (s instanceof Assign) {
-      out.add(((Assign) s).target());
-    } else {
-      Switch sw = (Switch) s;
-      for (Switch.Branch b : sw.branches()) {
-        b.body().forEach(c -> out.addAll(targets(c)));
+    s.accept(new StatementVisitor<Void>() {
+      @Override
+      public Void visitAssign(Assign a) {
+        out.add(a.target());
+        return null;
       }
-      sw.otherwise().forEach(c -> out.addAll(targets(c)));
-    }
+
+      @Override
+      public Void visitSwitch(Switch sw) {
+        for (Switch.Branch b : sw.branches()) {
+          b.body().forEach(c -> out.addAll(targets(c)));
+        }
+        sw.otherwise().forEach(c -> out.addAll(targets(c)));
+        return null;
+      }
+    });
     return out;
   }
 
@@ -208,26 +216,29 @@ public final class IrSimulator {
 
   /** Executes the statements for one target: last assignment on the taken path wins. */
   private void run(List<Statement> statements, Signal target, BigInteger[] value) {
-    for (Statement s : statements) {
-      if (s instanceof Assign) {
-        Assign a = (Assign) s;
+    StatementVisitor<Void> runner = new StatementVisitor<>() {
+      @Override
+      public Void visitAssign(Assign a) {
         if (a.target() == target) {
           value[0] = evaluator.eval(a.value());
         }
-      } else {
-        Switch sw = (Switch) s;
-        boolean taken = false;
+        return null;
+      }
+
+      @Override
+      public Void visitSwitch(Switch sw) {
         for (Switch.Branch b : sw.branches()) {
           if (evaluator.eval(b.condition()).signum() != 0) {
             run(b.body(), target, value);
-            taken = true;
-            break;
+            return null;
           }
         }
-        if (!taken) {
-          run(sw.otherwise(), target, value);
-        }
+        run(sw.otherwise(), target, value);
+        return null;
       }
+    };
+    for (Statement s : statements) {
+      s.accept(runner);
     }
   }
 }

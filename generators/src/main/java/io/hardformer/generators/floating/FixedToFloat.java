@@ -41,8 +41,8 @@ public final class FixedToFloat extends Module {
 
     // normalize: magnitude, leading zeros, shift the leading one to the top
     Bool negative = sum.isNegative();
-    UInt magnitude = mux(negative, sum.neg().trunc(sumBits).asUInt(), sum.asUInt());
-    UInt lz = magnitude.clz();
+    UInt magnitude = mux(negative, sum.neg().trunc(sumBits).asUInt(), sum.asUInt()).named("mag");
+    UInt lz = magnitude.clz().named("lz");
     UInt normalized = regNext("n_normalized", magnitude.shiftLeft(lz));
     UInt lzR = regNext("n_lz", lz);
     Bool zero = regNext("n_zero", magnitude.isZero());

@@ -33,42 +33,42 @@ public final class Fp32AccumulatorAdder extends Module {
     pSignificand = in("p_significand", productBits);
 
     Fp32 accFields = acc.as(Fp32.LAYOUT);
-    Bool accSign = accFields.sign;
-    UInt accExp = accFields.exponent;
-    UInt accFrac = accFields.fraction;
-    Bool accSpecial = accExp.andR();
+    Bool accSign = accFields.sign.named("acc_sign");
+    UInt accExp = accFields.exponent.named("acc_exp");
+    UInt accFrac = accFields.fraction.named("acc_frac");
+    Bool accSpecial = accExp.andR().named("acc_special");
     Bool accNan = accSpecial.and(accFrac.orR());
-    Bool accInf = accSpecial.and(accFrac.orR().not());
+    Bool accInf = accSpecial.and(accFrac.orR().not()).named("acc_inf");
     Bool accZero = accExp.isZero();
-    UInt accSig = mux(accZero, lit(0, 24), lit(1, 1).cat(accFrac));            // 24 bits
-    UInt pExp = mux(pZero, lit(0, 8), pExponent);
-    UInt pSig = mux(pZero, lit(0, productBits), pSignificand).cat(lit(0, 24 - productBits));
+    UInt accSig = mux(accZero, lit(0, 24), lit(1, 1).cat(accFrac)).named("acc_sig");            // 24 bits
+    UInt pExp = mux(pZero, lit(0, 8), pExponent).named("p_exp");
+    UInt pSig = mux(pZero, lit(0, productBits), pSignificand).cat(lit(0, 24 - productBits)).named("p_sig");
 
     // order by magnitude: exponent, then significand
-    Bool swap = pExp.cat(pSig).gt(accExp.cat(accSig));
-    Bool bigSign = mux(swap, pSign, accSign);
-    Bool smallSign = mux(swap, accSign, pSign);
-    UInt bigExp = mux(swap, pExp, accExp);
+    Bool swap = pExp.cat(pSig).gt(accExp.cat(accSig)).named("swap");
+    Bool bigSign = mux(swap, pSign, accSign).named("big_sign");
+    Bool smallSign = mux(swap, accSign, pSign).named("small_sign");
+    UInt bigExp = mux(swap, pExp, accExp).named("big_exp");
     UInt smallExp = mux(swap, accExp, pExp);
     UInt bigSig = mux(swap, pSig, accSig);
     UInt smallSig = mux(swap, accSig, pSig);
 
     // align the smaller significand: 24 bits + guard + round, the rest ORed into sticky
-    UInt d = bigExp.sub(smallExp).trunc(8);
+    UInt d = bigExp.sub(smallExp).trunc(8).named("exp_diff");
     UInt dClamped = mux(d.gt(lit(49, 8)), lit(49, 6), d.trunc(6));
-    UInt shifted = smallSig.cat(lit(0, 26)).shiftRight(dClamped);              // 50 bits
-    UInt smallAligned = shifted.bits(49, 24).cat(shifted.bits(23, 0).orR());  // 27 bits
-    UInt bigAligned = bigSig.cat(lit(0, 3));                                   // 27 bits
+    UInt shifted = smallSig.cat(lit(0, 26)).shiftRight(dClamped).named("shift");              // 50 bits
+    UInt smallAligned = shifted.bits(49, 24).cat(shifted.bits(23, 0).orR()).named("small_aligned");  // 27 bits
+    UInt bigAligned = bigSig.cat(lit(0, 3)).named("big_aligned");                                   // 27 bits
     Bool subtract = bigSign.xor(smallSign);
     UInt total = mux(subtract, bigAligned.zext(28).sub(smallAligned.zext(28)).trunc(28),
-        bigAligned.add(smallAligned));                                         // 28 bits
+        bigAligned.add(smallAligned)).named("mant_sum");                     // 28 bits
 
     // normalize to 24 significand bits + guard + sticky
-    Bool carry = total.bit(27);
-    UInt low = total.bits(26, 0);
-    UInt lz = low.clz();                                                       // 0..27
-    UInt leftNormalized = low.shiftLeft(lz);
-    UInt sig = mux(carry, total.bits(27, 4), leftNormalized.bits(26, 3));
+    Bool carry = total.bit(27).named("carry");
+    UInt low = total.bits(26, 0).named("low");
+    UInt lz = low.clz().named("lz");                                                       // 0..27
+    UInt leftNormalized = low.shiftLeft(lz).named("normalized");
+    UInt sig = mux(carry, total.bits(27, 4), leftNormalized.bits(26, 3)).named("sig");
     Bool guard = mux(carry, total.bit(3), leftNormalized.bit(2));
     Bool sticky = mux(carry, total.bits(2, 0).orR(), leftNormalized.bits(1, 0).orR());
     UInt exp = mux(carry, bigExp.zext(9).inc(),
@@ -76,7 +76,7 @@ public final class Fp32AccumulatorAdder extends Module {
 
     // round to nearest even; a carry out of the significand moves into the exponent field
     Bool roundUp = guard.and(sticky.or(sig.bit(0)));
-    UInt code = exp.cat(sig.bits(22, 0)).add(roundUp.asUInt()).trunc(32);    // exponent field 9 bits
+    UInt code = exp.cat(sig.bits(22, 0)).add(roundUp.asUInt()).trunc(32).named("code");    // exponent field 9 bits
     Bool overflow = code.bits(31, 23).ge(lit(255, 9));
     Bool zeroSum = total.isZero();
 

@@ -30,7 +30,7 @@ public final class Fp8ProductCore extends Module {
     sign.assign(ua.sign.xor(ub.sign));
     product.assign(ua.significand.mul(ub.significand));
     exponentSum.assign(ua.exponent.add(ub.exponent));
-    Bool invalid = ua.nan.or(ub.nan).or(ua.inf.and(ub.zero)).or(ub.inf.and(ua.zero));
+    Bool invalid = ua.nan.or(ub.nan).or(ua.inf.and(ub.zero)).or(ub.inf.and(ua.zero)).named("invalid");
     nan.assign(invalid);
     inf.assign(ua.inf.or(ub.inf).and(invalid.not()));
   }

@@ -41,14 +41,14 @@ public final class Fp8Quant extends Module {
     Bool nan = eOnes.and(man.orR());
     Bool inf = eOnes.and(man.isZero());
     UInt significand = eZero.not().cat(man);                 // 24 bits
-    UInt ee = mux(eZero, lit(1, 8), e);                       // effective exponent field
-    Bool below = ee.lt(lit(k, 8));                            // FP8 subnormal (or zero) range
+    UInt ee = mux(eZero, lit(1, 8), e).named("exp_eff");      // effective exponent field
+    Bool below = ee.lt(lit(k, 8)).named("below");             // FP8 subnormal (or zero) range
     UInt extra = lit(k, 8).sub(ee).trunc(8);                  // extra right shift when below
     UInt shiftRaw = mux(below, extra.zext(9).add(lit(23 - m, 9)).trunc(9), lit(23 - m, 9));
-    UInt shift = mux(shiftRaw.gt(lit(31, 9)), lit(31, 5), shiftRaw.trunc(5));
+    UInt shift = mux(shiftRaw.gt(lit(31, 9)), lit(31, 5), shiftRaw.trunc(5)).named("shift");
     UInt base = mux(below, lit(0, 8), ee.sub(lit(k, 8)).trunc(8)); // exponent field - 1 when normal
 
-    UInt wide = significand.zext(32);
+    UInt wide = significand.zext(32).named("mant");
     UInt kept = wide.shiftRight(shift);
     UInt ones = lit(0xFFFFFFFFL, 32);
     UInt low = wide.and(ones.shiftLeft(shift).not());
@@ -64,9 +64,10 @@ public final class Fp8Quant extends Module {
       inf = regNext("s1_inf", inf);
       valid = regNext("s1_valid", valid, false);
     }
-    Bool roundUp = low.gt(half).or(low.eq(half).and(kept.bit(0)));
+    Bool roundUp = low.gt(half).or(low.eq(half).and(kept.bit(0))).named("round_up");
     UInt rounded = kept.trunc(m + 2).add(roundUp.asUInt()).trunc(m + 2);
-    UInt code = base.cat(lit(0, m)).zext(9 + m).add(rounded.zext(9 + m)).trunc(9 + m); // carry moves into the exponent
+    UInt code = base.cat(lit(0, m)).zext(9 + m).add(rounded.zext(9 + m)).trunc(9 + m) // carry moves into the exponent
+        .named("code");
     Bool overflow = code.gt(lit(f.maxNormalCode(), 9 + m));
     UInt finite = sign.cat(code.bits(6, 0));
     UInt overflowValue = saturate ? sign.cat(lit(f.maxNormalCode(), 7))

@@ -25,10 +25,10 @@ public final class Fp8Unpack extends Module {
     significand = out("significand", m + 1);
     exponent = out("exponent", e);
     Fp8Code fields = code.as(Fp8Code.layout(f));
-    UInt expField = fields.exponent;
-    UInt man = fields.mantissa;
-    Bool expZero = expField.isZero();
-    Bool expOnes = expField.andR();
+    UInt expField = fields.exponent.named("exp_field");
+    UInt man = fields.mantissa.named("man");
+    Bool expZero = expField.isZero().named("exp_zero");
+    Bool expOnes = expField.andR().named("exp_ones");
     sign.assign(fields.sign);
     significand.assign(expZero.not().cat(man));
     exponent.assign(mux(expZero, lit(1, e), expField));

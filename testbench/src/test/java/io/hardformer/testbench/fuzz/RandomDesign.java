@@ -14,7 +14,8 @@ import java.util.Random;
  * A random, well-formed design from a seed: inputs of 1 to 130 bits (signed and unsigned), a pool of
  * values grown by random operators (every operator of the DSL, signed arithmetic, shifts by signal,
  * slices, concatenation, mux, extension, reductions, leading zeros), wires driven through nested
- * when/elseWhen/otherwise, registers with reset and enable, and random child designs. The same
+ * when/elseWhen/otherwise, registers with reset and enable, registers sharing one when chain,
+ * {@code .named} values, and random child designs. The same
  * (seed, ops, depth) always builds the same design.
  */
 final class RandomDesign extends Module {
@@ -65,6 +66,18 @@ final class RandomDesign extends Module {
       } else {
         connect(reg, value, true);
       }
+    }
+    // from a stream of their own, so older seeds keep their operators: registers sharing one
+    // when/elseWhen/otherwise chain (grouped always blocks, arms empty for some registers) and
+    // .named values, some with one name twice and one named inside a when body
+    Random g = new Random(seed ^ 0x5DEECE66DL);
+    if (regs.size() >= 2 && g.nextBoolean()) {
+      sharedChain(g, regs.get(0), regs.get(1));
+    }
+    int nNamed = g.nextInt(3);
+    for (int i = 0; i < nNamed; i++) {
+      Data<?> v = pool.get(g.nextInt(pool.size()));
+      pool.add(v.named(g.nextBoolean() ? "n" : "n" + i));
     }
     int nOut = 1 + r.nextInt(3);
     for (int j = 0; j < nOut; j++) {
@@ -244,6 +257,19 @@ final class RandomDesign extends Module {
       Data<?> v3 = fit(pick(), w);
       chain.otherwise(() -> connect(w, v3, false));
     }
+  }
+
+  private void sharedChain(Random g, Data<?> a, Data<?> b) {
+    Bool c1 = pool.get(g.nextInt(pool.size())).asUInt().bit(0);
+    Bool c2 = pool.get(g.nextInt(pool.size())).asUInt().orR();
+    Data<?> va = pool.get(g.nextInt(pool.size()));
+    Data<?> vb = pool.get(g.nextInt(pool.size()));
+    when(c1, () -> connect(a, fit(va, a), true))
+        .elseWhen(c2, () -> connect(b, fit(vb.named("in_chain"), b), true))
+        .otherwise(() -> {
+          connect(a, fit(vb, a), true);
+          connect(b, fit(va, b), true);
+        });
   }
 
   private void child(int depth) {

@@ -1,0 +1,1 @@
+NamedReduction.v

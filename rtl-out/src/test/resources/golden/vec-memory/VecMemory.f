@@ -1,0 +1,2 @@
+Parity.v
+VecMemory.v
