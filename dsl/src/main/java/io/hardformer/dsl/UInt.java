@@ -4,7 +4,6 @@ import io.hardformer.dsl.ir.BinaryOp;
 import io.hardformer.dsl.ir.ExtendExpr;
 import io.hardformer.dsl.ir.Expr;
 import io.hardformer.dsl.ir.Literal;
-import io.hardformer.dsl.ir.MuxExpr;
 import io.hardformer.dsl.ir.SliceExpr;
 import io.hardformer.dsl.ir.SourceLocation;
 import java.math.BigInteger;
@@ -119,17 +118,9 @@ public final class UInt extends Data<UInt> {
 
   /**
    * Count of leading zeros, from 0 (MSB set) to the width (value zero), in
-   * {@code bitsFor(width)} bits. Built as a priority chain; synthesis balances it.
+   * {@code bitsFor(width)} bits. Built as a balanced tree of depth log2(width) ({@link LeadingZeroTree}).
    */
   public UInt clz() {
-    int w = width();
-    int rw = Module.bitsFor(w);
-    SourceLocation loc = Locations.capture();
-    Expr result = new Literal(BigInteger.valueOf(w), rw, false, loc);
-    for (int i = 0; i < w; i++) {
-      Expr count = new Literal(BigInteger.valueOf(w - 1L - i), rw, false, loc);
-      result = new MuxExpr(new SliceExpr(expr, i, i, loc), count, result, loc);
-    }
-    return new UInt(owner, result);
+    return new UInt(owner, LeadingZeroTree.count(expr, width(), Locations.capture()));
   }
 }
