@@ -14,64 +14,108 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * The log-depth leading-zero counter behind {@link UInt#clz()}: the value is padded at the bottom to a
- * power of two {@code P} with {@code 1} then zeros (so a zero input counts exactly its width), and each
- * tree node over {@code n} bits combines its halves into (any bit set, count of {@code log2 n} bits):
- * {@code any = anyHi | anyLo}, {@code count = {~anyHi, anyHi ? countHi : countLo}}; a pair of bits is
- * ({@code x1 | x0}, {@code ~x1}). Depth {@code log2 P} muxes instead of a chain of {@code width}.
+ * The log-depth leading-zero counter behind {@link UInt#clz()}. The value is seen padded at the bottom to
+ * a power of two {@code P} bits with a {@code 1} and then zeros, so that a zero value counts exactly its
+ * width; each tree node over {@code n} bits combines its halves into (any bit set, count of
+ * {@code log2 n} bits): {@code any = anyHi | anyLo}, {@code count = {~anyHi, anyHi ? countHi : countLo}};
+ * a pair of bits gives ({@code x1 | x0}, {@code ~x1}). Padding bits are constants and fold away. Each
+ * node's {@code any} and (from four bits up) {@code count} is a named wire {@code lz_any_<hi>_<lo>},
+ * {@code lz_count_<hi>_<lo>} (bits of the value), so no emitted line grows with the width.
  */
 final class LeadingZeroTree {
-  /** One node: any bit set, and the leading-zero count when some bit is set. */
-  private record Node(Expr any, Expr count) {}
+  /** One node over padded bits [high:low]: any bit set, and the leading-zero count when some bit is set. */
+  private record Node(int high, int low, Expr any, Expr count) {
+    int size() {
+      return high - low + 1;
+    }
+  }
 
+  private final Module owner;
+  private final Expr value;
+  private final int pad;
   private final SourceLocation loc;
 
-  private LeadingZeroTree(SourceLocation loc) {
+  private LeadingZeroTree(Module owner, Expr value, int pad, SourceLocation loc) {
+    this.owner = owner;
+    this.value = value;
+    this.pad = pad;
     this.loc = loc;
   }
 
   /** The count of leading zeros of the {@code width}-bit {@code value}, in {@code bitsFor(width)} bits. */
-  static Expr count(Expr value, int width, SourceLocation loc) {
-    return new LeadingZeroTree(loc).build(value, width);
-  }
-
-  private Expr build(Expr value, int width) {
+  static Expr count(Module owner, Expr value, int width, SourceLocation loc) {
     if (width == 1) {
       return new UnaryExpr(UnaryOp.NOT, value, loc);
     }
     int padded = Integer.highestOneBit(width - 1) << 1;
-    if (padded == width) {
-      Node root = node(value, width);
-      int countBits = Integer.numberOfTrailingZeros(width);
-      Expr allZero = new ConcatExpr(List.of(bit(1), new Literal(BigInteger.ZERO, countBits, false, loc)), loc);
-      return new MuxExpr(root.any(), new ConcatExpr(List.of(bit(0), root.count()), loc), allZero, loc);
+    Node root = new LeadingZeroTree(owner, value, padded - width, loc).node(padded - 1, 0);
+    if (padded > width) {
+      return root.count(); // the padding's 1 bit makes any set: a zero value counts to the pad's 1, = width
     }
-    int pad = padded - width;
-    Expr extended = pad == 1 ? new ConcatExpr(List.of(value, bit(1)), loc)
-        : new ConcatExpr(List.of(value, bit(1), new Literal(BigInteger.ZERO, pad - 1, false, loc)), loc);
-    return node(extended, padded).count();
+    int countBits = Integer.numberOfTrailingZeros(width);
+    Expr allZero = new ConcatExpr(List.of(literal(1, 1, loc), literal(0, countBits, loc)), loc);
+    return new MuxExpr(root.any(), new ConcatExpr(List.of(literal(0, 1, loc), root.count()), loc), allZero, loc);
   }
 
-  private Node node(Expr x, int n) {
-    if (n == 2) {
-      Expr hi = slice(x, 1, 1);
-      Expr lo = slice(x, 0, 0);
-      return new Node(new BinaryExpr(BinaryOp.OR, hi, lo, false, loc), new UnaryExpr(UnaryOp.NOT, hi, loc));
+  private Node node(int high, int low) {
+    if (high == low + 1) {
+      Expr hi = bit(high);
+      Expr lo = bit(low);
+      return new Node(high, low, or(hi, lo), not(hi));
     }
-    int half = n / 2;
-    Node hi = node(slice(x, n - 1, half), half);
-    Node lo = node(slice(x, half - 1, 0), half);
-    Expr any = new BinaryExpr(BinaryOp.OR, hi.any(), lo.any(), false, loc);
-    Expr count = new ConcatExpr(List.of(new UnaryExpr(UnaryOp.NOT, hi.any(), loc),
-        new MuxExpr(hi.any(), hi.count(), lo.count(), loc)), loc);
-    return new Node(any, count);
+    int half = (high - low + 1) / 2;
+    Node hi = named(node(high, low + half));
+    Node lo = named(node(low + half - 1, low));
+    Expr count = hi.any() instanceof Literal l ? (l.value().signum() != 0 ? cat(literal(0, 1, loc), hi.count())
+        : cat(literal(1, 1, loc), lo.count()))
+        : cat(not(hi.any()), new MuxExpr(hi.any(), hi.count(), lo.count(), loc));
+    return new Node(high, low, or(hi.any(), lo.any()), count);
   }
 
-  private Expr slice(Expr x, int high, int low) {
-    return new SliceExpr(x, high, low, loc);
+  /** A child node with its non-constant signals as named wires (its count from four bits up). */
+  private Node named(Node n) {
+    String range = Math.max(n.high() - pad, 0) + "_" + Math.max(n.low() - pad, 0);
+    Expr any = n.any() instanceof Literal ? n.any()
+        : wire("lz_any_" + range, 1, n.any());
+    Expr count = n.size() < 4 || n.count() instanceof Literal ? n.count()
+        : wire("lz_count_" + range, Integer.numberOfTrailingZeros(n.size()), n.count());
+    return new Node(n.high(), n.low(), any, count);
   }
 
-  private Expr bit(int value) {
-    return new Literal(BigInteger.valueOf(value), 1, false, loc);
+  private Expr wire(String name, int width, Expr driver) {
+    return owner.nameValue(name, HwType.uint(width), driver, loc).expr();
+  }
+
+  /** Bit {@code p} of the padded value: a bit of the value, the pad's 1, or a pad 0. */
+  private Expr bit(int p) {
+    if (p >= pad) {
+      return new SliceExpr(value, p - pad, p - pad, loc);
+    }
+    return literal(p == pad - 1 ? 1 : 0, 1, loc);
+  }
+
+  private Expr or(Expr a, Expr b) {
+    if (a instanceof Literal l) {
+      return l.value().signum() != 0 ? a : b;
+    }
+    if (b instanceof Literal l) {
+      return l.value().signum() != 0 ? b : a;
+    }
+    return new BinaryExpr(BinaryOp.OR, a, b, false, loc);
+  }
+
+  private Expr not(Expr a) {
+    if (a instanceof Literal l) {
+      return literal(l.value().signum() != 0 ? 0 : 1, 1, loc);
+    }
+    return new UnaryExpr(UnaryOp.NOT, a, loc);
+  }
+
+  private Expr cat(Expr high, Expr low) {
+    return new ConcatExpr(List.of(high, low), loc);
+  }
+
+  private static Expr literal(long v, int width, SourceLocation loc) {
+    return new Literal(BigInteger.valueOf(v), width, false, loc);
   }
 }

@@ -121,6 +121,6 @@ public final class UInt extends Data<UInt> {
    * {@code bitsFor(width)} bits. Built as a balanced tree of depth log2(width) ({@link LeadingZeroTree}).
    */
   public UInt clz() {
-    return new UInt(owner, LeadingZeroTree.count(expr, width(), Locations.capture()));
+    return new UInt(owner, LeadingZeroTree.count(owner, expr, width(), Locations.capture()));
   }
 }

@@ -1,9 +1,11 @@
 package io.hardformer.generators.fp8;
 
-import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.Module;
+import io.hardformer.dsl.StreamPorts;
 import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
+import io.hardformer.dsl.Valid;
+import io.hardformer.generators.floating.OutputRow;
 import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.numerics.Fp8Format;
 
@@ -20,11 +22,8 @@ import io.hardformer.generators.numerics.Fp8Format;
  * or one wide leading-zero count and shift, per stage.
  */
 public final class Fp8Dot extends Module {
-  final Bool inValid = in("in_valid");
-  final UInt a;
-  final UInt b;
-  final Bool outValid;
-  final UInt out;
+  final Valid<Fp8Operands> in;
+  final Valid<OutputRow> out;
 
   public Fp8Dot(Fp8Format f, int lanes, FloatPacker outFormat) {
     if (lanes < 1 || lanes > 4096) {
@@ -35,17 +34,15 @@ public final class Fp8Dot extends Module {
     param("acc", "exact");
     param("out_format", outFormat.cliName());
     timing(latency(lanes), 1);
-    a = in("a", 8 * lanes);
-    b = in("b", 8 * lanes);
-    outValid = out("out_valid");
-    out = out("out", outFormat.width());
+    in = inValid("in", Fp8Operands.type(lanes), StreamPorts.DEFAULT.bareFields());
+    out = outValid("out", OutputRow.type(outFormat.width()), StreamPorts.DEFAULT.bareFields());
     int unit = 2 * f.quantumExponent();
 
     // exact products and their exact sum
     ExactDotTree tree = instance("tree", new ExactDotTree(f, lanes));
-    tree.inValid.assign(inValid);
-    tree.a.assign(a);
-    tree.b.assign(b);
+    tree.inValid.assign(in.valid());
+    tree.a.assign(in.payload().a);
+    tree.b.assign(in.payload().b);
     SInt sum = tree.sum;
 
     // normalize, round once and pack (two stages)
@@ -54,8 +51,9 @@ public final class Fp8Dot extends Module {
     rounding.nan.assign(tree.nan);
     rounding.posInf.assign(tree.posInf);
     rounding.negInf.assign(tree.negInf);
-    out.assign(rounding.out);
-    outValid.assign(regNext("out_valid_r", regNext("n_valid", tree.outValid, false), false));
+    out.payload().out.assign(rounding.out);
+    // the valid bit beside FixedToFloat's two register stages
+    out.valid().assign(delay("n_valid", tree.outValid, 2, false));
   }
 
   /** Pipeline latency for {@code lanes}: products + ceil(levels / 2) tree stages + normalize + round. */

@@ -2,7 +2,10 @@ package io.hardformer.generators.fp8;
 
 import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.Module;
+import io.hardformer.dsl.StreamPorts;
 import io.hardformer.dsl.UInt;
+import io.hardformer.dsl.Valid;
+import io.hardformer.generators.floating.OutputRow;
 import io.hardformer.generators.numerics.Fp8Format;
 
 /**
@@ -15,11 +18,8 @@ import io.hardformer.generators.numerics.Fp8Format;
  * special-value select. The default assumes ~1 GHz: a 4×4 multiply and a 6-bit add fit one stage.
  */
 public final class Fp8Mul extends Module {
-  final Bool inValid = in("in_valid");
-  final UInt a = in("a", 8);
-  final UInt b = in("b", 8);
-  final Bool outValid = out("out_valid");
-  final UInt out = out("out", 32);
+  final Valid<Fp8Operands> in = inValid("in", Fp8Operands.type(1), StreamPorts.DEFAULT.bareFields());
+  final Valid<OutputRow> out = outValid("out", OutputRow.type(32), StreamPorts.DEFAULT.bareFields());
 
   public Fp8Mul(Fp8Format f, int stages) {
     if (stages < 1 || stages > 3) {
@@ -33,14 +33,14 @@ public final class Fp8Mul extends Module {
 
     // stage 1: sign, significand product, exponent sum, special cases
     Fp8ProductCore core = instance("core", new Fp8ProductCore(f));
-    core.a.assign(a);
-    core.b.assign(b);
+    core.a.assign(in.payload().a);
+    core.b.assign(in.payload().b);
     Bool sign = core.sign;
     UInt product = core.product;
     UInt expSum = core.exponentSum;
     Bool nan = core.nan;
     Bool inf = core.inf;
-    Bool valid = inValid;
+    Bool valid = in.valid();
     if (stages >= 2) {
       sign = regNext("s1_sign", sign);
       product = regNext("s1_product", product);
@@ -69,8 +69,8 @@ public final class Fp8Mul extends Module {
     UInt signedZero = sign.cat(lit(0, 31));
     UInt infinity = sign.cat(lit(0xFF, 8), lit(0, 23));
     UInt result = mux(nan, lit(0x7FC00000L, 32), mux(inf, infinity, mux(zero, signedZero, finite)));
-    out.assign(regNext("out_r", result));
-    outValid.assign(regNext("out_valid_r", valid, false));
+    out.payload().out.assign(regNext("out_r", result));
+    out.valid().assign(regNext("out_valid_r", valid, false));
   }
 
   @Override

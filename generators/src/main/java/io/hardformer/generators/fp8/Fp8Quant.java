@@ -2,7 +2,11 @@ package io.hardformer.generators.fp8;
 
 import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.Module;
+import io.hardformer.dsl.StreamPorts;
 import io.hardformer.dsl.UInt;
+import io.hardformer.dsl.Valid;
+import io.hardformer.generators.floating.InputWord;
+import io.hardformer.generators.floating.OutputRow;
 import io.hardformer.generators.floating.Fp32;
 import io.hardformer.generators.numerics.Fp8Format;
 
@@ -16,10 +20,8 @@ import io.hardformer.generators.numerics.Fp8Format;
  * select. The default assumes ~1 GHz: a 32-bit barrel shift, or a 4-bit add plus selects, per stage.
  */
 public final class Fp8Quant extends Module {
-  final Bool inValid = in("in_valid");
-  final UInt in = in("in", 32);
-  final Bool outValid = out("out_valid");
-  final UInt out = out("out", 8);
+  final Valid<InputWord> in = inValid("in", InputWord.type(32), StreamPorts.DEFAULT.bareFields());
+  final Valid<OutputRow> out = outValid("out", OutputRow.type(8), StreamPorts.DEFAULT.bareFields());
 
   public Fp8Quant(Fp8Format f, boolean saturate, int stages) {
     if (stages < 1 || stages > 2) {
@@ -32,7 +34,7 @@ public final class Fp8Quant extends Module {
     int m = f.mantissaBits();
     int k = 128 - f.bias(); // FP32 exponent field of the FP8 minimum normal, plus one
 
-    Fp32 fields = in.as(Fp32.LAYOUT);
+    Fp32 fields = in.payload().in.as(Fp32.LAYOUT);
     Bool sign = fields.sign;
     UInt e = fields.exponent;
     UInt man = fields.fraction;
@@ -53,7 +55,7 @@ public final class Fp8Quant extends Module {
     UInt ones = lit(0xFFFFFFFFL, 32);
     UInt low = wide.and(ones.shiftLeft(shift).not());
     UInt half = lit(1, 32).shiftLeft(shift.sub(lit(1, 5)).trunc(5));
-    Bool valid = inValid;
+    Bool valid = in.valid();
     if (stages >= 2) {
       kept = regNext("s1_kept", kept);
       low = regNext("s1_low", low);
@@ -73,8 +75,8 @@ public final class Fp8Quant extends Module {
     UInt overflowValue = saturate ? sign.cat(lit(f.maxNormalCode(), 7))
         : f.hasInfinities() ? sign.cat(lit(0x7C, 7)) : lit(f.canonicalNaN(), 8);
     UInt result = mux(nan, lit(f.canonicalNaN(), 8), mux(inf.or(overflow), overflowValue, finite));
-    out.assign(regNext("out_r", result));
-    outValid.assign(regNext("out_valid_r", valid, false));
+    out.payload().out.assign(regNext("out_r", result));
+    out.valid().assign(regNext("out_valid_r", valid, false));
   }
 
   @Override
