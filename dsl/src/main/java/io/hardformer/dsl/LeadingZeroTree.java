@@ -83,7 +83,7 @@ final class LeadingZeroTree {
   }
 
   private Expr wire(String name, int width, Expr driver) {
-    return owner.nameValue(name, HwType.uint(width), driver, loc).expr();
+    return owner.recorder(loc).nameValue(name, HwType.uint(width), driver, loc).expr();
   }
 
   /** Bit {@code p} of the padded value: a bit of the value, the pad's 1, or a pad 0. */
