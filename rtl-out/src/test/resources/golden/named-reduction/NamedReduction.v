@@ -9,54 +9,54 @@ module NamedReduction (
   output wire [31:0] inverted
 );
 
-  wire [31:0] masked; // GoldenDesigns.java:86
-  wire lz_any_31_30; // GoldenDesigns.java:87
-  wire lz_any_29_28; // GoldenDesigns.java:87
-  wire lz_any_31_28; // GoldenDesigns.java:87
-  wire [1:0] lz_count_31_28; // GoldenDesigns.java:87
-  wire lz_any_27_26; // GoldenDesigns.java:87
-  wire lz_any_25_24; // GoldenDesigns.java:87
-  wire lz_any_27_24; // GoldenDesigns.java:87
-  wire [1:0] lz_count_27_24; // GoldenDesigns.java:87
-  wire lz_any_31_24; // GoldenDesigns.java:87
-  wire [2:0] lz_count_31_24; // GoldenDesigns.java:87
-  wire lz_any_23_22; // GoldenDesigns.java:87
-  wire lz_any_21_20; // GoldenDesigns.java:87
-  wire lz_any_23_20; // GoldenDesigns.java:87
-  wire [1:0] lz_count_23_20; // GoldenDesigns.java:87
-  wire lz_any_19_18; // GoldenDesigns.java:87
-  wire lz_any_17_16; // GoldenDesigns.java:87
-  wire lz_any_19_16; // GoldenDesigns.java:87
-  wire [1:0] lz_count_19_16; // GoldenDesigns.java:87
-  wire lz_any_23_16; // GoldenDesigns.java:87
-  wire [2:0] lz_count_23_16; // GoldenDesigns.java:87
-  wire lz_any_31_16; // GoldenDesigns.java:87
-  wire [3:0] lz_count_31_16; // GoldenDesigns.java:87
-  wire lz_any_15_14; // GoldenDesigns.java:87
-  wire lz_any_13_12; // GoldenDesigns.java:87
-  wire lz_any_15_12; // GoldenDesigns.java:87
-  wire [1:0] lz_count_15_12; // GoldenDesigns.java:87
-  wire lz_any_11_10; // GoldenDesigns.java:87
-  wire lz_any_9_8; // GoldenDesigns.java:87
-  wire lz_any_11_8; // GoldenDesigns.java:87
-  wire [1:0] lz_count_11_8; // GoldenDesigns.java:87
-  wire lz_any_15_8; // GoldenDesigns.java:87
-  wire [2:0] lz_count_15_8; // GoldenDesigns.java:87
-  wire lz_any_7_6; // GoldenDesigns.java:87
-  wire lz_any_5_4; // GoldenDesigns.java:87
-  wire lz_any_7_4; // GoldenDesigns.java:87
-  wire [1:0] lz_count_7_4; // GoldenDesigns.java:87
-  wire lz_any_3_2; // GoldenDesigns.java:87
-  wire lz_any_1_0; // GoldenDesigns.java:87
-  wire lz_any_3_0; // GoldenDesigns.java:87
-  wire [1:0] lz_count_3_0; // GoldenDesigns.java:87
-  wire lz_any_7_0; // GoldenDesigns.java:87
-  wire [2:0] lz_count_7_0; // GoldenDesigns.java:87
-  wire lz_any_15_0; // GoldenDesigns.java:87
-  wire [3:0] lz_count_15_0; // GoldenDesigns.java:87
-  wire [5:0] lz; // GoldenDesigns.java:87
-  wire [31:0] shifted; // GoldenDesigns.java:89
-  wire [31:0] masked_1; // GoldenDesigns.java:101
+  wire [31:0] masked; // GoldenDesigns.java:88
+  wire lz_any_31_30; // GoldenDesigns.java:89
+  wire lz_any_29_28; // GoldenDesigns.java:89
+  wire lz_any_31_28; // GoldenDesigns.java:89
+  wire [1:0] lz_count_31_28; // GoldenDesigns.java:89
+  wire lz_any_27_26; // GoldenDesigns.java:89
+  wire lz_any_25_24; // GoldenDesigns.java:89
+  wire lz_any_27_24; // GoldenDesigns.java:89
+  wire [1:0] lz_count_27_24; // GoldenDesigns.java:89
+  wire lz_any_31_24; // GoldenDesigns.java:89
+  wire [2:0] lz_count_31_24; // GoldenDesigns.java:89
+  wire lz_any_23_22; // GoldenDesigns.java:89
+  wire lz_any_21_20; // GoldenDesigns.java:89
+  wire lz_any_23_20; // GoldenDesigns.java:89
+  wire [1:0] lz_count_23_20; // GoldenDesigns.java:89
+  wire lz_any_19_18; // GoldenDesigns.java:89
+  wire lz_any_17_16; // GoldenDesigns.java:89
+  wire lz_any_19_16; // GoldenDesigns.java:89
+  wire [1:0] lz_count_19_16; // GoldenDesigns.java:89
+  wire lz_any_23_16; // GoldenDesigns.java:89
+  wire [2:0] lz_count_23_16; // GoldenDesigns.java:89
+  wire lz_any_31_16; // GoldenDesigns.java:89
+  wire [3:0] lz_count_31_16; // GoldenDesigns.java:89
+  wire lz_any_15_14; // GoldenDesigns.java:89
+  wire lz_any_13_12; // GoldenDesigns.java:89
+  wire lz_any_15_12; // GoldenDesigns.java:89
+  wire [1:0] lz_count_15_12; // GoldenDesigns.java:89
+  wire lz_any_11_10; // GoldenDesigns.java:89
+  wire lz_any_9_8; // GoldenDesigns.java:89
+  wire lz_any_11_8; // GoldenDesigns.java:89
+  wire [1:0] lz_count_11_8; // GoldenDesigns.java:89
+  wire lz_any_15_8; // GoldenDesigns.java:89
+  wire [2:0] lz_count_15_8; // GoldenDesigns.java:89
+  wire lz_any_7_6; // GoldenDesigns.java:89
+  wire lz_any_5_4; // GoldenDesigns.java:89
+  wire lz_any_7_4; // GoldenDesigns.java:89
+  wire [1:0] lz_count_7_4; // GoldenDesigns.java:89
+  wire lz_any_3_2; // GoldenDesigns.java:89
+  wire lz_any_1_0; // GoldenDesigns.java:89
+  wire lz_any_3_0; // GoldenDesigns.java:89
+  wire [1:0] lz_count_3_0; // GoldenDesigns.java:89
+  wire lz_any_7_0; // GoldenDesigns.java:89
+  wire [2:0] lz_count_7_0; // GoldenDesigns.java:89
+  wire lz_any_15_0; // GoldenDesigns.java:89
+  wire [3:0] lz_count_15_0; // GoldenDesigns.java:89
+  wire [5:0] lz; // GoldenDesigns.java:89
+  wire [31:0] shifted; // GoldenDesigns.java:91
+  wire [31:0] masked_1; // GoldenDesigns.java:109
   wire masked_31;
   wire masked_29;
   wire masked_27;
@@ -78,76 +78,76 @@ module NamedReduction (
   wire or_tree_1;
   wire or_tree_2;
 
-  assign masked_31 = masked[31]; // GoldenDesigns.java:87
-  assign masked_29 = masked[29]; // GoldenDesigns.java:87
-  assign masked_27 = masked[27]; // GoldenDesigns.java:87
-  assign masked_25 = masked[25]; // GoldenDesigns.java:87
-  assign masked_23 = masked[23]; // GoldenDesigns.java:87
-  assign masked_21 = masked[21]; // GoldenDesigns.java:87
-  assign masked_19 = masked[19]; // GoldenDesigns.java:87
-  assign masked_17 = masked[17]; // GoldenDesigns.java:87
-  assign masked_15 = masked[15]; // GoldenDesigns.java:87
-  assign masked_13 = masked[13]; // GoldenDesigns.java:87
-  assign masked_11 = masked[11]; // GoldenDesigns.java:87
-  assign masked_9 = masked[9]; // GoldenDesigns.java:87
-  assign masked_7 = masked[7]; // GoldenDesigns.java:87
-  assign masked_5 = masked[5]; // GoldenDesigns.java:87
-  assign masked_3 = masked[3]; // GoldenDesigns.java:87
-  assign masked_1_1 = masked[1]; // GoldenDesigns.java:87
-  assign and_all_masked = ((&masked[30:23]) & (|masked[22:0])); // GoldenDesigns.java:88
-  assign or_tree = (flags[0] | flags[1] | flags[2] | flags[3] | flags[4] | flags[5]); // GoldenDesigns.java:98
-  assign or_tree_1 = (flags[6] | flags[7] | flags[8] | flags[9] | flags[10] | flags[11] | flags[12]); // GoldenDesigns.java:98
-  assign or_tree_2 = (flags[13] | flags[14] | flags[15] | flags[16] | flags[17] | flags[18] | flags[19]); // GoldenDesigns.java:98
-  assign masked = (x & mask); // GoldenDesigns.java:86
-  assign lz_any_31_30 = (masked_31 | masked[30]); // GoldenDesigns.java:87
-  assign lz_any_29_28 = (masked_29 | masked[28]); // GoldenDesigns.java:87
-  assign lz_any_31_28 = (lz_any_31_30 | lz_any_29_28); // GoldenDesigns.java:87
-  assign lz_count_31_28 = {(~lz_any_31_30), (lz_any_31_30 ? (~masked_31) : (~masked_29))}; // GoldenDesigns.java:87
-  assign lz_any_27_26 = (masked_27 | masked[26]); // GoldenDesigns.java:87
-  assign lz_any_25_24 = (masked_25 | masked[24]); // GoldenDesigns.java:87
-  assign lz_any_27_24 = (lz_any_27_26 | lz_any_25_24); // GoldenDesigns.java:87
-  assign lz_count_27_24 = {(~lz_any_27_26), (lz_any_27_26 ? (~masked_27) : (~masked_25))}; // GoldenDesigns.java:87
-  assign lz_any_31_24 = (lz_any_31_28 | lz_any_27_24); // GoldenDesigns.java:87
-  assign lz_count_31_24 = {(~lz_any_31_28), (lz_any_31_28 ? lz_count_31_28 : lz_count_27_24)}; // GoldenDesigns.java:87
-  assign lz_any_23_22 = (masked_23 | masked[22]); // GoldenDesigns.java:87
-  assign lz_any_21_20 = (masked_21 | masked[20]); // GoldenDesigns.java:87
-  assign lz_any_23_20 = (lz_any_23_22 | lz_any_21_20); // GoldenDesigns.java:87
-  assign lz_count_23_20 = {(~lz_any_23_22), (lz_any_23_22 ? (~masked_23) : (~masked_21))}; // GoldenDesigns.java:87
-  assign lz_any_19_18 = (masked_19 | masked[18]); // GoldenDesigns.java:87
-  assign lz_any_17_16 = (masked_17 | masked[16]); // GoldenDesigns.java:87
-  assign lz_any_19_16 = (lz_any_19_18 | lz_any_17_16); // GoldenDesigns.java:87
-  assign lz_count_19_16 = {(~lz_any_19_18), (lz_any_19_18 ? (~masked_19) : (~masked_17))}; // GoldenDesigns.java:87
-  assign lz_any_23_16 = (lz_any_23_20 | lz_any_19_16); // GoldenDesigns.java:87
-  assign lz_count_23_16 = {(~lz_any_23_20), (lz_any_23_20 ? lz_count_23_20 : lz_count_19_16)}; // GoldenDesigns.java:87
-  assign lz_any_31_16 = (lz_any_31_24 | lz_any_23_16); // GoldenDesigns.java:87
-  assign lz_count_31_16 = {(~lz_any_31_24), (lz_any_31_24 ? lz_count_31_24 : lz_count_23_16)}; // GoldenDesigns.java:87
-  assign lz_any_15_14 = (masked_15 | masked[14]); // GoldenDesigns.java:87
-  assign lz_any_13_12 = (masked_13 | masked[12]); // GoldenDesigns.java:87
-  assign lz_any_15_12 = (lz_any_15_14 | lz_any_13_12); // GoldenDesigns.java:87
-  assign lz_count_15_12 = {(~lz_any_15_14), (lz_any_15_14 ? (~masked_15) : (~masked_13))}; // GoldenDesigns.java:87
-  assign lz_any_11_10 = (masked_11 | masked[10]); // GoldenDesigns.java:87
-  assign lz_any_9_8 = (masked_9 | masked[8]); // GoldenDesigns.java:87
-  assign lz_any_11_8 = (lz_any_11_10 | lz_any_9_8); // GoldenDesigns.java:87
-  assign lz_count_11_8 = {(~lz_any_11_10), (lz_any_11_10 ? (~masked_11) : (~masked_9))}; // GoldenDesigns.java:87
-  assign lz_any_15_8 = (lz_any_15_12 | lz_any_11_8); // GoldenDesigns.java:87
-  assign lz_count_15_8 = {(~lz_any_15_12), (lz_any_15_12 ? lz_count_15_12 : lz_count_11_8)}; // GoldenDesigns.java:87
-  assign lz_any_7_6 = (masked_7 | masked[6]); // GoldenDesigns.java:87
-  assign lz_any_5_4 = (masked_5 | masked[4]); // GoldenDesigns.java:87
-  assign lz_any_7_4 = (lz_any_7_6 | lz_any_5_4); // GoldenDesigns.java:87
-  assign lz_count_7_4 = {(~lz_any_7_6), (lz_any_7_6 ? (~masked_7) : (~masked_5))}; // GoldenDesigns.java:87
-  assign lz_any_3_2 = (masked_3 | masked[2]); // GoldenDesigns.java:87
-  assign lz_any_1_0 = (masked_1_1 | masked[0]); // GoldenDesigns.java:87
-  assign lz_any_3_0 = (lz_any_3_2 | lz_any_1_0); // GoldenDesigns.java:87
-  assign lz_count_3_0 = {(~lz_any_3_2), (lz_any_3_2 ? (~masked_3) : (~masked_1_1))}; // GoldenDesigns.java:87
-  assign lz_any_7_0 = (lz_any_7_4 | lz_any_3_0); // GoldenDesigns.java:87
-  assign lz_count_7_0 = {(~lz_any_7_4), (lz_any_7_4 ? lz_count_7_4 : lz_count_3_0)}; // GoldenDesigns.java:87
-  assign lz_any_15_0 = (lz_any_15_8 | lz_any_7_0); // GoldenDesigns.java:87
-  assign lz_count_15_0 = {(~lz_any_15_8), (lz_any_15_8 ? lz_count_15_8 : lz_count_7_0)}; // GoldenDesigns.java:87
-  assign lz = ((lz_any_31_16 | lz_any_15_0) ? {1'b0, {(~lz_any_31_16), (lz_any_31_16 ? lz_count_31_16 : lz_count_15_0)}} : {1'b1, 5'd0}); // GoldenDesigns.java:87
-  assign shifted = (masked << {{26{1'b0}}, lz}); // GoldenDesigns.java:89
-  assign y = (and_all_masked ? 32'h7FC00000 : (((~and_all_masked) & (shifted == 32'd0)) ? 32'd255 : (shifted + shifted))); // GoldenDesigns.java:90
-  assign any = (or_tree | or_tree_1 | or_tree_2); // GoldenDesigns.java:100
-  assign masked_1 = (~x); // GoldenDesigns.java:101
-  assign inverted = masked_1; // GoldenDesigns.java:101
+  assign masked_31 = masked[31]; // GoldenDesigns.java:89
+  assign masked_29 = masked[29]; // GoldenDesigns.java:89
+  assign masked_27 = masked[27]; // GoldenDesigns.java:89
+  assign masked_25 = masked[25]; // GoldenDesigns.java:89
+  assign masked_23 = masked[23]; // GoldenDesigns.java:89
+  assign masked_21 = masked[21]; // GoldenDesigns.java:89
+  assign masked_19 = masked[19]; // GoldenDesigns.java:89
+  assign masked_17 = masked[17]; // GoldenDesigns.java:89
+  assign masked_15 = masked[15]; // GoldenDesigns.java:89
+  assign masked_13 = masked[13]; // GoldenDesigns.java:89
+  assign masked_11 = masked[11]; // GoldenDesigns.java:89
+  assign masked_9 = masked[9]; // GoldenDesigns.java:89
+  assign masked_7 = masked[7]; // GoldenDesigns.java:89
+  assign masked_5 = masked[5]; // GoldenDesigns.java:89
+  assign masked_3 = masked[3]; // GoldenDesigns.java:89
+  assign masked_1_1 = masked[1]; // GoldenDesigns.java:89
+  assign and_all_masked = ((&masked[30:23]) & (|masked[22:0])); // GoldenDesigns.java:90
+  assign or_tree = (flags[0] | flags[1] | flags[2] | flags[3] | flags[4] | flags[5]); // GoldenDesigns.java:106
+  assign or_tree_1 = (flags[6] | flags[7] | flags[8] | flags[9] | flags[10] | flags[11] | flags[12]); // GoldenDesigns.java:106
+  assign or_tree_2 = (flags[13] | flags[14] | flags[15] | flags[16] | flags[17] | flags[18] | flags[19]); // GoldenDesigns.java:106
+  assign masked = (x & mask); // GoldenDesigns.java:88
+  assign lz_any_31_30 = (masked_31 | masked[30]); // GoldenDesigns.java:89
+  assign lz_any_29_28 = (masked_29 | masked[28]); // GoldenDesigns.java:89
+  assign lz_any_31_28 = (lz_any_31_30 | lz_any_29_28); // GoldenDesigns.java:89
+  assign lz_count_31_28 = {(~lz_any_31_30), (lz_any_31_30 ? (~masked_31) : (~masked_29))}; // GoldenDesigns.java:89
+  assign lz_any_27_26 = (masked_27 | masked[26]); // GoldenDesigns.java:89
+  assign lz_any_25_24 = (masked_25 | masked[24]); // GoldenDesigns.java:89
+  assign lz_any_27_24 = (lz_any_27_26 | lz_any_25_24); // GoldenDesigns.java:89
+  assign lz_count_27_24 = {(~lz_any_27_26), (lz_any_27_26 ? (~masked_27) : (~masked_25))}; // GoldenDesigns.java:89
+  assign lz_any_31_24 = (lz_any_31_28 | lz_any_27_24); // GoldenDesigns.java:89
+  assign lz_count_31_24 = {(~lz_any_31_28), (lz_any_31_28 ? lz_count_31_28 : lz_count_27_24)}; // GoldenDesigns.java:89
+  assign lz_any_23_22 = (masked_23 | masked[22]); // GoldenDesigns.java:89
+  assign lz_any_21_20 = (masked_21 | masked[20]); // GoldenDesigns.java:89
+  assign lz_any_23_20 = (lz_any_23_22 | lz_any_21_20); // GoldenDesigns.java:89
+  assign lz_count_23_20 = {(~lz_any_23_22), (lz_any_23_22 ? (~masked_23) : (~masked_21))}; // GoldenDesigns.java:89
+  assign lz_any_19_18 = (masked_19 | masked[18]); // GoldenDesigns.java:89
+  assign lz_any_17_16 = (masked_17 | masked[16]); // GoldenDesigns.java:89
+  assign lz_any_19_16 = (lz_any_19_18 | lz_any_17_16); // GoldenDesigns.java:89
+  assign lz_count_19_16 = {(~lz_any_19_18), (lz_any_19_18 ? (~masked_19) : (~masked_17))}; // GoldenDesigns.java:89
+  assign lz_any_23_16 = (lz_any_23_20 | lz_any_19_16); // GoldenDesigns.java:89
+  assign lz_count_23_16 = {(~lz_any_23_20), (lz_any_23_20 ? lz_count_23_20 : lz_count_19_16)}; // GoldenDesigns.java:89
+  assign lz_any_31_16 = (lz_any_31_24 | lz_any_23_16); // GoldenDesigns.java:89
+  assign lz_count_31_16 = {(~lz_any_31_24), (lz_any_31_24 ? lz_count_31_24 : lz_count_23_16)}; // GoldenDesigns.java:89
+  assign lz_any_15_14 = (masked_15 | masked[14]); // GoldenDesigns.java:89
+  assign lz_any_13_12 = (masked_13 | masked[12]); // GoldenDesigns.java:89
+  assign lz_any_15_12 = (lz_any_15_14 | lz_any_13_12); // GoldenDesigns.java:89
+  assign lz_count_15_12 = {(~lz_any_15_14), (lz_any_15_14 ? (~masked_15) : (~masked_13))}; // GoldenDesigns.java:89
+  assign lz_any_11_10 = (masked_11 | masked[10]); // GoldenDesigns.java:89
+  assign lz_any_9_8 = (masked_9 | masked[8]); // GoldenDesigns.java:89
+  assign lz_any_11_8 = (lz_any_11_10 | lz_any_9_8); // GoldenDesigns.java:89
+  assign lz_count_11_8 = {(~lz_any_11_10), (lz_any_11_10 ? (~masked_11) : (~masked_9))}; // GoldenDesigns.java:89
+  assign lz_any_15_8 = (lz_any_15_12 | lz_any_11_8); // GoldenDesigns.java:89
+  assign lz_count_15_8 = {(~lz_any_15_12), (lz_any_15_12 ? lz_count_15_12 : lz_count_11_8)}; // GoldenDesigns.java:89
+  assign lz_any_7_6 = (masked_7 | masked[6]); // GoldenDesigns.java:89
+  assign lz_any_5_4 = (masked_5 | masked[4]); // GoldenDesigns.java:89
+  assign lz_any_7_4 = (lz_any_7_6 | lz_any_5_4); // GoldenDesigns.java:89
+  assign lz_count_7_4 = {(~lz_any_7_6), (lz_any_7_6 ? (~masked_7) : (~masked_5))}; // GoldenDesigns.java:89
+  assign lz_any_3_2 = (masked_3 | masked[2]); // GoldenDesigns.java:89
+  assign lz_any_1_0 = (masked_1_1 | masked[0]); // GoldenDesigns.java:89
+  assign lz_any_3_0 = (lz_any_3_2 | lz_any_1_0); // GoldenDesigns.java:89
+  assign lz_count_3_0 = {(~lz_any_3_2), (lz_any_3_2 ? (~masked_3) : (~masked_1_1))}; // GoldenDesigns.java:89
+  assign lz_any_7_0 = (lz_any_7_4 | lz_any_3_0); // GoldenDesigns.java:89
+  assign lz_count_7_0 = {(~lz_any_7_4), (lz_any_7_4 ? lz_count_7_4 : lz_count_3_0)}; // GoldenDesigns.java:89
+  assign lz_any_15_0 = (lz_any_15_8 | lz_any_7_0); // GoldenDesigns.java:89
+  assign lz_count_15_0 = {(~lz_any_15_8), (lz_any_15_8 ? lz_count_15_8 : lz_count_7_0)}; // GoldenDesigns.java:89
+  assign lz = ((lz_any_31_16 | lz_any_15_0) ? {1'b0, {(~lz_any_31_16), (lz_any_31_16 ? lz_count_31_16 : lz_count_15_0)}} : {1'b1, 5'd0}); // GoldenDesigns.java:89
+  assign shifted = (masked << {{26{1'b0}}, lz}); // GoldenDesigns.java:91
+  assign y = (and_all_masked ? 32'h7FC00000 : (((~and_all_masked) & (shifted == 32'd0)) ? 32'd255 : (shifted + shifted))); // GoldenDesigns.java:92
+  assign any = (or_tree | or_tree_1 | or_tree_2); // GoldenDesigns.java:108
+  assign masked_1 = (~x); // GoldenDesigns.java:109
+  assign inverted = masked_1; // GoldenDesigns.java:109
 
 endmodule

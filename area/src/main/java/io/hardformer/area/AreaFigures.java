@@ -4,16 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The area figures every manifest carries: FMA count, register bits, NAND2-equivalent gates, transistors
- * (4 per NAND2 equivalent, static CMOS) and mm^2 at a logic density, with the method that produced them.
+ * The area figures every manifest carries: FMA count, register bits, NAND2-equivalent gates,
+ * transistors (4 per NAND2 equivalent, static CMOS) and mm^2 at a logic density, with the method
+ * that produced them.
  *
- * <p>Default density: {@value #DEFAULT_DENSITY_MTR_PER_MM2} million transistors per mm^2, the NVIDIA H100
- * (80 billion transistors on 814 mm^2, TSMC 4N; NVIDIA H100 whitepaper), a real 4 nm design with its
- * SRAM and wiring, at the low end of the 100-150 MTr/mm^2 that 4-5 nm logic reaches in real designs.
+ * <p>Default density: {@value #DEFAULT_DENSITY_MTR_PER_MM2} million transistors per mm^2, the
+ * NVIDIA H100 (80 billion transistors on 814 mm^2, TSMC 4N; NVIDIA H100 whitepaper), a real 4 nm
+ * design with its SRAM and wiring, at the low end of the 100-150 MTr/mm^2 that 4-5 nm logic reaches
+ * in real designs.
  */
-public record AreaFigures(long fmaCount, long registerBits, double nand2, double densityMTrPerMm2, String method) {
+public record AreaFigures(
+    long fmaCount, long registerBits, double nand2, double densityMTrPerMm2, String method) {
   public static final double DEFAULT_DENSITY_MTR_PER_MM2 = 98.3;
   public static final String DENSITY_SOURCE = "NVIDIA H100: 80e9 transistors on 814 mm^2 (TSMC 4N)";
+
   /** Etched's published figure for one FP16 FMA at 2 GHz ("around 10k transistors"). */
   public static final double ETCHED_TRANSISTORS_PER_FMA = 10_000;
 

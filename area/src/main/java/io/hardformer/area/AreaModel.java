@@ -26,14 +26,16 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Prices what a generator says its design is made of ({@link BillOfMaterials}): synthesized units from the
- * unit-area table, library gates at {@code hardformer_nand2.lib} ratios, small sub-modules by the IR estimate
- * of one elaborated copy (replicas of one of their instances by that instance's subtree), each times its count. A design whose bill is empty is elaborated whole and estimated
+ * Prices what a generator says its design is made of ({@link BillOfMaterials}): synthesized units
+ * from the unit-area table, library gates at {@code hardformer_nand2.lib} ratios, small sub-modules
+ * by the IR estimate of one elaborated copy (replicas of one of their instances by that instance's
+ * subtree), each times its count. A design whose bill is empty is elaborated whole and estimated
  * from its IR ({@link GateEstimate}).
  */
 public final class AreaModel {
   /** {@code hardformer_nand2.lib}: DFF, MUX2, AND2 (a synchronous reset), one incrementer bit. */
   static final double DFF = 5.67;
+
   static final double MUX2 = 2.33;
   static final double RESET_GATE = 1.33;
   static final double COUNTER_BIT = 8.0;
@@ -41,14 +43,15 @@ public final class AreaModel {
   private AreaModel() {}
 
   /**
-   * The figures, the NAND2 equivalents by part of the bill (empty for a whole-design estimate) and the report
-   * lines: one named unit's cost, then the parts.
+   * The figures, the NAND2 equivalents by part of the bill (empty for a whole-design estimate) and
+   * the report lines: one named unit's cost, then the parts.
    */
   public record Priced(AreaFigures figures, Map<String, Double> breakdown, List<String> notes) {}
 
   /**
-   * The area of a configured generator at a density (million transistors per mm^2). {@code design} is the
-   * elaborated design when the caller has it (reused for a whole-design estimate), else null.
+   * The area of a configured generator at a density (million transistors per mm^2). {@code design}
+   * is the elaborated design when the caller has it (reused for a whole-design estimate), else
+   * null.
    */
   public static Priced of(ConfiguredGenerator<?> g, Design design, double density) {
     BillOfMaterials bill = g.area();
@@ -56,13 +59,17 @@ public final class AreaModel {
       Design d = design != null ? design : Elaborator.elaborate(g.build());
       AreaFigures a = GateEstimate.figures(d, density);
       long fmas = g.fmaCount().orElse(a.fmaCount());
-      return new Priced(new AreaFigures(fmas, a.registerBits(), a.nand2(), density, a.method()), Map.of(), List.of());
+      return new Priced(
+          new AreaFigures(fmas, a.registerBits(), a.nand2(), density, a.method()),
+          Map.of(),
+          List.of());
     }
     return price(bill, g.fmaCount().orElse(0L), UnitAreaTable.bundled(), density);
   }
 
   /** The bill priced against {@code table}. */
-  public static Priced price(BillOfMaterials bill, long fmaCount, UnitAreaTable table, double density) {
+  public static Priced price(
+      BillOfMaterials bill, long fmaCount, UnitAreaTable table, double density) {
     Map<String, Double> breakdown = new LinkedHashMap<>();
     Map<SubModule, Design> elaborated = new IdentityHashMap<>();
     long registerBits = 0;
@@ -80,12 +87,21 @@ public final class AreaModel {
       for (Item item : p.items()) {
         if (item instanceof SynthesizedUnit u && u.each() != null) {
           double one = table.derived(u.tableKey()).nand2();
-          notes.add(String.format(Locale.ROOT, "one %s: %,.0f NAND2 eq = %,.0f transistors", u.each(), one, 4 * one));
+          notes.add(
+              String.format(
+                  Locale.ROOT,
+                  "one %s: %,.0f NAND2 eq = %,.0f transistors",
+                  u.each(),
+                  one,
+                  4 * one));
         }
       }
     }
-    breakdown.forEach((part, nand2) -> notes.add(String.format(Locale.ROOT, "%-22s %,.0f NAND2 eq", part, nand2)));
-    return new Priced(new AreaFigures(fmaCount, registerBits, total, density, bill.method()), breakdown, notes);
+    breakdown.forEach(
+        (part, nand2) ->
+            notes.add(String.format(Locale.ROOT, "%-22s %,.0f NAND2 eq", part, nand2)));
+    return new Priced(
+        new AreaFigures(fmaCount, registerBits, total, density, bill.method()), breakdown, notes);
   }
 
   private static double nand2(Item item, UnitAreaTable table, Map<SubModule, Design> elaborated) {
@@ -93,12 +109,13 @@ public final class AreaModel {
       return u.count() * table.derived(u.tableKey()).nand2();
     }
     if (item instanceof Gate g) {
-      return g.count() * switch (g.kind()) {
-        case FLIP_FLOP -> DFF;
-        case RESET_FLIP_FLOP -> DFF + RESET_GATE;
-        case MUX2 -> MUX2;
-        case COUNTER_BIT -> DFF + RESET_GATE + COUNTER_BIT;
-      };
+      return g.count()
+          * switch (g.kind()) {
+            case FLIP_FLOP -> DFF;
+            case RESET_FLIP_FLOP -> DFF + RESET_GATE;
+            case MUX2 -> MUX2;
+            case COUNTER_BIT -> DFF + RESET_GATE + COUNTER_BIT;
+          };
     }
     if (item instanceof Replica r) {
       Design d = elaborated(r.of(), elaborated);
@@ -135,7 +152,8 @@ public final class AreaModel {
         return i.body();
       }
     }
-    throw new IllegalStateException("bill of materials: " + r.of().kind() + " has no instance '" + r.instance() + "'");
+    throw new IllegalStateException(
+        "bill of materials: " + r.of().kind() + " has no instance '" + r.instance() + "'");
   }
 
   /** {@code cost} of a body and of every instance under it, each instance counted. */

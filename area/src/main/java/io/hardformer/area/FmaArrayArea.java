@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The FMA array's area: its bill ({@link FmaArrayBill}: R x C synthesized cells, C column output units, the
- * readout multiplexers and registers, input and skew registers and control as library gates) priced by
- * {@link AreaModel}. Analytic at any size: nothing is elaborated.
+ * The FMA array's area: its bill ({@link FmaArrayBill}: R x C synthesized cells, C column output
+ * units, the readout multiplexers and registers, input and skew registers and control as library
+ * gates) priced by {@link AreaModel}. Analytic at any size: nothing is elaborated.
  */
 public final class FmaArrayArea {
   private FmaArrayArea() {}
@@ -22,9 +22,13 @@ public final class FmaArrayArea {
     return AreaModel.price(FmaArrayBill.of(s), s.fmaCount(), table, density).figures();
   }
 
-  /** NAND2 equivalents by part: cells, column outputs, readout multiplexers, registers and control. */
+  /**
+   * NAND2 equivalents by part: cells, column outputs, readout multiplexers, registers and control.
+   */
   public static Map<String, Double> breakdown(FmaArrayShape s, UnitAreaTable table) {
-    return AreaModel.price(FmaArrayBill.of(s), s.fmaCount(), table, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2).breakdown();
+    return AreaModel.price(
+            FmaArrayBill.of(s), s.fmaCount(), table, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2)
+        .breakdown();
   }
 
   /** Flip-flops of the whole array, from the same counts. */
@@ -32,7 +36,10 @@ public final class FmaArrayArea {
     return estimate(s, table, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2).registerBits();
   }
 
-  /** One cell's synthesized cost; an exact cell of a non-tabled {@code --max-k} is derived ({@link UnitAreaTable#derived}). */
+  /**
+   * One cell's synthesized cost; an exact cell of a non-tabled {@code --max-k} is derived ({@link
+   * UnitAreaTable#derived}).
+   */
   public static UnitArea cell(FmaArrayShape s, UnitAreaTable table) {
     return table.derived(cellKey(s.format(), s.mode(), s.sumBits()));
   }

@@ -17,9 +17,10 @@ import io.hardformer.generators.numerics.IntLog2;
 /**
  * A pre-synthesis area estimate in NAND2 equivalents, from the IR alone: each operator node costs a
  * textbook static-CMOS gate count (ripple-carry adders at 7 per bit, array multipliers, 2.33 per
- * multiplexed bit, 5.67 per flip-flop; ratios of {@code hardformer_nand2.lib}), times the instances of
- * its module. Operators with a constant operand are counted at a reduced rate, as synthesis folds them.
- * Compared against Yosys in the tests; the FMA-array estimate replaces it with per-cell synthesis.
+ * multiplexed bit, 5.67 per flip-flop; ratios of {@code hardformer_nand2.lib}), times the instances
+ * of its module. Operators with a constant operand are counted at a reduced rate, as synthesis
+ * folds them. Compared against Yosys in the tests; the FMA-array estimate replaces it with per-cell
+ * synthesis.
  */
 public final class GateEstimate {
   static final double FLIP_FLOP = 5.67;
@@ -28,6 +29,7 @@ public final class GateEstimate {
   static final double XOR2 = 2.0;
   static final double MUX2 = 2.33;
   static final double INV = 0.67;
+
   /** Share of an operator's cost kept when one operand is a constant (synthesis folds the rest). */
   static final double CONSTANT_OPERAND = 0.5;
 
@@ -64,12 +66,16 @@ public final class GateEstimate {
     if (e instanceof MuxExpr) {
       MuxExpr m = (MuxExpr) e;
       double c = e.width() * MUX2;
-      return m.whenTrue() instanceof Literal || m.whenFalse() instanceof Literal ? c * CONSTANT_OPERAND : c;
+      return m.whenTrue() instanceof Literal || m.whenFalse() instanceof Literal
+          ? c * CONSTANT_OPERAND
+          : c;
     }
     if (e instanceof UnaryExpr) {
       UnaryExpr u = (UnaryExpr) e;
       int w = u.operand().width();
-      return u.op() == UnaryOp.NOT ? w * INV : (w - 1) * (u.op() == UnaryOp.XOR_REDUCE ? XOR2 : AND2);
+      return u.op() == UnaryOp.NOT
+          ? w * INV
+          : (w - 1) * (u.op() == UnaryOp.XOR_REDUCE ? XOR2 : AND2);
     }
     return 0; // literals, signals, slices, concatenations, extensions are wiring
   }
@@ -102,12 +108,16 @@ public final class GateEstimate {
   }
 
   /**
-   * Area figures from this estimate: FMA count = multiplier nodes, register bits counted from the IR,
-   * NAND2 equivalents from the operator costs.
+   * Area figures from this estimate: FMA count = multiplier nodes, register bits counted from the
+   * IR, NAND2 equivalents from the operator costs.
    */
   public static AreaFigures figures(Design design, double density) {
     long regBits = io.hardformer.dsl.analysis.DesignStats.of(design).registerBits();
-    return new AreaFigures(multipliers(design), regBits, nand2(design), density,
+    return new AreaFigures(
+        multipliers(design),
+        regBits,
+        nand2(design),
+        density,
         "pre-synthesis IR estimate (operator gate counts x instances); conservative: 1.4-2.0x a Yosys"
             + " synthesis against hardformer_nand2.lib for the FP8 units (docs/BENCHMARKS.md)");
   }

@@ -13,10 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Synthesized areas of the repeated units (FMA cells, column output units), one Yosys run each against
- * {@code hardformer_nand2.lib}, kept as a table in {@code unit-areas.tsv} next to this class so that
- * estimates need no Yosys. Rows: {@code unit key <TAB> NAND2 equivalents <TAB> flip-flops}. Regenerate
- * with {@code ./hardformer area --calibrate}; a test checks every row against a fresh synthesis.
+ * Synthesized areas of the repeated units (FMA cells, column output units), one Yosys run each
+ * against {@code hardformer_nand2.lib}, kept as a table in {@code unit-areas.tsv} next to this
+ * class so that estimates need no Yosys. Rows: {@code unit key <TAB> NAND2 equivalents <TAB>
+ * flip-flops}. Regenerate with {@code ./hardformer area --calibrate}; a test checks every row
+ * against a fresh synthesis.
  */
 public final class UnitAreaTable {
   public static final String RESOURCE = "unit-areas.tsv";
@@ -65,20 +66,25 @@ public final class UnitAreaTable {
   public UnitArea get(String key) {
     UnitArea a = units.get(key);
     if (a == null) {
-      throw new IllegalArgumentException("no synthesized area for '" + key + "' in the unit table; run "
-          + "./hardformer area --calibrate to synthesize it");
+      throw new IllegalArgumentException(
+          "no synthesized area for '"
+              + key
+              + "' in the unit table; run "
+              + "./hardformer area --calibrate to synthesize it");
     }
     return a;
   }
 
   /**
-   * The unit's cost: its own row when synthesized, else derived from the synthesized rows of the same unit that
-   * differ only in {@code sum_bits}: linear interpolation between the nearest row below and the nearest above
-   * (NAND2 equivalents and flip-flops, rounded), or, beyond the synthesized range, proportional to {@code sum_bits}
-   * from the nearest row. The bundled table holds the smallest, default and largest accumulator widths, so every
-   * documented {@code --max-k} is an interpolation between syntheses.
+   * The unit's cost: its own row when synthesized, else derived from the synthesized rows of the
+   * same unit that differ only in {@code sum_bits}: linear interpolation between the nearest row
+   * below and the nearest above (NAND2 equivalents and flip-flops, rounded), or, beyond the
+   * synthesized range, proportional to {@code sum_bits} from the nearest row. The bundled table
+   * holds the smallest, default and largest accumulator widths, so every documented {@code --max-k}
+   * is an interpolation between syntheses.
    *
-   * @throws IllegalArgumentException naming the unit when neither it nor a width variant is in the table
+   * @throws IllegalArgumentException naming the unit when neither it nor a width variant is in the
+   *     table
    */
   public UnitArea derived(String key) {
     UnitArea exact = units.get(key);
@@ -94,8 +100,9 @@ public final class UnitAreaTable {
     Map.Entry<Integer, UnitArea> above = null;
     for (Map.Entry<String, UnitArea> e : units.entrySet()) {
       Matcher o = SUM_BITS.matcher(e.getKey());
-      if (!o.find() || !(key.substring(0, m.start()) + key.substring(m.end()))
-          .equals(e.getKey().substring(0, o.start()) + e.getKey().substring(o.end()))) {
+      if (!o.find()
+          || !(key.substring(0, m.start()) + key.substring(m.end()))
+              .equals(e.getKey().substring(0, o.start()) + e.getKey().substring(o.end()))) {
         continue;
       }
       int b = Integer.parseInt(o.group(1));
@@ -107,15 +114,19 @@ public final class UnitAreaTable {
     }
     if (below != null && above != null) {
       double t = (double) (bits - below.getKey()) / (above.getKey() - below.getKey());
-      return new UnitArea(below.getValue().nand2() + t * (above.getValue().nand2() - below.getValue().nand2()),
-          Math.round(below.getValue().flipFlops() + t * (above.getValue().flipFlops() - below.getValue().flipFlops())));
+      return new UnitArea(
+          below.getValue().nand2() + t * (above.getValue().nand2() - below.getValue().nand2()),
+          Math.round(
+              below.getValue().flipFlops()
+                  + t * (above.getValue().flipFlops() - below.getValue().flipFlops())));
     }
     Map.Entry<Integer, UnitArea> near = below != null ? below : above;
     if (near == null) {
       return get(key);
     }
     double scale = (double) bits / near.getKey();
-    return new UnitArea(near.getValue().nand2() * scale, Math.round(near.getValue().flipFlops() * scale));
+    return new UnitArea(
+        near.getValue().nand2() * scale, Math.round(near.getValue().flipFlops() * scale));
   }
 
   public boolean has(String key) {
@@ -126,8 +137,12 @@ public final class UnitAreaTable {
   public String format(String header) {
     StringBuilder sb = new StringBuilder(header);
     for (Map.Entry<String, UnitArea> e : units.entrySet()) {
-      sb.append(e.getKey()).append('\t').append(String.format(java.util.Locale.ROOT, "%.2f", e.getValue().nand2()))
-          .append('\t').append(e.getValue().flipFlops()).append('\n');
+      sb.append(e.getKey())
+          .append('\t')
+          .append(String.format(java.util.Locale.ROOT, "%.2f", e.getValue().nand2()))
+          .append('\t')
+          .append(e.getValue().flipFlops())
+          .append('\n');
     }
     return sb.toString();
   }

@@ -13,10 +13,10 @@ import java.math.BigInteger;
 import java.util.Random;
 
 /**
- * Issue 6's figure, measured in Verilator: cycles per decode step of the attention unit (default
- * S = 2048, D = 128, G = 8, two steps back to back), checked against the manifest formula and the golden
- * model, and what it implies in steps/s and Llama-3-70B tokens/s per unit at 1 GHz.
- * {@code bench/run attention [D] [G] [S]}.
+ * Issue 6's figure, measured in Verilator: cycles per decode step of the attention unit (default S
+ * = 2048, D = 128, G = 8, two steps back to back), checked against the manifest formula and the
+ * golden model, and what it implies in steps/s and Llama-3-70B tokens/s per unit at 1 GHz. {@code
+ * bench/run attention [D] [G] [S]}.
  */
 final class AttentionBenchmark {
   private AttentionBenchmark() {}
@@ -35,8 +35,10 @@ final class AttentionBenchmark {
     try (Testbench tb = Testbench.of(new AttentionUnit(shape))) {
       long t1 = System.nanoTime();
       tb.reset();
-      Stream st = tb.stream().source("in_valid", "in_ready", "q", "k", "v", "in_first", "in_last")
-          .sink("out_valid", null, "out", "out_last");
+      Stream st =
+          tb.stream()
+              .source("in_valid", "in_ready", "q", "k", "v", "in_first", "in_last")
+              .sink("out_valid", null, "out", "out_last");
       for (int j = 0; j < steps; j++) {
         for (int h = 0; h < g; h++) {
           for (int d = 0; d < dim; d++) {
@@ -49,7 +51,11 @@ final class AttentionBenchmark {
             k[j][t][d] = code(r);
             v[j][t][d] = code(r);
           }
-          st.send(qb, Lanes.pack8(k[j][t]), Lanes.pack8(v[j][t]), BigInteger.valueOf(t == 0 ? 1 : 0),
+          st.send(
+              qb,
+              Lanes.pack8(k[j][t]),
+              Lanes.pack8(v[j][t]),
+              BigInteger.valueOf(t == 0 ? 1 : 0),
               BigInteger.valueOf(t == s - 1 ? 1 : 0));
         }
       }
@@ -63,22 +69,40 @@ final class AttentionBenchmark {
         for (int d = 0; d < dim; d++) {
           long got = Lanes.element(run.output(h)[0], d, 16);
           if (got != o[h][d]) {
-            throw new IllegalStateException("head " + h + " o[" + d + "] = 0x" + Long.toHexString(got) + ", golden 0x"
-                + Long.toHexString(o[h][d]));
+            throw new IllegalStateException(
+                "head "
+                    + h
+                    + " o["
+                    + d
+                    + "] = 0x"
+                    + Long.toHexString(got)
+                    + ", golden 0x"
+                    + Long.toHexString(o[h][d]));
           }
         }
       }
       String name = "attention D=" + dim + " G=" + g + " e4m3, S=" + s;
-      HarnessBenchmark.row(name + ": cycles of one step, first pair to last head out (formula "
-          + shape.cyclesPerStep(s) + ")", Long.toString(oneStep));
-      HarnessBenchmark.row(name + ": cycles per decode step back to back (formula " + shape.stepPeriod(s) + ")",
+      HarnessBenchmark.row(
+          name
+              + ": cycles of one step, first pair to last head out (formula "
+              + shape.cyclesPerStep(s)
+              + ")",
+          Long.toString(oneStep));
+      HarnessBenchmark.row(
+          name + ": cycles per decode step back to back (formula " + shape.stepPeriod(s) + ")",
           Long.toString(period));
-      HarnessBenchmark.row(name + ": decode steps/s per unit at 1 GHz", String.format("%,.0f", 1e9 / period));
-      HarnessBenchmark.row(name + ": Llama-3-70B tokens/s per unit at 1 GHz (80 layers x 8 KV heads = 640 steps/token)",
+      HarnessBenchmark.row(
+          name + ": decode steps/s per unit at 1 GHz", String.format("%,.0f", 1e9 / period));
+      HarnessBenchmark.row(
+          name
+              + ": Llama-3-70B tokens/s per unit at 1 GHz (80 layers x 8 KV heads = 640 steps/token)",
           String.format("%,.0f", 1e9 / period / 640));
-      HarnessBenchmark.row(name + ": model build (elaborate, emit, Verilate, compile) or cache hit", HarnessBenchmark.ms(t1 - t0));
-      HarnessBenchmark.row(name + ": simulation, cycles/s", HarnessBenchmark.rate(run.outputCycle(steps * g - 1)
-          / ((t3 - t2) / 1e9)));
+      HarnessBenchmark.row(
+          name + ": model build (elaborate, emit, Verilate, compile) or cache hit",
+          HarnessBenchmark.ms(t1 - t0));
+      HarnessBenchmark.row(
+          name + ": simulation, cycles/s",
+          HarnessBenchmark.rate(run.outputCycle(steps * g - 1) / ((t3 - t2) / 1e9)));
     }
   }
 

@@ -1,6 +1,9 @@
 package io.hardformer.bench;
 
-/** Entry point: {@code bench/run harness | fp8 | array | attention | elaborate | fresh}. Prints Markdown tables. */
+/**
+ * Entry point: {@code bench/run harness | fp8 | array | attention | elaborate | fresh}. Prints
+ * Markdown tables.
+ */
 public final class BenchMain {
   private BenchMain() {}
 
@@ -30,7 +33,9 @@ public final class BenchMain {
         break;
       default:
         System.err.println(
-            "unknown benchmark '" + which + "'; valid: harness, fp8, array, attention, elaborate, fresh");
+            "unknown benchmark '"
+                + which
+                + "'; valid: harness, fp8, array, attention, elaborate, fresh");
         System.exit(2);
     }
   }

@@ -20,8 +20,9 @@ import java.nio.file.Path;
 
 /**
  * Elaboration and emission time of R x C int8 MAC systolic arrays (construct the Java modules,
- * elaborate with all rules, emit Verilog, write the files), and the JVM's peak heap. One size per run
- * so peaks do not mix: {@code bench/run elaborate 64 [int8-mac | mac-all-out | fma-e4m3-fp32 | fma-e4m3-exact]}.
+ * elaborate with all rules, emit Verilog, write the files), and the JVM's peak heap. One size per
+ * run so peaks do not mix: {@code bench/run elaborate 64 [int8-mac | mac-all-out | fma-e4m3-fp32 |
+ * fma-e4m3-exact]}.
  */
 final class ElaborationBenchmark {
   private ElaborationBenchmark() {}
@@ -48,9 +49,19 @@ final class ElaborationBenchmark {
     for (String text : emitted.verilog().values()) {
       bytes += text.length();
     }
-    System.out.printf("| %s | %dx%d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d |%n", kind, n, n, n * n,
-        (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, (t4 - t0) / 1e9,
-        bytes / 1024, peakHeapMiB());
+    System.out.printf(
+        "| %s | %dx%d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d |%n",
+        kind,
+        n,
+        n,
+        n * n,
+        (t1 - t0) / 1e9,
+        (t2 - t1) / 1e9,
+        (t3 - t2) / 1e9,
+        (t4 - t3) / 1e9,
+        (t4 - t0) / 1e9,
+        bytes / 1024,
+        peakHeapMiB());
   }
 
   /**
@@ -65,7 +76,9 @@ final class ElaborationBenchmark {
       return new MacArrayAllOutputs(n, n);
     }
     String[] p = kind.split("-", -1); // fma-<format>-<acc>
-    return new FmaArray(FmaArrayShape.of(n, n, Fp8Format.parse(p[1]), AccumulationMode.parse(p[2]), FloatPacker.FP32));
+    return new FmaArray(
+        FmaArrayShape.of(
+            n, n, Fp8Format.parse(p[1]), AccumulationMode.parse(p[2]), FloatPacker.FP32));
   }
 
   private static void resetPeaks() {

@@ -14,10 +14,11 @@ import java.math.BigInteger;
 import java.util.Random;
 
 /**
- * Issue 5's utilization figure, measured in Verilator: {@code count} back-to-back matmuls of depth K on
- * an N x N array (default 64 x 64, K = 4096, 4 matmuls), FMA-busy cycles over total cycles from the first
- * accepted beat to the last result row, for the first matmul alone and for the whole run; the first
- * matmul's results are checked against the golden model. {@code bench/run array [N] [K] [count]}.
+ * Issue 5's utilization figure, measured in Verilator: {@code count} back-to-back matmuls of depth
+ * K on an N x N array (default 64 x 64, K = 4096, 4 matmuls), FMA-busy cycles over total cycles
+ * from the first accepted beat to the last result row, for the first matmul alone and for the whole
+ * run; the first matmul's results are checked against the golden model. {@code bench/run array [N]
+ * [K] [count]}.
  */
 final class FmaArrayBenchmark {
   private FmaArrayBenchmark() {}
@@ -26,7 +27,8 @@ final class FmaArrayBenchmark {
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 64;
     int k = args.length > 2 ? Integer.parseInt(args[2]) : 4096;
     int count = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-    FmaArrayShape shape = FmaArrayShape.of(n, n, Fp8Format.E4M3, AccumulationMode.EXACT, FloatPacker.FP32);
+    FmaArrayShape shape =
+        FmaArrayShape.of(n, n, Fp8Format.E4M3, AccumulationMode.EXACT, FloatPacker.FP32);
     Random r = new Random(5);
     int[][][] x = new int[count][n][k];
     int[][][] w = new int[count][k][n];
@@ -34,7 +36,10 @@ final class FmaArrayBenchmark {
     try (Testbench tb = Testbench.of(new FmaArray(shape))) {
       long t1 = System.nanoTime();
       tb.reset();
-      Stream s = tb.stream().source("in_valid", "in_ready", "x", "w", "in_last").sink("out_valid", null, "out", "out_last");
+      Stream s =
+          tb.stream()
+              .source("in_valid", "in_ready", "x", "w", "in_last")
+              .sink("out_valid", null, "out", "out_last");
       for (int m = 0; m < count; m++) {
         for (int t = 0; t < k; t++) {
           int[] xcol = new int[n];
@@ -57,21 +62,40 @@ final class FmaArrayBenchmark {
         for (int j = 0; j < n; j++) {
           long v = Lanes.element(row, j, 32);
           if (v != y[i][j]) {
-            throw new IllegalStateException("y[" + i + "][" + j + "] = 0x" + Long.toHexString(v) + ", golden 0x"
-                + Long.toHexString(y[i][j]));
+            throw new IllegalStateException(
+                "y["
+                    + i
+                    + "]["
+                    + j
+                    + "] = 0x"
+                    + Long.toHexString(v)
+                    + ", golden 0x"
+                    + Long.toHexString(y[i][j]));
           }
         }
       }
       String name = "fma-array " + n + "x" + n + " e4m3 exact, K=" + k;
-      HarnessBenchmark.row(name + ": one matmul, cycles (formula " + shape.cyclesPerMatmul(k) + ")", Long.toString(oneTotal));
-      HarnessBenchmark.row(name + ": one matmul, utilization", String.format("%.2f%%", 100.0 * k / oneTotal));
-      HarnessBenchmark.row(name + ": " + count + " back-to-back matmuls, cycles (formula "
-          + shape.cyclesBackToBack(k, count) + ")", Long.toString(allTotal));
-      HarnessBenchmark.row(name + ": " + count + " back-to-back matmuls, utilization",
+      HarnessBenchmark.row(
+          name + ": one matmul, cycles (formula " + shape.cyclesPerMatmul(k) + ")",
+          Long.toString(oneTotal));
+      HarnessBenchmark.row(
+          name + ": one matmul, utilization", String.format("%.2f%%", 100.0 * k / oneTotal));
+      HarnessBenchmark.row(
+          name
+              + ": "
+              + count
+              + " back-to-back matmuls, cycles (formula "
+              + shape.cyclesBackToBack(k, count)
+              + ")",
+          Long.toString(allTotal));
+      HarnessBenchmark.row(
+          name + ": " + count + " back-to-back matmuls, utilization",
           String.format("%.2f%%", 100.0 * count * k / allTotal));
-      HarnessBenchmark.row(name + ": model build (elaborate, emit, Verilate, compile) or cache hit",
+      HarnessBenchmark.row(
+          name + ": model build (elaborate, emit, Verilate, compile) or cache hit",
           HarnessBenchmark.ms(t1 - t0));
-      HarnessBenchmark.row(name + ": simulation, cycles/s", HarnessBenchmark.rate(allTotal / ((t3 - t2) / 1e9)));
+      HarnessBenchmark.row(
+          name + ": simulation, cycles/s", HarnessBenchmark.rate(allTotal / ((t3 - t2) / 1e9)));
     }
   }
 

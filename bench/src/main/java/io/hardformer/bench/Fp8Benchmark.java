@@ -10,7 +10,10 @@ import io.hardformer.testbench.Stimulus;
 import io.hardformer.testbench.Testbench;
 import java.util.Random;
 
-/** Issue 4's figures: the exhaustive fp8-mul check (warm cache) and fp8-dot vectors/s through the harness. */
+/**
+ * Issue 4's figures: the exhaustive fp8-mul check (warm cache) and fp8-dot vectors/s through the
+ * harness.
+ */
 final class Fp8Benchmark {
   private Fp8Benchmark() {}
 
@@ -27,13 +30,18 @@ final class Fp8Benchmark {
         }
         Outputs out = tb.run(st, "out_valid");
         for (int v = 0; v < 65536; v++) {
-          if (out.getLong(v, "out") != Integer.toUnsignedLong(Fp8Arithmetic.multiply(f, v >>> 8, v & 0xFF))) {
+          if (out.getLong(v, "out")
+              != Integer.toUnsignedLong(Fp8Arithmetic.multiply(f, v >>> 8, v & 0xFF))) {
             throw new IllegalStateException("mismatch at " + v);
           }
         }
       }
-      HarnessBenchmark.row("exhaustive fp8-mul " + f.cliName() + " check (65,536 pairs, elaborate + emit + warm model"
-          + " + run + compare), wall time", HarnessBenchmark.ms(System.nanoTime() - t0));
+      HarnessBenchmark.row(
+          "exhaustive fp8-mul "
+              + f.cliName()
+              + " check (65,536 pairs, elaborate + emit + warm model"
+              + " + run + compare), wall time",
+          HarnessBenchmark.ms(System.nanoTime() - t0));
     }
     for (int lanes : new int[] {8, 32}) {
       int n = 1_000_000;
@@ -54,7 +62,10 @@ final class Fp8Benchmark {
           tb.run(st, "out_valid");
           best = Math.max(best, n / ((System.nanoTime() - t0) / 1e9));
         }
-        HarnessBenchmark.row("fp8-dot e4m3, " + lanes + " lanes, exact, batch through the harness (best of 3), vectors/s",
+        HarnessBenchmark.row(
+            "fp8-dot e4m3, "
+                + lanes
+                + " lanes, exact, batch through the harness (best of 3), vectors/s",
             HarnessBenchmark.rate(best));
       }
     }

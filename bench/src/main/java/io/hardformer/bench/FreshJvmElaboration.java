@@ -17,14 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Elaborate + emit as a user's first command: each size runs in a fresh JVM (no warm-up), timed from
- * process start to exit. {@code bench/run fresh [kind] [sizes...] [-X...]}, kind {@code mac-all-out}
- * (default: the peers' design, {@link MacArrayAllOutputs}) or an {@link ElaborationBenchmark} kind such as
- * {@code fma-e4m3-fp32}; sizes default to 16 64 128; arguments starting with {@code -X} are passed to the
- * child JVMs (to measure launcher options such as {@code -XX:+UseSerialGC}). Prints one Markdown row per
- * size: wall time, CPU time (user + sys of all the JVM's threads), the main thread's CPU per phase, peak RSS
- * ({@code VmHWM}) and the 1-minute load average when the run started, because on a shared machine wall time
- * alone says little.
+ * Elaborate + emit as a user's first command: each size runs in a fresh JVM (no warm-up), timed
+ * from process start to exit. {@code bench/run fresh [kind] [sizes...] [-X...]}, kind {@code
+ * mac-all-out} (default: the peers' design, {@link MacArrayAllOutputs}) or an {@link
+ * ElaborationBenchmark} kind such as {@code fma-e4m3-fp32}; sizes default to 16 64 128; arguments
+ * starting with {@code -X} are passed to the child JVMs (to measure launcher options such as {@code
+ * -XX:+UseSerialGC}). Prints one Markdown row per size: wall time, CPU time (user + sys of all the
+ * JVM's threads), the main thread's CPU per phase, peak RSS ({@code VmHWM}) and the 1-minute load
+ * average when the run started, because on a shared machine wall time alone says little.
  */
 final class FreshJvmElaboration {
   private FreshJvmElaboration() {}
@@ -44,47 +44,77 @@ final class FreshJvmElaboration {
       sizes = List.of(16, 64, 128);
     }
     String java = ProcessHandle.current().info().command().orElse("java");
-    String jar = Path.of(FreshJvmElaboration.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-        .toString();
-    System.out.println("JVM options: " + (jvmOptions.isEmpty() ? "none" : String.join(" ", jvmOptions)));
+    String jar =
+        Path.of(
+                FreshJvmElaboration.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI())
+            .toString();
+    System.out.println(
+        "JVM options: " + (jvmOptions.isEmpty() ? "none" : String.join(" ", jvmOptions)));
     System.out.println();
-    System.out.println("| design | array | wall s | CPU s (user+sys)"
-        + " | main thread CPU s: construct/elaborate/emit/write | peak RSS MiB | Verilog KiB | load avg (1 min) |");
+    System.out.println(
+        "| design | array | wall s | CPU s (user+sys)"
+            + " | main thread CPU s: construct/elaborate/emit/write | peak RSS MiB | Verilog KiB | load avg (1 min) |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     for (int n : sizes) {
       String load = loadAverage();
       Path out = Files.createTempDirectory("hardformer-fresh-");
       List<String> command = new ArrayList<>(List.of(java));
       command.addAll(jvmOptions);
-      command.addAll(List.of("-cp", jar, BenchMain.class.getName(), "elaborate-once", kind, Integer.toString(n),
-          out.toString()));
+      command.addAll(
+          List.of(
+              "-cp",
+              jar,
+              BenchMain.class.getName(),
+              "elaborate-once",
+              kind,
+              Integer.toString(n),
+              out.toString()));
       ProcessBuilder pb = new ProcessBuilder(command);
       pb.redirectError(ProcessBuilder.Redirect.INHERIT);
       long t0 = System.nanoTime();
       Process p = pb.start();
-      String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+      String report =
+          new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
       int rc = p.waitFor();
       double wall = (System.nanoTime() - t0) / 1e9;
       if (rc != 0) {
         throw new IllegalStateException(kind + " " + n + "x" + n + " failed with exit code " + rc);
       }
-      String[] f = report.split(" ", -1); // CPU s, peak RSS KiB, Verilog bytes, per-phase main-thread CPU s
-      System.out.printf("| %s | %dx%d | %.2f | %.2f | %s | %d | %d | %s |%n", kind, n, n, wall,
-          Double.parseDouble(f[0]), f[3], Long.parseLong(f[1]) / 1024, Long.parseLong(f[2]) / 1024, load);
+      String[] f =
+          report.split(" ", -1); // CPU s, peak RSS KiB, Verilog bytes, per-phase main-thread CPU s
+      System.out.printf(
+          "| %s | %dx%d | %.2f | %.2f | %s | %d | %d | %s |%n",
+          kind,
+          n,
+          n,
+          wall,
+          Double.parseDouble(f[0]),
+          f[3],
+          Long.parseLong(f[1]) / 1024,
+          Long.parseLong(f[2]) / 1024,
+          load);
       deleteTree(out);
     }
   }
 
   /**
-   * The child: builds, elaborates, emits and writes one design, then reports process CPU s, VmHWM KiB,
-   * Verilog bytes, and the main thread's CPU s in each phase (construct, elaborate, emit, write).
+   * The child: builds, elaborates, emits and writes one design, then reports process CPU s, VmHWM
+   * KiB, Verilog bytes, and the main thread's CPU s in each phase (construct, elaborate, emit,
+   * write).
    */
   static void once(String[] args) throws Exception {
     String kind = args[1];
     int n = Integer.parseInt(args[2]);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long c0 = threads.getCurrentThreadCpuTime();
-    Module top = kind.equals("mac-all-out") ? new MacArrayAllOutputs(n, n) : ElaborationBenchmark.array(kind, n);
+    Module top =
+        kind.equals("mac-all-out")
+            ? new MacArrayAllOutputs(n, n)
+            : ElaborationBenchmark.array(kind, n);
     long c1 = threads.getCurrentThreadCpuTime();
     Design design = Elaborator.elaborate(top);
     long c2 = threads.getCurrentThreadCpuTime();
@@ -97,8 +127,15 @@ final class FreshJvmElaboration {
       bytes += text.length();
     }
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    System.out.printf("%.3f %d %d %.2f/%.2f/%.2f/%.2f%n", os.getProcessCpuTime() / 1e9, peakRssKiB(), bytes,
-        (c1 - c0) / 1e9, (c2 - c1) / 1e9, (c3 - c2) / 1e9, (c4 - c3) / 1e9);
+    System.out.printf(
+        "%.3f %d %d %.2f/%.2f/%.2f/%.2f%n",
+        os.getProcessCpuTime() / 1e9,
+        peakRssKiB(),
+        bytes,
+        (c1 - c0) / 1e9,
+        (c2 - c1) / 1e9,
+        (c3 - c2) / 1e9,
+        (c4 - c3) / 1e9);
   }
 
   private static long peakRssKiB() throws IOException {

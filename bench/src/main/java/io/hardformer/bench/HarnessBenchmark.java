@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Issue 3's figures: cold vs warm model builds, batch throughput against a hand-written C++ testbench
- * on the same model, and the interactive poke/step/peek round-trip rate.
+ * Issue 3's figures: cold vs warm model builds, batch throughput against a hand-written C++
+ * testbench on the same model, and the interactive poke/step/peek round-trip rate.
  */
 final class HarnessBenchmark {
   private HarnessBenchmark() {}
@@ -37,7 +37,9 @@ final class HarnessBenchmark {
   }
 
   private static void builds(Path scratch) {
-    EmittedDesign fresh = VerilogEmitter.emit(new Pipeline(8 + new Random().nextInt(1000), 3), EmitOptions.defaults());
+    EmittedDesign fresh =
+        VerilogEmitter.emit(
+            new Pipeline(8 + new Random().nextInt(1000), 3), EmitOptions.defaults());
     ModelCache cache = new ModelCache(scratch.resolve("cache"));
     HarnessSpec spec = HarnessSpec.of(fresh, false);
     long t0 = System.nanoTime();
@@ -67,9 +69,13 @@ final class HarnessBenchmark {
     Verilator.get().tool().runOk(args, dir, 600);
     double rawRate = 0;
     for (int rep = 0; rep < 5; rep++) { // best of 5: the machine is shared
-      ProcessBuilder pb = new ProcessBuilder(dir.resolve("obj/raw").toString(), Integer.toString(n));
+      ProcessBuilder pb =
+          new ProcessBuilder(dir.resolve("obj/raw").toString(), Integer.toString(n));
       Process p = pb.start();
-      String[] raw = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip().split(" ", -1);
+      String[] raw =
+          new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
+              .strip()
+              .split(" ", -1);
       p.waitFor();
       rawRate = Math.max(rawRate, n / Double.parseDouble(raw[1]));
     }
@@ -95,7 +101,8 @@ final class HarnessBenchmark {
         }
         rate = Math.max(rate, n / secs);
       }
-      row("Hardformer batch (JVM -> harness -> JVM, all outputs every cycle), best of 5, cycles/s = vectors/s",
+      row(
+          "Hardformer batch (JVM -> harness -> JVM, all outputs every cycle), best of 5, cycles/s = vectors/s",
           rate(rate) + " (" + Math.round(100 * rate / rawRate) + "% of raw C++)");
     }
   }
@@ -111,14 +118,18 @@ final class HarnessBenchmark {
         acc += tb.peekLong("sum");
       }
       double secs = (System.nanoTime() - t0) / 1e9;
-      row("interactive poke + step + peek (one round trip per cycle), cycles/s", rate(n / secs) + (acc < 0 ? "" : ""));
+      row(
+          "interactive poke + step + peek (one round trip per cycle), cycles/s",
+          rate(n / secs) + (acc < 0 ? "" : ""));
       t0 = System.nanoTime();
       for (int i = 0; i < n * 10; i++) {
         tb.poke("x_0", i & 0xFF).step();
       }
       tb.peekLong("sum");
       secs = (System.nanoTime() - t0) / 1e9;
-      row("interactive poke + step without peek (buffered, no round trip), cycles/s", rate(n * 10 / secs));
+      row(
+          "interactive poke + step without peek (buffered, no round trip), cycles/s",
+          rate(n * 10 / secs));
     }
   }
 
@@ -131,7 +142,8 @@ final class HarnessBenchmark {
   }
 
   static String rate(double perSecond) {
-    return perSecond >= 1e6 ? String.format("%.2f M", perSecond / 1e6) : String.format("%.1f k", perSecond / 1e3);
+    return perSecond >= 1e6
+        ? String.format("%.2f M", perSecond / 1e6)
+        : String.format("%.1f k", perSecond / 1e3);
   }
-
 }

@@ -8,9 +8,10 @@ import io.hardformer.dsl.Vec;
 
 /**
  * The peers' elaboration benchmark design, written as a library user would write it: an R x C
- * output-stationary systolic array of int8 multiply-accumulate cells in which every 32-bit accumulator
- * is an output of the top ({@code acc_<r*C+c>}). Activations flow right, weights flow down, each cell
- * adds {@code a * w} to its accumulator every cycle; {@code clear} loads the product instead.
+ * output-stationary systolic array of int8 multiply-accumulate cells in which every 32-bit
+ * accumulator is an output of the top ({@code acc_<r*C+c>}). Activations flow right, weights flow
+ * down, each cell adds {@code a * w} to its accumulator every cycle; {@code clear} loads the
+ * product instead.
  */
 final class MacArrayAllOutputs extends Module {
   final Bool clear = in("clear");

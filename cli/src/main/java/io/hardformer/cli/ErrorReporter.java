@@ -8,17 +8,19 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
 /**
- * Turns exceptions into messages and exit codes. User errors (design rules, misuse, tools, files) never
- * show a stack trace; {@code --debug} shows it for every error.
+ * Turns exceptions into messages and exit codes. User errors (design rules, misuse, tools, files)
+ * never show a stack trace; {@code --debug} shows it for every error.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
   @Override
-  public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+  public int handleExecutionException(
+      Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
     boolean debug = parsed.hasMatchedOption("--debug") || hasDebug(parsed);
     var err = cmd.getErr();
     int code;
     if (ex instanceof CommandLine.ParameterException) {
-      return new UsageErrorHandler().handleParseException((CommandLine.ParameterException) ex, new String[0]);
+      return new UsageErrorHandler()
+          .handleParseException((CommandLine.ParameterException) ex, new String[0]);
     } else if (ex instanceof ElaborationException || ex instanceof HardwareMisuseException) {
       err.println("hardformer: " + ex.getMessage());
       code = ExitCodes.DESIGN_ERROR;
@@ -32,8 +34,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
       err.println("hardformer: " + ex.getMessage());
       code = ExitCodes.DESIGN_ERROR;
     } else {
-      err.println("hardformer: internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace"
-          + " and report it)"));
+      err.println(
+          "hardformer: internal error: "
+              + ex
+              + (debug ? "" : " (run with --debug for the stack trace" + " and report it)"));
       code = ExitCodes.INTERNAL;
     }
     if (debug) {

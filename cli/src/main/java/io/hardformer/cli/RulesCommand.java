@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hardformer rules}: the elaboration rules with their ids, severities and summaries. */
-@Command(name = "rules", mixinStandardHelpOptions = true,
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
     description = "Lists the elaboration rules every design is checked against.",
     footer = {"", "Examples:", "  ./hardformer rules", "  ./hardformer rules --json"})
 final class RulesCommand implements Callable<Integer> {
@@ -31,7 +33,8 @@ final class RulesCommand implements Callable<Integer> {
         m.put("summary", r.summary());
         rules.add(m);
       }
-      System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rules));
+      System.out.println(
+          new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rules));
       return ExitCodes.OK;
     }
     for (String line : CheckRun.describeRules()) {

@@ -13,11 +13,18 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
     if (ex instanceof CommandLine.UnmatchedArgumentException && !cmd.getSubcommands().isEmpty()) {
       List<String> unmatched = ((CommandLine.UnmatchedArgumentException) ex).getUnmatched();
       String what = name.endsWith("generate") ? "design" : "command";
-      message = "unknown " + what + " '" + (unmatched.isEmpty() ? "" : unmatched.get(0)) + "'; valid "
-          + what + "s: " + String.join(", ", cmd.getSubcommands().keySet());
+      message =
+          "unknown "
+              + what
+              + " '"
+              + (unmatched.isEmpty() ? "" : unmatched.get(0))
+              + "'; valid "
+              + what
+              + "s: "
+              + String.join(", ", cmd.getSubcommands().keySet());
     }
-    cmd.getErr().println(name + ": " + message.replace("\n", " ").strip()
-        + " (see '" + name + " --help')");
+    cmd.getErr()
+        .println(name + ": " + message.replace("\n", " ").strip() + " (see '" + name + " --help')");
     return ExitCodes.USAGE;
   }
 }

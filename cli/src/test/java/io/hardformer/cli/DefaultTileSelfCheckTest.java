@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A new user's first {@code ./hardformer}: the default tile, self-checked in Verilator, with the summary. */
+/**
+ * A new user's first {@code ./hardformer}: the default tile, self-checked in Verilator, with the
+ * summary.
+ */
 @Tag("verilator")
 class DefaultTileSelfCheckTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void firstRunSelfChecksTheTileAndPrintsTheSummary() {

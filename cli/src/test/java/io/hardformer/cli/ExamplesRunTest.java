@@ -18,21 +18,24 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Every {@code ./hardformer ...} example in the help of every command (their footers, as --help prints them),
- * in README.md's code blocks and in those of every docs/*.md page runs through the CLI in-process and exits 0. Paths in examples are resolved under a
- * temporary folder; the tile examples run with {@code --no-check} (the Verilator self-check has its own test) and
- * {@code team-tile.yaml} is the embedded default tile. Synopsis lines (with {@code [ ] < > |} or an upper-case
- * placeholder such as DIR or N) are syntax, not examples, and are the only lines not run.
+ * Every {@code ./hardformer ...} example in the help of every command (their footers, as --help
+ * prints them), in README.md's code blocks and in those of every docs/*.md page runs through the
+ * CLI in-process and exits 0. Paths in examples are resolved under a temporary folder; the tile
+ * examples run with {@code --no-check} (the Verilator self-check has its own test) and {@code
+ * team-tile.yaml} is the embedded default tile. Synopsis lines (with {@code [ ] < > |} or an
+ * upper-case placeholder such as DIR or N) are syntax, not examples, and are the only lines not
+ * run.
  */
 class ExamplesRunTest {
-  private static final Set<String> PATH_OPTIONS = Set.of("--out", "--report", "--config", "--from-design", "--write");
+  private static final Set<String> PATH_OPTIONS =
+      Set.of("--out", "--report", "--config", "--from-design", "--write");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void everyExampleInHelpAndReadmeRuns() throws Exception {
-    try (InputStream in = io.hardformer.cli.tile.TileConfig.class.getResourceAsStream("default-tile.yaml")) {
+    try (InputStream in =
+        io.hardformer.cli.tile.TileConfig.class.getResourceAsStream("default-tile.yaml")) {
       Files.write(tmp.resolve("team-tile.yaml"), in.readAllBytes());
     }
     Set<String> examples = new LinkedHashSet<>();
@@ -57,7 +60,14 @@ class ExamplesRunTest {
       String[] args = runnable(args(example));
       CliRun r = run(args);
       if (r.code() != ExitCodes.OK) {
-        failures.add(example + "\n    ran as: " + String.join(" ", args) + "\n    exit " + r.code() + ": " + r.err().strip());
+        failures.add(
+            example
+                + "\n    ran as: "
+                + String.join(" ", args)
+                + "\n    exit "
+                + r.code()
+                + ": "
+                + r.err().strip());
       }
     }
     assertEquals(List.of(), failures, "examples that do not run (" + ordered.size() + " run)");
@@ -66,9 +76,14 @@ class ExamplesRunTest {
   @Test
   void synopsisLinesAreToldApartFromExamples() {
     assertTrue(isSynopsis("./hardformer generate <design> [options] --out DIR"));
-    assertTrue(isSynopsis("./hardformer generate attention --head-dim D --q-heads G --format e4m3|e5m2 --out DIR"));
-    assertTrue(!isSynopsis("./hardformer estimate --chip sohu-claim   # the chip the claim implies"));
-    assertEquals(List.of("estimate", "--no-claims"), Arrays.asList(args("./hardformer estimate --no-claims  # x")));
+    assertTrue(
+        isSynopsis(
+            "./hardformer generate attention --head-dim D --q-heads G --format e4m3|e5m2 --out DIR"));
+    assertTrue(
+        !isSynopsis("./hardformer estimate --chip sohu-claim   # the chip the claim implies"));
+    assertEquals(
+        List.of("estimate", "--no-claims"),
+        Arrays.asList(args("./hardformer estimate --no-claims  # x")));
   }
 
   /** The documentation pages README links, in name order. */
@@ -127,14 +142,19 @@ class ExamplesRunTest {
   }
 
   private static boolean isTile(String[] args) {
-    return args.length == 0 || args[0].startsWith("--") && !args[0].equals("--help") && !args[0].equals("--version");
+    return args.length == 0
+        || args[0].startsWith("--") && !args[0].equals("--help") && !args[0].equals("--version");
   }
 
-  /** Paths under the temporary folder; the tile without the Verilator self-check and into tmp/out by default. */
+  /**
+   * Paths under the temporary folder; the tile without the Verilator self-check and into tmp/out by
+   * default.
+   */
   private String[] runnable(String[] args) {
     List<String> a = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
-      a.add(i > 0 && PATH_OPTIONS.contains(args[i - 1]) ? tmp.resolve(args[i]).toString() : args[i]);
+      a.add(
+          i > 0 && PATH_OPTIONS.contains(args[i - 1]) ? tmp.resolve(args[i]).toString() : args[i]);
     }
     if (isTile(args)) {
       if (!a.contains("--out")) {
@@ -146,7 +166,6 @@ class ExamplesRunTest {
     }
     return a.toArray(new String[0]);
   }
-
 
   private static CliRun run(String... args) {
     return CliRun.of(args);

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code generate} says how to use its filelist from another folder, and that command works there. */
+/**
+ * {@code generate} says how to use its filelist from another folder, and that command works there.
+ */
 @Tag("verilator")
 class FilelistFromAnotherFolderTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void theFilelistCommandPrintedByGenerateWorksFromAnotherFolder() throws Exception {
@@ -31,7 +32,9 @@ class FilelistFromAnotherFolderTest {
     int code;
     try {
       System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-      code = HardformerCommand.execute("generate", "adder-tree", "--width", "4", "--depth", "2", "--out", out.toString());
+      code =
+          HardformerCommand.execute(
+              "generate", "adder-tree", "--width", "4", "--depth", "2", "--out", out.toString());
     } finally {
       System.setOut(old);
     }
@@ -43,16 +46,32 @@ class FilelistFromAnotherFolderTest {
     assertEquals("-F " + out.resolve("AdderTree.f"), filelistOption);
 
     Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
-    assertEquals(0, lint(elsewhere, "-F", out.resolve("AdderTree.f")), "-F resolves the names from any folder");
-    assertTrue(lint(elsewhere, "-f", out.resolve("AdderTree.f")) != 0,
+    assertEquals(
+        0,
+        lint(elsewhere, "-F", out.resolve("AdderTree.f")),
+        "-F resolves the names from any folder");
+    assertTrue(
+        lint(elsewhere, "-f", out.resolve("AdderTree.f")) != 0,
         "-f resolves them from the working folder, which is why generate prints -F");
   }
 
   private static int lint(Path dir, String option, Path filelist) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("verilator", "--lint-only", "-Wall", "--top-module", "AdderTree",
-        option, filelist.toString()));
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "verilator",
+                "--lint-only",
+                "-Wall",
+                "--top-module",
+                "AdderTree",
+                option,
+                filelist.toString()));
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
     return p.exitValue();
   }

@@ -17,14 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every built-in generator, over a grid of its parameters, through the real command line: each design
- * is generated and must pass {@code verilator --lint-only -Wall} with no warning. A generator added to
- * the catalog without a grid here fails the test.
+ * Every built-in generator, over a grid of its parameters, through the real command line: each
+ * design is generated and must pass {@code verilator --lint-only -Wall} with no warning. A
+ * generator added to the catalog without a grid here fails the test.
  */
 @Tag("verilator")
 class GeneratorSweepTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static Map<String, List<String[]>> grid() {
     Map<String, List<String[]>> g = new LinkedHashMap<>();
@@ -40,7 +39,8 @@ class GeneratorSweepTest {
       }
     }
     g.put("int-mac", l = new ArrayList<>());
-    for (String[] wa : new String[][] {{"1", "2"}, {"8", "16"}, {"8", "24"}, {"17", "64"}, {"64", "256"}}) {
+    for (String[] wa :
+        new String[][] {{"1", "2"}, {"8", "16"}, {"8", "24"}, {"17", "64"}, {"64", "256"}}) {
       l.add(new String[] {"--width", wa[0], "--acc", wa[1]});
     }
     g.put("register-slice", l = new ArrayList<>());
@@ -59,7 +59,7 @@ class GeneratorSweepTest {
         l.add(new String[] {"--width", w, "--addr-bits", a});
       }
     }
-    g.put("parity", l = new ArrayList<>());             // the test-only generator (io.hardformer.cli.catalog)
+    g.put("parity", l = new ArrayList<>()); // the test-only generator (io.hardformer.cli.catalog)
     for (String w : new String[] {"1", "8", "100"}) {
       l.add(new String[] {"--width", w});
     }
@@ -79,19 +79,37 @@ class GeneratorSweepTest {
       }
       for (String n : new String[] {"1", "2", "3", "5", "8", "16", "33", "64"}) {
         for (String o : new String[] {"fp32", "bf16"}) {
-          g.get("fp8-dot").add(new String[] {"--format", f, "--lanes", n, "--acc", "exact", "--out-format", o});
+          g.get("fp8-dot")
+              .add(new String[] {"--format", f, "--lanes", n, "--acc", "exact", "--out-format", o});
         }
       }
       for (String[] dg : new String[][] {{"1", "1"}, {"2", "3"}, {"5", "2"}}) {
         for (String o : new String[] {"bf16", "fp32"}) {
-          g.get("attention").add(new String[] {"--head-dim", dg[0], "--q-heads", dg[1], "--format", f, "--out-format", o});
+          g.get("attention")
+              .add(
+                  new String[] {
+                    "--head-dim", dg[0], "--q-heads", dg[1], "--format", f, "--out-format", o
+                  });
         }
       }
-      for (String[] rc : new String[][] {{"1", "1"}, {"1", "4"}, {"3", "1"}, {"2", "5"}, {"7", "3"}}) {
+      for (String[] rc :
+          new String[][] {{"1", "1"}, {"1", "4"}, {"3", "1"}, {"2", "5"}, {"7", "3"}}) {
         for (String acc : new String[] {"exact", "fp32"}) {
           for (String o : new String[] {"fp32", "bf16"}) {
-            g.get("fma-array").add(new String[] {"--rows", rc[0], "--cols", rc[1], "--format", f, "--acc", acc,
-                "--out-format", o});
+            g.get("fma-array")
+                .add(
+                    new String[] {
+                      "--rows",
+                      rc[0],
+                      "--cols",
+                      rc[1],
+                      "--format",
+                      f,
+                      "--acc",
+                      acc,
+                      "--out-format",
+                      o
+                    });
           }
         }
       }
@@ -102,8 +120,10 @@ class GeneratorSweepTest {
   @Test
   void everyGeneratorOverItsGridIsLintClean() throws Exception {
     Map<String, List<String[]>> grid = grid();
-    assertEquals(new TreeSet<>(DesignCatalog.names()),
-        new TreeSet<>(grid.keySet()), "every generator in the catalog has a sweep grid");
+    assertEquals(
+        new TreeSet<>(DesignCatalog.names()),
+        new TreeSet<>(grid.keySet()),
+        "every generator in the catalog has a sweep grid");
     List<String> problems = new ArrayList<>();
     int n = 0;
     for (Map.Entry<String, List<String[]>> e : grid.entrySet()) {
@@ -118,8 +138,11 @@ class GeneratorSweepTest {
           problems.add(label + ": exit " + code);
           continue;
         }
-        String top = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("manifest.json").toFile())
-            .get("top").asText();
+        String top =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("manifest.json").toFile())
+                .get("top")
+                .asText();
         List<String> files = Files.readAllLines(out.resolve(top + ".f"));
         for (String w : Verilator.get().lint(out, files, top)) {
           problems.add(label + ": " + w);

@@ -17,13 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ./hardformer} wrapper script: two runs started together after a source change build once.
- * The script runs in a copy of a checkout with stub {@code mvn} (slow, counts its runs, writes the jar) and
- * {@code java} first on the PATH, so nothing is really built.
+ * The {@code ./hardformer} wrapper script: two runs started together after a source change build
+ * once. The script runs in a copy of a checkout with stub {@code mvn} (slow, counts its runs,
+ * writes the jar) and {@code java} first on the PATH, so nothing is really built.
  */
 class WrapperBuildLockTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void twoConcurrentRunsAfterASourceChangeBuildOnce() throws Exception {
@@ -34,17 +33,23 @@ class WrapperBuildLockTest {
     Files.writeString(jar, "old jar");
     Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
     Files.createDirectories(checkout.resolve("dsl/src"));
-    Files.writeString(checkout.resolve("dsl/src/Changed.java"), "class Changed {}"); // newer than the jar
+    Files.writeString(
+        checkout.resolve("dsl/src/Changed.java"), "class Changed {}"); // newer than the jar
 
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path count = tmp.resolve("mvn-runs");
-    executable(bin.resolve("mvn"), "echo run >> '" + count + "'\nsleep 3\nmkdir -p cli/target\n"
-        + "echo new jar > cli/target/hardformer.jar");
+    executable(
+        bin.resolve("mvn"),
+        "echo run >> '"
+            + count
+            + "'\nsleep 3\nmkdir -p cli/target\n"
+            + "echo new jar > cli/target/hardformer.jar");
     executable(bin.resolve("java"), "echo \"java $*\"");
 
     List<Process> runs = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      ProcessBuilder pb = new ProcessBuilder(script.toString(), "--version").redirectErrorStream(true);
+      ProcessBuilder pb =
+          new ProcessBuilder(script.toString(), "--version").redirectErrorStream(true);
       pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
       runs.add(pb.start());
     }
@@ -64,7 +69,8 @@ class WrapperBuildLockTest {
       dir = dir.getParent();
     }
     if (dir == null) {
-      throw new IllegalStateException("the hardformer script was not found above " + System.getProperty("user.dir"));
+      throw new IllegalStateException(
+          "the hardformer script was not found above " + System.getProperty("user.dir"));
     }
     return dir;
   }

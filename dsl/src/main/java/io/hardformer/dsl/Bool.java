@@ -2,7 +2,10 @@ package io.hardformer.dsl;
 
 import io.hardformer.dsl.ir.Expr;
 
-/** A single bit used as a condition. Logical operators are the bitwise ones inherited from {@link Data}. */
+/**
+ * A single bit used as a condition. Logical operators are the bitwise ones inherited from {@link
+ * Data}.
+ */
 public final class Bool extends Data<Bool> {
   Bool(Module owner, Expr expr) {
     super(owner, expr);

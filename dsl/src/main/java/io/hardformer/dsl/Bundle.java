@@ -7,12 +7,12 @@ import java.util.List;
 
 /**
  * A record of named hardware fields (UInt, SInt, Bool, Bits, Vec or nested bundles), declared by a
- * subclass whose constructor takes {@link Fields} (see there for an example). A bundle lowers to one
- * signal per leaf, named {@code <name>_<field>}: {@code in("acc", Fp32.LAYOUT)} declares {@code acc_fraction},
- * {@code acc_exponent}, {@code acc_sign}. Bundles are ports, wires and registers
- * ({@link Module#in(String, BundleType)} and friends), mux arms ({@link Module#mux(Bool, Bundle, Bundle)}),
- * and are driven whole with {@link #assign} / {@link #next}. {@link Data#as} views a bit vector as a
- * bundle; {@link #asUInt} packs one back (first field in the least significant bits).
+ * subclass whose constructor takes {@link Fields} (see there for an example). A bundle lowers to
+ * one signal per leaf, named {@code <name>_<field>}: {@code in("acc", Fp32.LAYOUT)} declares {@code
+ * acc_fraction}, {@code acc_exponent}, {@code acc_sign}. Bundles are ports, wires and registers
+ * ({@link Module#in(String, BundleType)} and friends), mux arms ({@link Module#mux(Bool, Bundle,
+ * Bundle)}), and are driven whole with {@link #assign} / {@link #next}. {@link Data#as} views a bit
+ * vector as a bundle; {@link #asUInt} packs one back (first field in the least significant bits).
  *
  * @param <B> the bundle's own class
  */
@@ -91,8 +91,14 @@ public abstract class Bundle<B extends Bundle<B>> {
     BundleLayout la = a.layout();
     BundleLayout lb = b.layout();
     if (a.getClass() != b.getClass() || !la.sameFieldsAs(lb)) {
-      throw new HardwareMisuseException(loc, what + " of bundles with different layouts: " + la + " and "
-          + lb + "; both sides need the same bundle class with the same parameters");
+      throw new HardwareMisuseException(
+          loc,
+          what
+              + " of bundles with different layouts: "
+              + la
+              + " and "
+              + lb
+              + "; both sides need the same bundle class with the same parameters");
     }
   }
 

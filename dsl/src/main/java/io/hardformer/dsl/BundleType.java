@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A bundle class together with its parameters: what {@code in}, {@code out}, {@code wire}, {@code reg},
- * {@link Data#as} and {@link Module#mux(Bool, Bundle, Bundle)} need to build a bundle of that layout.
- * {@code BundleType.of(Fp32::new)}, or {@code BundleType.of(f -> new Beat(f, rows, cols))} for a
- * parameterized bundle.
+ * A bundle class together with its parameters: what {@code in}, {@code out}, {@code wire}, {@code
+ * reg}, {@link Data#as} and {@link Module#mux(Bool, Bundle, Bundle)} need to build a bundle of that
+ * layout. {@code BundleType.of(Fp32::new)}, or {@code BundleType.of(f -> new Beat(f, rows, cols))}
+ * for a parameterized bundle.
  *
  * @param <B> the bundle class
  */
@@ -38,14 +38,19 @@ public final class BundleType<B extends Bundle<B>> {
     return layout;
   }
 
-  /** A bundle of placeholders: only for measuring the layout and naming fields, never for hardware. */
+  /**
+   * A bundle of placeholders: only for measuring the layout and naming fields, never for hardware.
+   */
   B probe() {
-    return build("", new FieldMaker() {
-      @Override
-      public <T extends Data<T>> T make(String path, HwType<T> type) {
-        return type.wrap(null, new Literal(BigInteger.ZERO, type.width(), false, SourceLocation.UNKNOWN));
-      }
-    });
+    return build(
+        "",
+        new FieldMaker() {
+          @Override
+          public <T extends Data<T>> T make(String path, HwType<T> type) {
+            return type.wrap(
+                null, new Literal(BigInteger.ZERO, type.width(), false, SourceLocation.UNKNOWN));
+          }
+        });
   }
 
   /** Total width in bits. */
@@ -61,8 +66,10 @@ public final class BundleType<B extends Bundle<B>> {
   B construct(Fields fields) {
     B b = factory.apply(fields);
     if (b.fields() != fields) {
-      throw new HardwareMisuseException(Locations.capture(), b.getClass().getSimpleName()
-          + " was not built from the Fields passed to its factory; pass them to super(fields)");
+      throw new HardwareMisuseException(
+          Locations.capture(),
+          b.getClass().getSimpleName()
+              + " was not built from the Fields passed to its factory; pass them to super(fields)");
     }
     if (name == null) {
       name = b.getClass().getSimpleName();
@@ -74,28 +81,35 @@ public final class BundleType<B extends Bundle<B>> {
     return construct(new Fields(this, prefix, maker));
   }
 
-  /** A view: the fields as slices of {@code bits}, the first field in the least significant bits. */
+  /**
+   * A view: the fields as slices of {@code bits}, the first field in the least significant bits.
+   */
   B view(Module owner, Expr bits) {
     int[] offset = {0};
-    return build("", new FieldMaker() {
-      @Override
-      public <T extends Data<T>> T make(String path, HwType<T> type) {
-        int lo = offset[0];
-        offset[0] += type.width();
-        return type.wrap(owner, new SliceExpr(bits, lo + type.width() - 1, lo, Locations.capture()));
-      }
-    });
+    return build(
+        "",
+        new FieldMaker() {
+          @Override
+          public <T extends Data<T>> T make(String path, HwType<T> type) {
+            int lo = offset[0];
+            offset[0] += type.width();
+            return type.wrap(
+                owner, new SliceExpr(bits, lo + type.width() - 1, lo, Locations.capture()));
+          }
+        });
   }
 
   /** A bundle whose leaves are {@code exprs}, in layout order (widths already checked equal). */
   B fromLeaves(Module owner, List<Expr> exprs) {
     Iterator<Expr> it = exprs.iterator();
-    return build("", new FieldMaker() {
-      @Override
-      public <T extends Data<T>> T make(String path, HwType<T> type) {
-        return type.wrap(owner, it.next());
-      }
-    });
+    return build(
+        "",
+        new FieldMaker() {
+          @Override
+          public <T extends Data<T>> T make(String path, HwType<T> type) {
+            return type.wrap(owner, it.next());
+          }
+        });
   }
 
   @Override

@@ -18,8 +18,8 @@ import java.util.List;
 /**
  * A hardware value of a fixed width: a port, wire, register or the result of an operator. Operators
  * build IR and never compute anything in Java. Java identity and hardware equality are kept apart:
- * {@code equals} is identity, hardware comparison is {@link #eq}, and driving a signal is
- * {@link #assign} (combinational) or {@link #next} (registers).
+ * {@code equals} is identity, hardware comparison is {@link #eq}, and driving a signal is {@link
+ * #assign} (combinational) or {@link #next} (registers).
  *
  * @param <T> the value's own class, so bitwise operators return the same family
  */
@@ -56,7 +56,8 @@ public abstract class Data<T extends Data<T>> {
     return new BinaryExpr(op, expr, other.expr, signed(), Locations.capture());
   }
 
-  // ---- bitwise -----------------------------------------------------------------------------------
+  // ---- bitwise
+  // -----------------------------------------------------------------------------------
 
   /** Bitwise AND; both operands must have the same width. */
   public final T and(T other) {
@@ -78,7 +79,8 @@ public abstract class Data<T extends Data<T>> {
     return same(new UnaryExpr(UnaryOp.NOT, expr, Locations.capture()));
   }
 
-  // ---- comparison, reduction ---------------------------------------------------------------------
+  // ---- comparison, reduction
+  // ---------------------------------------------------------------------
 
   /** Hardware equality (1 bit); operands are extended to a common width by their signedness. */
   public final Bool eq(T other) {
@@ -101,9 +103,13 @@ public abstract class Data<T extends Data<T>> {
     return new Bool(owner, new UnaryExpr(UnaryOp.XOR_REDUCE, expr, Locations.capture()));
   }
 
-  // ---- bit selection and reinterpretation --------------------------------------------------------
+  // ---- bit selection and reinterpretation
+  // --------------------------------------------------------
 
-  /** Bits {@code hi} down to {@code lo}, inclusive, as an unsigned value of {@code hi - lo + 1} bits. */
+  /**
+   * Bits {@code hi} down to {@code lo}, inclusive, as an unsigned value of {@code hi - lo + 1}
+   * bits.
+   */
   public final UInt bits(int hi, int lo) {
     return new UInt(owner, new SliceExpr(expr, hi, lo, Locations.capture()));
   }
@@ -134,14 +140,24 @@ public abstract class Data<T extends Data<T>> {
   }
 
   /**
-   * This vector viewed as a bundle (Amaranth's {@code View}): each field is a slice, the first field in the
-   * least significant bits; {@code acc.as(Fp32.LAYOUT).exponent()} reads bits 30..23. The widths must match.
+   * This vector viewed as a bundle (Amaranth's {@code View}): each field is a slice, the first
+   * field in the least significant bits; {@code acc.as(Fp32.LAYOUT).exponent()} reads bits 30..23.
+   * The widths must match.
    */
   public final <B extends Bundle<B>> B as(BundleType<B> layout) {
     SourceLocation loc = Locations.capture();
     if (layout.width() != width()) {
-      throw new HardwareMisuseException(loc, "a " + width() + "-bit value cannot be viewed as " + layout
-          + " (" + layout.width() + " bits); resize or slice it to " + layout.width() + " bits first");
+      throw new HardwareMisuseException(
+          loc,
+          "a "
+              + width()
+              + "-bit value cannot be viewed as "
+              + layout
+              + " ("
+              + layout.width()
+              + " bits); resize or slice it to "
+              + layout.width()
+              + " bits first");
     }
     return layout.view(owner, expr);
   }
@@ -156,33 +172,39 @@ public abstract class Data<T extends Data<T>> {
     return new UInt(owner, new ConcatExpr(parts, Locations.capture()));
   }
 
-  // ---- naming ------------------------------------------------------------------------------------
+  // ---- naming
+  // ------------------------------------------------------------------------------------
 
   /**
-   * This value under a name of its own: a wire {@code name} driven by it, so the emitted Verilog reads
-   * {@code wire [4:0] lz; assign lz = ...;} instead of a derived temporary name. The name must be a
-   * legal identifier and not a reserved word (fails at this call otherwise); when another signal of the
-   * module already has it, the emitter adds a suffix ({@code lz_1}). Behaviour is unchanged: the wire is
-   * combinational and driven on every path, wherever in a {@code when} block this is called.
+   * This value under a name of its own: a wire {@code name} driven by it, so the emitted Verilog
+   * reads {@code wire [4:0] lz; assign lz = ...;} instead of a derived temporary name. The name
+   * must be a legal identifier and not a reserved word (fails at this call otherwise); when another
+   * signal of the module already has it, the emitter adds a suffix ({@code lz_1}). Behaviour is
+   * unchanged: the wire is combinational and driven on every path, wherever in a {@code when} block
+   * this is called.
    */
   public final T named(String name) {
     SourceLocation loc = Locations.capture();
     return owner.recorder(loc).nameValue(name, type(), expr, loc);
   }
 
-  // ---- driving signals ---------------------------------------------------------------------------
+  // ---- driving signals
+  // ---------------------------------------------------------------------------
 
   /**
-   * Drives this wire, output port or child input port combinationally. Inside {@code when} blocks the
-   * last assignment on the taken path wins; a signal must be assigned on every path (else a latch would
-   * be inferred, which the LATCH rule reports).
+   * Drives this wire, output port or child input port combinationally. Inside {@code when} blocks
+   * the last assignment on the taken path wins; a signal must be assigned on every path (else a
+   * latch would be inferred, which the LATCH rule reports).
    */
   public final void assign(T value) {
     SourceLocation loc = Locations.capture();
     Signal target = targetSignal(loc, "assign");
     if (target.kind() == SignalKind.REGISTER) {
-      throw new HardwareMisuseException(loc, "'" + target.name()
-          + "' is a register: set its next value with next(...), not assign(...)");
+      throw new HardwareMisuseException(
+          loc,
+          "'"
+              + target.name()
+              + "' is a register: set its next value with next(...), not assign(...)");
     }
     owner.recorder(loc).record(new Assign(target, value.expr, loc));
   }
@@ -192,16 +214,24 @@ public abstract class Data<T extends Data<T>> {
     SourceLocation loc = Locations.capture();
     Signal target = targetSignal(loc, "next");
     if (target.kind() != SignalKind.REGISTER) {
-      throw new HardwareMisuseException(loc, "'" + target.name() + "' is a "
-          + target.kind().name().toLowerCase() + ", not a register: drive it with assign(...)");
+      throw new HardwareMisuseException(
+          loc,
+          "'"
+              + target.name()
+              + "' is a "
+              + target.kind().name().toLowerCase()
+              + ", not a register: drive it with assign(...)");
     }
     owner.recorder(loc).record(new Assign(target, value.expr, loc));
   }
 
   private Signal targetSignal(SourceLocation loc, String verb) {
     if (!(expr instanceof SignalRef)) {
-      throw new HardwareMisuseException(loc, "only a named signal can be driven with " + verb
-          + "(...); this is the result of an operator. Declare a wire(...) and drive that");
+      throw new HardwareMisuseException(
+          loc,
+          "only a named signal can be driven with "
+              + verb
+              + "(...); this is the result of an operator. Declare a wire(...) and drive that");
     }
     return ((SignalRef) expr).signal();
   }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Declares the fields of a {@link Bundle}; passed to the bundle's constructor, which calls one method per
- * field in the order the fields should have (first field = least significant bits when packed):
+ * Declares the fields of a {@link Bundle}; passed to the bundle's constructor, which calls one
+ * method per field in the order the fields should have (first field = least significant bits when
+ * packed):
  *
  * <pre>{@code
  * public final class Fp32 extends Bundle<Fp32> {
@@ -23,7 +24,8 @@ import java.util.List;
  * }</pre>
  *
  * Each field becomes a signal {@code <bundle name>_<field>} when the bundle is declared as a port,
- * wire or register, a slice when it is a view over bits, and so on; the bundle class does not know which.
+ * wire or register, a slice when it is a view over bits, and so on; the bundle class does not know
+ * which.
  */
 public final class Fields {
   private final BundleType<?> type;
@@ -91,12 +93,21 @@ public final class Fields {
 
   private void checkName(String name) {
     if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new HardwareMisuseException(Locations.capture(), "'" + name + "' is not a legal field name: use"
-          + " letters, digits and '_', starting with a letter or '_'");
+      throw new HardwareMisuseException(
+          Locations.capture(),
+          "'"
+              + name
+              + "' is not a legal field name: use"
+              + " letters, digits and '_', starting with a letter or '_'");
     }
     if (names.contains(name)) {
-      throw new HardwareMisuseException(Locations.capture(), "field '" + name + "' is declared twice in "
-          + type.name() + "; give each field its own name");
+      throw new HardwareMisuseException(
+          Locations.capture(),
+          "field '"
+              + name
+              + "' is declared twice in "
+              + type.name()
+              + "; give each field its own name");
     }
     names.add(name);
   }

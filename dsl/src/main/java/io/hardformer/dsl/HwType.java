@@ -5,8 +5,9 @@ import io.hardformer.dsl.ir.TypeKind;
 import java.util.function.BiFunction;
 
 /**
- * A hardware type with its width: {@code HwType.uint(8)}, {@code HwType.sint(16)}, {@code HwType.bool()},
- * {@code HwType.bits(32)}. Used to declare ports, wires and registers of any family.
+ * A hardware type with its width: {@code HwType.uint(8)}, {@code HwType.sint(16)}, {@code
+ * HwType.bool()}, {@code HwType.bits(32)}. Used to declare ports, wires and registers of any
+ * family.
  *
  * @param <T> the Java class of values of this type
  */
@@ -56,7 +57,8 @@ public final class HwType<T extends Data<T>> {
 
   @Override
   public String toString() {
-    return kind == TypeKind.BOOL ? "Bool" : kind.name().charAt(0) + kind.name().substring(1).toLowerCase()
-        + "(" + width + ")";
+    return kind == TypeKind.BOOL
+        ? "Bool"
+        : kind.name().charAt(0) + kind.name().substring(1).toLowerCase() + "(" + width + ")";
   }
 }

@@ -14,16 +14,20 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * The log-depth leading-zero counter behind {@link UInt#clz()}. The value is seen padded at the bottom to
- * a power of two {@code P} bits with a {@code 1} and then zeros, so that a zero value counts exactly its
- * width; each tree node over {@code n} bits combines its halves into (any bit set, count of
- * {@code log2 n} bits): {@code any = anyHi | anyLo}, {@code count = {~anyHi, anyHi ? countHi : countLo}};
- * a pair of bits gives ({@code x1 | x0}, {@code ~x1}). Padding bits are constants and fold away. Each
- * node's {@code any} and (from four bits up) {@code count} is a named wire {@code lz_any_<hi>_<lo>},
- * {@code lz_count_<hi>_<lo>} (bits of the value), so no emitted line grows with the width.
+ * The log-depth leading-zero counter behind {@link UInt#clz()}. The value is seen padded at the
+ * bottom to a power of two {@code P} bits with a {@code 1} and then zeros, so that a zero value
+ * counts exactly its width; each tree node over {@code n} bits combines its halves into (any bit
+ * set, count of {@code log2 n} bits): {@code any = anyHi | anyLo}, {@code count = {~anyHi, anyHi ?
+ * countHi : countLo}}; a pair of bits gives ({@code x1 | x0}, {@code ~x1}). Padding bits are
+ * constants and fold away. Each node's {@code any} and (from four bits up) {@code count} is a named
+ * wire {@code lz_any_<hi>_<lo>}, {@code lz_count_<hi>_<lo>} (bits of the value), so no emitted line
+ * grows with the width.
  */
 final class LeadingZeroTree {
-  /** One node over padded bits [high:low]: any bit set, and the leading-zero count when some bit is set. */
+  /**
+   * One node over padded bits [high:low]: any bit set, and the leading-zero count when some bit is
+   * set.
+   */
   private record Node(int high, int low, Expr any, Expr count) {
     int size() {
       return high - low + 1;
@@ -42,7 +46,10 @@ final class LeadingZeroTree {
     this.loc = loc;
   }
 
-  /** The count of leading zeros of the {@code width}-bit {@code value}, in {@code bitsFor(width)} bits. */
+  /**
+   * The count of leading zeros of the {@code width}-bit {@code value}, in {@code bitsFor(width)}
+   * bits.
+   */
   static Expr count(Module owner, Expr value, int width, SourceLocation loc) {
     if (width == 1) {
       return new UnaryExpr(UnaryOp.NOT, value, loc);
@@ -50,11 +57,14 @@ final class LeadingZeroTree {
     int padded = Integer.highestOneBit(width - 1) << 1;
     Node root = new LeadingZeroTree(owner, value, padded - width, loc).node(padded - 1, 0);
     if (padded > width) {
-      return root.count(); // the padding's 1 bit makes any set: a zero value counts to the pad's 1, = width
+      return root
+          .count(); // the padding's 1 bit makes any set: a zero value counts to the pad's 1, =
+      // width
     }
     int countBits = Integer.numberOfTrailingZeros(width);
     Expr allZero = new ConcatExpr(List.of(literal(1, 1, loc), literal(0, countBits, loc)), loc);
-    return new MuxExpr(root.any(), new ConcatExpr(List.of(literal(0, 1, loc), root.count()), loc), allZero, loc);
+    return new MuxExpr(
+        root.any(), new ConcatExpr(List.of(literal(0, 1, loc), root.count()), loc), allZero, loc);
   }
 
   private Node node(int high, int low) {
@@ -66,19 +76,23 @@ final class LeadingZeroTree {
     int half = (high - low + 1) / 2;
     Node hi = named(node(high, low + half));
     Node lo = named(node(low + half - 1, low));
-    Expr count = hi.any() instanceof Literal l ? (l.value().signum() != 0 ? cat(literal(0, 1, loc), hi.count())
-        : cat(literal(1, 1, loc), lo.count()))
-        : cat(not(hi.any()), new MuxExpr(hi.any(), hi.count(), lo.count(), loc));
+    Expr count =
+        hi.any() instanceof Literal l
+            ? (l.value().signum() != 0
+                ? cat(literal(0, 1, loc), hi.count())
+                : cat(literal(1, 1, loc), lo.count()))
+            : cat(not(hi.any()), new MuxExpr(hi.any(), hi.count(), lo.count(), loc));
     return new Node(high, low, or(hi.any(), lo.any()), count);
   }
 
   /** A child node with its non-constant signals as named wires (its count from four bits up). */
   private Node named(Node n) {
     String range = Math.max(n.high() - pad, 0) + "_" + Math.max(n.low() - pad, 0);
-    Expr any = n.any() instanceof Literal ? n.any()
-        : wire("lz_any_" + range, 1, n.any());
-    Expr count = n.size() < 4 || n.count() instanceof Literal ? n.count()
-        : wire("lz_count_" + range, Integer.numberOfTrailingZeros(n.size()), n.count());
+    Expr any = n.any() instanceof Literal ? n.any() : wire("lz_any_" + range, 1, n.any());
+    Expr count =
+        n.size() < 4 || n.count() instanceof Literal
+            ? n.count()
+            : wire("lz_count_" + range, Integer.numberOfTrailingZeros(n.size()), n.count());
     return new Node(n.high(), n.low(), any, count);
   }
 

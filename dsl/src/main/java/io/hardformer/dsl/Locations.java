@@ -11,15 +11,15 @@ import java.util.stream.Stream;
 
 /**
  * Finds the user's source line for a piece of hardware: the first stack frame whose class does not
- * come from the DSL library itself (decided by code source, so user classes in any package count, and
- * tests in the same package as the DSL still point at themselves).
+ * come from the DSL library itself (decided by code source, so user classes in any package count,
+ * and tests in the same package as the DSL still point at themselves).
  *
- * <p>Cost: one {@link StackWalker} walk per DSL call, stopped at the first user frame (a walk reads the
- * top frames in one batch, so its cost does not grow with the depth of the user's stack). The walk
- * itself is the floor: a frame's line is known only from the stack at the call, so every operator
- * needs one walk to stay exact. What is saved around it: no stream pipeline per call, and the
- * resulting locations are shared ({@link #intern}), so an N x N array of identical cells holds one
- * {@link SourceLocation} per source line instead of one per IR node.
+ * <p>Cost: one {@link StackWalker} walk per DSL call, stopped at the first user frame (a walk reads
+ * the top frames in one batch, so its cost does not grow with the depth of the user's stack). The
+ * walk itself is the floor: a frame's line is known only from the stack at the call, so every
+ * operator needs one walk to stay exact. What is saved around it: no stream pipeline per call, and
+ * the resulting locations are shared ({@link #intern}), so an N x N array of identical cells holds
+ * one {@link SourceLocation} per source line instead of one per IR node.
  */
 final class Locations {
   private static final StackWalker WALKER =
@@ -38,8 +38,10 @@ final class Locations {
       };
   private static final Function<Stream<StackWalker.StackFrame>, SourceLocation> FIRST_USER_FRAME =
       Locations::firstUserFrame;
+
   /** Shared locations by file name, indexed by line. */
-  private static final ConcurrentHashMap<String, SourceLocation[]> BY_FILE = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, SourceLocation[]> BY_FILE =
+      new ConcurrentHashMap<>();
 
   private Locations() {}
 

@@ -23,9 +23,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * A hardware module: a Java class whose construction builds hardware. Ports, wires and registers are
- * declared with explicit names and widths (usually in field initializers), behaviour is described in the
- * constructor, and parameters are ordinary constructor arguments.
+ * A hardware module: a Java class whose construction builds hardware. Ports, wires and registers
+ * are declared with explicit names and widths (usually in field initializers), behaviour is
+ * described in the constructor, and parameters are ordinary constructor arguments.
  *
  * <pre>{@code
  * final class Mac extends Module {
@@ -41,16 +41,17 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Legal call order, as a grammar: {@code declaration* (statement | when | instance)*}, then the
- * module is either instantiated once by a parent ({@link #instance}) or elaborated as a top; after that it
- * is frozen and further building fails at the call. {@code when} is followed by zero or more
- * {@code elseWhen} and at most one {@code otherwise}, each directly after the previous one.
+ * module is either instantiated once by a parent ({@link #instance}) or elaborated as a top; after
+ * that it is frozen and further building fails at the call. {@code when} is followed by zero or
+ * more {@code elseWhen} and at most one {@code otherwise}, each directly after the previous one.
  *
- * <p>Every module has an implicit clock {@code clk} and a synchronous, active-high reset {@code rst},
- * emitted as ports only when the module or one below it has registers.
+ * <p>Every module has an implicit clock {@code clk} and a synchronous, active-high reset {@code
+ * rst}, emitted as ports only when the module or one below it has registers.
  */
 public abstract class Module {
   /** Legal signal and instance names (compiled once: a design declares hundreds of thousands). */
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private final Scope scope;
   private final SourceLocation location;
   private final List<Signal> ports = new ArrayList<>();
@@ -70,14 +71,15 @@ public abstract class Module {
   }
 
   /**
-   * The module kind: the base of its Verilog module name. Defaults to the class name; override to give
-   * a generator's modules stable names independent of Java refactoring.
+   * The module kind: the base of its Verilog module name. Defaults to the class name; override to
+   * give a generator's modules stable names independent of Java refactoring.
    */
   public String kindName() {
     return scope.kindName();
   }
 
-  // ---- declarations --------------------------------------------------------------------------------
+  // ---- declarations
+  // --------------------------------------------------------------------------------
 
   protected final UInt in(String name, int width) {
     return in(name, HwType.uint(width));
@@ -130,14 +132,17 @@ public abstract class Module {
   }
 
   /**
-   * A register with a reset value. It holds its value in every cycle where {@code next} is not called
-   * on the taken path, so a register with an enable is {@code when(en, () -> r.next(x))}.
+   * A register with a reset value. It holds its value in every cycle where {@code next} is not
+   * called on the taken path, so a register with an enable is {@code when(en, () -> r.next(x))}.
    */
   protected final <T extends Data<T>> T reg(String name, HwType<T> type, BigInteger reset) {
     return declare(name, SignalKind.REGISTER, type, reset);
   }
 
-  /** A register without reset: for datapath pipeline stages whose contents are qualified by a valid bit. */
+  /**
+   * A register without reset: for datapath pipeline stages whose contents are qualified by a valid
+   * bit.
+   */
   protected final <T extends Data<T>> T regNoReset(String name, HwType<T> type) {
     return declare(name, SignalKind.REGISTER, type, null);
   }
@@ -169,7 +174,8 @@ public abstract class Module {
   }
 
   /** {@code count} registers named {@code name_0 ...}, each reset to {@code reset}. */
-  protected final <T extends Data<T>> Vec<T> regVec(String name, int count, HwType<T> type, long reset) {
+  protected final <T extends Data<T>> Vec<T> regVec(
+      String name, int count, HwType<T> type, long reset) {
     List<T> items = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       items.add(declare(name + "_" + i, SignalKind.REGISTER, type, BigInteger.valueOf(reset)));
@@ -189,22 +195,27 @@ public abstract class Module {
     return declare(name, kind, type, reset, Locations.capture());
   }
 
-  private <T extends Data<T>> T declare(String name, SignalKind kind, HwType<T> type, BigInteger reset,
-      SourceLocation loc) {
+  private <T extends Data<T>> T declare(
+      String name, SignalKind kind, HwType<T> type, BigInteger reset, SourceLocation loc) {
     checkOpen(loc);
     if (name == null || name.isEmpty()) {
       throw new HardwareMisuseException(loc, "a signal needs a non-empty name");
     }
     if (!IDENTIFIER.matcher(name).matches()) {
-      throw new HardwareMisuseException(loc, "'" + name + "' is not a legal signal name: use letters,"
-          + " digits and '_', starting with a letter or '_'");
+      throw new HardwareMisuseException(
+          loc,
+          "'"
+              + name
+              + "' is not a legal signal name: use letters,"
+              + " digits and '_', starting with a letter or '_'");
     }
     Signal s = new Signal(name, kind, type.kind(), type.width(), reset, loc, scope);
     (kind.isPort() ? ports : signals).add(s);
     return type.wrap(this, new SignalRef(s, loc));
   }
 
-  // ---- bundles, valid and stream interfaces ------------------------------------------------------
+  // ---- bundles, valid and stream interfaces
+  // ------------------------------------------------------
 
   /** An input bundle: one port {@code name_<field>} per leaf. */
   protected final <B extends Bundle<B>> B in(String name, BundleType<B> type) {
@@ -225,12 +236,12 @@ public abstract class Module {
   }
 
   /**
-   * A register bundle with a reset value per field, chosen on the bundle's own fields:
-   * {@code reg("state", State.TYPE, s -> Map.of(s.count, 3L, s.busy, 0L))}. Fields the map leaves out
-   * have no reset.
+   * A register bundle with a reset value per field, chosen on the bundle's own fields: {@code
+   * reg("state", State.TYPE, s -> Map.of(s.count, 3L, s.busy, 0L))}. Fields the map leaves out have
+   * no reset.
    */
-  protected final <B extends Bundle<B>> B reg(String name, BundleType<B> type,
-      Function<B, Map<Data<?>, Long>> resets) {
+  protected final <B extends Bundle<B>> B reg(
+      String name, BundleType<B> type, Function<B, Map<Data<?>, Long>> resets) {
     SourceLocation loc = Locations.capture();
     B fields = type.probe();
     List<Data<?>> leaves = fields.leaves();
@@ -243,18 +254,24 @@ public abstract class Module {
         }
       }
       if (index < 0) {
-        throw new HardwareMisuseException(loc, "the reset map of register bundle '" + name + "' names a value"
-            + " that is not one of its fields; use the fields of the bundle passed to the function");
+        throw new HardwareMisuseException(
+            loc,
+            "the reset map of register bundle '"
+                + name
+                + "' names a value"
+                + " that is not one of its fields; use the fields of the bundle passed to the function");
       }
       values[index] = BigInteger.valueOf(e.getValue());
     }
     int[] next = {0};
-    return type.build(name, new FieldMaker() {
-      @Override
-      public <T extends Data<T>> T make(String path, HwType<T> t) {
-        return declare(path, SignalKind.REGISTER, t, values[next[0]++], loc);
-      }
-    });
+    return type.build(
+        name,
+        new FieldMaker() {
+          @Override
+          public <T extends Data<T>> T make(String path, HwType<T> t) {
+            return declare(path, SignalKind.REGISTER, t, values[next[0]++], loc);
+          }
+        });
   }
 
   /** A register bundle without reset (datapath contents qualified by a valid bit). */
@@ -262,46 +279,60 @@ public abstract class Module {
     return declareBundle(name, SignalKind.REGISTER, type, null);
   }
 
-  /** A pipeline stage of a whole bundle: registers without reset that take {@code value} every cycle. */
+  /**
+   * A pipeline stage of a whole bundle: registers without reset that take {@code value} every
+   * cycle.
+   */
   protected final <B extends Bundle<B>> B regNext(String name, B value) {
     B r = regNoReset(name, value.type());
     r.next(value);
     return r;
   }
 
-  private <B extends Bundle<B>> B declareBundle(String prefix, SignalKind kind, BundleType<B> type,
-      BigInteger reset) {
+  private <B extends Bundle<B>> B declareBundle(
+      String prefix, SignalKind kind, BundleType<B> type, BigInteger reset) {
     SourceLocation loc = Locations.capture(); // the declaration's line, not the bundle class's
-    return type.build(prefix, new FieldMaker() {
-      @Override
-      public <T extends Data<T>> T make(String path, HwType<T> t) {
-        return declare(path, kind, t, reset, loc);
-      }
-    });
+    return type.build(
+        prefix,
+        new FieldMaker() {
+          @Override
+          public <T extends Data<T>> T make(String path, HwType<T> t) {
+            return declare(path, kind, t, reset, loc);
+          }
+        });
   }
 
-  /** A valid/ready input: this module consumes it and drives {@code ready} ({@link Stream#driveReady}). */
-  protected final <T extends Bundle<T>> Stream<T> inStream(String name, BundleType<T> payload, StreamPorts ports) {
+  /**
+   * A valid/ready input: this module consumes it and drives {@code ready} ({@link
+   * Stream#driveReady}).
+   */
+  protected final <T extends Bundle<T>> Stream<T> inStream(
+      String name, BundleType<T> payload, StreamPorts ports) {
     return (Stream<T>) declareInterface(name, payload, ports, true, true);
   }
 
-  /** A valid/ready output: this module produces it; the parent (or testbench) drives {@code ready}. */
-  protected final <T extends Bundle<T>> Stream<T> outStream(String name, BundleType<T> payload, StreamPorts ports) {
+  /**
+   * A valid/ready output: this module produces it; the parent (or testbench) drives {@code ready}.
+   */
+  protected final <T extends Bundle<T>> Stream<T> outStream(
+      String name, BundleType<T> payload, StreamPorts ports) {
     return (Stream<T>) declareInterface(name, payload, ports, false, true);
   }
 
   /** A valid-only input (no back-pressure). */
-  protected final <T extends Bundle<T>> Valid<T> inValid(String name, BundleType<T> payload, StreamPorts ports) {
+  protected final <T extends Bundle<T>> Valid<T> inValid(
+      String name, BundleType<T> payload, StreamPorts ports) {
     return declareInterface(name, payload, ports, true, false);
   }
 
   /** A valid-only output: the consumer must take every beat. */
-  protected final <T extends Bundle<T>> Valid<T> outValid(String name, BundleType<T> payload, StreamPorts ports) {
+  protected final <T extends Bundle<T>> Valid<T> outValid(
+      String name, BundleType<T> payload, StreamPorts ports) {
     return declareInterface(name, payload, ports, false, false);
   }
 
-  private <T extends Bundle<T>> Valid<T> declareInterface(String name, BundleType<T> payload, StreamPorts ports,
-      boolean input, boolean withReady) {
+  private <T extends Bundle<T>> Valid<T> declareInterface(
+      String name, BundleType<T> payload, StreamPorts ports, boolean input, boolean withReady) {
     SignalKind forward = input ? SignalKind.INPUT : SignalKind.OUTPUT;
     SignalKind backward = input ? SignalKind.OUTPUT : SignalKind.INPUT;
     Bool valid = declare(name + "_valid", forward, HwType.bool(), null);
@@ -309,22 +340,25 @@ public abstract class Module {
     Bool first = ports.first() ? declare(name + "_first", forward, HwType.bool(), null) : null;
     Bool last = ports.last() ? declare(name + "_last", forward, HwType.bool(), null) : null;
     T data = declareBundle(ports.prefixFields() ? name : "", forward, payload, null);
-    return withReady ? new Stream<>(name, valid, ready, first, last, data)
+    return withReady
+        ? new Stream<>(name, valid, ready, first, last, data)
         : new Valid<>(name, valid, first, last, data, 0);
   }
 
-  // ---- pipeline helpers --------------------------------------------------------------------------
+  // ---- pipeline helpers
+  // --------------------------------------------------------------------------
 
   /**
-   * Chisel's {@code Pipe}: {@code stages} register stages of {@code in}. The valid bit (and the first/last
-   * markers) are registers with reset 0; the payload registers have no reset and load only when valid is
-   * high. Stage registers are named {@code name_valid}, {@code name_<field>} (with the stage number after
-   * {@code name} when {@code stages > 1}). The result's {@link Valid#latency()} is {@code in}'s plus
-   * {@code stages}.
+   * Chisel's {@code Pipe}: {@code stages} register stages of {@code in}. The valid bit (and the
+   * first/last markers) are registers with reset 0; the payload registers have no reset and load
+   * only when valid is high. Stage registers are named {@code name_valid}, {@code name_<field>}
+   * (with the stage number after {@code name} when {@code stages > 1}). The result's {@link
+   * Valid#latency()} is {@code in}'s plus {@code stages}.
    */
   protected final <T extends Bundle<T>> Valid<T> pipe(String name, Valid<T> in, int stages) {
     if (stages < 0) {
-      throw new HardwareMisuseException(Locations.capture(), "a pipe needs 0 or more stages, got " + stages);
+      throw new HardwareMisuseException(
+          Locations.capture(), "a pipe needs 0 or more stages, got " + stages);
     }
     Bool valid = in.valid();
     Bool first = in.hasFirst() ? in.first() : null;
@@ -345,8 +379,8 @@ public abstract class Module {
   }
 
   /**
-   * SpinalHDL's {@code Delay}: {@code value} through {@code cycles} registers without reset or enable,
-   * named {@code prefix0 ... prefix<cycles-1>}. Zero cycles returns {@code value}.
+   * SpinalHDL's {@code Delay}: {@code value} through {@code cycles} registers without reset or
+   * enable, named {@code prefix0 ... prefix<cycles-1>}. Zero cycles returns {@code value}.
    */
   protected final <T extends Data<T>> T delay(String prefix, T value, int cycles) {
     T d = value;
@@ -356,7 +390,10 @@ public abstract class Module {
     return d;
   }
 
-  /** A control bit through {@code cycles} registers that reset to {@code reset}, named {@code prefix0 ...}. */
+  /**
+   * A control bit through {@code cycles} registers that reset to {@code reset}, named {@code
+   * prefix0 ...}.
+   */
   protected final Bool delay(String prefix, Bool value, int cycles, boolean reset) {
     Bool d = value;
     for (int i = 0; i < cycles; i++) {
@@ -365,16 +402,32 @@ public abstract class Module {
     return d;
   }
 
-  /** Backs {@link Data#named}: a renamable wire, driven at the top level of the body by {@code value}. */
-  final <T extends Data<T>> T nameValue(String name, HwType<T> type, Expr value, SourceLocation loc) {
+  /**
+   * Backs {@link Data#named}: a renamable wire, driven at the top level of the body by {@code
+   * value}.
+   */
+  final <T extends Data<T>> T nameValue(
+      String name, HwType<T> type, Expr value, SourceLocation loc) {
     checkOpen(loc);
     if (name == null || !IDENTIFIER.matcher(name).matches()) {
-      throw new HardwareMisuseException(loc, "named(\"" + name + "\"): not a legal Verilog name; use letters,"
-          + " digits and '_', starting with a letter or '_'");
+      throw new HardwareMisuseException(
+          loc,
+          "named(\""
+              + name
+              + "\"): not a legal Verilog name; use letters,"
+              + " digits and '_', starting with a letter or '_'");
     }
     if (VerilogKeywords.isKeyword(name)) {
-      throw new HardwareMisuseException(loc, "named(\"" + name + "\"): '" + name + "' is a reserved word"
-          + " (Verilog, SystemVerilog or C++); choose another name, e.g. '" + name + "_v'");
+      throw new HardwareMisuseException(
+          loc,
+          "named(\""
+              + name
+              + "\"): '"
+              + name
+              + "' is a reserved word"
+              + " (Verilog, SystemVerilog or C++); choose another name, e.g. '"
+              + name
+              + "_v'");
     }
     Signal s = new Signal(name, SignalKind.WIRE, type.kind(), type.width(), null, loc, scope, true);
     signals.add(s);
@@ -386,7 +439,8 @@ public abstract class Module {
     return type.wrap(this, new SignalRef(s, loc));
   }
 
-  // ---- constants -----------------------------------------------------------------------------------
+  // ---- constants
+  // -----------------------------------------------------------------------------------
 
   /** An unsigned constant of {@code width} bits. */
   protected final UInt lit(long value, int width) {
@@ -403,11 +457,12 @@ public abstract class Module {
   }
 
   protected final Bool bool(boolean value) {
-    return new Bool(this, new Literal(value ? BigInteger.ONE : BigInteger.ZERO, 1, false,
-        Locations.capture()));
+    return new Bool(
+        this, new Literal(value ? BigInteger.ONE : BigInteger.ZERO, 1, false, Locations.capture()));
   }
 
-  // ---- operators that take several operands ------------------------------------------------------
+  // ---- operators that take several operands
+  // ------------------------------------------------------
 
   /** {@code select ? whenTrue : whenFalse}; both arms must have the same width. */
   protected static <T extends Data<T>> T mux(Bool select, T whenTrue, T whenFalse) {
@@ -416,8 +471,8 @@ public abstract class Module {
   }
 
   /**
-   * {@code select ? whenTrue : whenFalse} field by field; both arms must be bundles of the same class and
-   * layout (checked at the call).
+   * {@code select ? whenTrue : whenFalse} field by field; both arms must be bundles of the same
+   * class and layout (checked at the call).
    */
   protected static <B extends Bundle<B>> B mux(Bool select, B whenTrue, B whenFalse) {
     SourceLocation loc = Locations.capture();
@@ -441,9 +496,13 @@ public abstract class Module {
     return Math.max(1, 64 - Long.numberOfLeadingZeros(n));
   }
 
-  // ---- control ---------------------------------------------------------------------------------------
+  // ---- control
+  // ---------------------------------------------------------------------------------------
 
-  /** Runs {@code body} under {@code condition}; chain {@code elseWhen} and {@code otherwise} on the result. */
+  /**
+   * Runs {@code body} under {@code condition}; chain {@code elseWhen} and {@code otherwise} on the
+   * result.
+   */
   protected final When when(Bool condition, Runnable body) {
     SourceLocation loc = Locations.capture();
     checkOpen(loc);
@@ -475,52 +534,77 @@ public abstract class Module {
   Module recorder(SourceLocation loc) {
     Module m = frozen == null ? this : parent;
     if (m == null || m.frozen != null) {
-      throw new HardwareMisuseException(loc, "module " + kindName() + " is already elaborated;"
-          + " build all hardware before elaborating or instantiating it");
+      throw new HardwareMisuseException(
+          loc,
+          "module "
+              + kindName()
+              + " is already elaborated;"
+              + " build all hardware before elaborating or instantiating it");
     }
     return m;
   }
 
-  // ---- hierarchy, parameters, contracts -------------------------------------------------------------
+  // ---- hierarchy, parameters, contracts
+  // -------------------------------------------------------------
 
   /**
-   * Adopts {@code child} as an instance named {@code name}. The child is complete (constructed) and is
-   * frozen here; connect its inputs with {@code child.port.assign(...)} and read its outputs directly.
+   * Adopts {@code child} as an instance named {@code name}. The child is complete (constructed) and
+   * is frozen here; connect its inputs with {@code child.port.assign(...)} and read its outputs
+   * directly.
    */
   protected final <M extends Module> M instance(String name, M child) {
     SourceLocation loc = Locations.capture();
     checkOpen(loc);
     if (name == null || !IDENTIFIER.matcher(name).matches()) {
-      throw new HardwareMisuseException(loc, "'" + name + "' is not a legal instance name: use letters,"
-          + " digits and '_', starting with a letter or '_'");
+      throw new HardwareMisuseException(
+          loc,
+          "'"
+              + name
+              + "' is not a legal instance name: use letters,"
+              + " digits and '_', starting with a letter or '_'");
     }
     Module c = child;
     if (c == this) {
       throw new HardwareMisuseException(loc, "a module cannot instantiate itself");
     }
     if (c.parent != null || c.frozen != null) {
-      throw new HardwareMisuseException(loc, "this " + child.kindName() + " is already instantiated or"
-          + " elaborated; construct a new one for instance '" + name + "'");
+      throw new HardwareMisuseException(
+          loc,
+          "this "
+              + child.kindName()
+              + " is already instantiated or"
+              + " elaborated; construct a new one for instance '"
+              + name
+              + "'");
     }
     c.parent = this;
     instances.add(new Instance(name, c.freeze(), loc));
     return child;
   }
 
-  /** Records a constructor parameter: shown in the Verilog header, the manifest and module names. */
+  /**
+   * Records a constructor parameter: shown in the Verilog header, the manifest and module names.
+   */
   protected final void param(String name, Object value) {
     parameters.put(name, String.valueOf(value));
   }
 
-  /** Declares the cycle contract: outputs follow inputs by {@code latency}, one input every {@code ii}. */
+  /**
+   * Declares the cycle contract: outputs follow inputs by {@code latency}, one input every {@code
+   * ii}.
+   */
   protected final void timing(int latency, int initiationInterval) {
     this.timing = new Timing(latency, initiationInterval);
   }
 
   private void checkOpen(SourceLocation loc) {
     if (frozen != null) {
-      throw new HardwareMisuseException(loc, "module " + kindName() + " is already elaborated;"
-          + " build all hardware before elaborating or instantiating it");
+      throw new HardwareMisuseException(
+          loc,
+          "module "
+              + kindName()
+              + " is already elaborated;"
+              + " build all hardware before elaborating or instantiating it");
     }
   }
 
@@ -531,8 +615,17 @@ public abstract class Module {
   /** Freezes this module (and so its children) into its immutable IR body. Idempotent. */
   public final ModuleBody freeze() {
     if (frozen == null) {
-      frozen = new ModuleBody(scope, kindName(), location, parameters, ports, signals, instances,
-          root.freeze(), timing);
+      frozen =
+          new ModuleBody(
+              scope,
+              kindName(),
+              location,
+              parameters,
+              ports,
+              signals,
+              instances,
+              root.freeze(),
+              timing);
     }
     return frozen;
   }

@@ -1,14 +1,16 @@
 package io.hardformer.dsl;
 
 import io.hardformer.dsl.ir.BinaryOp;
-import io.hardformer.dsl.ir.ExtendExpr;
 import io.hardformer.dsl.ir.Expr;
+import io.hardformer.dsl.ir.ExtendExpr;
 import io.hardformer.dsl.ir.Literal;
 import io.hardformer.dsl.ir.SliceExpr;
 import io.hardformer.dsl.ir.SourceLocation;
 import java.math.BigInteger;
 
-/** A two's complement number. Operands are sign-extended; comparisons and right shifts are signed. */
+/**
+ * A two's complement number. Operands are sign-extended; comparisons and right shifts are signed.
+ */
 public final class SInt extends Data<SInt> {
   SInt(Module owner, Expr expr) {
     super(owner, expr);
@@ -84,13 +86,15 @@ public final class SInt extends Data<SInt> {
 
   /** Sign-extends to {@code newWidth} bits (which must not be narrower). */
   public SInt sext(int newWidth) {
-    return newWidth == width() ? this
+    return newWidth == width()
+        ? this
         : new SInt(owner, new ExtendExpr(expr, newWidth, true, Locations.capture()));
   }
 
   /** Keeps the low {@code newWidth} bits, as a signed value. */
   public SInt trunc(int newWidth) {
-    return newWidth == width() ? this
+    return newWidth == width()
+        ? this
         : new SInt(owner, new SliceExpr(expr, newWidth - 1, 0, Locations.capture()));
   }
 

@@ -17,8 +17,8 @@ final class StatementBlock {
   }
 
   /**
-   * Adds {@code s} before the last item, the {@code when} chain still being built, so the chain stays
-   * open for its {@code elseWhen}/{@code otherwise}.
+   * Adds {@code s} before the last item, the {@code when} chain still being built, so the chain
+   * stays open for its {@code elseWhen}/{@code otherwise}.
    */
   void addBeforeLast(Statement s) {
     items.add(items.size() - 1, s);

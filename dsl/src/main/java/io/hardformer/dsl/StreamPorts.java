@@ -1,10 +1,11 @@
 package io.hardformer.dsl;
 
 /**
- * Which ports a {@link Valid} or {@link Stream} interface has, and how they are named. Control ports are
- * always {@code <name>_valid}, {@code <name>_ready}, {@code <name>_first}, {@code <name>_last}; payload
- * fields are {@code <name>_<field>} by default, or just {@code <field>} with {@link #bareFields()} (for
- * designs whose data ports predate the interface: {@code x}, {@code w} next to {@code in_valid}).
+ * Which ports a {@link Valid} or {@link Stream} interface has, and how they are named. Control
+ * ports are always {@code <name>_valid}, {@code <name>_ready}, {@code <name>_first}, {@code
+ * <name>_last}; payload fields are {@code <name>_<field>} by default, or just {@code <field>} with
+ * {@link #bareFields()} (for designs whose data ports predate the interface: {@code x}, {@code w}
+ * next to {@code in_valid}).
  *
  * @param first a first-beat marker port
  * @param last a last-beat marker port

@@ -1,16 +1,16 @@
 package io.hardformer.dsl;
 
 import io.hardformer.dsl.ir.BinaryOp;
-import io.hardformer.dsl.ir.ExtendExpr;
 import io.hardformer.dsl.ir.Expr;
+import io.hardformer.dsl.ir.ExtendExpr;
 import io.hardformer.dsl.ir.Literal;
 import io.hardformer.dsl.ir.SliceExpr;
 import io.hardformer.dsl.ir.SourceLocation;
 import java.math.BigInteger;
 
 /**
- * An unsigned number. Arithmetic is full width ({@code add}: max+1 bits, {@code mul}: sum of widths);
- * narrowing is always explicit with {@link #trunc} or {@link #resize}.
+ * An unsigned number. Arithmetic is full width ({@code add}: max+1 bits, {@code mul}: sum of
+ * widths); narrowing is always explicit with {@link #trunc} or {@link #resize}.
  */
 public final class UInt extends Data<UInt> {
   UInt(Module owner, Expr expr) {
@@ -28,20 +28,28 @@ public final class UInt extends Data<UInt> {
   }
 
   /**
-   * this + other modulo 2^width: the width of {@code this}, for counters and pointers. {@code other} must
-   * not be wider than {@code this}.
+   * this + other modulo 2^width: the width of {@code this}, for counters and pointers. {@code
+   * other} must not be wider than {@code this}.
    */
   public UInt addWrap(UInt other) {
     if (other.width() > width()) {
-      throw new HardwareMisuseException(Locations.capture(), "addWrap of a " + other.width() + "-bit value to a "
-          + width() + "-bit one would drop its high bits; trunc(" + width() + ") it first if that is meant");
+      throw new HardwareMisuseException(
+          Locations.capture(),
+          "addWrap of a "
+              + other.width()
+              + "-bit value to a "
+              + width()
+              + "-bit one would drop its high bits; trunc("
+              + width()
+              + ") it first if that is meant");
     }
     return add(other).trunc(width());
   }
 
   /** this + 1 modulo 2^width, the width of {@code this}: a counter step. */
   public UInt inc() {
-    return addWrap(new UInt(owner, new Literal(BigInteger.ONE, width(), false, Locations.capture())));
+    return addWrap(
+        new UInt(owner, new Literal(BigInteger.ONE, width(), false, Locations.capture())));
   }
 
   /** this - other modulo 2^(max(wa, wb) + 1); the top bit is set when other > this. */
@@ -96,13 +104,15 @@ public final class UInt extends Data<UInt> {
 
   /** Zero-extends to {@code newWidth} bits (which must not be narrower). */
   public UInt zext(int newWidth) {
-    return newWidth == width() ? this
+    return newWidth == width()
+        ? this
         : new UInt(owner, new ExtendExpr(expr, newWidth, false, Locations.capture()));
   }
 
   /** Keeps the low {@code newWidth} bits (which must not be wider). */
   public UInt trunc(int newWidth) {
-    return newWidth == width() ? this
+    return newWidth == width()
+        ? this
         : new UInt(owner, new SliceExpr(expr, newWidth - 1, 0, Locations.capture()));
   }
 
@@ -117,8 +127,8 @@ public final class UInt extends Data<UInt> {
   }
 
   /**
-   * Count of leading zeros, from 0 (MSB set) to the width (value zero), in
-   * {@code bitsFor(width)} bits. Built as a balanced tree of depth log2(width) ({@link LeadingZeroTree}).
+   * Count of leading zeros, from 0 (MSB set) to the width (value zero), in {@code bitsFor(width)}
+   * bits. Built as a balanced tree of depth log2(width) ({@link LeadingZeroTree}).
    */
   public UInt clz() {
     return new UInt(owner, LeadingZeroTree.count(owner, expr, width(), Locations.capture()));

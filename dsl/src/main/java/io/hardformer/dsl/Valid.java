@@ -1,11 +1,12 @@
 package io.hardformer.dsl;
 
 /**
- * A payload qualified by a valid bit (Chisel's {@code Valid}, SpinalHDL's {@code Flow}), optionally with
- * {@code first}/{@code last} markers framing a packet of beats. As ports, {@link Module#outValid} declares
- * {@code <name>_valid}, {@code <name>_first}, {@code <name>_last} and the payload's fields (see
- * {@link StreamPorts} for their names). {@link #latency()} counts the register stages this value has
- * passed through since {@link #of} (or since the port): {@link Module#pipe} adds to it.
+ * A payload qualified by a valid bit (Chisel's {@code Valid}, SpinalHDL's {@code Flow}), optionally
+ * with {@code first}/{@code last} markers framing a packet of beats. As ports, {@link
+ * Module#outValid} declares {@code <name>_valid}, {@code <name>_first}, {@code <name>_last} and the
+ * payload's fields (see {@link StreamPorts} for their names). {@link #latency()} counts the
+ * register stages this value has passed through since {@link #of} (or since the port): {@link
+ * Module#pipe} adds to it.
  *
  * @param <T> the payload bundle
  */
@@ -47,8 +48,9 @@ public class Valid<T extends Bundle<T>> {
   /** The first-beat marker; fails at the call when this interface has none. */
   public final Bool first() {
     if (first == null) {
-      throw new HardwareMisuseException(Locations.capture(), "'" + name + "' has no first marker; declare it"
-          + " with StreamPorts...withFirst()");
+      throw new HardwareMisuseException(
+          Locations.capture(),
+          "'" + name + "' has no first marker; declare it" + " with StreamPorts...withFirst()");
     }
     return first;
   }
@@ -56,8 +58,9 @@ public class Valid<T extends Bundle<T>> {
   /** The last-beat marker; fails at the call when this interface has none. */
   public final Bool last() {
     if (last == null) {
-      throw new HardwareMisuseException(Locations.capture(), "'" + name + "' has no last marker; declare it"
-          + " with StreamPorts...withLast()");
+      throw new HardwareMisuseException(
+          Locations.capture(),
+          "'" + name + "' has no last marker; declare it" + " with StreamPorts...withLast()");
     }
     return last;
   }

@@ -11,8 +11,8 @@ import java.util.AbstractList;
 import java.util.List;
 
 /**
- * A fixed-size, indexable group of values of one type: a Java list at elaboration time, plus
- * {@link #select} for hardware indexing by a signal.
+ * A fixed-size, indexable group of values of one type: a Java list at elaboration time, plus {@link
+ * #select} for hardware indexing by a signal.
  */
 public final class Vec<T extends Data<T>> extends AbstractList<T> {
   private final List<T> items;

@@ -53,12 +53,21 @@ public final class When {
 
   private void checkContinuable(SourceLocation loc, String what) {
     if (otherwise != null) {
-      throw new HardwareMisuseException(loc, what + " after otherwise: otherwise must be the last arm"
-          + " of a when chain (started at " + location + ")");
+      throw new HardwareMisuseException(
+          loc,
+          what
+              + " after otherwise: otherwise must be the last arm"
+              + " of a when chain (started at "
+              + location
+              + ")");
     }
     if (enclosing.last() != this || module.currentBlock() != enclosing) {
-      throw new HardwareMisuseException(loc, what + " must directly follow its when (started at "
-          + location + "), in the same block, with no statement in between");
+      throw new HardwareMisuseException(
+          loc,
+          what
+              + " must directly follow its when (started at "
+              + location
+              + "), in the same block, with no statement in between");
     }
   }
 

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Bundles: flattened ports, registers, views over bits, mux arms, whole-bundle assignment, misuse. */
+/**
+ * Bundles: flattened ports, registers, views over bits, mux arms, whole-bundle assignment, misuse.
+ */
 class BundleTest {
   /** An IEEE binary32 layout, as in the docs. */
   static final class Single extends Bundle<Single> {
@@ -66,13 +68,28 @@ class BundleTest {
   void fieldsFlattenToNameUnderscoreField() {
     Ports m = new Ports();
     List<String> names = m.freeze().ports().stream().map(Signal::name).toList();
-    assertEquals(List.of("a_tag", "a_value_fraction", "a_value_exponent", "a_value_sign", "a_lane_0", "a_lane_1",
-        "y_tag", "y_value_fraction", "y_value_exponent", "y_value_sign", "y_lane_0", "y_lane_1"), names);
+    assertEquals(
+        List.of(
+            "a_tag",
+            "a_value_fraction",
+            "a_value_exponent",
+            "a_value_sign",
+            "a_lane_0",
+            "a_lane_1",
+            "y_tag",
+            "y_value_fraction",
+            "y_value_exponent",
+            "y_value_sign",
+            "y_lane_0",
+            "y_lane_1"),
+        names);
     assertEquals(3 + 32 + 8, m.a.width());
     assertEquals("a_value_exponent", m.freeze().ports().get(2).name());
     assertEquals(8, m.freeze().ports().get(2).width());
     for (int i = 0; i < 6; i++) {
-      assertEquals(SourceLines.lineOf("BundleTest", "port-a"), m.freeze().ports().get(i).location().line(),
+      assertEquals(
+          SourceLines.lineOf("BundleTest", "port-a"),
+          m.freeze().ports().get(i).location().line(),
           "fields point at the declaration, not at the bundle class");
     }
   }
@@ -166,7 +183,8 @@ class BundleTest {
     assertEquals(BigInteger.ONE, sim.peek("sign"));
     assertEquals(BigInteger.valueOf(code), sim.peek("repacked"));
     assertEquals(32, Single.LAYOUT.width());
-    assertEquals("Single[fraction:Uint(23), exponent:Uint(8), sign:Bool]", Single.LAYOUT.toString());
+    assertEquals(
+        "Single[fraction:Uint(23), exponent:Uint(8), sign:Bool]", Single.LAYOUT.toString());
   }
 
   static final class Select extends Module {
@@ -209,7 +227,9 @@ class BundleTest {
     assertEquals("BundleTest.java", e.location().file());
     assertEquals(SourceLines.lineOf("BundleTest", "mux-layouts"), e.location().line());
     assertTrue(e.getMessage().contains("mux of bundles with different layouts"), e.getMessage());
-    assertTrue(e.getMessage().contains("tag:Uint(3)") && e.getMessage().contains("tag:Uint(4)"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("tag:Uint(3)") && e.getMessage().contains("tag:Uint(4)"),
+        e.getMessage());
   }
 
   static final class ViewTooNarrow extends Module {
@@ -223,7 +243,8 @@ class BundleTest {
   void viewOfTheWrongWidthFailsAtTheUsersLine() {
     HardwareMisuseException e = assertThrows(HardwareMisuseException.class, ViewTooNarrow::new);
     assertEquals(SourceLines.lineOf("BundleTest", "view-width"), e.location().line());
-    assertTrue(e.getMessage().contains("a 31-bit value cannot be viewed as Single"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("a 31-bit value cannot be viewed as Single"), e.getMessage());
   }
 
   static final class AssignMismatch extends Module {

@@ -8,7 +8,9 @@ import java.math.BigInteger;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link UInt#clz()} as a balanced tree counts leading zeros like the reference, for every width. */
+/**
+ * {@link UInt#clz()} as a balanced tree counts leading zeros like the reference, for every width.
+ */
 class LeadingZeroTreeTest {
   static final class Clz extends Module {
     final UInt x;
@@ -21,14 +23,18 @@ class LeadingZeroTreeTest {
     }
   }
 
-  /** The reference: the position of the highest set bit, counted from the top; the width for zero. */
+  /**
+   * The reference: the position of the highest set bit, counted from the top; the width for zero.
+   */
   private static long reference(BigInteger value, int width) {
     return width - value.bitLength();
   }
 
   private static void check(IrSimulator sim, BigInteger value, int width) {
     sim.poke("x", value);
-    assertEquals(BigInteger.valueOf(reference(value, width)), sim.peek("y"),
+    assertEquals(
+        BigInteger.valueOf(reference(value, width)),
+        sim.peek("y"),
         "clz of " + value.toString(2) + " in " + width + " bits");
   }
 

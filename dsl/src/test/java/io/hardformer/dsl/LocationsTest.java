@@ -11,7 +11,6 @@ import io.hardformer.dsl.elaborate.Elaborator;
 import io.hardformer.dsl.ir.Assign;
 import io.hardformer.dsl.ir.BinaryExpr;
 import io.hardformer.dsl.ir.BinaryOp;
-import io.hardformer.dsl.ir.Expr;
 import io.hardformer.dsl.ir.ModuleBody;
 import io.hardformer.dsl.ir.SliceExpr;
 import io.hardformer.dsl.ir.SourceLocation;
@@ -24,13 +23,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Source locations are exact: every IR node and every diagnostic names the user's line, for operators
- * on different lines of one method, the two halves of a multi-line chain, a helper method called from
- * user code, and a generator in a package named like the library's. Lines are found by their
- * {@code // AT:} markers in {@link LocatedGenerator}'s source, never hard-coded.
+ * Source locations are exact: every IR node and every diagnostic names the user's line, for
+ * operators on different lines of one method, the two halves of a multi-line chain, a helper method
+ * called from user code, and a generator in a package named like the library's. Lines are found by
+ * their {@code // AT:} markers in {@link LocatedGenerator}'s source, never hard-coded.
  */
 class LocationsTest {
-  private static final Path SOURCE = Path.of("src/test/java/io/hardformer/dsl/lib/LocatedGenerator.java");
+  private static final Path SOURCE =
+      Path.of("src/test/java/io/hardformer/dsl/lib/LocatedGenerator.java");
 
   @Test
   void everyOperatorCarriesItsOwnLine() {
@@ -58,7 +58,8 @@ class LocationsTest {
   @Test
   void diagnosticNamesTheUsersLine() {
     ElaborationException e =
-        assertThrows(ElaborationException.class, () -> Elaborator.elaborate(new LocatedGenerator(true)));
+        assertThrows(
+            ElaborationException.class, () -> Elaborator.elaborate(new LocatedGenerator(true)));
     Diagnostic d = e.diagnostics().get(0);
     assertEquals("WIDTH MISMATCH", d.ruleId());
     assertAt("width-error", d.location());
@@ -68,7 +69,9 @@ class LocationsTest {
   void equalLocationsAreOneSharedObject() {
     Design first = Elaborator.elaborate(new LocatedGenerator(false));
     Design second = Elaborator.elaborate(new LocatedGenerator(false));
-    assertSame(assignTo(first.top().body(), "y").location(), assignTo(second.top().body(), "y").location());
+    assertSame(
+        assignTo(first.top().body(), "y").location(),
+        assignTo(second.top().body(), "y").location());
     assertSame(Locations.intern("X.java", 12), Locations.intern("X.java", 12));
     assertEquals(new SourceLocation("X.java", 4000), Locations.intern("X.java", 4000));
   }
@@ -83,7 +86,9 @@ class LocationsTest {
   }
 
   private static void assertAt(String marker, SourceLocation actual) {
-    assertEquals(new SourceLocation("LocatedGenerator.java", line(SOURCE, "// AT: " + marker)), actual,
+    assertEquals(
+        new SourceLocation("LocatedGenerator.java", line(SOURCE, "// AT: " + marker)),
+        actual,
         "location of '" + marker + "'");
   }
 

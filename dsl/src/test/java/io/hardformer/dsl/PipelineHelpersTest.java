@@ -13,7 +13,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** pipe (valid with reset, data enabled by valid without reset, latency carried), delay, inc/addWrap. */
+/**
+ * pipe (valid with reset, data enabled by valid without reset, latency carried), delay,
+ * inc/addWrap.
+ */
 class PipelineHelpersTest {
   static final class Word extends Bundle<Word> {
     static final BundleType<Word> TYPE = BundleType.of(Word::new);
@@ -45,8 +48,8 @@ class PipelineHelpersTest {
     Piped m = new Piped(2);
     assertEquals(3, m.latency);
     assertEquals(3, m.freeze().timing().latency());
-    Map<String, Signal> regs = m.freeze().signals().stream()
-        .collect(Collectors.toMap(Signal::name, Function.identity()));
+    Map<String, Signal> regs =
+        m.freeze().signals().stream().collect(Collectors.toMap(Signal::name, Function.identity()));
     assertEquals(BigInteger.ZERO, regs.get("s0_valid").reset());
     assertEquals(BigInteger.ZERO, regs.get("t_valid").reset());
     assertNull(regs.get("s1_data").reset());
@@ -83,7 +86,8 @@ class PipelineHelpersTest {
   @Test
   void delayIsAChainOfNamedRegisters() {
     Delayed m = new Delayed();
-    assertEquals(java.util.List.of("a_d0", "a_d1", "a_d2", "v_d0", "v_d1", "v_d2"),
+    assertEquals(
+        java.util.List.of("a_d0", "a_d1", "a_d2", "v_d0", "v_d1", "v_d2"),
         m.freeze().signals().stream().map(Signal::name).toList());
     IrSimulator sim = new IrSimulator(Elaborator.elaborate(new Delayed()));
     sim.poke("a", BigInteger.valueOf(9));

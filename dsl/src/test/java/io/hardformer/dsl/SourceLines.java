@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Finds the line of a test source file that carries a {@code // MISUSE: <tag>} or {@code // LINE: <tag>} marker. */
+/**
+ * Finds the line of a test source file that carries a {@code // MISUSE: <tag>} or {@code // LINE:
+ * <tag>} marker.
+ */
 final class SourceLines {
   private SourceLines() {}
 
@@ -15,7 +18,8 @@ final class SourceLines {
     try {
       List<String> lines = Files.readAllLines(source);
       for (int i = 0; i < lines.size(); i++) {
-        if (lines.get(i).contains("// MISUSE: " + tag) || lines.get(i).contains("// LINE: " + tag)) {
+        if (lines.get(i).contains("// MISUSE: " + tag)
+            || lines.get(i).contains("// LINE: " + tag)) {
           return i + 1;
         }
       }

@@ -32,7 +32,8 @@ class StreamTest {
   /** Sums x and w of each accepted beat; stalls while {@code hold} is high. */
   static final class Adder extends Module {
     final Bool hold = in("hold");
-    final Stream<Beat> in = inStream("in", Beat.type(4), StreamPorts.DEFAULT.withLast().bareFields());
+    final Stream<Beat> in =
+        inStream("in", Beat.type(4), StreamPorts.DEFAULT.withLast().bareFields());
     final Valid<Beat> out = outValid("out", Beat.type(4), StreamPorts.DEFAULT.withLast());
     final Stream<Beat> side = outStream("side", Beat.type(4), StreamPorts.DEFAULT);
 
@@ -52,8 +53,23 @@ class StreamTest {
   void portsKeepFlatNamesAndDirections() {
     List<Signal> ports = new Adder().freeze().ports();
     List<String> names = ports.stream().map(Signal::name).toList();
-    assertEquals(List.of("hold", "in_valid", "in_ready", "in_last", "x", "w", "out_valid", "out_last", "out_x",
-        "out_w", "side_valid", "side_ready", "side_x", "side_w"), names);
+    assertEquals(
+        List.of(
+            "hold",
+            "in_valid",
+            "in_ready",
+            "in_last",
+            "x",
+            "w",
+            "out_valid",
+            "out_last",
+            "out_x",
+            "out_w",
+            "side_valid",
+            "side_ready",
+            "side_x",
+            "side_w"),
+        names);
     assertEquals(SignalKind.OUTPUT, ports.get(2).kind());
     assertEquals(SignalKind.INPUT, ports.get(11).kind());
     assertEquals(SignalKind.INPUT, ports.get(4).kind());
@@ -87,9 +103,12 @@ class StreamTest {
 
   @Test
   void readyOfAnOutputStreamCannotBeDrivenInside() {
-    HardwareMisuseException e = assertThrows(HardwareMisuseException.class, ProducerDrivesReady::new);
+    HardwareMisuseException e =
+        assertThrows(HardwareMisuseException.class, ProducerDrivesReady::new);
     assertEquals(SourceLines.lineOf("StreamTest", "producer-ready"), e.location().line());
-    assertTrue(e.getMessage().contains("ready of output stream 'out' is driven by its consumer"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("ready of output stream 'out' is driven by its consumer"),
+        e.getMessage());
   }
 
   static final class Consumer extends Module {
@@ -109,9 +128,12 @@ class StreamTest {
 
   @Test
   void readyOfAChildsInputStreamIsTheChildsToDrive() {
-    HardwareMisuseException e = assertThrows(HardwareMisuseException.class, ParentDrivesChildReady::new);
+    HardwareMisuseException e =
+        assertThrows(HardwareMisuseException.class, ParentDrivesChildReady::new);
     assertEquals(SourceLines.lineOf("StreamTest", "parent-ready"), e.location().line());
-    assertTrue(e.getMessage().contains("ready of input stream 'in' is driven by Consumer itself"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("ready of input stream 'in' is driven by Consumer itself"),
+        e.getMessage());
   }
 
   static final class NoMarker extends Module {

@@ -6,9 +6,14 @@ import java.util.List;
 final class Conditions {
   private Conditions() {}
 
-  /** {@code condition} as an operand of {@code !} or {@code &&}: parenthesized unless it is one term. */
+  /**
+   * {@code condition} as an operand of {@code !} or {@code &&}: parenthesized unless it is one
+   * term.
+   */
   static String atom(String condition) {
-    return isIdentifier(condition) || isParenthesized(condition) ? condition : "(" + condition + ")";
+    return isIdentifier(condition) || isParenthesized(condition)
+        ? condition
+        : "(" + condition + ")";
   }
 
   /** The negation of a 1-bit condition: {@code !(a == b)}, and {@code x} for {@code ~x}. */
@@ -20,12 +25,17 @@ final class Conditions {
     return "!" + atom(condition);
   }
 
-  /** {@code condition} without one pair of enclosing parentheses: {@code if (a == b)}, not {@code if ((a == b))}. */
+  /**
+   * {@code condition} without one pair of enclosing parentheses: {@code if (a == b)}, not {@code if
+   * ((a == b))}.
+   */
   static String bare(String condition) {
     return isParenthesized(condition) ? condition.substring(1, condition.length() - 1) : condition;
   }
 
-  /** {@code guards[0] && ... && last}, the guards already atoms; just {@code last} without guards. */
+  /**
+   * {@code guards[0] && ... && last}, the guards already atoms; just {@code last} without guards.
+   */
   static String and(List<String> guards, String last) {
     if (guards.isEmpty()) {
       return last;

@@ -5,10 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How to emit: the generator name and parameters for the header and manifest, whether statements carry
- * {@code // File.java:line} comments, and extra manifest sections a generator adds (area, protocol).
+ * How to emit: the generator name and parameters for the header and manifest, whether statements
+ * carry {@code // File.java:line} comments, and extra manifest sections a generator adds (area,
+ * protocol).
  */
-public record EmitOptions(String generator, Map<String, String> parameters, boolean sourceComments,
+public record EmitOptions(
+    String generator,
+    Map<String, String> parameters,
+    boolean sourceComments,
     Map<String, Object> manifestExtras) {
   public EmitOptions {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The emitted files of a design, in memory: one {@code .v} per module (children first), the filelist
- * {@code <top>.f} and {@code manifest.json}. Byte-identical for the same design on any machine.
+ * The emitted files of a design, in memory: one {@code .v} per module (children first), the
+ * filelist {@code <top>.f} and {@code manifest.json}. Byte-identical for the same design on any
+ * machine.
  */
 public final class EmittedDesign {
   private final Design design;
@@ -24,7 +25,12 @@ public final class EmittedDesign {
   private final List<PortInfo> ports;
   private final String manifest;
 
-  EmittedDesign(Design design, String top, Map<String, String> verilog, List<PortInfo> ports, String manifest) {
+  EmittedDesign(
+      Design design,
+      String top,
+      Map<String, String> verilog,
+      List<PortInfo> ports,
+      String manifest) {
     this.design = design;
     this.top = top;
     this.verilog = Collections.unmodifiableMap(new LinkedHashMap<>(verilog));
@@ -57,8 +63,13 @@ public final class EmittedDesign {
         return p;
       }
     }
-    throw new IllegalArgumentException("top module " + top + " has no port '" + name + "'; ports: "
-        + ports.stream().map(PortInfo::name).toList());
+    throw new IllegalArgumentException(
+        "top module "
+            + top
+            + " has no port '"
+            + name
+            + "'; ports: "
+            + ports.stream().map(PortInfo::name).toList());
   }
 
   /** The emitted name of {@code port}, a port signal of the top module (matched by identity). */
@@ -68,7 +79,8 @@ public final class EmittedDesign {
         return ModuleViewBuilder.portName(p);
       }
     }
-    throw new IllegalArgumentException("'" + port.name() + "' is not a port of the top module " + top);
+    throw new IllegalArgumentException(
+        "'" + port.name() + "' is not a port of the top module " + top);
   }
 
   public String filelistName() {
@@ -76,9 +88,9 @@ public final class EmittedDesign {
   }
 
   /**
-   * The filelist: one Verilog file name per line, in compile order, relative to the filelist's folder (so
-   * the folder can move). Verilator's {@code -F} resolves such names from any working folder; {@code -f}
-   * and {@code iverilog -c} only from that folder.
+   * The filelist: one Verilog file name per line, in compile order, relative to the filelist's
+   * folder (so the folder can move). Verilator's {@code -F} resolves such names from any working
+   * folder; {@code -f} and {@code iverilog -c} only from that folder.
    */
   public String filelist() {
     return String.join("\n", verilog.keySet()) + "\n";
@@ -108,8 +120,17 @@ public final class EmittedDesign {
       }
       return written;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write design " + top + " to " + dir + " ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+      throw new UncheckedIOException(
+          "cannot write design "
+              + top
+              + " to "
+              + dir
+              + " ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + ")",
+          e);
     }
   }
 }

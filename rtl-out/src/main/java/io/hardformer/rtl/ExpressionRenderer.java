@@ -10,10 +10,10 @@ import io.hardformer.dsl.ir.Literal;
 import io.hardformer.dsl.ir.MuxExpr;
 import io.hardformer.dsl.ir.SignalRef;
 import io.hardformer.dsl.ir.SliceExpr;
+import io.hardformer.dsl.ir.SourceLocation;
 import io.hardformer.dsl.ir.UnaryExpr;
 import io.hardformer.rtl.view.AssignView;
 import io.hardformer.rtl.view.DeclarationView;
-import io.hardformer.dsl.ir.SourceLocation;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -24,22 +24,23 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Renders IR expressions as Verilog-2005 whose self-determined width always equals the IR width, so no
- * context-dependent widening happens and Verilator's WIDTH lint stays silent: arithmetic operands are
- * extended explicitly to the result width, comparisons to a common width, signed operations use
- * {@code $signed}. Expressions used more than once, and operands Verilog cannot slice or sign-extend
- * in place, become temporaries with a continuous assignment, named by {@link TempNames}
- * ({@code sum_a_b}, {@code mux_sel}) and carrying the {@code // File.java:line} of the expression.
+ * Renders IR expressions as Verilog-2005 whose self-determined width always equals the IR width, so
+ * no context-dependent widening happens and Verilator's WIDTH lint stays silent: arithmetic
+ * operands are extended explicitly to the result width, comparisons to a common width, signed
+ * operations use {@code $signed}. Expressions used more than once, and operands Verilog cannot
+ * slice or sign-extend in place, become temporaries with a continuous assignment, named by {@link
+ * TempNames} ({@code sum_a_b}, {@code mux_sel}) and carrying the {@code // File.java:line} of the
+ * expression.
  *
  * <p>Constants ({@link #literal}): 1-bit values as {@code 1'b0}/{@code 1'b1}; values below 256 in
- * decimal ({@code 8'd127}, {@code 10'd1}: counters, exponents, biases, shift amounts); values of 256
- * and above, and all-ones masks of 8 bits or more, in upper-case hex zero-padded to the full width
- * ({@code 32'h7FC00000}, {@code 8'hFF}), so bit fields line up with the digits.
+ * decimal ({@code 8'd127}, {@code 10'd1}: counters, exponents, biases, shift amounts); values of
+ * 256 and above, and all-ones masks of 8 bits or more, in upper-case hex zero-padded to the full
+ * width ({@code 32'h7FC00000}, {@code 8'hFF}), so bit fields line up with the digits.
  *
- * <p>Chains of one associative bitwise operator ({@code a | b | c ...}, also {@code &} and {@code ^})
- * whose inner links are used once are flattened; up to {@value #MAX_TERMS} terms stay on one line,
- * longer chains become a balanced tree of temporaries of at most {@value #MAX_TERMS} terms each, so
- * a 128-term OR is three levels of short lines instead of one nested line.
+ * <p>Chains of one associative bitwise operator ({@code a | b | c ...}, also {@code &} and {@code
+ * ^}) whose inner links are used once are flattened; up to {@value #MAX_TERMS} terms stay on one
+ * line, longer chains become a balanced tree of temporaries of at most {@value #MAX_TERMS} terms
+ * each, so a 128-term OR is three levels of short lines instead of one nested line.
  */
 final class ExpressionRenderer implements ExprVisitor<String> {
   private final NameAllocator names;
@@ -55,8 +56,11 @@ final class ExpressionRenderer implements ExprVisitor<String> {
   /** The most terms of one flattened bitwise chain on one line; longer chains become a tree. */
   static final int MAX_TERMS = 8;
 
-  ExpressionRenderer(NameAllocator names, Function<SignalRef, String> signalName,
-      Map<Expr, Integer> useCounts, Function<SourceLocation, String> comment) {
+  ExpressionRenderer(
+      NameAllocator names,
+      Function<SignalRef, String> signalName,
+      Map<Expr, Integer> useCounts,
+      Function<SourceLocation, String> comment) {
     this.names = names;
     this.signalName = signalName;
     this.useCounts = useCounts;
@@ -121,7 +125,8 @@ final class ExpressionRenderer implements ExprVisitor<String> {
     return declareTemp(e, tempNames.of(e), e.width(), rhs, e.location());
   }
 
-  private String declareTemp(Object owner, String wanted, int width, String rhs, SourceLocation at) {
+  private String declareTemp(
+      Object owner, String wanted, int width, String rhs, SourceLocation at) {
     String name = names.name(owner, wanted);
     tempWidth.put(name, width);
     tempDeclarations.add(new DeclarationView("wire", range(width), name, false, ""));
@@ -172,7 +177,13 @@ final class ExpressionRenderer implements ExprVisitor<String> {
     }
     if (e.op().isArithmetic()) {
       int w = e.width();
-      return "(" + extend(e.left(), w, e.signed()) + " " + op + " " + extend(e.right(), w, e.signed()) + ")";
+      return "("
+          + extend(e.left(), w, e.signed())
+          + " "
+          + op
+          + " "
+          + extend(e.right(), w, e.signed())
+          + ")";
     }
     if (e.op().isComparison()) {
       int w = Math.max(e.left().width(), e.right().width());
@@ -193,8 +204,11 @@ final class ExpressionRenderer implements ExprVisitor<String> {
     if (e.lo() == 0 && e.hi() == e.operand().width() - 1) {
       return render(e.operand());
     }
-    if (e.lo() == 0 && e.operand() instanceof BinaryExpr && ((BinaryExpr) e.operand()).op().isArithmetic()
-        && useCounts.getOrDefault(e.operand(), 0) <= 1 && names.lookup(e.operand()) == null) {
+    if (e.lo() == 0
+        && e.operand() instanceof BinaryExpr
+        && ((BinaryExpr) e.operand()).op().isArithmetic()
+        && useCounts.getOrDefault(e.operand(), 0) <= 1
+        && names.lookup(e.operand()) == null) {
       return narrowArithmetic((BinaryExpr) e.operand(), e.width());
     }
     String base = nameOf(e.operand());
@@ -216,7 +230,13 @@ final class ExpressionRenderer implements ExprVisitor<String> {
 
   @Override
   public String visitMux(MuxExpr e) {
-    return "(" + render(e.select()) + " ? " + render(e.whenTrue()) + " : " + render(e.whenFalse()) + ")";
+    return "("
+        + render(e.select())
+        + " ? "
+        + render(e.whenTrue())
+        + " : "
+        + render(e.whenFalse())
+        + ")";
   }
 
   @Override
@@ -239,7 +259,9 @@ final class ExpressionRenderer implements ExprVisitor<String> {
         int from = g * rendered.size() / groups;
         int to = (g + 1) * rendered.size() / groups;
         String rhs = "(" + String.join(" " + op + " ", rendered.subList(from, to)) + ")";
-        level.add(fullUse(declareTemp(new Object(), TREE_NAMES.get(e.op()), e.width(), rhs, e.location())));
+        level.add(
+            fullUse(
+                declareTemp(new Object(), TREE_NAMES.get(e.op()), e.width(), rhs, e.location())));
       }
       rendered = level;
     }
@@ -251,8 +273,10 @@ final class ExpressionRenderer implements ExprVisitor<String> {
 
   /** The terms of a chain of {@code op}: inner links used once and not named are opened up. */
   private void flatten(Expr x, BinaryOp op, List<Expr> out, boolean root) {
-    boolean inner = x instanceof BinaryExpr && ((BinaryExpr) x).op() == op
-        && (root || (useCounts.getOrDefault(x, 0) <= 1 && names.lookup(x) == null));
+    boolean inner =
+        x instanceof BinaryExpr
+            && ((BinaryExpr) x).op() == op
+            && (root || (useCounts.getOrDefault(x, 0) <= 1 && names.lookup(x) == null));
     if (!inner) {
       out.add(x);
       return;
@@ -267,7 +291,13 @@ final class ExpressionRenderer implements ExprVisitor<String> {
    */
   private String narrowArithmetic(BinaryExpr e, int w) {
     String op = VerilogOperators.BINARY.get(e.op());
-    return "(" + fit(e.left(), w, e.signed(), e) + " " + op + " " + fit(e.right(), w, e.signed(), e) + ")";
+    return "("
+        + fit(e.left(), w, e.signed(), e)
+        + " "
+        + op
+        + " "
+        + fit(e.right(), w, e.signed(), e)
+        + ")";
   }
 
   private String fit(Expr x, int w, boolean signed, Expr parent) {

@@ -15,16 +15,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes {@code manifest.json}: what external tools and testbenches need to know about a design. */
+/**
+ * Writes {@code manifest.json}: what external tools and testbenches need to know about a design.
+ */
 final class ManifestWriter {
-  private static final ObjectWriter WRITER = new ObjectMapper().writer(
-      new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  private static final ObjectWriter WRITER =
+      new ObjectMapper()
+          .writer(
+              new DefaultPrettyPrinter()
+                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   private ManifestWriter() {}
 
-  static String write(Design design, String top, List<PortInfo> ports, List<String> files,
-      EmitOptions options) {
+  static String write(
+      Design design, String top, List<PortInfo> ports, List<String> files, EmitOptions options) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("top", top);
     m.put("generator", options.generator());
@@ -36,7 +41,8 @@ final class ManifestWriter {
     }
     boolean clocked = ports.stream().anyMatch(p -> p.name().equals("clk"));
     if (clocked) {
-      Map<String, Object> clock = new LinkedHashMap<>(); // Map.of would order its keys differently per JVM
+      Map<String, Object> clock =
+          new LinkedHashMap<>(); // Map.of would order its keys differently per JVM
       clock.put("name", "clk");
       clock.put("edge", "posedge");
       m.put("clock", clock);

@@ -34,9 +34,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the {@link ModuleView} of one module definition in short named steps: allocate names, count
- * expression uses, find used bits, classify drivers, then ports, declarations, assigns, always blocks
- * and instances. Every decision about names and widths is made here; the template only lays out.
+ * Builds the {@link ModuleView} of one module definition in short named steps: allocate names,
+ * count expression uses, find used bits, classify drivers, then ports, declarations, assigns,
+ * always blocks and instances. Every decision about names and widths is made here; the template
+ * only lays out.
  */
 final class ModuleViewBuilder {
   private final Design design;
@@ -75,10 +76,12 @@ final class ModuleViewBuilder {
     declarations.addAll(renderer.tempDeclarations());
     List<AssignView> allAssigns = new ArrayList<>(renderer.tempAssigns());
     allAssigns.addAll(assigns);
-    return new ModuleView(def.name(), header(), ports(), declarations, allAssigns, blocks, instances());
+    return new ModuleView(
+        def.name(), header(), ports(), declarations, allAssigns, blocks, instances());
   }
 
-  // ---- step: names ---------------------------------------------------------------------------------
+  // ---- step: names
+  // ---------------------------------------------------------------------------------
 
   private boolean isClocked() {
     return clocked.contains(def);
@@ -113,8 +116,12 @@ final class ModuleViewBuilder {
   private String signalName(SignalRef ref) {
     String n = names.lookup(ref.signal());
     if (n == null) {
-      throw new IllegalStateException("no name for " + ref.signal() + " in " + def.name()
-          + " (a FOREIGN SIGNAL the checks should have stopped)");
+      throw new IllegalStateException(
+          "no name for "
+              + ref.signal()
+              + " in "
+              + def.name()
+              + " (a FOREIGN SIGNAL the checks should have stopped)");
     }
     return n;
   }
@@ -127,23 +134,24 @@ final class ModuleViewBuilder {
     blocks.push(body.statements());
     while (!blocks.isEmpty()) {
       for (Statement s : blocks.pop()) {
-        s.accept(new StatementVisitor<Void>() {
-          @Override
-          public Void visitAssign(Assign a) {
-            roots.add(a.value());
-            return null;
-          }
+        s.accept(
+            new StatementVisitor<Void>() {
+              @Override
+              public Void visitAssign(Assign a) {
+                roots.add(a.value());
+                return null;
+              }
 
-          @Override
-          public Void visitSwitch(Switch sw) {
-            for (Switch.Branch b : sw.branches()) {
-              roots.add(b.condition());
-              blocks.push(b.body());
-            }
-            blocks.push(sw.otherwise());
-            return null;
-          }
-        });
+              @Override
+              public Void visitSwitch(Switch sw) {
+                for (Switch.Branch b : sw.branches()) {
+                  roots.add(b.condition());
+                  blocks.push(b.body());
+                }
+                blocks.push(sw.otherwise());
+                return null;
+              }
+            });
       }
     }
     return roots;
@@ -216,7 +224,8 @@ final class ModuleViewBuilder {
     return b != null && !b.isEmpty();
   }
 
-  // ---- step: which signals need always blocks ----------------------------------------------------
+  // ---- step: which signals need always blocks
+  // ----------------------------------------------------
 
   private void classifyDrivers() {
     for (Statement s : body.statements()) {
@@ -241,51 +250,55 @@ final class ModuleViewBuilder {
       return known;
     }
     Set<Signal> out = new LinkedHashSet<>();
-    s.accept(new StatementVisitor<Void>() {
-      @Override
-      public Void visitAssign(Assign a) {
-        out.add(a.target());
-        return null;
-      }
-
-      @Override
-      public Void visitSwitch(Switch sw) {
-        for (Switch.Branch b : sw.branches()) {
-          for (Statement c : b.body()) {
-            out.addAll(targets(c));
+    s.accept(
+        new StatementVisitor<Void>() {
+          @Override
+          public Void visitAssign(Assign a) {
+            out.add(a.target());
+            return null;
           }
-        }
-        for (Statement c : sw.otherwise()) {
-          out.addAll(targets(c));
-        }
-        return null;
-      }
-    });
+
+          @Override
+          public Void visitSwitch(Switch sw) {
+            for (Switch.Branch b : sw.branches()) {
+              for (Statement c : b.body()) {
+                out.addAll(targets(c));
+              }
+            }
+            for (Statement c : sw.otherwise()) {
+              out.addAll(targets(c));
+            }
+            return null;
+          }
+        });
     targetsOf.put(s, out);
     return out;
   }
 
   /** The statement itself when it is an assignment, else null. */
-  private static final StatementVisitor<Assign> AS_ASSIGN = new StatementVisitor<>() {
-    @Override
-    public Assign visitAssign(Assign a) {
-      return a;
-    }
+  private static final StatementVisitor<Assign> AS_ASSIGN =
+      new StatementVisitor<>() {
+        @Override
+        public Assign visitAssign(Assign a) {
+          return a;
+        }
 
-    @Override
-    public Assign visitSwitch(Switch sw) {
-      return null;
-    }
-  };
+        @Override
+        public Assign visitSwitch(Switch sw) {
+          return null;
+        }
+      };
 
-  // ---- step: drivers -----------------------------------------------------------------------------------
+  // ---- step: drivers
+  // -----------------------------------------------------------------------------------
 
   /**
-   * Continuous assignments for signals driven by one plain assignment, one {@code always @*} block per
-   * other combinational signal, and one {@code always @(posedge clk)} block per register group: the
-   * registers with the same reset kind (with or without a reset value) touched by the same top-level
-   * statements, a plain assignment counting as "every cycle". A block emits the touching statements in
-   * source order, projected onto its registers, which keeps last-assignment-wins per register.
+   * Continuous assignments for signals driven by one plain assignment, one {@code always @*} block
+   * per other combinational signal, and one {@code always @(posedge clk)} block per register group:
+   * the registers with the same reset kind (with or without a reset value) touched by the same
+   * top-level statements, a plain assignment counting as "every cycle". A block emits the touching
+   * statements in source order, projected onto its registers, which keeps last-assignment-wins per
+   * register.
    */
   private void drivers(List<AssignView> assigns, List<BlockView> blocks) {
     Map<String, List<Signal>> groups = new LinkedHashMap<>();
@@ -294,7 +307,8 @@ final class ModuleViewBuilder {
       Signal t = e.getKey();
       if (!procedural.contains(t)) {
         Assign a = e.getValue().get(0).accept(AS_ASSIGN);
-        assigns.add(new AssignView(names.lookup(t), renderer.render(a.value()), comment(a.location())));
+        assigns.add(
+            new AssignView(names.lookup(t), renderer.render(a.value()), comment(a.location())));
       } else if (t.kind() != SignalKind.REGISTER) {
         blocks.add(null);
         groupSlot.put("comb:" + groups.size(), blocks.size() - 1);
@@ -312,7 +326,9 @@ final class ModuleViewBuilder {
     // registers that are never assigned but have a reset value: constant after reset
     List<Signal> constant = new ArrayList<>();
     for (Signal s : body.signals()) {
-      if (s.kind() == SignalKind.REGISTER && s.reset() != null && !topLevelTouching.containsKey(s)
+      if (s.kind() == SignalKind.REGISTER
+          && s.reset() != null
+          && !topLevelTouching.containsKey(s)
           && isRead(s)) {
         procedural.add(s);
         constant.add(s);
@@ -329,9 +345,9 @@ final class ModuleViewBuilder {
   }
 
   /**
-   * Registers share a block when their reset kind and enables agree: per touching top-level statement,
-   * "every cycle" for a plain assignment, the condition for a one-arm {@code when} (an enable), else
-   * the statement itself.
+   * Registers share a block when their reset kind and enables agree: per touching top-level
+   * statement, "every cycle" for a plain assignment, the condition for a one-arm {@code when} (an
+   * enable), else the statement itself.
    */
   private String groupKey(Signal register, List<Statement> touching) {
     StringBuilder key = new StringBuilder(register.reset() != null ? "reset" : "noreset");
@@ -350,33 +366,39 @@ final class ModuleViewBuilder {
   }
 
   /** A one-arm {@code when} without {@code otherwise}, else null. */
-  private static final StatementVisitor<Switch> AS_ENABLE = new StatementVisitor<>() {
-    @Override
-    public Switch visitAssign(Assign a) {
-      return null;
-    }
+  private static final StatementVisitor<Switch> AS_ENABLE =
+      new StatementVisitor<>() {
+        @Override
+        public Switch visitAssign(Assign a) {
+          return null;
+        }
 
-    @Override
-    public Switch visitSwitch(Switch sw) {
-      return sw.branches().size() == 1 && sw.otherwise().isEmpty() ? sw : null;
-    }
-  };
+        @Override
+        public Switch visitSwitch(Switch sw) {
+          return sw.branches().size() == 1 && sw.otherwise().isEmpty() ? sw : null;
+        }
+      };
 
   /**
    * Adjacent one-arm ifs with the same condition become one: with nonblocking assignments an arm
-   * cannot change the condition of the next, so {@code if (c) A; if (c) B;} is {@code if (c) A; B;}.
+   * cannot change the condition of the next, so {@code if (c) A; if (c) B;} is {@code if (c) A;
+   * B;}.
    */
   private static List<StatementView> mergeEnables(List<StatementView> stmts) {
     List<StatementView> out = new ArrayList<>();
     for (StatementView s : stmts) {
       StatementView prev = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (prev != null && isEnable(prev) && isEnable(s)
+      if (prev != null
+          && isEnable(prev)
+          && isEnable(s)
           && prev.arms().get(0).condition().equals(s.arms().get(0).condition())) {
         StatementView.ArmView a = prev.arms().get(0);
         List<StatementView> body = new ArrayList<>(a.body());
         body.addAll(s.arms().get(0).body());
-        out.set(out.size() - 1, StatementView.chain(
-            List.of(new StatementView.ArmView(a.condition(), a.comment(), body)), List.of()));
+        out.set(
+            out.size() - 1,
+            StatementView.chain(
+                List.of(new StatementView.ArmView(a.condition(), a.comment(), body)), List.of()));
       } else {
         out.add(s);
       }
@@ -419,30 +441,38 @@ final class ModuleViewBuilder {
   }
 
   private static String resetLiteral(Signal s) {
-    java.math.BigInteger mask = java.math.BigInteger.ONE.shiftLeft(s.width()).subtract(java.math.BigInteger.ONE);
+    java.math.BigInteger mask =
+        java.math.BigInteger.ONE.shiftLeft(s.width()).subtract(java.math.BigInteger.ONE);
     return ExpressionRenderer.literal(s.width(), s.reset().and(mask));
   }
 
-  /** Appends {@code s} restricted to the assignments of {@code members}; nothing when it has none. */
+  /**
+   * Appends {@code s} restricted to the assignments of {@code members}; nothing when it has none.
+   */
   private void project(Statement s, Set<Signal> members, String op, List<StatementView> out) {
-    s.accept(new StatementVisitor<Void>() {
-      @Override
-      public Void visitAssign(Assign a) {
-        if (members.contains(a.target())) {
-          out.add(StatementView.assign(names.lookup(a.target()), op, renderer.render(a.value()),
-              comment(a.location())));
-        }
-        return null;
-      }
+    s.accept(
+        new StatementVisitor<Void>() {
+          @Override
+          public Void visitAssign(Assign a) {
+            if (members.contains(a.target())) {
+              out.add(
+                  StatementView.assign(
+                      names.lookup(a.target()),
+                      op,
+                      renderer.render(a.value()),
+                      comment(a.location())));
+            }
+            return null;
+          }
 
-      @Override
-      public Void visitSwitch(Switch sw) {
-        if (!Collections.disjoint(targets(sw), members)) {
-          projectSwitch(sw, members, op, out);
-        }
-        return null;
-      }
-    });
+          @Override
+          public Void visitSwitch(Switch sw) {
+            if (!Collections.disjoint(targets(sw), members)) {
+              projectSwitch(sw, members, op, out);
+            }
+            return null;
+          }
+        });
   }
 
   /**
@@ -462,7 +492,9 @@ final class ModuleViewBuilder {
       if (armBody.isEmpty()) {
         skipped.add(Conditions.not(condition));
       } else {
-        arms.add(new StatementView.ArmView(Conditions.and(skipped, condition), comment(b.location()), armBody));
+        arms.add(
+            new StatementView.ArmView(
+                Conditions.and(skipped, condition), comment(b.location()), armBody));
       }
     }
     List<StatementView> other = new ArrayList<>();
@@ -470,8 +502,12 @@ final class ModuleViewBuilder {
       project(c, members, op, other);
     }
     if (!other.isEmpty() && !skipped.isEmpty()) {
-      arms.add(new StatementView.ArmView(Conditions.and(skipped.subList(0, skipped.size() - 1),
-          skipped.get(skipped.size() - 1)), "", other));
+      arms.add(
+          new StatementView.ArmView(
+              Conditions.and(
+                  skipped.subList(0, skipped.size() - 1), skipped.get(skipped.size() - 1)),
+              "",
+              other));
       other = List.of();
     }
     if (arms.isEmpty()) {
@@ -496,8 +532,13 @@ final class ModuleViewBuilder {
     for (Signal p : body.ports()) {
       boolean out = p.kind() == SignalKind.OUTPUT;
       String net = out && procedural.contains(p) ? "reg" : "wire";
-      ports.add(new PortView(out ? "output" : "input", net, ExpressionRenderer.range(p.width()),
-          names.lookup(p), !out && partlyUnused(p)));
+      ports.add(
+          new PortView(
+              out ? "output" : "input",
+              net,
+              ExpressionRenderer.range(p.width()),
+              names.lookup(p),
+              !out && partlyUnused(p)));
     }
     return ports;
   }
@@ -524,14 +565,24 @@ final class ModuleViewBuilder {
         continue; // declared but never used: nothing to emit
       }
       String net = procedural.contains(s) ? "reg" : "wire";
-      out.add(new DeclarationView(net, ExpressionRenderer.range(s.width()), names.lookup(s),
-          partlyUnused(s), comment(s.location())));
+      out.add(
+          new DeclarationView(
+              net,
+              ExpressionRenderer.range(s.width()),
+              names.lookup(s),
+              partlyUnused(s),
+              comment(s.location())));
     }
     for (Instance i : body.instances()) {
       for (Signal p : i.body().ports()) {
         String net = procedural.contains(p) ? "reg" : "wire";
-        out.add(new DeclarationView(net, ExpressionRenderer.range(p.width()), names.lookup(p),
-            p.kind() == SignalKind.OUTPUT && partlyUnused(p), ""));
+        out.add(
+            new DeclarationView(
+                net,
+                ExpressionRenderer.range(p.width()),
+                names.lookup(p),
+                p.kind() == SignalKind.OUTPUT && partlyUnused(p),
+                ""));
       }
     }
     return out;
@@ -549,7 +600,9 @@ final class ModuleViewBuilder {
       List<Signal> childPorts = i.body().ports();
       List<Signal> defPorts = child.body().ports();
       for (int k = 0; k < childPorts.size(); k++) {
-        conns.add(new InstanceView.Connection(portName(defPorts.get(k)), names.lookup(childPorts.get(k))));
+        conns.add(
+            new InstanceView.Connection(
+                portName(defPorts.get(k)), names.lookup(childPorts.get(k))));
       }
       out.add(new InstanceView(child.name(), names.lookup(i), comment(i.location()), conns));
     }
@@ -559,13 +612,16 @@ final class ModuleViewBuilder {
   /** A port's name inside its own module: its own name, keyword-escaped. */
   static String portName(Signal port) {
     return io.hardformer.dsl.check.VerilogKeywords.isKeyword(port.name())
-        ? io.hardformer.dsl.check.VerilogKeywords.escape(port.name()) : port.name();
+        ? io.hardformer.dsl.check.VerilogKeywords.escape(port.name())
+        : port.name();
   }
 
   private List<String> header() {
     List<String> h = new ArrayList<>();
-    StringBuilder gen = new StringBuilder("Generated by Hardformer from generator '")
-        .append(options.generator()).append('\'');
+    StringBuilder gen =
+        new StringBuilder("Generated by Hardformer from generator '")
+            .append(options.generator())
+            .append('\'');
     if (!options.parameters().isEmpty()) {
       gen.append(" with ");
       int k = 0;
@@ -574,17 +630,22 @@ final class ModuleViewBuilder {
       }
     }
     h.add(gen.append(". Do not edit.").toString());
-    StringBuilder mod = new StringBuilder("Module ").append(def.name()).append(": ")
-        .append(body.kindName());
+    StringBuilder mod =
+        new StringBuilder("Module ").append(def.name()).append(": ").append(body.kindName());
     if (!body.parameters().isEmpty()) {
       mod.append(body.parameters().toString().replace('{', '(').replace('}', ')'));
     }
-    mod.append(", ").append(def.instanceCount()).append(def.instanceCount() == 1 ? " instance" : " instances")
+    mod.append(", ")
+        .append(def.instanceCount())
+        .append(def.instanceCount() == 1 ? " instance" : " instances")
         .append(" in this design");
     h.add(mod.toString());
     if (body.timing() != null) {
-      h.add("Timing: latency " + body.timing().latency() + " cycles, initiation interval "
-          + body.timing().initiationInterval());
+      h.add(
+          "Timing: latency "
+              + body.timing().latency()
+              + " cycles, initiation interval "
+              + body.timing().initiationInterval());
     }
     h.replaceAll(ModuleViewBuilder::commentSafe);
     return h;

@@ -32,8 +32,8 @@ import java.util.function.Function;
  *       (its temporary's name, or its own derived name, one level deep: {@code not_any_in}), or the
  *       bare word when that is too long or deeper; the allocator adds {@code _} to the bare words
  *       that are Verilog keywords ({@code and_});
- *   <li>a slice of a signal or of a temporary is {@code name_hi_lo} ({@code acc_30_23},
- *       {@code acc_31}); a slice of anything else takes the name of what it slices.
+ *   <li>a slice of a signal or of a temporary is {@code name_hi_lo} ({@code acc_30_23}, {@code
+ *       acc_31}); a slice of anything else takes the name of what it slices.
  * </ul>
  *
  * <p>The {@link NameAllocator} makes the result unique ({@code sum_a_b_1}); as the walk order is
@@ -69,7 +69,9 @@ final class TempNames implements ExprVisitor<String> {
   private final Function<Expr, String> knownName;
   private boolean nested; // true while naming an operand: the fallback goes one level deep only
 
-  /** @param knownName the name already given to an expression (a temporary), or null */
+  /**
+   * @param knownName the name already given to an expression (a temporary), or null
+   */
   TempNames(Function<SignalRef, String> signalName, Function<Expr, String> knownName) {
     this.signalName = signalName;
     this.knownName = knownName;
@@ -134,8 +136,10 @@ final class TempNames implements ExprVisitor<String> {
 
   @Override
   public String visitSlice(SliceExpr e) {
-    String base = e.operand() instanceof SignalRef ? signalName.apply((SignalRef) e.operand())
-        : knownName.apply(e.operand());
+    String base =
+        e.operand() instanceof SignalRef
+            ? signalName.apply((SignalRef) e.operand())
+            : knownName.apply(e.operand());
     if (base == null) {
       return of(e.operand());
     }

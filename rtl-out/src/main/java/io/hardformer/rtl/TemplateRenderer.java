@@ -8,9 +8,9 @@ import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
 
 /**
- * Lays out view models with the Velocity templates under {@code io/hardformer/rtl/} on the classpath.
- * Strict mode is on (an unknown reference is an error, not silent text), whitespace gobbling is
- * {@code lines}, and recursive macros may nest deeply for deep when-chains.
+ * Lays out view models with the Velocity templates under {@code io/hardformer/rtl/} on the
+ * classpath. Strict mode is on (an unknown reference is an error, not silent text), whitespace
+ * gobbling is {@code lines}, and recursive macros may nest deeply for deep when-chains.
  */
 public final class TemplateRenderer {
   private static final VelocityEngine ENGINE = createEngine();
@@ -18,11 +18,14 @@ public final class TemplateRenderer {
 
   private TemplateRenderer() {}
 
-  /** A Velocity engine with the project settings (classpath templates, strict mode, line gobbling). */
+  /**
+   * A Velocity engine with the project settings (classpath templates, strict mode, line gobbling).
+   */
   public static VelocityEngine createEngine() {
     Properties p = new Properties();
     p.setProperty("resource.loaders", "class");
-    p.setProperty("resource.loader.class.class",
+    p.setProperty(
+        "resource.loader.class.class",
         "org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader");
     p.setProperty("runtime.strict_mode.enable", "true");
     p.setProperty("parser.space_gobbling", "lines");

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Emits an elaborated design as Verilog-2005: one file per distinct module, a filelist and a manifest.
- * Java builds an immutable view model per module ({@link ModuleViewBuilder}); the Velocity template
- * {@code module.vm} lays it out.
+ * Emits an elaborated design as Verilog-2005: one file per distinct module, a filelist and a
+ * manifest. Java builds an immutable view model per module ({@link ModuleViewBuilder}); the
+ * Velocity template {@code module.vm} lays it out.
  */
 public final class VerilogEmitter {
   private VerilogEmitter() {}
@@ -32,7 +32,8 @@ public final class VerilogEmitter {
     Set<ModuleDef> clocked = clockedModules(design);
     Map<String, String> files = new LinkedHashMap<>();
     for (ModuleDef def : design.modules()) {
-      String text = TemplateRenderer.module(new ModuleViewBuilder(design, def, options, clocked).build());
+      String text =
+          TemplateRenderer.module(new ModuleViewBuilder(design, def, options, clocked).build());
       files.put(def.name() + ".v", text);
     }
     ModuleDef top = design.top();
@@ -42,10 +43,14 @@ public final class VerilogEmitter {
       ports.add(new PortInfo("rst", "input", 1));
     }
     for (Signal p : top.body().ports()) {
-      ports.add(new PortInfo(ModuleViewBuilder.portName(p), p.kind() == SignalKind.INPUT ? "input" : "output",
-          p.width()));
+      ports.add(
+          new PortInfo(
+              ModuleViewBuilder.portName(p),
+              p.kind() == SignalKind.INPUT ? "input" : "output",
+              p.width()));
     }
-    String manifest = ManifestWriter.write(design, top.name(), ports, new ArrayList<>(files.keySet()), options);
+    String manifest =
+        ManifestWriter.write(design, top.name(), ports, new ArrayList<>(files.keySet()), options);
     return new EmittedDesign(design, top.name(), files, ports, manifest);
   }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Whole-file golden comparisons of the emitter on small designs ({@link GoldenDesigns}), byte for
- * byte, so readability cannot regress silently. Golden files live in
- * {@code src/test/resources/golden/<design>/<module>.v}. After an intended change of the output,
+ * byte, so readability cannot regress silently. Golden files live in {@code
+ * src/test/resources/golden/<design>/<module>.v}. After an intended change of the output,
  * regenerate them and review the diff:
  *
  * <pre>
@@ -41,8 +41,10 @@ class EmitterGoldenTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("designs")
-  void emitsTheGoldenText(String name, Supplier<Module> design, boolean sourceComments) throws IOException {
-    EmitOptions options = EmitOptions.forGenerator(name, Map.of()).withSourceComments(sourceComments);
+  void emitsTheGoldenText(String name, Supplier<Module> design, boolean sourceComments)
+      throws IOException {
+    EmitOptions options =
+        EmitOptions.forGenerator(name, Map.of()).withSourceComments(sourceComments);
     Map<String, String> files = VerilogEmitter.emit(design.get(), options).files();
     Path dir = GOLDEN_ROOT.resolve(name);
     if (Boolean.getBoolean(UPDATE_PROPERTY)) {
@@ -53,16 +55,31 @@ class EmitterGoldenTest {
     try (Stream<Path> listing = Files.list(dir)) {
       expectedNames = listing.map(p -> p.getFileName().toString()).sorted().toList();
     } catch (java.nio.file.NoSuchFileException e) {
-      fail("no golden files in " + dir.toAbsolutePath() + "; create them with -D" + UPDATE_PROPERTY + "=true");
+      fail(
+          "no golden files in "
+              + dir.toAbsolutePath()
+              + "; create them with -D"
+              + UPDATE_PROPERTY
+              + "=true");
       return;
     }
-    assertEquals(expectedNames, files.keySet().stream().sorted().toList(), name + ": emitted module files");
+    assertEquals(
+        expectedNames, files.keySet().stream().sorted().toList(), name + ": emitted module files");
     for (Map.Entry<String, String> f : files.entrySet()) {
       String expected = Files.readString(dir.resolve(f.getKey()), StandardCharsets.UTF_8);
       String problem = GoldenDiff.firstDifference(expected, f.getValue());
       if (problem != null) {
-        fail(name + "/" + f.getKey() + " differs from its golden file " + dir.resolve(f.getKey()) + ":\n" + problem
-            + "\nIf the change is intended, regenerate with -D" + UPDATE_PROPERTY + "=true and review the diff.");
+        fail(
+            name
+                + "/"
+                + f.getKey()
+                + " differs from its golden file "
+                + dir.resolve(f.getKey())
+                + ":\n"
+                + problem
+                + "\nIf the change is intended, regenerate with -D"
+                + UPDATE_PROPERTY
+                + "=true and review the diff.");
       }
     }
   }
@@ -70,8 +87,10 @@ class EmitterGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("designs")
   void emitsByteIdenticallyRunToRun(String name, Supplier<Module> design, boolean sourceComments) {
-    EmitOptions options = EmitOptions.forGenerator(name, Map.of()).withSourceComments(sourceComments);
-    assertEquals(VerilogEmitter.emit(design.get(), options).files(),
+    EmitOptions options =
+        EmitOptions.forGenerator(name, Map.of()).withSourceComments(sourceComments);
+    assertEquals(
+        VerilogEmitter.emit(design.get(), options).files(),
         VerilogEmitter.emit(design.get(), options).files());
   }
 

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Small designs whose whole Verilog is kept as golden files (EmitterGoldenTest). Each shows one part
- * of the emitter's style; the named-reduction design is emitted with source comments, so moving its
- * lines changes its golden file.
+ * Small designs whose whole Verilog is kept as golden files (EmitterGoldenTest). Each shows one
+ * part of the emitter's style; the named-reduction design is emitted with source comments, so
+ * moving its lines changes its golden file.
  */
 final class GoldenDesigns {
   private GoldenDesigns() {}
@@ -24,8 +24,7 @@ final class GoldenDesigns {
 
     Counter() {
       UInt c = reg("c", 8, 0);
-      when(clear, () -> c.next(lit(0, 8)))
-          .elseWhen(en, () -> c.next(c.add(lit(1, 8)).trunc(8)));
+      when(clear, () -> c.next(lit(0, 8))).elseWhen(en, () -> c.next(c.add(lit(1, 8)).trunc(8)));
       count.assign(c);
     }
   }
@@ -54,14 +53,17 @@ final class GoldenDesigns {
           .elseWhen(op.eq(lit(1, 2)), () -> r.assign(a.sub(b).trunc(16)))
           .otherwise(() -> r.assign(a.xor(b)));
       when(valid.not(), () -> seen.next(lit(0, 2)))
-          .elseWhen(op.eq(lit(3, 2)), () -> {
-            acc.next(lit(0, 16));
-            snap.next(acc); // no reset: its own block, where the first arm is empty
-          })
-          .otherwise(() -> {
-            acc.next(r);
-            seen.next(seen.add(lit(1, 2)).trunc(2));
-          });
+          .elseWhen(
+              op.eq(lit(3, 2)),
+              () -> {
+                acc.next(lit(0, 16));
+                snap.next(acc); // no reset: its own block, where the first arm is empty
+              })
+          .otherwise(
+              () -> {
+                acc.next(r);
+                seen.next(seen.add(lit(1, 2)).trunc(2));
+              });
       when(valid, () -> hold.next(mux(op.bit(0), a, b)));
       y.assign(acc);
       last.assign(hold);
@@ -87,8 +89,14 @@ final class GoldenDesigns {
       UInt lz = masked.clz().named("lz");
       Bool nan = masked.bits(30, 23).andR().and(masked.bits(22, 0).orR());
       UInt shifted = masked.shiftLeft(lz.zext(32)).named("shifted");
-      y.assign(mux(nan, lit(0x7FC00000L, 32), mux(nan.not().and(shifted.eq(lit(0, 32))), lit(0xFFL, 32),
-          shifted.add(shifted).trunc(32))));
+      y.assign(
+          mux(
+              nan,
+              lit(0x7FC00000L, 32),
+              mux(
+                  nan.not().and(shifted.eq(lit(0, 32))),
+                  lit(0xFFL, 32),
+                  shifted.add(shifted).trunc(32))));
       List<Bool> bits = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         bits.add(flags.bit(i));

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
-/** The constant rule of {@link ExpressionRenderer#literal}: decimal below 256, hex from 256 and for masks. */
+/**
+ * The constant rule of {@link ExpressionRenderer#literal}: decimal below 256, hex from 256 and for
+ * masks.
+ */
 class LiteralFormatTest {
   private static String lit(int width, long value) {
     return ExpressionRenderer.literal(width, BigInteger.valueOf(value));
@@ -31,6 +34,7 @@ class LiteralFormatTest {
     assertEquals("32'h00000100", lit(32, 256));
     assertEquals("9'h1FF", lit(9, 511));
     assertEquals("8'hFF", lit(8, 255));
-    assertEquals("66'h08000000000000000", ExpressionRenderer.literal(66, BigInteger.ONE.shiftLeft(63)));
+    assertEquals(
+        "66'h08000000000000000", ExpressionRenderer.literal(66, BigInteger.ONE.shiftLeft(63)));
   }
 }

@@ -1,9 +1,9 @@
 package io.hardformer.testbench;
 
 /**
- * Where a testbench runs: the Verilated native model (default) or the Java interpreter of the IR (no
- * Verilator, instant start, slower per cycle, no waveforms). The system property
- * {@code hardformer.backend=java} switches the default for a whole run.
+ * Where a testbench runs: the Verilated native model (default) or the Java interpreter of the IR
+ * (no Verilator, instant start, slower per cycle, no waveforms). The system property {@code
+ * hardformer.backend=java} switches the default for a whole run.
  */
 public enum Backend {
   VERILATOR,

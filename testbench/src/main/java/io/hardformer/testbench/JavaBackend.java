@@ -160,8 +160,12 @@ final class JavaBackend implements SimulatorBackend {
     if (r.sinkReady() != null) {
       sim.poke(r.sinkReady().name(), BigInteger.ZERO);
     }
-    return new StreamResult(r, limit, accepted.stream().mapToLong(Long::longValue).toArray(),
-        gotCycles.stream().mapToLong(Long::longValue).toArray(), got.toByteArray());
+    return new StreamResult(
+        r,
+        limit,
+        accepted.stream().mapToLong(Long::longValue).toArray(),
+        gotCycles.stream().mapToLong(Long::longValue).toArray(),
+        got.toByteArray());
   }
 
   @Override

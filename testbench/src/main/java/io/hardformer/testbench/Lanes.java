@@ -29,6 +29,8 @@ public final class Lanes {
 
   /** Element {@code index} of a port value with {@code width}-bit elements. */
   public static long element(BigInteger word, int index, int width) {
-    return word.shiftRight(index * width).and(BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE)).longValue();
+    return word.shiftRight(index * width)
+        .and(BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE))
+        .longValue();
   }
 }

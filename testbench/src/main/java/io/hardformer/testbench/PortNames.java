@@ -20,8 +20,11 @@ final class PortNames {
   /** The port name of {@code port}, a port of the top module. */
   String of(Data<?> port) {
     if (!(port.expr() instanceof SignalRef ref)) {
-      throw new IllegalArgumentException(port + " is not a port of " + design.top()
-          + ": it is the result of an operator; pass the DUT's port field");
+      throw new IllegalArgumentException(
+          port
+              + " is not a port of "
+              + design.top()
+              + ": it is the result of an operator; pass the DUT's port field");
     }
     return design.portName(ref.signal());
   }
@@ -35,7 +38,10 @@ final class PortNames {
     return names;
   }
 
-  /** The data ports of an interface as a stream run sees them: payload fields, then first, then last. */
+  /**
+   * The data ports of an interface as a stream run sees them: payload fields, then first, then
+   * last.
+   */
   String[] data(Valid<?> port) {
     List<String> names = of(port.payload());
     if (port.hasFirst()) {

@@ -19,7 +19,9 @@ interface SimulatorBackend extends AutoCloseable {
 
   StreamResult stream(StreamRequest request);
 
-  /** Writes a waveform of the cycles around {@code around}; returns its path or why there is none. */
+  /**
+   * Writes a waveform of the cycles around {@code around}; returns its path or why there is none.
+   */
   String writeWaveform(long around);
 
   @Override

@@ -31,8 +31,8 @@ public final class Stimulus {
   public Stimulus set(int cycle, String port, long value) {
     PortLayout p = spec.input(port);
     if (p.width() < 64 && (value < 0 || value >>> p.width() != 0)) {
-      throw new IllegalArgumentException("value " + value + " does not fit input '" + port + "' ("
-          + p.width() + " bits)");
+      throw new IllegalArgumentException(
+          "value " + value + " does not fit input '" + port + "' (" + p.width() + " bits)");
     }
     PortValues.encodeLong(value, p.bytes(), frames, cycle * spec.inputFrameBytes() + p.offset());
     return this;
@@ -54,14 +54,17 @@ public final class Stimulus {
     return set(cycle, names.of(port), value);
   }
 
-  /** Sets input {@code port} from little-endian bytes (byte 0 = bits 7:0), e.g. packed FP8 lanes. */
+  /**
+   * Sets input {@code port} from little-endian bytes (byte 0 = bits 7:0), e.g. packed FP8 lanes.
+   */
   public Stimulus setBytes(int cycle, String port, byte[] littleEndian) {
     PortLayout p = spec.input(port);
     if (littleEndian.length != p.bytes()) {
-      throw new IllegalArgumentException("input '" + port + "' takes " + p.bytes() + " bytes, got "
-          + littleEndian.length);
+      throw new IllegalArgumentException(
+          "input '" + port + "' takes " + p.bytes() + " bytes, got " + littleEndian.length);
     }
-    System.arraycopy(littleEndian, 0, frames, cycle * spec.inputFrameBytes() + p.offset(), littleEndian.length);
+    System.arraycopy(
+        littleEndian, 0, frames, cycle * spec.inputFrameBytes() + p.offset(), littleEndian.length);
     return this;
   }
 

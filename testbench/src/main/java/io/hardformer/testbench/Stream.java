@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * A transaction run through a valid/ready or valid-only interface, driven natively at full speed:
- * {@code tb.stream().source("in_valid", "in_ready", "in_data").sink("out_valid", "out_ready", "out_data")
- * .bubbles(0.2).backpressure(0.5).send(values).run()}. Pass {@code null} for a ready that does not exist.
+ * {@code tb.stream().source("in_valid", "in_ready", "in_data").sink("out_valid", "out_ready",
+ * "out_data") .bubbles(0.2).backpressure(0.5).send(values).run()}. Pass {@code null} for a ready
+ * that does not exist.
  */
 public final class Stream {
   private final Testbench tb;
@@ -43,7 +44,9 @@ public final class Stream {
     return this;
   }
 
-  /** The receiving side: the DUT's output valid, its input ready (or null), and the data outputs. */
+  /**
+   * The receiving side: the DUT's output valid, its input ready (or null), and the data outputs.
+   */
   public Stream sink(String valid, String ready, String... data) {
     sinkValid = spec.output(valid);
     sinkReady = ready == null ? null : spec.input(ready);
@@ -77,8 +80,13 @@ public final class Stream {
 
   public Stream send(BigInteger... values) {
     if (values.length != srcData.size()) {
-      throw new IllegalArgumentException("a transaction needs " + srcData.size() + " values (" + srcData
-          + "), got " + values.length);
+      throw new IllegalArgumentException(
+          "a transaction needs "
+              + srcData.size()
+              + " values ("
+              + srcData
+              + "), got "
+              + values.length);
     }
     payloads.add(values.clone());
     return this;
@@ -105,9 +113,21 @@ public final class Stream {
       }
     }
     long seed = tb.random().nextLong();
-    StreamRequest r = new StreamRequest(srcValid, srcReady, srcData, sinkValid, sinkReady, sinkData, bubble,
-        backpressure, seed, payloads.size(), frames, expected == null ? payloads.size() : expected,
-        tb.options().cycleLimit());
+    StreamRequest r =
+        new StreamRequest(
+            srcValid,
+            srcReady,
+            srcData,
+            sinkValid,
+            sinkReady,
+            sinkData,
+            bubble,
+            backpressure,
+            seed,
+            payloads.size(),
+            frames,
+            expected == null ? payloads.size() : expected,
+            tb.options().cycleLimit());
     return tb.runStream(r);
   }
 }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The observed transactions of one stream run, with cycle stamps, and the cycle-contract assertions:
- * {@link #expectLatency} and {@link #expectInitiationInterval}.
+ * The observed transactions of one stream run, with cycle stamps, and the cycle-contract
+ * assertions: {@link #expectLatency} and {@link #expectInitiationInterval}.
  */
 public final class StreamRun {
   private final Testbench tb;
@@ -49,22 +49,34 @@ public final class StreamRun {
   }
 
   /**
-   * Every output appeared exactly {@code cycles} after its input was accepted (transactions in order,
-   * one output per input). Measured from the cycle stamps.
+   * Every output appeared exactly {@code cycles} after its input was accepted (transactions in
+   * order, one output per input). Measured from the cycle stamps.
    */
   public StreamRun expectLatency(int cycles) {
     int n = Math.min(result.accepted(), result.outputs());
     for (int k = 0; k < n; k++) {
       long measured = result.outputCycle(k) - result.acceptCycle(k);
       if (measured != cycles) {
-        tb.fail("latency of transaction " + k + " is " + measured + " cycles (accepted in cycle "
-            + result.acceptCycle(k) + ", out in cycle " + result.outputCycle(k) + "), expected " + cycles);
+        tb.fail(
+            "latency of transaction "
+                + k
+                + " is "
+                + measured
+                + " cycles (accepted in cycle "
+                + result.acceptCycle(k)
+                + ", out in cycle "
+                + result.outputCycle(k)
+                + "), expected "
+                + cycles);
       }
     }
     return this;
   }
 
-  /** The largest gap between consecutive input acceptances; meaningful without bubbles and backpressure. */
+  /**
+   * The largest gap between consecutive input acceptances; meaningful without bubbles and
+   * backpressure.
+   */
   public long measuredInitiationInterval() {
     long worst = 0;
     for (int k = 1; k < result.accepted(); k++) {

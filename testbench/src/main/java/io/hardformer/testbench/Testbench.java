@@ -16,8 +16,8 @@ import java.util.Random;
 
 /**
  * A DSL module running in Verilator, driven from Java. The model is built once per distinct design
- * (content-addressed cache) and runs in its own process; {@link Backend#JAVA} runs the same test on the
- * Java interpreter of the IR instead.
+ * (content-addressed cache) and runs in its own process; {@link Backend#JAVA} runs the same test on
+ * the Java interpreter of the IR instead.
  *
  * <pre>{@code
  * try (Testbench tb = Testbench.of(new Counter(8))) {
@@ -27,11 +27,11 @@ import java.util.Random;
  * }
  * }</pre>
  *
- * <p>Cycle semantics: {@code poke} sets inputs for the current cycle, {@code peek} shows outputs after
- * combinational settling, {@code step} applies rising clock edges. Pokes and steps are buffered; only
- * peeks wait for the model. Bulk data goes through {@link #stimulus}/{@link #run} and {@link #stream},
- * which run natively. Any failure writes an FST waveform of the run (replayed on a tracing build) and
- * names its path and the random seed.
+ * <p>Cycle semantics: {@code poke} sets inputs for the current cycle, {@code peek} shows outputs
+ * after combinational settling, {@code step} applies rising clock edges. Pokes and steps are
+ * buffered; only peeks wait for the model. Bulk data goes through {@link #stimulus}/{@link #run}
+ * and {@link #stream}, which run natively. Any failure writes an FST waveform of the run (replayed
+ * on a tracing build) and names its path and the random seed.
  */
 public final class Testbench implements AutoCloseable {
   private final EmittedDesign design;
@@ -48,9 +48,12 @@ public final class Testbench implements AutoCloseable {
     this.spec = HarnessSpec.of(design, false);
     this.names = new PortNames(design);
     this.options = options;
-    this.sim = options.backend() == Backend.JAVA ? new JavaBackend(design.design(), spec)
-        : new VerilatorBackend(design, spec, options.waveformDir());
-    this.seed = options.seed() != null ? options.seed() : design.top().hashCode() * 0x9E3779B97F4A7C15L;
+    this.sim =
+        options.backend() == Backend.JAVA
+            ? new JavaBackend(design.design(), spec)
+            : new VerilatorBackend(design, spec, options.waveformDir());
+    this.seed =
+        options.seed() != null ? options.seed() : design.top().hashCode() * 0x9E3779B97F4A7C15L;
     this.random = new Random(seed);
   }
 
@@ -62,7 +65,9 @@ public final class Testbench implements AutoCloseable {
     return new Testbench(VerilogEmitter.emit(top, EmitOptions.defaults()), options);
   }
 
-  /** A testbench over an already emitted design (e.g. a generator's output with its own options). */
+  /**
+   * A testbench over an already emitted design (e.g. a generator's output with its own options).
+   */
   public static Testbench of(EmittedDesign design, TestbenchOptions options) {
     return new Testbench(design, options);
   }
@@ -90,7 +95,8 @@ public final class Testbench implements AutoCloseable {
     return cycle;
   }
 
-  // ---- interactive -------------------------------------------------------------------------------
+  // ---- interactive
+  // -------------------------------------------------------------------------------
 
   public Testbench poke(String input, long value) {
     PortLayout p = spec.input(input);
@@ -140,7 +146,10 @@ public final class Testbench implements AutoCloseable {
     return expect(names.of(output), expected);
   }
 
-  /** Sets every field of input bundle {@code input} from {@code packed}, the first field in the low bits. */
+  /**
+   * Sets every field of input bundle {@code input} from {@code packed}, the first field in the low
+   * bits.
+   */
   public Testbench poke(Bundle<?> input, BigInteger packed) {
     BigInteger rest = packed;
     for (Data<?> leaf : input.leaves()) {
@@ -148,13 +157,22 @@ public final class Testbench implements AutoCloseable {
       rest = rest.shiftRight(leaf.width());
     }
     if (rest.signum() != 0) {
-      fail("poke of 0x" + packed.toString(16) + " does not fit bundle " + input.layout() + " ("
-          + input.width() + " bits)");
+      fail(
+          "poke of 0x"
+              + packed.toString(16)
+              + " does not fit bundle "
+              + input.layout()
+              + " ("
+              + input.width()
+              + " bits)");
     }
     return this;
   }
 
-  /** Every field of output bundle {@code output} packed into one number, the first field in the low bits. */
+  /**
+   * Every field of output bundle {@code output} packed into one number, the first field in the low
+   * bits.
+   */
   public BigInteger peek(Bundle<?> output) {
     BigInteger packed = BigInteger.ZERO;
     int offset = 0;
@@ -187,7 +205,10 @@ public final class Testbench implements AutoCloseable {
     return reset(1);
   }
 
-  /** Fails, naming signal, cycle, expected and actual, unless {@code output} equals {@code expected}. */
+  /**
+   * Fails, naming signal, cycle, expected and actual, unless {@code output} equals {@code
+   * expected}.
+   */
   public Testbench expect(String output, long expected) {
     return expect(output, BigInteger.valueOf(expected));
   }
@@ -195,13 +216,26 @@ public final class Testbench implements AutoCloseable {
   public Testbench expect(String output, BigInteger expected) {
     BigInteger actual = peek(output);
     if (!actual.equals(expected)) {
-      fail("'" + output + "' in cycle " + cycle + ": expected " + expected + " (0x" + expected.toString(16)
-          + "), got " + actual + " (0x" + actual.toString(16) + ")");
+      fail(
+          "'"
+              + output
+              + "' in cycle "
+              + cycle
+              + ": expected "
+              + expected
+              + " (0x"
+              + expected.toString(16)
+              + "), got "
+              + actual
+              + " (0x"
+              + actual.toString(16)
+              + ")");
     }
     return this;
   }
 
-  // ---- bulk --------------------------------------------------------------------------------------
+  // ---- bulk
+  // --------------------------------------------------------------------------------------
 
   /** Input frames for {@code cycles} cycles, all zero until set. */
   public Stimulus stimulus(int cycles) {
@@ -215,7 +249,9 @@ public final class Testbench implements AutoCloseable {
 
   /** Runs the stimulus; outputs come back only for cycles where output {@code valid} is high. */
   public Outputs run(Stimulus s, String valid) {
-    Outputs out = new Outputs(spec, sim.batch(s.frames(), s.cycles(), valid == null ? null : spec.output(valid)));
+    Outputs out =
+        new Outputs(
+            spec, sim.batch(s.frames(), s.cycles(), valid == null ? null : spec.output(valid)));
     cycle += s.cycles();
     return out;
   }
@@ -226,12 +262,13 @@ public final class Testbench implements AutoCloseable {
   }
 
   /**
-   * A transaction run from the DUT's input interface {@code source} to its output interface {@code sink}
-   * ({@code tb.stream(dut.in, dut.out)}): a transaction is one value per payload field, then the first and
-   * last markers when the interface has them; a valid-only interface has no ready.
+   * A transaction run from the DUT's input interface {@code source} to its output interface {@code
+   * sink} ({@code tb.stream(dut.in, dut.out)}): a transaction is one value per payload field, then
+   * the first and last markers when the interface has them; a valid-only interface has no ready.
    */
   public Stream stream(Valid<?> source, Valid<?> sink) {
-    return stream().source(names.of(source.valid()), names.ready(source), names.data(source))
+    return stream()
+        .source(names.of(source.valid()), names.ready(source), names.data(source))
         .sink(names.of(sink.valid()), names.ready(sink), names.data(sink));
   }
 
@@ -240,31 +277,55 @@ public final class Testbench implements AutoCloseable {
     StreamResult res = sim.stream(r);
     cycle = sim.cycle();
     if (res.hitCycleLimit()) {
-      fail("stream did not complete within the cycle limit of " + r.maxCycles() + " cycles (from cycle "
-          + before + "): " + res.accepted() + " of " + r.transactions() + " inputs accepted, "
-          + res.outputs() + " of " + r.expected() + " outputs seen");
+      fail(
+          "stream did not complete within the cycle limit of "
+              + r.maxCycles()
+              + " cycles (from cycle "
+              + before
+              + "): "
+              + res.accepted()
+              + " of "
+              + r.transactions()
+              + " inputs accepted, "
+              + res.outputs()
+              + " of "
+              + r.expected()
+              + " outputs seen");
     }
     return new StreamRun(this, res);
   }
 
-  // ---- failure -----------------------------------------------------------------------------------
+  // ---- failure
+  // -----------------------------------------------------------------------------------
 
   /** Cycles of waveform kept before the failing cycle (and {@link #WAVE_AFTER} after it). */
   public static final long WAVE_BEFORE = 2000;
+
   public static final long WAVE_AFTER = 200;
 
   /**
-   * Throws an AssertionError with {@code message}, the seed and the path of a waveform of the cycles
-   * before the current one.
+   * Throws an AssertionError with {@code message}, the seed and the path of a waveform of the
+   * cycles before the current one.
    */
   public void fail(String message) {
     failAt(cycle, message);
   }
 
-  /** Like {@link #fail(String)}, with the waveform around {@code failingCycle} (e.g. a batch result's cycle). */
+  /**
+   * Like {@link #fail(String)}, with the waveform around {@code failingCycle} (e.g. a batch
+   * result's cycle).
+   */
   public void failAt(long failingCycle, String message) {
-    throw new AssertionError(spec.top() + ": " + message + "\n  seed: " + seed
-        + " (replay with -Dhardformer.seed=" + seed + ")\n  waveform: " + writeWaveform(failingCycle));
+    throw new AssertionError(
+        spec.top()
+            + ": "
+            + message
+            + "\n  seed: "
+            + seed
+            + " (replay with -Dhardformer.seed="
+            + seed
+            + ")\n  waveform: "
+            + writeWaveform(failingCycle));
   }
 
   /** A waveform of the last {@link #WAVE_BEFORE} cycles; see {@link #writeWaveform(long)}. */
@@ -273,8 +334,9 @@ public final class Testbench implements AutoCloseable {
   }
 
   /**
-   * Writes an FST waveform of the cycles around {@code around}, by replaying everything this testbench
-   * sent on a tracing build of the same design (Verilator backend). Returns the path, or why there is none.
+   * Writes an FST waveform of the cycles around {@code around}, by replaying everything this
+   * testbench sent on a tracing build of the same design (Verilator backend). Returns the path, or
+   * why there is none.
    */
   public String writeWaveform(long around) {
     return sim.writeWaveform(around);

@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The Verilated model from the cache, in its own process; waveforms by replay on a tracing build. */
+/**
+ * The Verilated model from the cache, in its own process; waveforms by replay on a tracing build.
+ */
 final class VerilatorBackend implements SimulatorBackend {
   private static final AtomicInteger WAVE_COUNTER = new AtomicInteger();
 
@@ -71,12 +73,26 @@ final class VerilatorBackend implements SimulatorBackend {
     }
     try {
       Files.createDirectories(waveformDir);
-      Path fst = waveformDir.resolve(spec.top() + "-" + ProcessHandle.current().pid() + "-"
-          + WAVE_COUNTER.incrementAndGet() + ".fst").toAbsolutePath();
+      Path fst =
+          waveformDir
+              .resolve(
+                  spec.top()
+                      + "-"
+                      + ProcessHandle.current().pid()
+                      + "-"
+                      + WAVE_COUNTER.incrementAndGet()
+                      + ".fst")
+              .toAbsolutePath();
       CompiledModel traced = cache.get(design, spec.withTrace(true));
-      SimulationProcess.replayWithTrace(traced, stimulus, fst, Math.max(0, around - Testbench.WAVE_BEFORE),
+      SimulationProcess.replayWithTrace(
+          traced,
+          stimulus,
+          fst,
+          Math.max(0, around - Testbench.WAVE_BEFORE),
           around + Testbench.WAVE_AFTER);
-      return Files.exists(fst) ? fst.toString() : "(not written: the tracing model produced no file)";
+      return Files.exists(fst)
+          ? fst.toString()
+          : "(not written: the tracing model produced no file)";
     } catch (IOException | RuntimeException e) {
       return "(not written: " + e.getMessage() + ")";
     }

@@ -32,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Hostile names, broken tools and crashing models give clear messages and leave nothing behind. */
 @Tag("verilator")
 class BadInputTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   /** Ports named like C++ keywords used to break the Verilator build (SYMRSVDWORD). */
   static final class CppNames extends Module {
@@ -72,8 +71,10 @@ class BadInputTest {
 
   @Test
   void userStringsCannotInjectVerilog() {
-    EmittedDesign d = VerilogEmitter.emit(new Hostile(),
-        new EmitOptions("gen\ninitial $finish;", Map.of("p", "1\n$finish;"), true, Map.of()));
+    EmittedDesign d =
+        VerilogEmitter.emit(
+            new Hostile(),
+            new EmitOptions("gen\ninitial $finish;", Map.of("p", "1\n$finish;"), true, Map.of()));
     String v = d.verilog().values().iterator().next();
     for (String line : v.lines().toList()) {
       assertFalse(line.strip().startsWith("initial") || line.strip().startsWith("$finish"), line);
@@ -91,7 +92,9 @@ class BadInputTest {
   @Test
   void illegalInstanceNamesFailAtTheCall() {
     HardwareMisuseException e = assertThrows(HardwareMisuseException.class, BadInstanceName::new);
-    assertTrue(e.getMessage().contains("'u0; initial $finish' is not a legal instance name"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("'u0; initial $finish' is not a legal instance name"),
+        e.getMessage());
     assertTrue(e.getMessage().startsWith("BadInputTest.java:"), e.getMessage());
   }
 
@@ -110,14 +113,29 @@ class BadInputTest {
     while (!lines[line - 1].contains("assign this_")) {
       line++;
     }
-    Path fake = script("verilator", "case \"$1\" in --version) echo 'Verilator 5.006 2023-01-22';; "
-        + "*) echo '%Error: CppNames.v:" + line + ":3: something went wrong'; exit 1;; esac");
+    Path fake =
+        script(
+            "verilator",
+            "case \"$1\" in --version) echo 'Verilator 5.006 2023-01-22';; "
+                + "*) echo '%Error: CppNames.v:"
+                + line
+                + ":3: something went wrong'; exit 1;; esac");
     Verilator v = Verilator.locate(ExternalTool.at("Verilator", fake, "verilator"));
     ModelCache cache = new ModelCache(tmp.resolve("cache"), v);
-    ToolException e = assertThrows(ToolException.class, () -> cache.get(d, HarnessSpec.of(d, false)));
-    assertTrue(e.getMessage().contains("building the Verilator model of CppNames failed (exit 1), model cache "
-        + tmp.resolve("cache")), e.getMessage());
-    assertTrue(e.getMessage().contains("%Error: CppNames.v:" + line + ":3: something went wrong   [from BadInputTest.java:"),
+    ToolException e =
+        assertThrows(ToolException.class, () -> cache.get(d, HarnessSpec.of(d, false)));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "building the Verilator model of CppNames failed (exit 1), model cache "
+                    + tmp.resolve("cache")),
+        e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "%Error: CppNames.v:"
+                    + line
+                    + ":3: something went wrong   [from BadInputTest.java:"),
         e.getMessage() + "\n" + d.verilog());
     try (var left = Files.list(tmp.resolve("cache/tmp"))) {
       assertFalse(left.findAny().isPresent(), "the temporary build folder was removed");
@@ -126,11 +144,13 @@ class BadInputTest {
 
   @Test
   void aCrashingModelFailsTheCallWithItsStderrAndLeavesNoProcess() throws Exception {
-    Path crash = script("sim", "printf 'hardformer-harness-v2\\n'; echo 'model exploded' >&2; exit 3");
+    Path crash =
+        script("sim", "printf 'hardformer-harness-v2\\n'; echo 'model exploded' >&2; exit 3");
     EmittedDesign d = VerilogEmitter.emit(new CppNames(), EmitOptions.defaults());
     HarnessSpec spec = HarnessSpec.of(d, false);
     long before = ProcessHandle.current().descendants().count();
-    SimulationProcess p = SimulationProcess.start(new CompiledModel(crash, spec, "fake", false), false);
+    SimulationProcess p =
+        SimulationProcess.start(new CompiledModel(crash, spec, "fake", false), false);
     PortLayout out = spec.output("this_");
     SimulationException e = assertThrows(SimulationException.class, () -> p.peek(out));
     assertTrue(e.getMessage().contains("exit code 3"), e.getMessage());

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ports addressed by the DUT's Java objects instead of strings: single ports, whole bundles, and stream
- * runs set up from Valid/Stream interfaces. On the Java backend (no Verilator needed).
+ * Ports addressed by the DUT's Java objects instead of strings: single ports, whole bundles, and
+ * stream runs set up from Valid/Stream interfaces. On the Java backend (no Verilator needed).
  */
 class DslPortsTest {
-  private static final TestbenchOptions JAVA = TestbenchOptions.defaults().withBackend(Backend.JAVA);
+  private static final TestbenchOptions JAVA =
+      TestbenchOptions.defaults().withBackend(Backend.JAVA);
 
   static final class Pair extends Bundle<Pair> {
     static final BundleType<Pair> TYPE = BundleType.of(Pair::new);
@@ -36,7 +37,10 @@ class DslPortsTest {
     }
   }
 
-  /** Swaps lo and hi (low 3 bits) and inverts flag; {@code delete} is a C++ keyword, emitted renamed. */
+  /**
+   * Swaps lo and hi (low 3 bits) and inverts flag; {@code delete} is a C++ keyword, emitted
+   * renamed.
+   */
   static final class Swap extends Module {
     final Pair a = in("a", Pair.TYPE);
     final Pair y = out("y", Pair.TYPE);
@@ -119,7 +123,8 @@ class DslPortsTest {
       for (int i = 0; i < 60; i++) {
         s.send(i * 3 % 256);
       }
-      assertEquals(java.util.stream.IntStream.range(0, 60).mapToObj(i -> (long) (i * 3 % 256)).toList(),
+      assertEquals(
+          java.util.stream.IntStream.range(0, 60).mapToObj(i -> (long) (i * 3 % 256)).toList(),
           s.run().outputsLong());
     }
   }

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hardformer.dsl.Module;
+import io.hardformer.generators.array.AccumulationMode;
+import io.hardformer.generators.array.FmaArray;
+import io.hardformer.generators.array.FmaArrayShape;
+import io.hardformer.generators.attention.AttentionShape;
+import io.hardformer.generators.attention.AttentionUnit;
 import io.hardformer.generators.examples.AdderTree;
 import io.hardformer.generators.examples.Counter;
 import io.hardformer.generators.examples.Fifo;
@@ -12,11 +17,6 @@ import io.hardformer.generators.examples.Pipeline;
 import io.hardformer.generators.examples.RegisterSlice;
 import io.hardformer.generators.examples.SystolicArray;
 import io.hardformer.generators.fp8.FloatPacker;
-import io.hardformer.generators.array.AccumulationMode;
-import io.hardformer.generators.array.FmaArray;
-import io.hardformer.generators.array.FmaArrayShape;
-import io.hardformer.generators.attention.AttentionShape;
-import io.hardformer.generators.attention.AttentionUnit;
 import io.hardformer.generators.fp8.Fp8Dot;
 import io.hardformer.generators.fp8.Fp8Mul;
 import io.hardformer.generators.fp8.Fp8Quant;
@@ -33,7 +33,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every example design passes Verilator -Wall, Yosys check and Icarus -g2005, and emits byte-identically. */
+/**
+ * Every example design passes Verilator -Wall, Yosys check and Icarus -g2005, and emits
+ * byte-identically.
+ */
 @Tag("verilator")
 class EmittedDesignGatesTest {
   static Stream<Arguments> designs() {
@@ -49,27 +52,54 @@ class EmittedDesignGatesTest {
         Arguments.of("systolic-3x5", (Supplier<Module>) () -> new SystolicArray(3, 5)),
         Arguments.of("fp8-mul-e4m3-s1", (Supplier<Module>) () -> new Fp8Mul(Fp8Format.E4M3, 1)),
         Arguments.of("fp8-mul-e5m2-s3", (Supplier<Module>) () -> new Fp8Mul(Fp8Format.E5M2, 3)),
-        Arguments.of("fp8-quant-e4m3", (Supplier<Module>) () -> new Fp8Quant(Fp8Format.E4M3, false, 1)),
-        Arguments.of("fp8-quant-e5m2", (Supplier<Module>) () -> new Fp8Quant(Fp8Format.E5M2, true, 2)),
-        Arguments.of("fp8-dot-e4m3-1", (Supplier<Module>) () -> new Fp8Dot(Fp8Format.E4M3, 1, FloatPacker.FP32)),
-        Arguments.of("fp8-dot-e5m2-5-bf16", (Supplier<Module>) () -> new Fp8Dot(Fp8Format.E5M2, 5, FloatPacker.BF16)),
-        Arguments.of("fp8-dot-e5m2-32", (Supplier<Module>) () -> new Fp8Dot(Fp8Format.E5M2, 32, FloatPacker.FP32)),
-        Arguments.of("fma-array-e4m3-exact-3x5", (Supplier<Module>) () -> new FmaArray(
-            FmaArrayShape.of(3, 5, Fp8Format.E4M3, AccumulationMode.EXACT, FloatPacker.FP32))),
-        Arguments.of("fma-array-e5m2-fp32-4x2-bf16", (Supplier<Module>) () -> new FmaArray(
-            FmaArrayShape.of(4, 2, Fp8Format.E5M2, AccumulationMode.FP32, FloatPacker.BF16))),
-        Arguments.of("attention-e4m3-4x2", (Supplier<Module>) () -> new AttentionUnit(
-            new AttentionShape(4, 2, Fp8Format.E4M3, FloatPacker.BF16))),
-        Arguments.of("attention-e5m2-3x1-fp32", (Supplier<Module>) () -> new AttentionUnit(
-            new AttentionShape(3, 1, Fp8Format.E5M2, FloatPacker.FP32))));
+        Arguments.of(
+            "fp8-quant-e4m3", (Supplier<Module>) () -> new Fp8Quant(Fp8Format.E4M3, false, 1)),
+        Arguments.of(
+            "fp8-quant-e5m2", (Supplier<Module>) () -> new Fp8Quant(Fp8Format.E5M2, true, 2)),
+        Arguments.of(
+            "fp8-dot-e4m3-1",
+            (Supplier<Module>) () -> new Fp8Dot(Fp8Format.E4M3, 1, FloatPacker.FP32)),
+        Arguments.of(
+            "fp8-dot-e5m2-5-bf16",
+            (Supplier<Module>) () -> new Fp8Dot(Fp8Format.E5M2, 5, FloatPacker.BF16)),
+        Arguments.of(
+            "fp8-dot-e5m2-32",
+            (Supplier<Module>) () -> new Fp8Dot(Fp8Format.E5M2, 32, FloatPacker.FP32)),
+        Arguments.of(
+            "fma-array-e4m3-exact-3x5",
+            (Supplier<Module>)
+                () ->
+                    new FmaArray(
+                        FmaArrayShape.of(
+                            3, 5, Fp8Format.E4M3, AccumulationMode.EXACT, FloatPacker.FP32))),
+        Arguments.of(
+            "fma-array-e5m2-fp32-4x2-bf16",
+            (Supplier<Module>)
+                () ->
+                    new FmaArray(
+                        FmaArrayShape.of(
+                            4, 2, Fp8Format.E5M2, AccumulationMode.FP32, FloatPacker.BF16))),
+        Arguments.of(
+            "attention-e4m3-4x2",
+            (Supplier<Module>)
+                () ->
+                    new AttentionUnit(new AttentionShape(4, 2, Fp8Format.E4M3, FloatPacker.BF16))),
+        Arguments.of(
+            "attention-e5m2-3x1-fp32",
+            (Supplier<Module>)
+                () ->
+                    new AttentionUnit(new AttentionShape(3, 1, Fp8Format.E5M2, FloatPacker.FP32))));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("designs")
   void passesAllGatesAndIsReproducible(String name, Supplier<Module> design) {
-    EmittedDesign first = VerilogEmitter.emit(design.get(), EmitOptions.forGenerator(name, java.util.Map.of()));
-    EmittedDesign second = VerilogEmitter.emit(design.get(), EmitOptions.forGenerator(name, java.util.Map.of()));
-    assertEquals(first.files(), second.files(), "emitting the same design twice gives identical files");
+    EmittedDesign first =
+        VerilogEmitter.emit(design.get(), EmitOptions.forGenerator(name, java.util.Map.of()));
+    EmittedDesign second =
+        VerilogEmitter.emit(design.get(), EmitOptions.forGenerator(name, java.util.Map.of()));
+    assertEquals(
+        first.files(), second.files(), "emitting the same design twice gives identical files");
     List<String> problems = DesignGates.check(first);
     assertTrue(problems.isEmpty(), name + ":\n" + String.join("\n", problems));
   }

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The harness on the example designs: latency, lossless streams, readable failures, bounded hangs. The
- * example-design tests run on both backends (Verilator and the Java interpreter of the IR).
+ * The harness on the example designs: latency, lossless streams, readable failures, bounded hangs.
+ * The example-design tests run on both backends (Verilator and the Java interpreter of the IR).
  */
 @Tag("verilator")
 class HarnessTest {
@@ -43,8 +43,12 @@ class HarnessTest {
     for (Backend b : Backend.values()) {
       try (Testbench tb = open(b, new Fifo(8, 2))) {
         tb.reset();
-        Stream s = tb.stream().source("in_valid", "in_ready", "in_data").sink("out_valid", "out_ready", "out_data")
-            .bubbles(0.4).backpressure(0.5);
+        Stream s =
+            tb.stream()
+                .source("in_valid", "in_ready", "in_data")
+                .sink("out_valid", "out_ready", "out_data")
+                .bubbles(0.4)
+                .backpressure(0.5);
         for (int i = 0; i < 300; i++) {
           s.send(i & 0xFF);
         }
@@ -64,7 +68,8 @@ class HarnessTest {
   void threeStagePipelineMeasuresLatencyThreeAndInitiationIntervalOne(Backend backend) {
     try (Testbench tb = open(backend, new Pipeline(8, 3))) {
       tb.reset();
-      Stream s = tb.stream().source("in_valid", null, "in_data").sink("out_valid", null, "out_data");
+      Stream s =
+          tb.stream().source("in_valid", null, "in_data").sink("out_valid", null, "out_data");
       for (int i = 0; i < 100; i++) {
         s.send(i);
       }
@@ -80,8 +85,11 @@ class HarnessTest {
   void latencyHoldsWithRandomBubbles(Backend backend) {
     try (Testbench tb = open(backend, new Pipeline(16, 5))) {
       tb.reset();
-      Stream s = tb.stream().source("in_valid", null, "in_data").sink("out_valid", null, "out_data")
-          .bubbles(0.5);
+      Stream s =
+          tb.stream()
+              .source("in_valid", null, "in_data")
+              .sink("out_valid", null, "out_data")
+              .bubbles(0.5);
       for (int i = 0; i < 500; i++) {
         s.send(i);
       }
@@ -97,8 +105,12 @@ class HarnessTest {
       tb.reset();
       Random r = tb.random();
       List<Long> sent = new ArrayList<>();
-      Stream s = tb.stream().source("in_valid", "in_ready", "in_data").sink("out_valid", "out_ready", "out_data")
-          .bubbles(0.3).backpressure(0.6);
+      Stream s =
+          tb.stream()
+              .source("in_valid", "in_ready", "in_data")
+              .sink("out_valid", "out_ready", "out_data")
+              .bubbles(0.3)
+              .backpressure(0.6);
       for (int i = 0; i < 5000; i++) {
         long v = r.nextInt(1 << 16);
         sent.add(v);
@@ -113,7 +125,10 @@ class HarnessTest {
   void registerSliceKeepsFullThroughputAndOrder(Backend backend) {
     try (Testbench tb = open(backend, new RegisterSlice(32))) {
       tb.reset();
-      Stream s = tb.stream().source("in_valid", "in_ready", "in_data").sink("out_valid", "out_ready", "out_data");
+      Stream s =
+          tb.stream()
+              .source("in_valid", "in_ready", "in_data")
+              .sink("out_valid", "out_ready", "out_data");
       List<Long> sent = new ArrayList<>();
       for (long i = 0; i < 1000; i++) {
         sent.add(i * 2654435761L & 0xFFFFFFFFL);
@@ -121,8 +136,12 @@ class HarnessTest {
       }
       StreamRun run = s.run().expectLatency(1).expectInitiationInterval(1);
       assertEquals(sent, run.outputsLong());
-      Stream t = tb.stream().source("in_valid", "in_ready", "in_data").sink("out_valid", "out_ready", "out_data")
-          .backpressure(0.5).bubbles(0.2);
+      Stream t =
+          tb.stream()
+              .source("in_valid", "in_ready", "in_data")
+              .sink("out_valid", "out_ready", "out_data")
+              .backpressure(0.5)
+              .bubbles(0.2);
       sent.forEach(t::send);
       assertEquals(sent, t.run().outputsLong());
     }
@@ -167,7 +186,10 @@ class HarnessTest {
         for (long v : x[c]) {
           expected += v;
         }
-        assertEquals(expected, out.getLong(c + depth, "sum"), "sum of cycle " + c + " appears 3 cycles later");
+        assertEquals(
+            expected,
+            out.getLong(c + depth, "sum"),
+            "sum of cycle " + c + " appears 3 cycles later");
       }
     }
   }
@@ -193,7 +215,10 @@ class HarnessTest {
       Outputs out = tb.run(st, "out_valid");
       assertEquals(validCycles.size(), out.size(), "one output per valid input, nothing else");
       for (int k = 0; k < out.size(); k++) {
-        assertEquals(start + validCycles.get(k) + 4, out.cycle(k), "output " + k + " 4 cycles after its input");
+        assertEquals(
+            start + validCycles.get(k) + 4,
+            out.cycle(k),
+            "output " + k + " 4 cycles after its input");
         assertEquals((data.get(k) + 4) & 0xFFFF, out.getLong(k, "out_data"));
       }
     }
@@ -245,11 +270,23 @@ class HarnessTest {
   @ParameterizedTest
   @EnumSource(Backend.class)
   void aDesignThatNeverAnswersFailsAtTheCycleLimit(Backend backend) {
-    try (Testbench tb = Testbench.of(new NeverValid(), TestbenchOptions.defaults().withCycleLimit(500).withBackend(backend))) {
+    try (Testbench tb =
+        Testbench.of(
+            new NeverValid(),
+            TestbenchOptions.defaults().withCycleLimit(500).withBackend(backend))) {
       tb.reset();
-      AssertionError e = assertThrows(AssertionError.class,
-          () -> tb.stream().source("in_valid", null, "in_data").sink("out_valid", null, "out_data").send(1).run());
-      assertTrue(e.getMessage().contains("did not complete within the cycle limit of 500 cycles"), e.getMessage());
+      AssertionError e =
+          assertThrows(
+              AssertionError.class,
+              () ->
+                  tb.stream()
+                      .source("in_valid", null, "in_data")
+                      .sink("out_valid", null, "out_data")
+                      .send(1)
+                      .run());
+      assertTrue(
+          e.getMessage().contains("did not complete within the cycle limit of 500 cycles"),
+          e.getMessage());
       assertTrue(e.getMessage().contains("0 of 1 outputs seen"), e.getMessage());
     }
   }

@@ -9,14 +9,16 @@ import io.hardformer.rtl.VerilogEmitter;
 import org.junit.jupiter.api.Test;
 
 /**
- * manifest.json is byte-identical run to run: its objects keep their keys in written order. The clock
- * object was a {@code Map.of}, whose iteration order changes from one JVM to the next (so this test failed
- * in about half of all runs before the fix).
+ * manifest.json is byte-identical run to run: its objects keep their keys in written order. The
+ * clock object was a {@code Map.of}, whose iteration order changes from one JVM to the next (so
+ * this test failed in about half of all runs before the fix).
  */
 class ManifestKeyOrderTest {
   @Test
   void clockKeysKeepTheirWrittenOrder() {
-    String manifest = VerilogEmitter.emit(Elaborator.elaborate(new Counter(8)), EmitOptions.defaults()).manifest();
+    String manifest =
+        VerilogEmitter.emit(Elaborator.elaborate(new Counter(8)), EmitOptions.defaults())
+            .manifest();
     String compact = manifest.replaceAll("\\s+", "");
     assertTrue(compact.contains("\"clock\":{\"name\":\"clk\",\"edge\":\"posedge\"}"), manifest);
   }

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The model cache builds a model once, however many threads ask for it at the same moment. */
 @Tag("verilator")
 class ModelCacheTest {
-  @TempDir
-  Path cacheRoot;
+  @TempDir Path cacheRoot;
 
   @Test
   void parallelRequestsForOneModelBuildItOnce() throws Exception {
@@ -39,10 +38,12 @@ class ModelCacheTest {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<CompiledModel>> results = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      results.add(pool.submit(() -> {
-        start.await();
-        return cache.get(design, spec);
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return cache.get(design, spec);
+              }));
     }
     List<CompiledModel> models = new ArrayList<>();
     for (Future<CompiledModel> f : results) {

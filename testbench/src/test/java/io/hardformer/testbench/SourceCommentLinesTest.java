@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code // File.java:line} comments in emitted Verilog name the exact user line: each declaration,
- * assignment and instance is found by the Verilog text it produces, and its comment must equal the line
- * of this file that ends in the matching {@code // AT: <name>} marker.
+ * The {@code // File.java:line} comments in emitted Verilog name the exact user line: each
+ * declaration, assignment and instance is found by the Verilog text it produces, and its comment
+ * must equal the line of this file that ends in the matching {@code // AT: <name>} marker.
  */
 class SourceCommentLinesTest {
   private static final Path SOURCE =
@@ -75,18 +75,27 @@ class SourceCommentLinesTest {
   }
 
   private static String module(Map<String, String> files, String name) {
-    return files.values().stream().filter(v -> v.contains("module " + name + " (")).findFirst()
+    return files.values().stream()
+        .filter(v -> v.contains("module " + name + " ("))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no module " + name + " in " + files.keySet()));
   }
 
-  /** The comment on the Verilog line containing {@code text} names the marker's line of this file. */
+  /**
+   * The comment on the Verilog line containing {@code text} names the marker's line of this file.
+   */
   private static void assertComment(String verilog, String text, String marker) {
-    String line = verilog.lines().filter(l -> l.contains(text)).findFirst()
-        .orElseThrow(() -> new AssertionError("no line with '" + text + "' in:\n" + verilog));
+    String line =
+        verilog
+            .lines()
+            .filter(l -> l.contains(text))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no line with '" + text + "' in:\n" + verilog));
     Matcher m = Pattern.compile("// (\\S+\\.java):(\\d+)").matcher(line);
     assertTrue(m.find(), "no source comment on '" + line + "' in:\n" + verilog);
     assertEquals("SourceCommentLinesTest.java", m.group(1), line);
-    assertEquals(markerLine(marker), Integer.parseInt(m.group(2)), "'" + text + "' in:\n" + verilog);
+    assertEquals(
+        markerLine(marker), Integer.parseInt(m.group(2)), "'" + text + "' in:\n" + verilog);
   }
 
   private static int markerLine(String marker) {

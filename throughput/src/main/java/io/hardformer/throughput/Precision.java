@@ -2,9 +2,12 @@ package io.hardformer.throughput;
 
 import java.util.Locale;
 
-/** The number format of weights, KV cache and the matmul datapath: FP8 (1 byte) or BF16 (2 bytes). */
+/**
+ * The number format of weights, KV cache and the matmul datapath: FP8 (1 byte) or BF16 (2 bytes).
+ */
 public enum Precision {
-  FP8(1), BF16(2);
+  FP8(1),
+  BF16(2);
 
   private final int bytes;
 

@@ -16,33 +16,45 @@ import java.util.regex.Pattern;
 
 /**
  * Synthesizes an emitted design with Yosys ({@code synth -flatten}, then {@code dfflibmap} and
- * {@code abc} against the project's NAND2-normalized liberty file) and reads the area and cell counts.
- * Debian's Yosys ships no liberty file with areas, hence our own.
+ * {@code abc} against the project's NAND2-normalized liberty file) and reads the area and cell
+ * counts. Debian's Yosys ships no liberty file with areas, hence our own.
  */
 public final class AreaSynthesis {
   private static final Pattern CELL = Pattern.compile("^\\s+(\\w+)\\s+(\\d+)\\s*$");
-  private static final Pattern AREA = Pattern.compile("Chip area for (?:top )?module '\\\\?([^']+)':\\s*([0-9.]+)");
+  private static final Pattern AREA =
+      Pattern.compile("Chip area for (?:top )?module '\\\\?([^']+)':\\s*([0-9.]+)");
 
   private AreaSynthesis() {}
 
   /**
-   * Synthesizes {@code design}, or returns the cached statistics of an identical earlier run (the key
-   * hashes the Yosys version, the script, the liberty file and every Verilog file; results live in
-   * {@code <model cache>/synth/}). Yosys is deterministic, so a hit is exactly what a run would print.
+   * Synthesizes {@code design}, or returns the cached statistics of an identical earlier run (the
+   * key hashes the Yosys version, the script, the liberty file and every Verilog file; results live
+   * in {@code <model cache>/synth/}). Yosys is deterministic, so a hit is exactly what a run would
+   * print.
    */
   public static SynthesizedArea synthesize(EmittedDesign design) {
     Yosys yosys = new Yosys();
     String script = script(design);
     byte[] liberty = liberty();
-    List<byte[]> key = List.of(ToolOutputCache.utf8(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output()),
-        ToolOutputCache.utf8(script), liberty);
-    return ToolOutputCache.get("synth", key, design.verilog(), () -> run(yosys, design, script, liberty),
+    List<byte[]> key =
+        List.of(
+            ToolOutputCache.utf8(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output()),
+            ToolOutputCache.utf8(script),
+            liberty);
+    return ToolOutputCache.get(
+        "synth",
+        key,
+        design.verilog(),
+        () -> run(yosys, design, script, liberty),
         stat -> parse(design.top(), stat));
   }
 
   private static String script(EmittedDesign design) {
-    return "read_verilog " + String.join(" ", design.verilog().keySet()) + "; synth -flatten -top "
-        + design.top() + "; dfflibmap -liberty hardformer_nand2.lib; abc -liberty hardformer_nand2.lib; "
+    return "read_verilog "
+        + String.join(" ", design.verilog().keySet())
+        + "; synth -flatten -top "
+        + design.top()
+        + "; dfflibmap -liberty hardformer_nand2.lib; abc -liberty hardformer_nand2.lib; "
         + "opt_clean; tee -o stat.txt stat -liberty hardformer_nand2.lib";
   }
 
@@ -92,7 +104,8 @@ public final class AreaSynthesis {
       }
     }
     if (area < 0) {
-      throw new IllegalStateException("no 'Chip area' in Yosys statistics of " + top + ":\n" + stat);
+      throw new IllegalStateException(
+          "no 'Chip area' in Yosys statistics of " + top + ":\n" + stat);
     }
     return new SynthesizedArea(top, area, cells.getOrDefault("DFF", 0L), cells);
   }

@@ -12,14 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The three acceptance gates every emitted design must pass: {@code verilator --lint-only -Wall} with no
- * warning, Yosys {@code read_verilog; hierarchy -check; proc; check -assert}, and {@code iverilog -g2005}.
- * Missing tools are failures, never skips.
+ * The three acceptance gates every emitted design must pass: {@code verilator --lint-only -Wall}
+ * with no warning, Yosys {@code read_verilog; hierarchy -check; proc; check -assert}, and {@code
+ * iverilog -g2005}. Missing tools are failures, never skips.
  */
 public final class DesignGates {
   private DesignGates() {}
 
-  /** Writes the design to {@code dir} and runs all gates; returns the problems found (empty: all pass). */
+  /**
+   * Writes the design to {@code dir} and runs all gates; returns the problems found (empty: all
+   * pass).
+   */
   public static List<String> check(EmittedDesign design, Path dir) {
     design.writeTo(dir);
     List<String> files = new ArrayList<>(design.verilog().keySet());

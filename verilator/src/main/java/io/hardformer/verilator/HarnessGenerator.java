@@ -8,7 +8,8 @@ import org.apache.velocity.VelocityContext;
 /** Renders the C++ harness of a model from {@code harness.cpp.vm}. */
 final class HarnessGenerator {
   private static final Template TEMPLATE =
-      TemplateRenderer.createEngine().getTemplate("io/hardformer/verilator/harness.cpp.vm", "UTF-8");
+      TemplateRenderer.createEngine()
+          .getTemplate("io/hardformer/verilator/harness.cpp.vm", "UTF-8");
 
   private HarnessGenerator() {}
 

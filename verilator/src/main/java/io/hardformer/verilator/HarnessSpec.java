@@ -10,8 +10,8 @@ import java.util.List;
  * frame sizes, and whether the model is built with waveform tracing. Also the Velocity model of
  * {@code harness.cpp.vm}.
  */
-public record HarnessSpec(String top, boolean clocked, List<PortLayout> inputs, List<PortLayout> outputs,
-    boolean trace) {
+public record HarnessSpec(
+    String top, boolean clocked, List<PortLayout> inputs, List<PortLayout> outputs, boolean trace) {
   public HarnessSpec {
     inputs = List.copyOf(inputs);
     outputs = List.copyOf(outputs);
@@ -47,8 +47,12 @@ public record HarnessSpec(String top, boolean clocked, List<PortLayout> inputs, 
         return p;
       }
     }
-    throw new IllegalArgumentException(top + " has no input '" + name + "'; inputs: "
-        + inputs.stream().map(PortLayout::name).toList());
+    throw new IllegalArgumentException(
+        top
+            + " has no input '"
+            + name
+            + "'; inputs: "
+            + inputs.stream().map(PortLayout::name).toList());
   }
 
   public PortLayout output(String name) {
@@ -57,8 +61,12 @@ public record HarnessSpec(String top, boolean clocked, List<PortLayout> inputs, 
         return p;
       }
     }
-    throw new IllegalArgumentException(top + " has no output '" + name + "'; outputs: "
-        + outputs.stream().map(PortLayout::name).toList());
+    throw new IllegalArgumentException(
+        top
+            + " has no output '"
+            + name
+            + "'; outputs: "
+            + outputs.stream().map(PortLayout::name).toList());
   }
 
   public int inputFrameBytes() {
@@ -76,7 +84,10 @@ public record HarnessSpec(String top, boolean clocked, List<PortLayout> inputs, 
   }
 
   public String includes() {
-    return "#include \"" + modelClass() + ".h\"" + (trace ? "\n#include \"verilated_fst_c.h\"" : "");
+    return "#include \""
+        + modelClass()
+        + ".h\""
+        + (trace ? "\n#include \"verilated_fst_c.h\"" : "");
   }
 
   public int inputCount() {

@@ -27,35 +27,58 @@ import java.util.regex.Pattern;
 
 /**
  * Compiled Verilator models, content-addressed: the key hashes every build input (Verilator and C++
- * compiler versions, flags, the harness source, each Verilog file's name and bytes). A model is built
- * in a temporary folder and renamed into place while holding a file lock (across Surefire forks) and a
- * per-key monitor (across threads), so no two builders collide and no model is built twice. ccache is
- * used when installed ({@code OBJCACHE=ccache}).
+ * compiler versions, flags, the harness source, each Verilog file's name and bytes). A model is
+ * built in a temporary folder and renamed into place while holding a file lock (across Surefire
+ * forks) and a per-key monitor (across threads), so no two builders collide and no model is built
+ * twice. ccache is used when installed ({@code OBJCACHE=ccache}).
  *
  * <p>Location: {@code $HARDFORMER_CACHE}, else the system property {@code hardformer.cache}, else
- * {@code $XDG_CACHE_HOME/hardformer}, else {@code ~/.cache/hardformer}. Models live in
- * {@code models/<key>/}; {@code builds.log} lists every build. Past {@link #MAX_MODELS} models the least
+ * {@code $XDG_CACHE_HOME/hardformer}, else {@code ~/.cache/hardformer}. Models live in {@code
+ * models/<key>/}; {@code builds.log} lists every build. Past {@link #MAX_MODELS} models the least
  * recently used are deleted. Delete the folder to clear it.
  *
- * <p>Each entry records its executable's size and SHA-256 ({@link ModelEntry}); an entry that no longer
- * matches (truncated, zeroed, overwritten, deleted) is moved aside and rebuilt, under the same lock.
- * Builds are announced on stderr with their duration; stdout is never written.
+ * <p>Each entry records its executable's size and SHA-256 ({@link ModelEntry}); an entry that no
+ * longer matches (truncated, zeroed, overwritten, deleted) is moved aside and rebuilt, under the
+ * same lock. Builds are announced on stderr with their duration; stdout is never written.
  */
 public final class ModelCache {
   /**
    * Flags of every model build: reproducible X handling (0), optimized model. Large designs add C++
    * optimization overrides ({@link #cxxOptimization}).
    */
-  public static final List<String> FLAGS = List.of("--cc", "--exe", "--build", "-j", "2", "--x-assign", "0",
-      "--x-initial", "0", "-O3", "-CFLAGS", "-O2", "-Wno-fatal");
-  /** Flattened Verilog lines above which the model's C++ is compiled at -O1, and above that at -O0. */
+  public static final List<String> FLAGS =
+      List.of(
+          "--cc",
+          "--exe",
+          "--build",
+          "-j",
+          "2",
+          "--x-assign",
+          "0",
+          "--x-initial",
+          "0",
+          "-O3",
+          "-CFLAGS",
+          "-O2",
+          "-Wno-fatal");
+
+  /**
+   * Flattened Verilog lines above which the model's C++ is compiled at -O1, and above that at -O0.
+   */
   static final long O1_ABOVE = 30_000;
+
   static final long O0_ABOVE = 150_000;
-  /** Models kept; older ones (by last use) are evicted after a build. Override: hardformer.cache.models. */
+
+  /**
+   * Models kept; older ones (by last use) are evicted after a build. Override:
+   * hardformer.cache.models.
+   */
   public static final int MAX_MODELS = Integer.getInteger("hardformer.cache.models", 500);
+
   private static final String HARNESS_VERSION = "harness-v2";
   private static final Map<String, Object> MONITORS = new ConcurrentHashMap<>();
-  private static final Pattern VERILOG_LOCATION = Pattern.compile("%(Error|Warning)[^:]*: (?:\\S*/)?([\\w.]+\\.v):(\\d+):");
+  private static final Pattern VERILOG_LOCATION =
+      Pattern.compile("%(Error|Warning)[^:]*: (?:\\S*/)?([\\w.]+\\.v):(\\d+):");
   private static volatile String compilerVersion;
 
   private final Path root;
@@ -85,7 +108,10 @@ public final class ModelCache {
       return Path.of(prop);
     }
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isEmpty()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("hardformer");
   }
 
@@ -113,15 +139,23 @@ public final class ModelCache {
     synchronized (monitor) {
       try {
         Files.createDirectories(root.resolve("locks"));
-        try (FileChannel ch = FileChannel.open(root.resolve("locks").resolve(key + ".lock"),
-            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel ch =
+                FileChannel.open(
+                    root.resolve("locks").resolve(key + ".lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
             FileLock lock = ch.lock()) {
           String problem = ModelEntry.problem(dir);
           if (problem == null) {
             return new CompiledModel(exe, spec, key, false);
           }
           if (Files.exists(dir)) {
-            System.err.println("hardformer: the cached model " + dir + " is damaged (" + problem + "); rebuilding it");
+            System.err.println(
+                "hardformer: the cached model "
+                    + dir
+                    + " is damaged ("
+                    + problem
+                    + "); rebuilding it");
             discard(dir);
           }
           build(verilator, design, spec, harness, flags, dir);
@@ -134,8 +168,8 @@ public final class ModelCache {
   }
 
   /**
-   * Removes a damaged entry (called holding its lock): renamed out of {@code models/} in one step, so no
-   * reader sees it half deleted, then deleted.
+   * Removes a damaged entry (called holding its lock): renamed out of {@code models/} in one step,
+   * so no reader sees it half deleted, then deleted.
    */
   private void discard(Path dir) throws IOException {
     Files.createDirectories(root.resolve("tmp"));
@@ -145,10 +179,11 @@ public final class ModelCache {
   }
 
   /**
-   * The C++ optimization flags for a design's model. Verilator flattens the hierarchy, so the C++ grows
-   * with every instance: a 16 x 16 FMA array is 4.5 MB of C++, about 2 minutes to compile at Verilator's
-   * default -Os on 2 cores, 4x less at -O1 and 13x less at -O0. Small designs keep the default (fast
-   * simulation); large ones compile at -O1, huge ones at -O0, and the run-once initialization code at -O0.
+   * The C++ optimization flags for a design's model. Verilator flattens the hierarchy, so the C++
+   * grows with every instance: a 16 x 16 FMA array is 4.5 MB of C++, about 2 minutes to compile at
+   * Verilator's default -Os on 2 cores, 4x less at -O1 and 13x less at -O0. Small designs keep the
+   * default (fast simulation); large ones compile at -O1, huge ones at -O0, and the run-once
+   * initialization code at -O0.
    */
   static List<String> cxxOptimization(EmittedDesign design) {
     long lines = 0;
@@ -160,21 +195,34 @@ public final class ModelCache {
     if (lines <= O1_ABOVE) {
       return List.of();
     }
-    return List.of("-MAKEFLAGS", "OPT_FAST=" + (lines > O0_ABOVE ? "-O0" : "-O1") + " OPT_SLOW=-O0");
+    return List.of(
+        "-MAKEFLAGS", "OPT_FAST=" + (lines > O0_ABOVE ? "-O0" : "-O1") + " OPT_SLOW=-O0");
   }
 
-  private void build(Verilator verilator, EmittedDesign design, HarnessSpec spec, String harness,
-      List<String> flags, Path finalDir) throws IOException {
+  private void build(
+      Verilator verilator,
+      EmittedDesign design,
+      HarnessSpec spec,
+      String harness,
+      List<String> flags,
+      Path finalDir)
+      throws IOException {
     CxxToolchain.require();
     Files.createDirectories(root.resolve("tmp"));
     Path tmp = Files.createTempDirectory(root.resolve("tmp"), spec.top() + "-");
     long lines = design.verilog().values().stream().mapToLong(v -> v.lines().count()).sum();
-    System.err.printf(Locale.ROOT, "hardformer: building Verilator model for %s (%,d Verilog lines%s, into %s) ...%n",
-        design.top(), lines, spec.trace() ? ", with tracing" : "", finalDir);
+    System.err.printf(
+        Locale.ROOT,
+        "hardformer: building Verilator model for %s (%,d Verilog lines%s, into %s) ...%n",
+        design.top(),
+        lines,
+        spec.trace() ? ", with tracing" : "",
+        finalDir);
     long t0 = System.nanoTime();
     try {
       List<String> args = new ArrayList<>(flags);
-      args.addAll(List.of("--top-module", design.top(), "-Mdir", "obj", "-o", ModelEntry.EXECUTABLE));
+      args.addAll(
+          List.of("--top-module", design.top(), "-Mdir", "obj", "-o", ModelEntry.EXECUTABLE));
       for (Map.Entry<String, String> f : design.verilog().entrySet()) {
         Files.writeString(tmp.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
         args.add(f.getKey());
@@ -186,20 +234,41 @@ public final class ModelCache {
       ToolResult r = verilator.tool().run(args, tmp, env, 900);
       Path built = tmp.resolve("obj").resolve(ModelEntry.EXECUTABLE);
       if (!r.ok() || !Files.isExecutable(built)) {
-        throw new ToolException("building the Verilator model of " + design.top() + " failed (exit "
-            + r.exitCode() + "), model cache " + root + ":\n" + annotate(r.output(), design.verilog()), r.command(),
+        throw new ToolException(
+            "building the Verilator model of "
+                + design.top()
+                + " failed (exit "
+                + r.exitCode()
+                + "), model cache "
+                + root
+                + ":\n"
+                + annotate(r.output(), design.verilog()),
+            r.command(),
             r.output());
       }
       Files.move(built, tmp.resolve(ModelEntry.EXECUTABLE));
       FileTrees.deleteQuietly(tmp.resolve("obj"));
       ModelEntry.seal(tmp);
       Files.createDirectories(finalDir.getParent());
-      Files.move(tmp, finalDir, StandardCopyOption.ATOMIC_MOVE); // under the entry's lock: nothing is in the way
+      Files.move(
+          tmp,
+          finalDir,
+          StandardCopyOption.ATOMIC_MOVE); // under the entry's lock: nothing is in the way
       double seconds = (System.nanoTime() - t0) / 1e9;
-      String line = String.format(Locale.ROOT, "built %s %s%s in %.1f s%n", finalDir.getFileName(), spec.top(),
-          spec.trace() ? " (trace)" : "", seconds);
-      Files.writeString(root.resolve("builds.log"), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      System.err.printf(Locale.ROOT, "hardformer: building Verilator model for %s ... done in %.1f s%n", design.top(),
+      String line =
+          String.format(
+              Locale.ROOT,
+              "built %s %s%s in %.1f s%n",
+              finalDir.getFileName(),
+              spec.top(),
+              spec.trace() ? " (trace)" : "",
+              seconds);
+      Files.writeString(
+          root.resolve("builds.log"), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      System.err.printf(
+          Locale.ROOT,
+          "hardformer: building Verilator model for %s ... done in %.1f s%n",
+          design.top(),
           seconds);
     } finally {
       FileTrees.deleteQuietly(tmp);
@@ -255,7 +324,8 @@ public final class ModelCache {
     return sb.toString();
   }
 
-  static String key(String verilatorVersion, List<String> flags, String harness, Map<String, String> files) {
+  static String key(
+      String verilatorVersion, List<String> flags, String harness, Map<String, String> files) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       update(md, HARNESS_VERSION);
@@ -282,8 +352,14 @@ public final class ModelCache {
     String v = compilerVersion;
     if (v == null) {
       ExternalTool cxx = CxxToolchain.compiler();
-      v = cxx.available() ? cxx.run(List.of("--version"), null, Map.of(), 30).output().lines().findFirst()
-          .orElse("?") : "no-g++";
+      v =
+          cxx.available()
+              ? cxx.run(List.of("--version"), null, Map.of(), 30)
+                  .output()
+                  .lines()
+                  .findFirst()
+                  .orElse("?")
+              : "no-g++";
       compilerVersion = v;
     }
     return v;

@@ -10,9 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * One folder of the model cache: the executable {@code sim} and {@code sim.sha256}, its size and SHA-256
- * recorded when it was built. An entry is used only when the executable still matches the record, so a
- * truncated, zeroed, overwritten or deleted model is detected and rebuilt instead of run.
+ * One folder of the model cache: the executable {@code sim} and {@code sim.sha256}, its size and
+ * SHA-256 recorded when it was built. An entry is used only when the executable still matches the
+ * record, so a truncated, zeroed, overwritten or deleted model is detected and rebuilt instead of
+ * run.
  */
 final class ModelEntry {
   static final String EXECUTABLE = "sim";
@@ -20,10 +21,14 @@ final class ModelEntry {
 
   private ModelEntry() {}
 
-  /** Records the size and hash of {@code dir/sim}; called on the fresh build before it is moved into place. */
+  /**
+   * Records the size and hash of {@code dir/sim}; called on the fresh build before it is moved into
+   * place.
+   */
   static void seal(Path dir) throws IOException {
     Path sim = dir.resolve(EXECUTABLE);
-    Files.writeString(dir.resolve(RECORD), Files.size(sim) + " " + sha256(sim) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve(RECORD), Files.size(sim) + " " + sha256(sim) + "\n", StandardCharsets.UTF_8);
   }
 
   /** Null when {@code dir} holds a sound model; otherwise what is wrong with it. */

@@ -9,8 +9,14 @@ public final class PortValues {
   /** {@code value} (non-negative, below 2^width) as {@code ceil(width/8)} little-endian bytes. */
   public static byte[] encode(BigInteger value, PortLayout port) {
     if (value.signum() < 0 || value.bitLength() > port.width()) {
-      throw new IllegalArgumentException("value " + value + " does not fit port '" + port.name() + "' ("
-          + port.width() + " bits, unsigned)");
+      throw new IllegalArgumentException(
+          "value "
+              + value
+              + " does not fit port '"
+              + port.name()
+              + "' ("
+              + port.width()
+              + " bits, unsigned)");
     }
     byte[] out = new byte[port.bytes()];
     byte[] be = value.toByteArray();

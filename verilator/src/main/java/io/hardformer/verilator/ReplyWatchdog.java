@@ -4,9 +4,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stops native models that stay silent past their deadline while the JVM waits for a reply (a handshake
- * that never comes, a model that hangs). One daemon thread checks every registered model ten times a
- * second; the waiting read then ends and {@link SimulationProcess} reports the timeout.
+ * Stops native models that stay silent past their deadline while the JVM waits for a reply (a
+ * handshake that never comes, a model that hangs). One daemon thread checks every registered model
+ * ten times a second; the waiting read then ends and {@link SimulationProcess} reports the timeout.
  */
 final class ReplyWatchdog {
   private static final Set<SimulationProcess> WATCHED = ConcurrentHashMap.newKeySet();

@@ -16,20 +16,26 @@ import java.util.concurrent.TimeUnit;
  * One running native model, spoken to over its stdin/stdout with the compact binary protocol of
  * {@code harness.cpp.vm}. Pokes and steps are buffered and cost no round trip; peeks, batches and
  * streams flush and wait. Everything written can be recorded, so a failing run can be replayed with
- * waveform tracing on. A crash fails the call with the model's stderr instead of taking the JVM down.
+ * waveform tracing on. A crash fails the call with the model's stderr instead of taking the JVM
+ * down.
  *
- * <p>A model must send its handshake within {@code -Dhardformer.model.start-timeout} seconds (default
- * 60) of starting, and each awaited reply must make progress within
- * {@code -Dhardformer.model.reply-timeout} seconds (default 600); a silent model is stopped
- * ({@link ReplyWatchdog}) and the call fails naming the model's path in the cache.
+ * <p>A model must send its handshake within {@code -Dhardformer.model.start-timeout} seconds
+ * (default 60) of starting, and each awaited reply must make progress within {@code
+ * -Dhardformer.model.reply-timeout} seconds (default 600); a silent model is stopped ({@link
+ * ReplyWatchdog}) and the call fails naming the model's path in the cache.
  */
 public final class SimulationProcess implements AutoCloseable {
-  /** Stimulus beyond this size is not kept for replay (the waveform of such a run is not offered). */
+  /**
+   * Stimulus beyond this size is not kept for replay (the waveform of such a run is not offered).
+   */
   static final int MAX_RECORDED_BYTES = 256 << 20;
+
   /** Cycles per batch reply; must match {@code BATCH_CHUNK} in {@code harness.cpp.vm}. */
   static final int BATCH_CHUNK = 65536;
+
   /** What the harness writes once it is up; must match {@code harness.cpp.vm}. */
-  private static final byte[] HANDSHAKE = "hardformer-harness-v2\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HANDSHAKE =
+      "hardformer-harness-v2\n".getBytes(StandardCharsets.US_ASCII);
 
   private final CompiledModel model;
   private final Process process;
@@ -41,8 +47,12 @@ public final class SimulationProcess implements AutoCloseable {
   private boolean recordingOverflowed;
   private final byte[] scratch = new byte[16];
   private final Thread stderrReader;
-  /** While the JVM waits for the model: System.nanoTime() after which it is stopped; 0 otherwise. */
+
+  /**
+   * While the JVM waits for the model: System.nanoTime() after which it is stopped; 0 otherwise.
+   */
   private volatile long deadline;
+
   private volatile long waitLimitSeconds;
   private volatile boolean timedOut;
   private final long replyTimeoutSeconds = Long.getLong("hardformer.model.reply-timeout", 600);
@@ -68,18 +78,31 @@ public final class SimulationProcess implements AutoCloseable {
     return start(model, trace, 0, Long.MAX_VALUE, record);
   }
 
-  static SimulationProcess start(CompiledModel model, Path trace, long from, long to, boolean record) {
+  static SimulationProcess start(
+      CompiledModel model, Path trace, long from, long to, boolean record) {
     List<String> cmd = new ArrayList<>(List.of(model.executable().toString()));
     if (trace != null) {
-      cmd.addAll(List.of("--trace", trace.toString(), "--trace-from", Long.toString(from), "--trace-to",
-          Long.toUnsignedString(to)));
+      cmd.addAll(
+          List.of(
+              "--trace",
+              trace.toString(),
+              "--trace-from",
+              Long.toString(from),
+              "--trace-to",
+              Long.toUnsignedString(to)));
     }
     Process p;
     try {
       p = new ProcessBuilder(cmd).start();
     } catch (IOException e) {
-      throw new SimulationException("cannot start the native model " + model.executable() + ": " + e.getMessage()
-          + "; delete " + model.executable().getParent() + " so it is rebuilt");
+      throw new SimulationException(
+          "cannot start the native model "
+              + model.executable()
+              + ": "
+              + e.getMessage()
+              + "; delete "
+              + model.executable().getParent()
+              + " so it is rebuilt");
     }
     SimulationProcess sim = new SimulationProcess(model, p, record);
     sim.handshake(Long.getLong("hardformer.model.start-timeout", 60));
@@ -97,26 +120,34 @@ public final class SimulationProcess implements AutoCloseable {
     }
     if (!java.util.Arrays.equals(got, HANDSHAKE)) {
       stop();
-      throw new SimulationException("the native model " + model.executable() + " is not a Hardformer harness of "
-          + "this version (its first bytes are not the handshake); delete " + model.executable().getParent()
-          + " so it is rebuilt");
+      throw new SimulationException(
+          "the native model "
+              + model.executable()
+              + " is not a Hardformer harness of "
+              + "this version (its first bytes are not the handshake); delete "
+              + model.executable().getParent()
+              + " so it is rebuilt");
     }
   }
 
   /**
-   * Replays recorded stimulus on a trace-enabled build of the same design and writes an FST waveform of
-   * cycles {@code from} to {@code to}. The model's replies are drained while the stimulus is written, so
-   * long runs cannot fill both pipes.
+   * Replays recorded stimulus on a trace-enabled build of the same design and writes an FST
+   * waveform of cycles {@code from} to {@code to}. The model's replies are drained while the
+   * stimulus is written, so long runs cannot fill both pipes.
    */
-  public static void replayWithTrace(CompiledModel traceModel, byte[] stimulus, Path fst, long from, long to) {
+  public static void replayWithTrace(
+      CompiledModel traceModel, byte[] stimulus, Path fst, long from, long to) {
     try (SimulationProcess p = start(traceModel, fst, from, to, false)) {
-      Thread drain = new Thread(() -> {
-        try {
-          p.fromModel.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException ignored) {
-          // the model ended
-        }
-      }, "hardformer-replay-drain");
+      Thread drain =
+          new Thread(
+              () -> {
+                try {
+                  p.fromModel.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException ignored) {
+                  // the model ended
+                }
+              },
+              "hardformer-replay-drain");
       drain.setDaemon(true);
       drain.start();
       p.toModel.write(stimulus);
@@ -150,7 +181,8 @@ public final class SimulationProcess implements AutoCloseable {
     return all.toByteArray();
   }
 
-  // ---- commands ----------------------------------------------------------------------------------
+  // ---- commands
+  // ----------------------------------------------------------------------------------
 
   public void poke(PortLayout input, byte[] value) {
     byte[] head = {'p', (byte) input.index(), (byte) (input.index() >>> 8)};
@@ -188,30 +220,39 @@ public final class SimulationProcess implements AutoCloseable {
   public BatchResult batch(byte[] inputFrames, int cycles, PortLayout valid) {
     HarnessSpec spec = model.spec();
     if (inputFrames.length != (long) cycles * spec.inputFrameBytes()) {
-      throw new IllegalArgumentException("batch of " + cycles + " cycles needs " + (long) cycles
-          * spec.inputFrameBytes() + " bytes of input frames, got " + inputFrames.length);
+      throw new IllegalArgumentException(
+          "batch of "
+              + cycles
+              + " cycles needs "
+              + (long) cycles * spec.inputFrameBytes()
+              + " bytes of input frames, got "
+              + inputFrames.length);
     }
     byte[] head = new byte[8];
     head[0] = 'b';
     PortValues.encodeLong(cycles, 4, head, 1);
     head[5] = (byte) (valid == null ? 0 : 1);
     PortValues.encodeLong(valid == null ? 0 : valid.index(), 2, head, 6);
-    Runnable write = () -> {
-      send(head, 0, 8);
-      send(inputFrames, 0, inputFrames.length);
-      flush();
-    };
+    Runnable write =
+        () -> {
+          send(head, 0, 8);
+          send(inputFrames, 0, inputFrames.length);
+          flush();
+        };
     // more than one chunk: replies arrive while input is still being written, so write on a thread
     Thread writer = null;
     RuntimeException[] writeFailure = new RuntimeException[1];
     if (cycles > BATCH_CHUNK) {
-      writer = new Thread(() -> {
-        try {
-          write.run();
-        } catch (RuntimeException e) {
-          writeFailure[0] = e;
-        }
-      }, "hardformer-batch-writer");
+      writer =
+          new Thread(
+              () -> {
+                try {
+                  write.run();
+                } catch (RuntimeException e) {
+                  writeFailure[0] = e;
+                }
+              },
+              "hardformer-batch-writer");
       writer.start();
     } else {
       write.run();
@@ -261,7 +302,8 @@ public final class SimulationProcess implements AutoCloseable {
     send(head, 0, head.length);
     send(r.sourceFrames(), 0, r.sourceFrames().length);
     flush();
-    // the harness replies when the stream ends: allow its whole cycle budget at the slowest model rate
+    // the harness replies when the stream ends: allow its whole cycle budget at the slowest model
+    // rate
     boolean limit = receive(1, streamReplySeconds(r.maxCycles()), "streaming through")[0] != 0;
     int nAcc = (int) PortValues.decodeLong(receive(4), 0, 4);
     byte[] acc = receive(8 * nAcc);
@@ -295,7 +337,8 @@ public final class SimulationProcess implements AutoCloseable {
     }
   }
 
-  // ---- plumbing ----------------------------------------------------------------------------------
+  // ---- plumbing
+  // ----------------------------------------------------------------------------------
 
   private synchronized void send(byte[] b, int off, int len) {
     try {
@@ -323,8 +366,9 @@ public final class SimulationProcess implements AutoCloseable {
   }
 
   /**
-   * How long a stream may run before its reply: the reply timeout, or its cycle limit at
-   * {@value #SLOWEST_CYCLES_PER_SECOND} cycles/s when that is longer (a 64x64 FMA array at -O0 runs ~1.5 k cycles/s).
+   * How long a stream may run before its reply: the reply timeout, or its cycle limit at {@value
+   * #SLOWEST_CYCLES_PER_SECOND} cycles/s when that is longer (a 64x64 FMA array at -O0 runs ~1.5 k
+   * cycles/s).
    */
   long streamReplySeconds(long maxCycles) {
     return Math.max(replyTimeoutSeconds, maxCycles / SLOWEST_CYCLES_PER_SECOND);
@@ -367,7 +411,9 @@ public final class SimulationProcess implements AutoCloseable {
     }
   }
 
-  /** Called by the {@link ReplyWatchdog}: stops the model when the JVM has waited past the deadline. */
+  /**
+   * Called by the {@link ReplyWatchdog}: stops the model when the JVM has waited past the deadline.
+   */
   void stopIfSilentPast(long now) {
     long d = deadline;
     if (d != 0 && now - d > 0 && process.isAlive()) {
@@ -392,15 +438,40 @@ public final class SimulationProcess implements AutoCloseable {
     }
     Path exe = model.executable();
     if (timedOut) {
-      String property = what.equals("starting") ? "hardformer.model.start-timeout" : "hardformer.model.reply-timeout";
-      return new SimulationException("the native model of " + model.spec().top() + " (" + exe + ") sent nothing for "
-          + waitLimitSeconds + " s while " + what + " it and was stopped; if it is damaged, delete " + exe.getParent()
-          + " so it is rebuilt (or allow more time with -D" + property + "=SECONDS)");
+      String property =
+          what.equals("starting")
+              ? "hardformer.model.start-timeout"
+              : "hardformer.model.reply-timeout";
+      return new SimulationException(
+          "the native model of "
+              + model.spec().top()
+              + " ("
+              + exe
+              + ") sent nothing for "
+              + waitLimitSeconds
+              + " s while "
+              + what
+              + " it and was stopped; if it is damaged, delete "
+              + exe.getParent()
+              + " so it is rebuilt (or allow more time with -D"
+              + property
+              + "=SECONDS)");
     }
     String exit = process.isAlive() ? "still running" : "exit code " + process.exitValue();
-    return new SimulationException("the native model of " + model.spec().top() + " (" + exe + ") failed while "
-        + what + " it (" + exit + ")" + (stderr.length() > 0 ? ": " + stderr.toString().strip() : "")
-        + (what.equals("starting") ? "; it sent no handshake: delete " + exe.getParent() + " so it is rebuilt" : ""));
+    return new SimulationException(
+        "the native model of "
+            + model.spec().top()
+            + " ("
+            + exe
+            + ") failed while "
+            + what
+            + " it ("
+            + exit
+            + ")"
+            + (stderr.length() > 0 ? ": " + stderr.toString().strip() : "")
+            + (what.equals("starting")
+                ? "; it sent no handshake: delete " + exe.getParent() + " so it is rebuilt"
+                : ""));
   }
 
   private void drain(InputStream err) {

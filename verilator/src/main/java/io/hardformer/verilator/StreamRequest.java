@@ -3,12 +3,12 @@ package io.hardformer.verilator;
 import java.util.List;
 
 /**
- * A batch of transactions driven natively through a valid/ready (or valid-only) interface. The source
- * presents transaction {@code k} on {@code sourceData} with {@code sourceValid} high, holding it until
- * accepted ({@code sourceReady} high, or always when there is no ready); before offering, a random bubble
- * of probability {@code bubble} may delay it. The sink's {@code sinkReady} is low with probability
- * {@code backpressure}. Output transactions are recorded until {@code expected} arrived or
- * {@code maxCycles} passed.
+ * A batch of transactions driven natively through a valid/ready (or valid-only) interface. The
+ * source presents transaction {@code k} on {@code sourceData} with {@code sourceValid} high,
+ * holding it until accepted ({@code sourceReady} high, or always when there is no ready); before
+ * offering, a random bubble of probability {@code bubble} may delay it. The sink's {@code
+ * sinkReady} is low with probability {@code backpressure}. Output transactions are recorded until
+ * {@code expected} arrived or {@code maxCycles} passed.
  *
  * @param sourceFrames {@code transactions} concatenated frames of the source data ports
  */

@@ -14,7 +14,11 @@ public final class StreamResult {
   private final long[] outputCycles;
   private final byte[] outputFrames;
 
-  public StreamResult(StreamRequest request, boolean hitCycleLimit, long[] acceptCycles, long[] outputCycles,
+  public StreamResult(
+      StreamRequest request,
+      boolean hitCycleLimit,
+      long[] acceptCycles,
+      long[] outputCycles,
       byte[] outputFrames) {
     this.request = request;
     this.hitCycleLimit = hitCycleLimit;
@@ -43,7 +47,10 @@ public final class StreamResult {
     return outputCycles[k];
   }
 
-  /** Sink data port {@code portIndex} (position in the request's sink data list) of output {@code k}. */
+  /**
+   * Sink data port {@code portIndex} (position in the request's sink data list) of output {@code
+   * k}.
+   */
   public BigInteger output(int k, int portIndex) {
     int off = k * request.sinkFrameBytes();
     for (int i = 0; i < portIndex; i++) {

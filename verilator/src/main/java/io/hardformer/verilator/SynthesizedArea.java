@@ -3,10 +3,11 @@ package io.hardformer.verilator;
 import java.util.Map;
 
 /**
- * The result of synthesizing a design with Yosys against {@code hardformer_nand2.lib}: total area in
- * NAND2 equivalents and the count of each library cell.
+ * The result of synthesizing a design with Yosys against {@code hardformer_nand2.lib}: total area
+ * in NAND2 equivalents and the count of each library cell.
  */
-public record SynthesizedArea(String top, double nand2Equivalents, long flipFlops, Map<String, Long> cells) {
+public record SynthesizedArea(
+    String top, double nand2Equivalents, long flipFlops, Map<String, Long> cells) {
   public SynthesizedArea {
     cells = Map.copyOf(cells);
   }

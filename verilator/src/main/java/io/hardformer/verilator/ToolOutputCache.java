@@ -14,19 +14,24 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The text output of a deterministic tool run (Yosys statistics, OpenSTA reports), cached by content under the
- * model cache root ({@code synth/}, {@code timing/}): the key hashes everything that decides the output (tool
- * versions, scripts, libraries, every Verilog file), so a hit is exactly what a run would print. A cached file
- * that no longer parses is replaced by a fresh run; a result that cannot be cached is still a result.
+ * The text output of a deterministic tool run (Yosys statistics, OpenSTA reports), cached by
+ * content under the model cache root ({@code synth/}, {@code timing/}): the key hashes everything
+ * that decides the output (tool versions, scripts, libraries, every Verilog file), so a hit is
+ * exactly what a run would print. A cached file that no longer parses is replaced by a fresh run; a
+ * result that cannot be cached is still a result.
  */
 public final class ToolOutputCache {
   private ToolOutputCache() {}
 
   /**
-   * The parsed output for {@code key} (its parts, then each file's name and text): from {@code <cache>/folder/}
-   * when present and parseable, else {@code run} parsed and stored atomically.
+   * The parsed output for {@code key} (its parts, then each file's name and text): from {@code
+   * <cache>/folder/} when present and parseable, else {@code run} parsed and stored atomically.
    */
-  public static <T> T get(String folder, List<byte[]> key, Map<String, String> files, Supplier<String> run,
+  public static <T> T get(
+      String folder,
+      List<byte[]> key,
+      Map<String, String> files,
+      Supplier<String> run,
       Function<String, T> parse) {
     Path cached = null;
     try {
@@ -36,7 +41,10 @@ public final class ToolOutputCache {
         md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
         md.update(f.getValue().getBytes(StandardCharsets.UTF_8));
       }
-      cached = ModelCache.defaultRoot().resolve(folder).resolve(HexFormat.of().formatHex(md.digest(), 0, 16) + ".txt");
+      cached =
+          ModelCache.defaultRoot()
+              .resolve(folder)
+              .resolve(HexFormat.of().formatHex(md.digest(), 0, 16) + ".txt");
       if (Files.isRegularFile(cached)) {
         try {
           return parse.apply(Files.readString(cached));
@@ -54,7 +62,8 @@ public final class ToolOutputCache {
         Files.createDirectories(cached.getParent());
         Path tmp = Files.createTempFile(cached.getParent(), folder + "-", ".tmp");
         Files.writeString(tmp, output);
-        Files.move(tmp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
         // a result that cannot be cached is still a result
       }

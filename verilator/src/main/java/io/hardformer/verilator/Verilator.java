@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Verilator binary: found through {@code $VERILATOR} or the PATH, version 5.0 or newer required
- * (checked once). Lints and builds; the build flags that make results reproducible live in
- * {@link ModelCache}.
+ * (checked once). Lints and builds; the build flags that make results reproducible live in {@link
+ * ModelCache}.
  */
 public final class Verilator {
   private static final Pattern VERSION = Pattern.compile("Verilator (\\d+)\\.(\\d+)");
@@ -47,15 +47,28 @@ public final class Verilator {
     ToolResult r = tool.run(List.of("--version"), null, Map.of(), 30);
     Matcher m = VERSION.matcher(r.output());
     if (!r.ok() || !m.find()) {
-      throw new ToolException("cannot read the version of " + tool.binary() + " (exit " + r.exitCode()
-          + "): " + r.output().strip(), r.command(), r.output());
+      throw new ToolException(
+          "cannot read the version of "
+              + tool.binary()
+              + " (exit "
+              + r.exitCode()
+              + "): "
+              + r.output().strip(),
+          r.command(),
+          r.output());
     }
     int major = Integer.parseInt(m.group(1));
     String version = r.output().strip();
     if (major < 5) {
-      throw new ToolException("Verilator 5.0 or newer is required, found '" + version + "' at "
-          + tool.binary() + ". Install Debian's 'verilator' package (bookworm has 5.006) or set "
-          + "VERILATOR to a newer binary.", r.command(), r.output());
+      throw new ToolException(
+          "Verilator 5.0 or newer is required, found '"
+              + version
+              + "' at "
+              + tool.binary()
+              + ". Install Debian's 'verilator' package (bookworm has 5.006) or set "
+              + "VERILATOR to a newer binary.",
+          r.command(),
+          r.output());
     }
     return new Verilator(tool, version);
   }
@@ -70,8 +83,8 @@ public final class Verilator {
   }
 
   /**
-   * {@code verilator --lint-only -Wall} on the given files; returns the warnings and errors it printed
-   * (empty when clean).
+   * {@code verilator --lint-only -Wall} on the given files; returns the warnings and errors it
+   * printed (empty when clean).
    */
   public List<String> lint(Path dir, List<String> files, String top) {
     List<String> args = new ArrayList<>(List.of("--lint-only", "-Wall", "--top-module", top));

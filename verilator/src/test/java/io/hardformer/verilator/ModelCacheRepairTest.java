@@ -24,13 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A damaged cache entry is detected and rebuilt in place of being run, and a silent model is stopped with
- * an error naming its path. All tests share one cache in a temporary folder (never the user's cache).
+ * A damaged cache entry is detected and rebuilt in place of being run, and a silent model is
+ * stopped with an error naming its path. All tests share one cache in a temporary folder (never the
+ * user's cache).
  */
 @Tag("verilator")
 class ModelCacheRepairTest {
-  @TempDir
-  static Path cacheRoot;
+  @TempDir static Path cacheRoot;
   private static ModelCache cache;
   private static EmittedDesign design;
   private static HarnessSpec spec;
@@ -58,7 +58,8 @@ class ModelCacheRepairTest {
     CompiledModel before = cache.get(design, spec);
     assertNull(ModelEntry.problem(before.executable().getParent()), "starts from a sound entry");
     damage.apply(before.executable());
-    assertTrue(ModelEntry.problem(before.executable().getParent()) != null, "the damage is detected");
+    assertTrue(
+        ModelEntry.problem(before.executable().getParent()) != null, "the damage is detected");
     CompiledModel after = cache.get(design, spec);
     assertTrue(after.builtNow(), "the damaged entry was rebuilt");
     assertEquals(before.executable(), after.executable(), "rebuilt in the same place");
@@ -76,11 +77,12 @@ class ModelCacheRepairTest {
 
   @Test
   void aTruncatedModelIsRebuilt() throws Exception {
-    damagedEntryIsRebuilt(sim -> {
-      try (RandomAccessFile f = new RandomAccessFile(sim.toFile(), "rw")) {
-        f.setLength(f.length() / 2);
-      }
-    });
+    damagedEntryIsRebuilt(
+        sim -> {
+          try (RandomAccessFile f = new RandomAccessFile(sim.toFile(), "rw")) {
+            f.setLength(f.length() / 2);
+          }
+        });
   }
 
   @Test
@@ -90,11 +92,12 @@ class ModelCacheRepairTest {
 
   @Test
   void aGarbageModelIsRebuilt() throws Exception {
-    damagedEntryIsRebuilt(sim -> {
-      byte[] junk = new byte[(int) Files.size(sim)];
-      new Random(7).nextBytes(junk);
-      Files.write(sim, junk);
-    });
+    damagedEntryIsRebuilt(
+        sim -> {
+          byte[] junk = new byte[(int) Files.size(sim)];
+          new Random(7).nextBytes(junk);
+          Files.write(sim, junk);
+        });
   }
 
   @Test
@@ -109,8 +112,10 @@ class ModelCacheRepairTest {
     System.setProperty("hardformer.model.start-timeout", "1");
     try {
       long t0 = System.nanoTime();
-      SimulationException e = assertThrows(SimulationException.class,
-          () -> SimulationProcess.start(new CompiledModel(sim, spec, "fake", false), false));
+      SimulationException e =
+          assertThrows(
+              SimulationException.class,
+              () -> SimulationProcess.start(new CompiledModel(sim, spec, "fake", false), false));
       assertTrue((System.nanoTime() - t0) / 1e9 < 30, "stopped near the 1 s limit");
       assertTrue(e.getMessage().contains(sim.toString()), e.getMessage());
       assertTrue(e.getMessage().contains("sent nothing for 1 s while starting"), e.getMessage());
@@ -118,7 +123,8 @@ class ModelCacheRepairTest {
     } finally {
       System.clearProperty("hardformer.model.start-timeout");
     }
-    assertEquals(before, ProcessHandle.current().descendants().count(), "the hung model was stopped");
+    assertEquals(
+        before, ProcessHandle.current().descendants().count(), "the hung model was stopped");
   }
 
   @Test
@@ -126,22 +132,31 @@ class ModelCacheRepairTest {
     Path sim = fakeModel("hang-later", "printf 'hardformer-harness-v2\\n'; exec sleep 600");
     long before = ProcessHandle.current().descendants().count();
     System.setProperty("hardformer.model.reply-timeout", "1");
-    try (SimulationProcess p = SimulationProcess.start(new CompiledModel(sim, spec, "fake", false), false)) {
-      SimulationException e = assertThrows(SimulationException.class, () -> p.peek(spec.output("y")));
+    try (SimulationProcess p =
+        SimulationProcess.start(new CompiledModel(sim, spec, "fake", false), false)) {
+      SimulationException e =
+          assertThrows(SimulationException.class, () -> p.peek(spec.output("y")));
       assertTrue(e.getMessage().contains(sim.toString()), e.getMessage());
-      assertTrue(e.getMessage().contains("sent nothing for 1 s while reading from"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("sent nothing for 1 s while reading from"), e.getMessage());
     } finally {
       System.clearProperty("hardformer.model.reply-timeout");
     }
-    assertEquals(before, ProcessHandle.current().descendants().count(), "the hung model was stopped");
+    assertEquals(
+        before, ProcessHandle.current().descendants().count(), "the hung model was stopped");
   }
 
   @Test
   void aProgramThatIsNotAHarnessFailsAtStartWithItsPath() throws Exception {
-    Path sim = fakeModel("not-a-harness", "echo 'hello, this is some other program'; exec cat >/dev/null");
-    SimulationException e = assertThrows(SimulationException.class,
-        () -> SimulationProcess.start(new CompiledModel(sim, spec, "fake", false), false));
-    assertTrue(e.getMessage().contains(sim.toString()) && e.getMessage().contains("handshake"), e.getMessage());
+    Path sim =
+        fakeModel("not-a-harness", "echo 'hello, this is some other program'; exec cat >/dev/null");
+    SimulationException e =
+        assertThrows(
+            SimulationException.class,
+            () -> SimulationProcess.start(new CompiledModel(sim, spec, "fake", false), false));
+    assertTrue(
+        e.getMessage().contains(sim.toString()) && e.getMessage().contains("handshake"),
+        e.getMessage());
   }
 
   private static Path fakeModel(String name, String body) throws IOException {

@@ -18,9 +18,10 @@ import java.util.function.BiFunction;
 import picocli.CommandLine;
 
 /**
- * The cli's view of the {@link GeneratorCatalog}: every generator as a subcommand of {@code generate},
- * {@code area} and {@code timing} ({@link #withDesigns}), and generation of a configured generator into
- * files in memory ({@link #generate}); the caller writes them ({@link GeneratedUnit#writeInto}).
+ * The cli's view of the {@link GeneratorCatalog}: every generator as a subcommand of {@code
+ * generate}, {@code area} and {@code timing} ({@link #withDesigns}), and generation of a configured
+ * generator into files in memory ({@link #generate}); the caller writes them ({@link
+ * GeneratedUnit#writeInto}).
  */
 public final class DesignCatalog {
   private static final GeneratorCatalog CATALOG = GeneratorCatalog.load();
@@ -32,7 +33,9 @@ public final class DesignCatalog {
     return CATALOG;
   }
 
-  /** {@code command} (generate, area or timing) with every generator of the catalog as a subcommand. */
+  /**
+   * {@code command} (generate, area or timing) with every generator of the catalog as a subcommand.
+   */
   public static CommandLine withDesigns(CommandLine command) {
     for (Generator<?> g : CATALOG.all()) {
       command.addSubcommand(g.name(), new CommandLine(GeneratorCommand.spec(g)));
@@ -51,17 +54,18 @@ public final class DesignCatalog {
   }
 
   /**
-   * Elaborates and emits with the area and design sections in the manifest (in memory; nothing is written).
-   * With {@code timing}, the design is timed and a {@code timing} section added.
+   * Elaborates and emits with the area and design sections in the manifest (in memory; nothing is
+   * written). With {@code timing}, the design is timed and a {@code timing} section added.
    */
-  static GeneratedUnit generate(ConfiguredGenerator<?> g,
-      BiFunction<EmittedDesign, Double, TimingFigures> timing) {
+  static GeneratedUnit generate(
+      ConfiguredGenerator<?> g, BiFunction<EmittedDesign, Double, TimingFigures> timing) {
     Design design = Elaborator.elaborate(g.build());
     AreaFigures a = AreaModel.of(g, design, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2).figures();
     EmitOptions options = EmitOptions.forGenerator(g.name(), g.parameterValues());
     options = options.withManifestExtra("area", GeneratedUnit.areaManifest(a, g));
     if (g.attention().isPresent()) {
-      options = options.withManifestExtra("attentionEngines", List.of(g.attention().get().toManifest()));
+      options =
+          options.withManifestExtra("attentionEngines", List.of(g.attention().get().toManifest()));
     }
     Map<String, Object> extras = g.manifest();
     for (Map.Entry<String, Object> e : extras.entrySet()) {

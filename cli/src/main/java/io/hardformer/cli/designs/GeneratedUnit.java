@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One generated design: the configured generator it came from, the emitted files, its area figures and the
- * manifest sections of the design (protocol, cycle contract, numerics, timing when asked for).
+ * One generated design: the configured generator it came from, the emitted files, its area figures
+ * and the manifest sections of the design (protocol, cycle contract, numerics, timing when asked
+ * for).
  */
-public record GeneratedUnit(ConfiguredGenerator<?> generator, EmittedDesign emitted, AreaFigures area,
+public record GeneratedUnit(
+    ConfiguredGenerator<?> generator,
+    EmittedDesign emitted,
+    AreaFigures area,
     Map<String, Object> extras) {
   /** The catalog name of the design. */
   public String design() {
@@ -26,14 +30,20 @@ public record GeneratedUnit(ConfiguredGenerator<?> generator, EmittedDesign emit
     return generator.parameterValues();
   }
 
-  /** Stages the unit's files (Verilog, filelist, manifest) into {@code out} under {@code folder} ("" for the top). */
+  /**
+   * Stages the unit's files (Verilog, filelist, manifest) into {@code out} under {@code folder} (""
+   * for the top).
+   */
   public void writeInto(OutputDirectory out, String folder) {
     for (Map.Entry<String, String> f : emitted.files().entrySet()) {
       out.write(folder.isEmpty() ? f.getKey() : folder + "/" + f.getKey(), f.getValue());
     }
   }
 
-  /** The manifest's {@code area} section: the area figures and the FMAs among them that do matmul work. */
+  /**
+   * The manifest's {@code area} section: the area figures and the FMAs among them that do matmul
+   * work.
+   */
   public Map<String, Object> areaManifest() {
     return areaManifest(area, generator);
   }
@@ -44,12 +54,17 @@ public record GeneratedUnit(ConfiguredGenerator<?> generator, EmittedDesign emit
     return m;
   }
 
-  /** FMAs of this unit that do matmul work: the FMA array's grid; 0 for a unit that is no matmul hardware. */
+  /**
+   * FMAs of this unit that do matmul work: the FMA array's grid; 0 for a unit that is no matmul
+   * hardware.
+   */
   public long matmulFmas() {
     return generator.matmul().map(MatmulFacts::fmas).orElse(0L);
   }
 
-  /** The unit as an attention engine for the throughput estimate (its step cycle contract), or none. */
+  /**
+   * The unit as an attention engine for the throughput estimate (its step cycle contract), or none.
+   */
   public List<Map<String, Object>> attentionEngines() {
     return generator.attention().map(a -> List.of(a.toManifest())).orElse(List.of());
   }

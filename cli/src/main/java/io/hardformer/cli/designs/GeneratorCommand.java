@@ -20,9 +20,9 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * One design as a subcommand of {@code generate}, {@code area} or {@code timing}, built from its
- * {@link Generator} descriptor: the parameter record's options (names, help, defaults) plus the options
- * every design has ({@code --out}, {@code --density}, {@code --json}, {@code --node-fo4-ps}, {@code --timing}).
- * What it does depends on the parent command.
+ * {@link Generator} descriptor: the parameter record's options (names, help, defaults) plus the
+ * options every design has ({@code --out}, {@code --density}, {@code --json}, {@code
+ * --node-fo4-ps}, {@code --timing}). What it does depends on the parent command.
  */
 final class GeneratorCommand implements Callable<Integer> {
   private final Generator<?> generator;
@@ -32,13 +32,18 @@ final class GeneratorCommand implements Callable<Integer> {
     this.generator = generator;
     this.spec = CommandSpec.wrapWithoutInspection(this);
     spec.name(generator.name()).mixinStandardHelpOptions(true);
-    List<String> footer = new ArrayList<>(List.of("", generator.examples().size() == 1 ? "Example:" : "Examples:"));
+    List<String> footer =
+        new ArrayList<>(List.of("", generator.examples().size() == 1 ? "Example:" : "Examples:"));
     generator.examples().forEach(e -> footer.add("  " + e));
-    spec.usageMessage().description(generator.description().toArray(new String[0]))
+    spec.usageMessage()
+        .description(generator.description().toArray(new String[0]))
         .footer(footer.toArray(new String[0]));
     for (ParameterOption o : ParameterOption.of(generator.parameterType())) {
-      OptionSpec.Builder b = OptionSpec.builder(o.name()).type(o.type()).paramLabel("<" + o.component() + ">")
-          .description(o.description());
+      OptionSpec.Builder b =
+          OptionSpec.builder(o.name())
+              .type(o.type())
+              .paramLabel("<" + o.component() + ">")
+              .description(o.description());
       if (o.required()) {
         b.required(true);
       } else {
@@ -49,18 +54,50 @@ final class GeneratorCommand implements Callable<Integer> {
       }
       spec.addOption(b.build());
     }
-    spec.addOption(OptionSpec.builder("--out").type(Path.class).paramLabel("<out>")
-        .description("Output folder (created if needed); required by generate.").build());
-    spec.addOption(OptionSpec.builder("--density").type(Double.class).paramLabel("<density>").description("area: logic density in million "
-        + "transistors per mm^2 (default: " + AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2 + ", " + AreaFigures.DENSITY_SOURCE
-        + ").").build());
-    spec.addOption(OptionSpec.builder("--json").type(boolean.class).initialValue(false)
-        .description("area, timing: print the figures as JSON.").build());
-    spec.addOption(OptionSpec.builder("--node-fo4-ps").type(Double.class).paramLabel("<nodeFo4Ps>").description("timing: FO4 delay in ps of the "
-        + "node to scale the clock to (default: " + ModernNode.DEFAULT_FO4_PS + ", " + ModernNode.DEFAULT_SOURCE + ").")
-        .build());
-    spec.addOption(OptionSpec.builder("--timing").type(boolean.class).initialValue(false).description("generate: add a "
-        + "timing section to manifest.json (the figures of 'hardformer timing --json'; runs Yosys and OpenSTA).").build());
+    spec.addOption(
+        OptionSpec.builder("--out")
+            .type(Path.class)
+            .paramLabel("<out>")
+            .description("Output folder (created if needed); required by generate.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--density")
+            .type(Double.class)
+            .paramLabel("<density>")
+            .description(
+                "area: logic density in million "
+                    + "transistors per mm^2 (default: "
+                    + AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2
+                    + ", "
+                    + AreaFigures.DENSITY_SOURCE
+                    + ").")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--json")
+            .type(boolean.class)
+            .initialValue(false)
+            .description("area, timing: print the figures as JSON.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--node-fo4-ps")
+            .type(Double.class)
+            .paramLabel("<nodeFo4Ps>")
+            .description(
+                "timing: FO4 delay in ps of the "
+                    + "node to scale the clock to (default: "
+                    + ModernNode.DEFAULT_FO4_PS
+                    + ", "
+                    + ModernNode.DEFAULT_SOURCE
+                    + ").")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--timing")
+            .type(boolean.class)
+            .initialValue(false)
+            .description(
+                "generate: add a "
+                    + "timing section to manifest.json (the figures of 'hardformer timing --json'; runs Yosys and OpenSTA).")
+            .build());
   }
 
   /** The subcommand of a generator. */
@@ -72,7 +109,9 @@ final class GeneratorCommand implements Callable<Integer> {
     return spec.findOption(option).getValue();
   }
 
-  /** The parsed options as the generator's parameter record, or a usage error naming the bad option. */
+  /**
+   * The parsed options as the generator's parameter record, or a usage error naming the bad option.
+   */
   private ConfiguredGenerator<?> configured() {
     Map<String, Object> values = new LinkedHashMap<>();
     for (ParameterOption o : ParameterOption.of(generator.parameterType())) {
@@ -98,11 +137,13 @@ final class GeneratorCommand implements Callable<Integer> {
     boolean timing = value("--timing");
     Double nodeFo4Ps = value("--node-fo4-ps");
     if (out == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "missing required option: '--out=<out>'");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "missing required option: '--out=<out>'");
     }
     io.hardformer.cli.output.OutputFolder.require(spec.commandLine(), "--out", out);
     if (nodeFo4Ps != null && !timing) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "option '--node-fo4-ps' needs --timing");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "option '--node-fo4-ps' needs --timing");
     }
     checkNodeFo4();
     GeneratedUnit unit = DesignCatalog.generate(configured(), timing ? this::timingFigures : null);
@@ -121,14 +162,26 @@ final class GeneratorCommand implements Callable<Integer> {
       if (unit.extras().containsKey("timing")) {
         m.put("timing", unit.extras().get("timing"));
       }
-      System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(m));
+      System.out.println(
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(m));
       return 0;
     }
-    // the filelist names files relative to its own folder: -F (not -f) reads it from any working folder
-    System.out.println("wrote " + d.verilog().size() + " Verilog file(s), " + d.filelistName()
-        + " and manifest.json for " + d.top() + " to " + out + " (from any folder: verilator -F "
-        + out.resolve(d.filelistName()) + ")");
+    // the filelist names files relative to its own folder: -F (not -f) reads it from any working
+    // folder
+    System.out.println(
+        "wrote "
+            + d.verilog().size()
+            + " Verilog file(s), "
+            + d.filelistName()
+            + " and manifest.json for "
+            + d.top()
+            + " to "
+            + out
+            + " (from any folder: verilator -F "
+            + out.resolve(d.filelistName())
+            + ")");
     d.design().warnings().forEach(w -> System.err.println(w.render()));
     return 0;
   }
@@ -138,15 +191,20 @@ final class GeneratorCommand implements Callable<Integer> {
     Double density = value("--density");
     boolean timing = value("--timing");
     if (out != null || density != null || timing) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "option '" + (out != null ? "--out"
-          : density != null ? "--density" : "--timing") + "' does not apply to timing");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "option '"
+              + (out != null ? "--out" : density != null ? "--density" : "--timing")
+              + "' does not apply to timing");
     }
     checkNodeFo4();
     GeneratedUnit unit = DesignCatalog.generate(configured(), null);
     TimingFigures f = timingFigures(unit.emitted(), unit.area().nand2());
     if (this.<Boolean>value("--json")) {
-      System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(f.toJson()));
+      System.out.println(
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(f.toJson()));
     } else {
       System.out.print(f.text(spec.name(), unit.parameters()));
     }
@@ -157,8 +215,8 @@ final class GeneratorCommand implements Callable<Integer> {
   private void checkNodeFo4() {
     Double nodeFo4Ps = value("--node-fo4-ps");
     if (nodeFo4Ps != null && !(nodeFo4Ps > 0 && nodeFo4Ps < 1e6)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "option '--node-fo4-ps' must be positive (ps), got "
-          + nodeFo4Ps);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "option '--node-fo4-ps' must be positive (ps), got " + nodeFo4Ps);
     }
   }
 
@@ -166,12 +224,20 @@ final class GeneratorCommand implements Callable<Integer> {
   private TimingFigures timingFigures(EmittedDesign d, double nand2Estimate) {
     checkNodeFo4();
     Double nodeFo4Ps = value("--node-fo4-ps");
-    System.err.println("hardformer: timing " + d.top() + " with Yosys + OpenSTA on osu018_stdcells.lib"
-        + " (cached by content)");
-    io.hardformer.verilator.timing.SynthesizedTiming t = io.hardformer.verilator.timing.TimingAnalysis.analyze(d);
+    System.err.println(
+        "hardformer: timing "
+            + d.top()
+            + " with Yosys + OpenSTA on osu018_stdcells.lib"
+            + " (cached by content)");
+    io.hardformer.verilator.timing.SynthesizedTiming t =
+        io.hardformer.verilator.timing.TimingAnalysis.analyze(d);
     double fo4 = io.hardformer.verilator.timing.Fo4.picoseconds();
-    return new TimingFigures(t, fo4, nodeFo4Ps == null ? ModernNode.DEFAULT_FO4_PS : nodeFo4Ps,
-        nodeFo4Ps == null ? ModernNode.DEFAULT_SOURCE : "--node-fo4-ps", nand2Estimate);
+    return new TimingFigures(
+        t,
+        fo4,
+        nodeFo4Ps == null ? ModernNode.DEFAULT_FO4_PS : nodeFo4Ps,
+        nodeFo4Ps == null ? ModernNode.DEFAULT_SOURCE : "--node-fo4-ps",
+        nand2Estimate);
   }
 
   private int printArea() throws Exception {
@@ -179,12 +245,14 @@ final class GeneratorCommand implements Callable<Integer> {
     Double nodeFo4Ps = value("--node-fo4-ps");
     Double density = value("--density");
     if (timing || nodeFo4Ps != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "option '" + (timing ? "--timing" : "--node-fo4-ps")
-          + "' does not apply to area");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "option '" + (timing ? "--timing" : "--node-fo4-ps") + "' does not apply to area");
     }
     double dens = density == null ? AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2 : density;
     if (dens <= 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "option '--density' must be positive, got " + dens);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "option '--density' must be positive, got " + dens);
     }
     ConfiguredGenerator<?> g = configured();
     // priced from the generator's bill of materials: only a design without one is elaborated whole
@@ -195,20 +263,32 @@ final class GeneratorCommand implements Callable<Integer> {
       m.put("design", spec.name());
       m.put("parameters", g.parameterValues());
       m.put("area", a.toManifest());
-      System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(m));
+      System.out.println(
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(m));
       return 0;
     }
     System.out.println(spec.name() + " " + g.parameterValues());
     System.out.printf(java.util.Locale.ROOT, "  FMAs                 %,d%n", a.fmaCount());
     System.out.printf(java.util.Locale.ROOT, "  register bits        %,d%n", a.registerBits());
     System.out.printf(java.util.Locale.ROOT, "  NAND2 equivalents    %,.0f%n", a.nand2());
-    System.out.printf(java.util.Locale.ROOT, "  transistors          %,.0f (4 per NAND2 equivalent)%n", a.transistors());
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "  transistors          %,.0f (4 per NAND2 equivalent)%n",
+        a.transistors());
     if (a.fmaCount() > 0) {
-      System.out.printf(java.util.Locale.ROOT, "  transistors per FMA  %,.0f (Etched: ~%,.0f for an FP16 FMA at 2 GHz)%n",
-          a.transistorsPerFma(), AreaFigures.ETCHED_TRANSISTORS_PER_FMA);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "  transistors per FMA  %,.0f (Etched: ~%,.0f for an FP16 FMA at 2 GHz)%n",
+          a.transistorsPerFma(),
+          AreaFigures.ETCHED_TRANSISTORS_PER_FMA);
     }
-    System.out.printf(java.util.Locale.ROOT, "  area                 %.4f mm^2 at %.1f MTr/mm^2%n", a.mm2(), a.densityMTrPerMm2());
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "  area                 %.4f mm^2 at %.1f MTr/mm^2%n",
+        a.mm2(),
+        a.densityMTrPerMm2());
     System.out.println("  method: " + a.method());
     priced.notes().forEach(n -> System.out.println("  " + n));
     return 0;

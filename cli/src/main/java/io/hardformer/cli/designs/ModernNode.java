@@ -1,16 +1,17 @@
 package io.hardformer.cli.designs;
 
 /**
- * The FO4 delay the timing report scales to for "a modern node" unless {@code --node-fo4-ps} gives one.
- * It is a rule-of-thumb estimate, not a foundry figure: FO4 in ps is about 1/3 to 1/2 of the drawn gate
- * length in nm (Weste and Harris, CMOS VLSI Design); 5 nm-class FinFET processes have a gate length of about
- * 20 nm, so 7 to 10 ps; the slower end is used. The same rule gives 60 to 90 ps at 0.18 um, where the OSU
- * library measures 99 ps.
+ * The FO4 delay the timing report scales to for "a modern node" unless {@code --node-fo4-ps} gives
+ * one. It is a rule-of-thumb estimate, not a foundry figure: FO4 in ps is about 1/3 to 1/2 of the
+ * drawn gate length in nm (Weste and Harris, CMOS VLSI Design); 5 nm-class FinFET processes have a
+ * gate length of about 20 nm, so 7 to 10 ps; the slower end is used. The same rule gives 60 to 90
+ * ps at 0.18 um, where the OSU library measures 99 ps.
  */
 final class ModernNode {
   static final double DEFAULT_FO4_PS = 10;
-  static final String DEFAULT_SOURCE = "rule of thumb FO4 ps ~ 1/3-1/2 x gate length nm (Weste & Harris, CMOS VLSI "
-      + "Design) at the ~20 nm gate length of a 5 nm-class FinFET node; an estimate, set --node-fo4-ps for a real one";
+  static final String DEFAULT_SOURCE =
+      "rule of thumb FO4 ps ~ 1/3-1/2 x gate length nm (Weste & Harris, CMOS VLSI "
+          + "Design) at the ~20 nm gate length of a 5 nm-class FinFET node; an estimate, set --node-fo4-ps for a real one";
 
   private ModernNode() {}
 }

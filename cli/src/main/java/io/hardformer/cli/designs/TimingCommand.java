@@ -7,26 +7,34 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code hardformer timing <design> [params] [--node-fo4-ps P] [--json]}: the critical path of a catalog design
- * mapped to the OSU 0.18 um cells (Yosys + OpenSTA), its depth in FO4, and the clock it allows.
+ * {@code hardformer timing <design> [params] [--node-fo4-ps P] [--json]}: the critical path of a
+ * catalog design mapped to the OSU 0.18 um cells (Yosys + OpenSTA), its depth in FO4, and the clock
+ * it allows.
  */
-@Command(name = "timing", mixinStandardHelpOptions = true,
-    description = {"Critical path of a design: Yosys maps it to the OSU 0.18 um standard cells (osu018_stdcells.lib), "
-        + "OpenSTA times every register-to-register, input-to-register, register-to-output and input-to-output path. "
-        + "Prints the path in ns, its start and end points and Java lines, its depth in FO4 (measured on the same "
-        + "liberty), the clock at 0.18 um and at a modern node by FO4 scaling, and the area in um^2.",
-        "Needs yosys and sta (Debian packages yosys, opensta, qflow-tech-osu018). Results are cached by content."},
-    footer = {"", "Examples:",
-        "  ./hardformer timing counter --width 32",
-        "  ./hardformer timing fp8-mul --format e4m3 --json",
-        "  ./hardformer timing adder-tree --width 8 --depth 3 --node-fo4-ps 15"})
+@Command(
+    name = "timing",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Critical path of a design: Yosys maps it to the OSU 0.18 um standard cells (osu018_stdcells.lib), "
+          + "OpenSTA times every register-to-register, input-to-register, register-to-output and input-to-output path. "
+          + "Prints the path in ns, its start and end points and Java lines, its depth in FO4 (measured on the same "
+          + "liberty), the clock at 0.18 um and at a modern node by FO4 scaling, and the area in um^2.",
+      "Needs yosys and sta (Debian packages yosys, opensta, qflow-tech-osu018). Results are cached by content."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./hardformer timing counter --width 32",
+      "  ./hardformer timing fp8-mul --format e4m3 --json",
+      "  ./hardformer timing adder-tree --width 8 --depth 3 --node-fo4-ps 15"
+    })
 public final class TimingCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing design; valid designs: "
-        + String.join(", ", spec.subcommands().keySet()));
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
+        "missing design; valid designs: " + String.join(", ", spec.subcommands().keySet()));
   }
 }

@@ -6,11 +6,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What {@code hardformer timing} reports: the worst path at 0.18 um, its depth in FO4 delays (FO4 measured on
- * the same liberty), the clock it allows there, and the clock the same depth allows at a node with FO4
- * {@code nodeFo4Ps}: clock = 1 / (depth x node FO4).
+ * What {@code hardformer timing} reports: the worst path at 0.18 um, its depth in FO4 delays (FO4
+ * measured on the same liberty), the clock it allows there, and the clock the same depth allows at
+ * a node with FO4 {@code nodeFo4Ps}: clock = 1 / (depth x node FO4).
  */
-record TimingFigures(SynthesizedTiming timing, double fo4Ps, double nodeFo4Ps, String nodeFo4Source, double nand2Estimate) {
+record TimingFigures(
+    SynthesizedTiming timing,
+    double fo4Ps,
+    double nodeFo4Ps,
+    String nodeFo4Source,
+    double nand2Estimate) {
   /** The area of the OSU library's NAND2X1 (osu018_stdcells.lib). */
   static final double OSU_NAND2_UM2 = 24;
 
@@ -48,22 +53,45 @@ record TimingFigures(SynthesizedTiming timing, double fo4Ps, double nodeFo4Ps, S
   String text(String design, Map<String, String> parameters) {
     StringBuilder b = new StringBuilder();
     b.append(design).append(' ').append(parameters).append('\n');
-    b.append(String.format(Locale.ROOT, "  critical path        %.3f ns at 0.18 um (OSU osu018_stdcells, typical)%n",
-        timing.criticalPathNs()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  critical path        %.3f ns at 0.18 um (OSU osu018_stdcells, typical)%n",
+            timing.criticalPathNs()));
     b.append("  start point          ").append(timing.startPoint()).append('\n');
     b.append("  end point            ").append(timing.endPoint()).append('\n');
-    b.append("  Java lines           ").append(timing.javaLines().isEmpty() ? "(none in the Verilog comments)"
-        : String.join(", ", timing.javaLines())).append('\n');
+    b.append("  Java lines           ")
+        .append(
+            timing.javaLines().isEmpty()
+                ? "(none in the Verilog comments)"
+                : String.join(", ", timing.javaLines()))
+        .append('\n');
     b.append(String.format(Locale.ROOT, "  cells on the path    %d:", timing.cells().size()));
     timing.cells().forEach(c -> b.append(' ').append(c.substring(0, c.indexOf(' '))));
     b.append('\n');
-    b.append(String.format(Locale.ROOT, "  depth                %.1f FO4 (FO4 = %.1f ps on the same liberty)%n",
-        depthFo4(), fo4Ps));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  depth                %.1f FO4 (FO4 = %.1f ps on the same liberty)%n",
+            depthFo4(),
+            fo4Ps));
     b.append(String.format(Locale.ROOT, "  clock at 0.18 um     %.3f GHz%n", clockGhz018()));
-    b.append(String.format(Locale.ROOT, "  clock at the node    %.2f GHz at FO4 = %.1f ps (%s)%n", nodeClockGhz(),
-        nodeFo4Ps, nodeFo4Source));
-    b.append(String.format(Locale.ROOT, "  area                 %,.0f um^2 at 0.18 um = %,.0f OSU NAND2X1 (%.0f um^2 each); "
-        + "estimate %,.0f NAND2 eq%n", timing.areaUm2(), timing.areaUm2() / OSU_NAND2_UM2, OSU_NAND2_UM2, nand2Estimate));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  clock at the node    %.2f GHz at FO4 = %.1f ps (%s)%n",
+            nodeClockGhz(),
+            nodeFo4Ps,
+            nodeFo4Source));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  area                 %,.0f um^2 at 0.18 um = %,.0f OSU NAND2X1 (%.0f um^2 each); "
+                + "estimate %,.0f NAND2 eq%n",
+            timing.areaUm2(),
+            timing.areaUm2() / OSU_NAND2_UM2,
+            OSU_NAND2_UM2,
+            nand2Estimate));
     return b.toString();
   }
 

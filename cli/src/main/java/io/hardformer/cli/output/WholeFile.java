@@ -6,11 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** A single output file written whole or not at all: staged beside its target, then renamed over it. */
+/**
+ * A single output file written whole or not at all: staged beside its target, then renamed over it.
+ */
 public final class WholeFile {
   private WholeFile() {}
 
-  /** Writes {@code text} (UTF-8) to {@code file}, creating its folder; a reader sees the old file or the new one. */
+  /**
+   * Writes {@code text} (UTF-8) to {@code file}, creating its folder; a reader sees the old file or
+   * the new one.
+   */
   public static void write(Path file, String text) throws IOException {
     Path abs = file.toAbsolutePath();
     Files.createDirectories(abs.getParent());

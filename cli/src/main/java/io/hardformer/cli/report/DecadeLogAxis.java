@@ -12,8 +12,9 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
- * A base-10 log axis over a fixed range, ticked at every decade (never at fractional exponents such as
- * 10^11.4) with plain-text SI labels (1, 10, 100, 1k, ..., 1P), so the SVG carries the labels as text.
+ * A base-10 log axis over a fixed range, ticked at every decade (never at fractional exponents such
+ * as 10^11.4) with plain-text SI labels (1, 10, 100, 1k, ..., 1P), so the SVG carries the labels as
+ * text.
  */
 final class DecadeLogAxis extends LogAxis {
   DecadeLogAxis(String label, double min, double max) {
@@ -26,7 +27,9 @@ final class DecadeLogAxis extends LogAxis {
   /** Decades of [lower, upper], as exponents. */
   static List<Integer> decades(double lower, double upper) {
     List<Integer> d = new ArrayList<>();
-    for (int e = (int) Math.ceil(Math.log10(lower) - 1e-9); e <= Math.floor(Math.log10(upper) + 1e-9); e++) {
+    for (int e = (int) Math.ceil(Math.log10(lower) - 1e-9);
+        e <= Math.floor(Math.log10(upper) + 1e-9);
+        e++) {
       d.add(e);
     }
     return d;
@@ -34,10 +37,13 @@ final class DecadeLogAxis extends LogAxis {
 
   @Override
   @SuppressWarnings({"rawtypes", "unchecked"})
-  public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+  public List refreshTicks(
+      Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
     boolean vertical = RectangleEdge.isLeftOrRight(edge);
-    TextAnchor anchor = vertical ? (RectangleEdge.LEFT.equals(edge) ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT)
-        : (RectangleEdge.TOP.equals(edge) ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
+    TextAnchor anchor =
+        vertical
+            ? (RectangleEdge.LEFT.equals(edge) ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT)
+            : (RectangleEdge.TOP.equals(edge) ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
     List ticks = new ArrayList();
     for (int e : decades(getLowerBound(), getUpperBound())) {
       double v = Math.pow(10, e);

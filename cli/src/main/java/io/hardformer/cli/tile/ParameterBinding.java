@@ -23,14 +23,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Binds a unit's {@code options} mapping of a tile config file to its generator's parameter record with
- * Jackson: keys are the option names without {@code --} ({@code head-dim}), {@code no-<flag>} negates a
- * negatable flag, a flag without a value ({@code saturate:}) is true, absent options take their defaults.
- * Errors name the file, the line and column of the key, the unit and the option.
+ * Binds a unit's {@code options} mapping of a tile config file to its generator's parameter record
+ * with Jackson: keys are the option names without {@code --} ({@code head-dim}), {@code no-<flag>}
+ * negates a negatable flag, a flag without a value ({@code saturate:}) is true, absent options take
+ * their defaults. Errors name the file, the line and column of the key, the unit and the option.
  */
 final class ParameterBinding {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
   private final String source;
   private final Map<String, JsonLocation> keys;
@@ -40,7 +40,10 @@ final class ParameterBinding {
     this.keys = keys;
   }
 
-  /** A binder for one file: the locations of its keys by JSON pointer ({@code /units/0/options/rows}). */
+  /**
+   * A binder for one file: the locations of its keys by JSON pointer ({@code
+   * /units/0/options/rows}).
+   */
   static ParameterBinding of(String source, byte[] text, boolean yaml) {
     Map<String, JsonLocation> keys = new HashMap<>();
     try (JsonParser p = (yaml ? new YAMLFactory() : MAPPER.getFactory()).createParser(text)) {
@@ -82,14 +85,19 @@ final class ParameterBinding {
           }
         }
         if (o == null) {
-          throw error(pointer + "/" + key, label + "unknown option '" + key + "'; valid options: "
-              + String.join(", ", all.stream().map(ParameterOption::key).toList()));
+          throw error(
+              pointer + "/" + key,
+              label
+                  + "unknown option '"
+                  + key
+                  + "'; valid options: "
+                  + String.join(", ", all.stream().map(ParameterOption::key).toList()));
         }
         if (value.isNull()) {
           if (o.type() != boolean.class) {
             throw error(pointer + "/" + key, label + "option '" + o.name() + "' needs a value");
           }
-          value = BooleanNode.TRUE;                      // a flag without a value, as on the command line
+          value = BooleanNode.TRUE; // a flag without a value, as on the command line
         }
         if (negated) {
           value = BooleanNode.valueOf(!value.asBoolean());
@@ -107,21 +115,33 @@ final class ParameterBinding {
       }
     }
     try {
-      return new ConfiguredGenerator<>(castGenerator(g), MAPPER.treeToValue(record, g.parameterType()));
+      return new ConfiguredGenerator<>(
+          castGenerator(g), MAPPER.treeToValue(record, g.parameterType()));
     } catch (ValueInstantiationException e) {
       if (e.getCause() instanceof BadParameterException b) {
-        throw error(pointer + "/" + keyOf.getOrDefault(b.option(), b.option().substring(2)), label + b.getMessage());
+        throw error(
+            pointer + "/" + keyOf.getOrDefault(b.option(), b.option().substring(2)),
+            label + b.getMessage());
       }
       throw error(pointer, label + e.getOriginalMessage());
     } catch (MismatchedInputException e) {
       String component = e.getPath().isEmpty() ? "" : e.getPath().get(0).getFieldName();
-      ParameterOption o = all.stream().filter(x -> x.component().equals(component)).findFirst().orElse(null);
+      ParameterOption o =
+          all.stream().filter(x -> x.component().equals(component)).findFirst().orElse(null);
       if (o == null) {
         throw error(pointer, label + e.getOriginalMessage());
       }
-      throw error(pointer + "/" + keyOf.getOrDefault(o.name(), o.key()), label + "option '" + o.name() + "' takes "
-          + (o.type() == int.class ? "an integer" : o.type() == boolean.class ? "true or false" : "a text value")
-          + ", got " + record.get(o.component()));
+      throw error(
+          pointer + "/" + keyOf.getOrDefault(o.name(), o.key()),
+          label
+              + "option '"
+              + o.name()
+              + "' takes "
+              + (o.type() == int.class
+                  ? "an integer"
+                  : o.type() == boolean.class ? "true or false" : "a text value")
+              + ", got "
+              + record.get(o.component()));
     } catch (IOException e) {
       throw error(pointer, label + e.getMessage());
     }
@@ -138,7 +158,8 @@ final class ParameterBinding {
 
   private TileConfig.ConfigException error(String pointer, String message) {
     JsonLocation at = keys.get(pointer);
-    String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+    String where =
+        at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
     return new TileConfig.ConfigException(source + ": " + where + message);
   }
 }

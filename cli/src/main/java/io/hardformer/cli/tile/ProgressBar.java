@@ -3,9 +3,9 @@ package io.hardformer.cli.tile;
 import java.io.PrintStream;
 
 /**
- * A text progress bar on stderr, one line per step: {@code [######------] 3/6 building attention model
- * (12 s)}. Whole lines, so the model builds announced between steps (on stderr too) never land in the
- * middle of a redrawn bar, on a terminal or in a log.
+ * A text progress bar on stderr, one line per step: {@code [######------] 3/6 building attention
+ * model (12 s)}. Whole lines, so the model builds announced between steps (on stderr too) never
+ * land in the middle of a redrawn bar, on a terminal or in a log.
  */
 final class ProgressBar {
   private static final int WIDTH = 24;
@@ -33,8 +33,10 @@ final class ProgressBar {
   private void draw(String label) {
     int filled = total == 0 ? WIDTH : WIDTH * done / total;
     String bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);
-    out.println(String.format("[%s] %d/%d %s (%d s)", bar, done, total, label,
-        (System.nanoTime() - start) / 1_000_000_000L));
+    out.println(
+        String.format(
+            "[%s] %d/%d %s (%d s)",
+            bar, done, total, label, (System.nanoTime() - start) / 1_000_000_000L));
     out.flush();
   }
 }

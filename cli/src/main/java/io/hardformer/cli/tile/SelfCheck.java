@@ -17,15 +17,15 @@ import java.util.Map;
 import java.util.function.LongUnaryOperator;
 
 /**
- * A short Verilator run of a generated unit against its golden model, every output compared bit for bit.
- * The stimulus and the expected results come from the unit's generator ({@link SelfCheckPlan}: what each
- * design runs is described there); this class drives them. A mismatch is a failed unit (a design failure),
- * not an exception; designs without a golden model are reported as such.
+ * A short Verilator run of a generated unit against its golden model, every output compared bit for
+ * bit. The stimulus and the expected results come from the unit's generator ({@link SelfCheckPlan}:
+ * what each design runs is described there); this class drives them. A mismatch is a failed unit (a
+ * design failure), not an exception; designs without a golden model are reported as such.
  */
 final class SelfCheck {
   /**
-   * Applied to every expected value before it is compared (identity in production). Package-private seam
-   * through which tests turn a correct unit into a mismatching one.
+   * Applied to every expected value before it is compared (identity in production). Package-private
+   * seam through which tests turn a correct unit into a mismatching one.
    */
   static LongUnaryOperator expectedValues = LongUnaryOperator.identity();
 
@@ -36,13 +36,22 @@ final class SelfCheck {
     return u.generator().selfCheck().isPresent();
   }
 
-  /** The verdict of a unit that is not simulated ({@code why}): skipped, or no golden model when it has none. */
+  /**
+   * The verdict of a unit that is not simulated ({@code why}): skipped, or no golden model when it
+   * has none.
+   */
   static UnitCheck notRun(String unit, GeneratedUnit u, String why) {
-    return hasGoldenModel(u) ? new UnitCheck(unit, u.design(), UnitCheck.Status.SKIPPED, why) : noGoldenModel(unit, u);
+    return hasGoldenModel(u)
+        ? new UnitCheck(unit, u.design(), UnitCheck.Status.SKIPPED, why)
+        : noGoldenModel(unit, u);
   }
 
   private static UnitCheck noGoldenModel(String unit, GeneratedUnit u) {
-    return new UnitCheck(unit, u.design(), UnitCheck.Status.NO_GOLDEN_MODEL, "not checked: " + u.design() + " has no golden model");
+    return new UnitCheck(
+        unit,
+        u.design(),
+        UnitCheck.Status.NO_GOLDEN_MODEL,
+        "not checked: " + u.design() + " has no golden model");
   }
 
   /** Runs the unit in Verilator against its golden model, or reports that it has none. */
@@ -74,11 +83,14 @@ final class SelfCheck {
   private static void expect(long expected, long got, String where) {
     long e = expectedValues.applyAsLong(expected);
     if (got != e) {
-      throw new Mismatch(where + ": expected 0x" + Long.toHexString(e) + ", got 0x" + Long.toHexString(got));
+      throw new Mismatch(
+          where + ": expected 0x" + Long.toHexString(e) + ", got 0x" + Long.toHexString(got));
     }
   }
 
-  /** One vector per cycle, back to back; results are in input order on the {@code out_valid} cycles. */
+  /**
+   * One vector per cycle, back to back; results are in input order on the {@code out_valid} cycles.
+   */
   private static void vectors(Testbench tb, SelfCheckPlan.Vectors plan) {
     int n = plan.inputs().size();
     int latency = tb.design().design().top().body().timing().latency();
@@ -102,8 +114,10 @@ final class SelfCheck {
   private static void streamed(Testbench tb, SelfCheckPlan.Streamed plan) {
     List<String> src = plan.sourcePorts();
     List<String> sink = plan.sinkPorts();
-    Stream st = tb.stream().source(src.get(0), src.get(1), src.subList(2, src.size()).toArray(new String[0]))
-        .sink(sink.get(0), null, sink.subList(1, sink.size()).toArray(new String[0]));
+    Stream st =
+        tb.stream()
+            .source(src.get(0), src.get(1), src.subList(2, src.size()).toArray(new String[0]))
+            .sink(sink.get(0), null, sink.subList(1, sink.size()).toArray(new String[0]));
     plan.beats().forEach(st::send);
     StreamRun run = st.expectOutputs(plan.expected().size()).run();
     for (int k = 0; k < plan.expected().size(); k++) {
@@ -115,7 +129,10 @@ final class SelfCheck {
           expect(port.elements()[0], out[p].longValue(), port.where());
         } else {
           for (int j = 0; j < port.elements().length; j++) {
-            expect(port.elements()[j], Lanes.element(out[p], j, port.elementWidth()), port.where() + " element " + j);
+            expect(
+                port.elements()[j],
+                Lanes.element(out[p], j, port.elementWidth()),
+                port.where() + " element " + j);
           }
         }
       }

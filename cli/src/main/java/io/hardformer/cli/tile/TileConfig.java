@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A tile description from a YAML or JSON file: a name, a clock, and units, each a catalog design with the
- * options {@code ./hardformer generate <design>} takes, bound to the design's parameter record
- * ({@link ParameterBinding}). Errors name the file and the key.
+ * A tile description from a YAML or JSON file: a name, a clock, and units, each a catalog design
+ * with the options {@code ./hardformer generate <design>} takes, bound to the design's parameter
+ * record ({@link ParameterBinding}). Errors name the file and the key.
  */
 public record TileConfig(String source, String name, double clockGhz, List<Unit> units) {
   /** One unit: its folder name under the output and the generator with its parameters. */
@@ -65,14 +65,16 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
       throw new ConfigException(source + ": cannot read: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
-      throw new ConfigException(source + ": expected a mapping with 'units' (and optionally 'name', 'clock-ghz')");
+      throw new ConfigException(
+          source + ": expected a mapping with 'units' (and optionally 'name', 'clock-ghz')");
     }
     checkKeys(source, "", root, Set.of("name", "clock-ghz", "units"));
     String name = root.has("name") ? scalar(source, "name", root.get("name")) : "tile";
     double clock = root.has("clock-ghz") ? clockGhz(source, root.get("clock-ghz")) : 1.0;
     JsonNode units = root.get("units");
     if (units == null || !units.isArray() || units.isEmpty()) {
-      throw new ConfigException(source + ": 'units' must be a non-empty list of {name, design, options}");
+      throw new ConfigException(
+          source + ": 'units' must be a non-empty list of {name, design, options}");
     }
     ParameterBinding binding = ParameterBinding.of(source, text, yaml);
     List<Unit> list = new ArrayList<>();
@@ -81,7 +83,8 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
       JsonNode u = units.get(i);
       String where = "units[" + i + "]";
       if (!u.isObject()) {
-        throw new ConfigException(source + ": " + where + " must be a mapping with 'design' and 'options'");
+        throw new ConfigException(
+            source + ": " + where + " must be a mapping with 'design' and 'options'");
       }
       checkKeys(source, where + ".", u, Set.of("name", "design", "options"));
       if (!u.hasNonNull("design")) {
@@ -90,20 +93,38 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
       String design = scalar(source, where + ".design", u.get("design"));
       String unitName = u.has("name") ? scalar(source, where + ".name", u.get("name")) : design;
       if (!unitName.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*") || !names.add(unitName)) {
-        throw new ConfigException(source + ": " + where + ".name '" + unitName + "' must be unique, use letters, "
-            + "digits, '_', '.', '-' and start with a letter, digit or '_' (it names the output folder)");
+        throw new ConfigException(
+            source
+                + ": "
+                + where
+                + ".name '"
+                + unitName
+                + "' must be unique, use letters, "
+                + "digits, '_', '.', '-' and start with a letter, digit or '_' (it names the output folder)");
       }
-      Generator<?> generator = DesignCatalog.find(design).orElseThrow(() -> new ConfigException(source + ": unit '"
-          + unitName + "': unknown design '" + design + "'; valid designs: " + String.join(", ", DesignCatalog.names())));
+      Generator<?> generator =
+          DesignCatalog.find(design)
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          source
+                              + ": unit '"
+                              + unitName
+                              + "': unknown design '"
+                              + design
+                              + "'; valid designs: "
+                              + String.join(", ", DesignCatalog.names())));
       JsonNode o = u.get("options");
       if (o != null && !o.isObject()) {
-        throw new ConfigException(source + ": " + where + ".options must be a mapping of option to value");
+        throw new ConfigException(
+            source + ": " + where + ".options must be a mapping of option to value");
       }
       if (o != null) {
         for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
           if (e.getKey().equals("out")) {
-            throw new ConfigException(source + ": " + where + ".options.out: the output folder comes from the unit name");
+            throw new ConfigException(
+                source + ": " + where + ".options.out: the output folder comes from the unit name");
           }
           if (!e.getValue().isNull()) {
             scalar(source, where + ".options." + e.getKey(), e.getValue());
@@ -115,11 +136,18 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
     return new TileConfig(source, name, clock, list);
   }
 
-  /** The text of a single value (string, number or boolean), as it would be typed on the command line. */
+  /**
+   * The text of a single value (string, number or boolean), as it would be typed on the command
+   * line.
+   */
   private static String scalar(String source, String key, JsonNode v) {
     if (v == null || !v.isValueNode() || v.isNull()) {
-      throw new ConfigException(source + ": " + key + " must be a single value (text or number), got "
-          + (v == null || v.isNull() ? "null" : v.toString()));
+      throw new ConfigException(
+          source
+              + ": "
+              + key
+              + " must be a single value (text or number), got "
+              + (v == null || v.isNull() ? "null" : v.toString()));
     }
     return v.asText();
   }
@@ -139,8 +167,10 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
       clock = Double.NaN;
     }
     if (!(clock > 0 && clock < 20)) {
-      throw new ConfigException(source + ": clock-ghz must be a number of GHz between 0 and 20 (exclusive), got "
-          + (v.isTextual() ? "'" + v.asText() + "'" : v.toString()));
+      throw new ConfigException(
+          source
+              + ": clock-ghz must be a number of GHz between 0 and 20 (exclusive), got "
+              + (v.isTextual() ? "'" + v.asText() + "'" : v.toString()));
     }
     return clock;
   }
@@ -149,8 +179,13 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!allowed.contains(k)) {
-        throw new ConfigException(source + ": unknown key '" + prefix + k + "'; valid keys: "
-            + String.join(", ", new java.util.TreeSet<>(allowed)));
+        throw new ConfigException(
+            source
+                + ": unknown key '"
+                + prefix
+                + k
+                + "'; valid keys: "
+                + String.join(", ", new java.util.TreeSet<>(allowed)));
       }
     }
   }

@@ -1,11 +1,11 @@
 package io.hardformer.cli.tile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hardformer.area.AreaFigures;
 import io.hardformer.cli.designs.DesignCatalog;
 import io.hardformer.cli.designs.GeneratedUnit;
 import io.hardformer.cli.estimate.DesignBudget;
 import io.hardformer.cli.output.OutputDirectory;
-import io.hardformer.area.AreaFigures;
 import io.hardformer.generators.catalog.AttentionFacts;
 import io.hardformer.throughput.Chip;
 import io.hardformer.throughput.ModelShape;
@@ -26,8 +26,9 @@ import java.util.Map;
 
 /**
  * The main job: generates every unit of a tile into {@code out/<unit>/}, writes the tile manifest
- * {@code out/manifest.json}, self-checks the units in Verilator when it is installed, and prints the summary:
- * units, FMAs, NAND2 equivalents, transistors, mm^2, cycles, and estimated Llama-3-70B tokens/s.
+ * {@code out/manifest.json}, self-checks the units in Verilator when it is installed, and prints
+ * the summary: units, FMAs, NAND2 equivalents, transistors, mm^2, cycles, and estimated Llama-3-70B
+ * tokens/s.
  */
 public final class TileJob {
   /** A reticle-sized die (NVIDIA H100: 814 mm^2) for scaling the tile to a chip. */
@@ -41,31 +42,45 @@ public final class TileJob {
     this.out = out;
   }
 
-  /** Everything the summary shows, also written as the tile manifest; {@code checks} has one entry per unit. */
-  public record Result(List<GeneratedUnit> units, Map<String, Object> manifest, List<UnitCheck> checks) {
+  /**
+   * Everything the summary shows, also written as the tile manifest; {@code checks} has one entry
+   * per unit.
+   */
+  public record Result(
+      List<GeneratedUnit> units, Map<String, Object> manifest, List<UnitCheck> checks) {
     /** The failed self-checks, one line each: unit, where, expected and got. */
     public List<String> failures() {
-      return checks.stream().filter(c -> c.status() == UnitCheck.Status.FAILED)
-          .map(c -> "self-check failed: unit '" + c.label() + "': " + c.detail()).toList();
+      return checks.stream()
+          .filter(c -> c.status() == UnitCheck.Status.FAILED)
+          .map(c -> "self-check failed: unit '" + c.label() + "': " + c.detail())
+          .toList();
     }
   }
 
   public Result run(boolean check, PrintStream err) {
     List<GeneratedUnit> units = new ArrayList<>();
     for (TileConfig.Unit u : config.units()) {
-      units.add(DesignCatalog.generate(u.generator()));    // the config file bound and checked the parameters
+      units.add(
+          DesignCatalog.generate(
+              u.generator())); // the config file bound and checked the parameters
     }
-    // locked from here on; the files appear in out only when all are complete, the tile manifest last
+    // locked from here on; the files appear in out only when all are complete, the tile manifest
+    // last
     try (OutputDirectory o = OutputDirectory.open(out, "tile")) {
-      List<UnitCheck> checks = check ? selfCheck(units, err) : skipped(units, "not run (--no-check)");
+      List<UnitCheck> checks =
+          check ? selfCheck(units, err) : skipped(units, "not run (--no-check)");
       Map<String, Object> manifest = manifest(units, checks);
       for (int i = 0; i < units.size(); i++) {
         units.get(i).writeInto(o, config.units().get(i).name());
       }
       try {
-        o.write(OutputDirectory.MANIFEST, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");
+        o.write(
+            OutputDirectory.MANIFEST,
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(manifest)
+                + "\n");
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + out.resolve("manifest.json") + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot write " + out.resolve("manifest.json") + ": " + e.getMessage(), e);
       }
       o.commit();
       return new Result(units, manifest, checks);
@@ -78,7 +93,9 @@ public final class TileJob {
       CxxToolchain.require();
     } catch (ToolException e) {
       // the message names what was searched and the package to install
-      return skipped(units, "skipped: the tile was not simulated: " + e.getMessage().lines().findFirst().orElse(""));
+      return skipped(
+          units,
+          "skipped: the tile was not simulated: " + e.getMessage().lines().findFirst().orElse(""));
     }
     List<UnitCheck> checks = new ArrayList<>();
     long checkable = units.stream().filter(SelfCheck::hasGoldenModel).count();
@@ -86,7 +103,10 @@ public final class TileJob {
     for (int i = 0; i < units.size(); i++) {
       GeneratedUnit u = units.get(i);
       if (SelfCheck.hasGoldenModel(u)) {
-        bar.step("self-check " + u.design() + " (the first run builds its Verilator model; later runs reuse it)");
+        bar.step(
+            "self-check "
+                + u.design()
+                + " (the first run builds its Verilator model; later runs reuse it)");
       }
       checks.add(SelfCheck.run(config.units().get(i).name(), u));
     }
@@ -102,14 +122,26 @@ public final class TileJob {
     return checks;
   }
 
-  /** passed (every unit with a golden model passed), failed (any unit failed) or skipped (none was run). */
+  /**
+   * passed (every unit with a golden model passed), failed (any unit failed) or skipped (none was
+   * run).
+   */
   private static Map<String, Object> selfCheckSummary(List<UnitCheck> checks) {
     Map<String, Object> m = new LinkedHashMap<>();
     boolean failed = checks.stream().anyMatch(c -> c.status() == UnitCheck.Status.FAILED);
     boolean passed = checks.stream().anyMatch(c -> c.status() == UnitCheck.Status.PASSED);
-    m.put("status", (failed ? UnitCheck.Status.FAILED : passed ? UnitCheck.Status.PASSED : UnitCheck.Status.SKIPPED).json);
-    m.put("noGoldenModel", checks.stream().filter(c -> c.status() == UnitCheck.Status.NO_GOLDEN_MODEL)
-        .map(UnitCheck::unit).toList());
+    m.put(
+        "status",
+        (failed
+                ? UnitCheck.Status.FAILED
+                : passed ? UnitCheck.Status.PASSED : UnitCheck.Status.SKIPPED)
+            .json);
+    m.put(
+        "noGoldenModel",
+        checks.stream()
+            .filter(c -> c.status() == UnitCheck.Status.NO_GOLDEN_MODEL)
+            .map(UnitCheck::unit)
+            .toList());
     return m;
   }
 
@@ -152,18 +184,29 @@ public final class TileJob {
         named.put("unit", name);
         named.putAll(a.toManifest());
         engines.add(named);
-        attention.add(new DesignBudget.AttentionUnit(1, a.qHeads(), a.headDim(), (int) a.stepFinishCycles()));
+        attention.add(
+            new DesignBudget.AttentionUnit(1, a.qHeads(), a.headDim(), (int) a.stepFinishCycles()));
       }
     }
     m.put("units", list);
-    AreaFigures total = new AreaFigures(fmas, regs, nand2, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2, "sum of the units");
+    AreaFigures total =
+        new AreaFigures(
+            fmas, regs, nand2, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2, "sum of the units");
     Map<String, Object> totalMap = new LinkedHashMap<>(total.toManifest());
     totalMap.put("matmulFmaCount", matmulFmas);
     m.put("total", totalMap);
     m.put("utilization", Math.round(arrayUtil * 10000) / 10000.0);
     m.put("attentionEngines", engines);
-    m.put("estimate", estimate(new DesignBudget(config.name(), matmulFmas, total.mm2(), total.transistors(), arrayUtil,
-        attention)));
+    m.put(
+        "estimate",
+        estimate(
+            new DesignBudget(
+                config.name(),
+                matmulFmas,
+                total.mm2(),
+                total.transistors(),
+                arrayUtil,
+                attention)));
     m.put("selfCheck", selfCheckSummary(checks));
     return m;
   }
@@ -176,16 +219,19 @@ public final class TileJob {
     if (u.attention().isPresent()) {
       return u.attention().get().cycles();
     }
-    Object latency = u.emitted().design().top().body().timing() == null ? "-"
-        : u.emitted().design().top().body().timing().latency() + " cycles latency";
+    Object latency =
+        u.emitted().design().top().body().timing() == null
+            ? "-"
+            : u.emitted().design().top().body().timing().latency() + " cycles latency";
     return String.valueOf(latency);
   }
 
   /**
-   * The tile's tokens/s: its matmul FMAs (x their cycle-contract utilization) carry the matmul FLOPs, its attention
-   * units carry attention at their own cycles (layers x KV heads steps of S + finish cycles per token); the two run
-   * concurrently, so compute time is the larger of the two, then the roofline takes the larger of compute, HBM and
-   * link time per phase. A tile without matmul FMAs has no estimate.
+   * The tile's tokens/s: its matmul FMAs (x their cycle-contract utilization) carry the matmul
+   * FLOPs, its attention units carry attention at their own cycles (layers x KV heads steps of S +
+   * finish cycles per token); the two run concurrently, so compute time is the larger of the two,
+   * then the roofline takes the larger of compute, HBM and link time per phase. A tile without
+   * matmul FMAs has no estimate.
    */
   private Map<String, Object> estimate(DesignBudget tile) {
     Map<String, Object> e = new LinkedHashMap<>();
@@ -198,24 +244,33 @@ public final class TileJob {
     Workload alone = new Workload(ModelShape.LLAMA_3_70B, 1, 1, 0, 2048, 128, 1, 1, 1, 1);
     Roofline.Estimate one = Roofline.estimate(alone, tile.chip(1, clock, Chip.H200));
     long copies = tile.copies(DIE_MM2, 0);
-    Roofline.Estimate die = Roofline.estimate(Workload.claimConditions(ModelShape.LLAMA_3_70B), tile.chip(copies, clock, Chip.H200));
+    Roofline.Estimate die =
+        Roofline.estimate(
+            Workload.claimConditions(ModelShape.LLAMA_3_70B), tile.chip(copies, clock, Chip.H200));
     e.put("matmulFmas", tile.matmulFmas());
     e.put("tileAloneTokensPerSecond", Math.round(one.tokensPerSecond() * 100) / 100.0);
     e.put("tileAloneBound", one.binding().name().toLowerCase());
     e.put("tileAloneComputeBy", computeBy(one));
     e.put("attentionAloneTokensPerSecond", Math.round(attentionAlone(one)));
-    e.put("tileAloneNote", "one tile at " + config.clockGhz() + " GHz with H200-class HBM, batch " + one.batch());
+    e.put(
+        "tileAloneNote",
+        "one tile at " + config.clockGhz() + " GHz with H200-class HBM, batch " + one.batch());
     e.put("dieMm2", DIE_MM2);
     e.put("tilesPerDie", copies);
     e.put("dieTokensPerSecondPer8Chips", Math.round(die.tokensPerSecond()));
     e.put("dieBound", die.binding().name().toLowerCase());
     e.put("dieComputeBy", computeBy(die));
-    e.put("method", "analytic roofline: matmul FLOPs on the matmul FMAs only, attention at the attention units' "
-        + "cycle contract, concurrently (./hardformer estimate --from-design out/manifest.json --die-mm2 814 --chip h200)");
+    e.put(
+        "method",
+        "analytic roofline: matmul FLOPs on the matmul FMAs only, attention at the attention units' "
+            + "cycle contract, concurrently (./hardformer estimate --from-design out/manifest.json --die-mm2 814 --chip h200)");
     return e;
   }
 
-  /** Which hardware holds the compute time: the matmul FMAs or the attention units (whichever is slower). */
+  /**
+   * Which hardware holds the compute time: the matmul FMAs or the attention units (whichever is
+   * slower).
+   */
   private static String computeBy(Roofline.Estimate r) {
     double attention = r.prefill().attentionSeconds() + r.decode().attentionSeconds();
     double compute = r.prefill().computeSeconds() + r.decode().computeSeconds();
@@ -226,7 +281,12 @@ public final class TileJob {
   private static double attentionAlone(Roofline.Estimate r) {
     double seconds = r.prefill().attentionSeconds() + r.decode().attentionSeconds();
     Workload w = r.workload();
-    return seconds == 0 ? 0 : (double) r.batch() * (w.inputTokens() + w.outputTokens()) * (w.chips() / w.tp()) / seconds;
+    return seconds == 0
+        ? 0
+        : (double) r.batch()
+            * (w.inputTokens() + w.outputTokens())
+            * (w.chips() / w.tp())
+            / seconds;
   }
 
   private static String boundText(Object bound, Object computeBy) {
@@ -235,22 +295,38 @@ public final class TileJob {
 
   /** Prints the summary table. */
   public static void print(Result r, TileConfig config, Path out, PrintStream stdout) {
-    stdout.println("Hardformer " + config.name() + " -> " + out + "   (config: " + config.source() + ")");
+    stdout.println(
+        "Hardformer " + config.name() + " -> " + out + "   (config: " + config.source() + ")");
     stdout.println();
     String fmt = "  %-11s %-10s %7s %12s %14s %9s  %s%n";
-    stdout.printf(Locale.ROOT, fmt, "unit", "design", "FMAs", "NAND2 eq", "transistors", "mm^2", "cycles");
+    stdout.printf(
+        Locale.ROOT, fmt, "unit", "design", "FMAs", "NAND2 eq", "transistors", "mm^2", "cycles");
     for (int i = 0; i < r.units().size(); i++) {
       GeneratedUnit u = r.units().get(i);
       AreaFigures a = u.area();
-      stdout.printf(Locale.ROOT, fmt, config.units().get(i).name(), u.design(), String.format(Locale.ROOT, "%,d", a.fmaCount()),
-          String.format(Locale.ROOT, "%,.0f", a.nand2()), String.format(Locale.ROOT, "%,.0f", a.transistors()),
-          String.format(Locale.ROOT, "%.4f", a.mm2()), cycles(u));
+      stdout.printf(
+          Locale.ROOT,
+          fmt,
+          config.units().get(i).name(),
+          u.design(),
+          String.format(Locale.ROOT, "%,d", a.fmaCount()),
+          String.format(Locale.ROOT, "%,.0f", a.nand2()),
+          String.format(Locale.ROOT, "%,.0f", a.transistors()),
+          String.format(Locale.ROOT, "%.4f", a.mm2()),
+          cycles(u));
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> t = (Map<String, Object>) r.manifest().get("total");
-    stdout.printf(Locale.ROOT, fmt, "total", "", String.format(Locale.ROOT, "%,d", (Long) t.get("fmaCount")),
-        String.format(Locale.ROOT, "%,d", (Long) t.get("nand2Equivalents")), String.format(Locale.ROOT, "%,d", (Long) t.get("transistors")),
-        String.format(Locale.ROOT, "%.4f", (Double) t.get("mm2")), "");
+    stdout.printf(
+        Locale.ROOT,
+        fmt,
+        "total",
+        "",
+        String.format(Locale.ROOT, "%,d", (Long) t.get("fmaCount")),
+        String.format(Locale.ROOT, "%,d", (Long) t.get("nand2Equivalents")),
+        String.format(Locale.ROOT, "%,d", (Long) t.get("transistors")),
+        String.format(Locale.ROOT, "%.4f", (Double) t.get("mm2")),
+        "");
     @SuppressWarnings("unchecked")
     Map<String, Object> e = (Map<String, Object>) r.manifest().get("estimate");
     stdout.println();
@@ -258,21 +334,39 @@ public final class TileJob {
     if (e.containsKey("note")) {
       stdout.println("    " + e.get("note"));
     } else {
-      stdout.printf(Locale.ROOT, "    this tile alone at %.1f GHz: %,.2f tok/s (%s)%n", config.clockGhz(),
-          (Double) e.get("tileAloneTokensPerSecond"), boundText(e.get("tileAloneBound"), e.get("tileAloneComputeBy")));
+      stdout.printf(
+          Locale.ROOT,
+          "    this tile alone at %.1f GHz: %,.2f tok/s (%s)%n",
+          config.clockGhz(),
+          (Double) e.get("tileAloneTokensPerSecond"),
+          boundText(e.get("tileAloneBound"), e.get("tileAloneComputeBy")));
       if ((Long) e.get("attentionAloneTokensPerSecond") > 0) {
-        stdout.printf(Locale.ROOT, "      (its attention units alone would sustain %,d tok/s)%n",
+        stdout.printf(
+            Locale.ROOT,
+            "      (its attention units alone would sustain %,d tok/s)%n",
             (Long) e.get("attentionAloneTokensPerSecond"));
       }
-      stdout.printf(Locale.ROOT, "    %,d tiles on an %.0f mm^2 die, 8 chips: %,d tok/s (%s)%n", (Long) e.get("tilesPerDie"),
-          (Double) e.get("dieMm2"), (Long) e.get("dieTokensPerSecondPer8Chips"),
+      stdout.printf(
+          Locale.ROOT,
+          "    %,d tiles on an %.0f mm^2 die, 8 chips: %,d tok/s (%s)%n",
+          (Long) e.get("tilesPerDie"),
+          (Double) e.get("dieMm2"),
+          (Long) e.get("dieTokensPerSecondPer8Chips"),
           boundText(e.get("dieBound"), e.get("dieComputeBy")));
-      stdout.printf(Locale.ROOT, "    (analytic roofline: matmul FLOPs on the %,d matmul FMAs, attention at its own cycles; "
-          + "./hardformer estimate --help)%n", (Long) e.get("matmulFmas"));
+      stdout.printf(
+          Locale.ROOT,
+          "    (analytic roofline: matmul FLOPs on the %,d matmul FMAs, attention at its own cycles; "
+              + "./hardformer estimate --help)%n",
+          (Long) e.get("matmulFmas"));
     }
     stdout.println();
-    r.checks().stream().filter(c -> c.status() == UnitCheck.Status.SKIPPED).findFirst()
-        .ifPresent(c -> stdout.println("  self-check: " + c.detail()));     // the same reason for every skipped unit
+    r.checks().stream()
+        .filter(c -> c.status() == UnitCheck.Status.SKIPPED)
+        .findFirst()
+        .ifPresent(
+            c ->
+                stdout.println(
+                    "  self-check: " + c.detail())); // the same reason for every skipped unit
     for (UnitCheck c : r.checks()) {
       if (c.status() == UnitCheck.Status.SKIPPED) {
         continue;
@@ -280,6 +374,11 @@ public final class TileJob {
       String status = c.status() == UnitCheck.Status.FAILED ? "FAILED: " : "";
       stdout.println("  self-check " + c.label() + ": " + status + c.detail());
     }
-    stdout.println("  files: " + out + "/manifest.json and " + out + "/<unit>/ (Verilog, <top>.f, manifest.json)");
+    stdout.println(
+        "  files: "
+            + out
+            + "/manifest.json and "
+            + out
+            + "/<unit>/ (Verilog, <top>.f, manifest.json)");
   }
 }

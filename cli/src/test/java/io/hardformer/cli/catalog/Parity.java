@@ -4,7 +4,10 @@ import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.Module;
 import io.hardformer.dsl.UInt;
 
-/** A test-only design: the registered parity (XOR of all bits) of a word, one word per cycle, latency 1. */
+/**
+ * A test-only design: the registered parity (XOR of all bits) of a word, one word per cycle,
+ * latency 1.
+ */
 final class Parity extends Module {
   final Bool inValid = in("in_valid");
   final UInt in;

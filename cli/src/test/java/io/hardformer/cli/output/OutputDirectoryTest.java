@@ -13,10 +13,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An output folder is written whole or not at all, keeps the user's files and drops the previous run's leftovers. */
+/**
+ * An output folder is written whole or not at all, keeps the user's files and drops the previous
+ * run's leftovers.
+ */
 class OutputDirectoryTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private Path out() {
     return tmp.resolve("out");
@@ -44,12 +46,15 @@ class OutputDirectoryTest {
   @Test
   void interruptedWriteLeavesThePreviousOutputsIntact() throws Exception {
     run("fma_array.v", "module old;", "manifest.json", "{\"old\": true}");
-    RuntimeException killed = assertThrows(RuntimeException.class, () -> {
-      try (OutputDirectory o = OutputDirectory.open(out(), "generate")) {
-        o.write("fma_array.v", "module new_but_trunc");
-        throw new RuntimeException("killed mid-write");
-      }
-    });
+    RuntimeException killed =
+        assertThrows(
+            RuntimeException.class,
+            () -> {
+              try (OutputDirectory o = OutputDirectory.open(out(), "generate")) {
+                o.write("fma_array.v", "module new_but_trunc");
+                throw new RuntimeException("killed mid-write");
+              }
+            });
     assertEquals("killed mid-write", killed.getMessage());
     assertEquals("module old;", Files.readString(out().resolve("fma_array.v")));
     assertEquals("{\"old\": true}", Files.readString(out().resolve("manifest.json")));
@@ -80,14 +85,25 @@ class OutputDirectoryTest {
     Files.createDirectories(out().resolve("unit"));
     Files.writeString(out().resolve("notes.txt"), "mine");
     Files.writeString(out().resolve("unit/mine.v"), "my own module");
-    run("a.v", "module a;", "unit/b.v", "module b;", "gone/c.v", "module c;", "manifest.json", "{}");
+    run(
+        "a.v",
+        "module a;",
+        "unit/b.v",
+        "module b;",
+        "gone/c.v",
+        "module c;",
+        "manifest.json",
+        "{}");
     run("a.v", "module a2;", "manifest.json", "{\"n\": 2}");
     assertEquals("module a2;", Files.readString(out().resolve("a.v")));
     assertFalse(Files.exists(out().resolve("unit/b.v")), "the previous run's file is removed");
-    assertFalse(Files.exists(out().resolve("gone")), "a folder the stale files leave empty is removed");
+    assertFalse(
+        Files.exists(out().resolve("gone")), "a folder the stale files leave empty is removed");
     assertEquals("mine", Files.readString(out().resolve("notes.txt")));
     assertEquals("my own module", Files.readString(out().resolve("unit/mine.v")));
-    assertEquals(List.of("a.v", "manifest.json"), Files.readAllLines(out().resolve(OutputDirectory.ledgerName("generate"))));
+    assertEquals(
+        List.of("a.v", "manifest.json"),
+        Files.readAllLines(out().resolve(OutputDirectory.ledgerName("generate"))));
   }
 
   @Test
@@ -95,7 +111,9 @@ class OutputDirectoryTest {
     runAs("tile", "manifest.json", "{}", "fma-array/fma_array.v", "module fma_array;");
     runAs("report", "index.html", "<html>");
     runAs("report", "index.html", "<html>2");
-    assertTrue(Files.exists(out().resolve("fma-array/fma_array.v")), "the report run keeps the tile's files");
+    assertTrue(
+        Files.exists(out().resolve("fma-array/fma_array.v")),
+        "the report run keeps the tile's files");
     assertTrue(Files.exists(out().resolve("manifest.json")));
   }
 
@@ -111,9 +129,12 @@ class OutputDirectoryTest {
   void aSecondWriterFailsClearlyWhileTheFirstHoldsTheLock() throws Exception {
     try (OutputDirectory first = OutputDirectory.open(out(), "generate")) {
       first.write("a.v", "module a;");
-      UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> OutputDirectory.open(out(), "generate"));
+      UncheckedIOException e =
+          assertThrows(UncheckedIOException.class, () -> OutputDirectory.open(out(), "generate"));
       assertTrue(e.getMessage().contains("is in use by another hardformer run"), e.getMessage());
-      assertTrue(e.getMessage().contains("wait for that run to finish or choose another folder"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("wait for that run to finish or choose another folder"),
+          e.getMessage());
       first.commit();
     }
     run("b.v", "module b;");
@@ -124,7 +145,9 @@ class OutputDirectoryTest {
   void pathsOutsideTheFolderAreRefused() {
     try (OutputDirectory o = OutputDirectory.open(out(), "generate")) {
       assertThrows(IllegalArgumentException.class, () -> o.write("../escape.v", "x"));
-      assertThrows(IllegalArgumentException.class, () -> o.write(OutputDirectory.ledgerName("generate"), "x"));
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> o.write(OutputDirectory.ledgerName("generate"), "x"));
     }
   }
 
@@ -132,7 +155,9 @@ class OutputDirectoryTest {
   void aLedgerNamingFilesOutsideTheFolderDeletesNothingThere() throws Exception {
     Files.writeString(tmp.resolve("precious.txt"), "keep");
     Files.createDirectories(out());
-    Files.writeString(out().resolve(OutputDirectory.ledgerName("generate")), "../precious.txt\n" + tmp.resolve("precious.txt") + "\n");
+    Files.writeString(
+        out().resolve(OutputDirectory.ledgerName("generate")),
+        "../precious.txt\n" + tmp.resolve("precious.txt") + "\n");
     run("a.v", "module a;");
     assertEquals("keep", Files.readString(tmp.resolve("precious.txt")));
   }

@@ -12,18 +12,26 @@ import io.hardformer.throughput.Workload;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The roofline chart's data: every point inside the drawn x range and under its own chip's roof; no duplicates. */
+/**
+ * The roofline chart's data: every point inside the drawn x range and under its own chip's roof; no
+ * duplicates.
+ */
 class RooflineChartTest {
   @Test
   void everyPointIsDrawnUnderItsRoof() {
     Workload bf16 = new Workload(ModelShape.LLAMA_3_70B, 2, 2, 0, 2048, 128, 8, 8, 1, 1);
-    // a generated tile as the chip: 256 matmul FMAs and one 8 x 128 attention unit per copy, 1,728 copies
-    DesignBudget tile = new DesignBudget("tile", 256, 0.47, 4.6e7, 0.99,
-        List.of(new DesignBudget.AttentionUnit(1, 8, 128, 46)));
-    for (Roofline.Estimate user : List.of(
-        Roofline.estimate(Workload.claimConditions(ModelShape.LLAMA_3_70B), Chip.H100_SXM),
-        Roofline.estimate(bf16, Chip.preset("h100-sxm", Precision.BF16)),
-        Roofline.estimate(Workload.claimConditions(ModelShape.LLAMA_3_70B), tile.chip(1728, 1e9, Chip.H200)))) {
+    // a generated tile as the chip: 256 matmul FMAs and one 8 x 128 attention unit per copy, 1,728
+    // copies
+    DesignBudget tile =
+        new DesignBudget(
+            "tile", 256, 0.47, 4.6e7, 0.99, List.of(new DesignBudget.AttentionUnit(1, 8, 128, 46)));
+    for (Roofline.Estimate user :
+        List.of(
+            Roofline.estimate(Workload.claimConditions(ModelShape.LLAMA_3_70B), Chip.H100_SXM),
+            Roofline.estimate(bf16, Chip.preset("h100-sxm", Precision.BF16)),
+            Roofline.estimate(
+                Workload.claimConditions(ModelShape.LLAMA_3_70B),
+                tile.chip(1728, 1e9, Chip.H200)))) {
       List<Roofline.Estimate> configs = ReportWriter.configurations(user);
       double[] x = ReportWriter.intensityRange(configs);
       for (Roofline.Estimate e : configs) {
@@ -31,16 +39,19 @@ class RooflineChartTest {
         for (Roofline.Phase p : new Roofline.Phase[] {e.prefill(), e.decode()}) {
           double i = p.intensity(tp);
           double y = p.achievedFlopsPerSecond(tp);
-          assertTrue(i > x[0] && i < x[1], "intensity " + i + " outside [" + x[0] + ", " + x[1] + "]");
+          assertTrue(
+              i > x[0] && i < x[1], "intensity " + i + " outside [" + x[0] + ", " + x[1] + "]");
           double roof = Math.min(e.chip().flops(), e.chip().hbmBytesPerSecond() * i);
-          assertTrue(y <= roof * (1 + 1e-9), e.chip().name() + ": " + y + " above its roof " + roof);
+          assertTrue(
+              y <= roof * (1 + 1e-9), e.chip().name() + ": " + y + " above its roof " + roof);
         }
       }
       assertEquals(configs.size(), configs.stream().distinct().count(), "each configuration once");
       assertTrue(configs.contains(user));
     }
     // the default estimate is the h100-sxm preset configuration: listed once, not twice
-    Roofline.Estimate def = Roofline.estimate(Workload.claimConditions(ModelShape.LLAMA_3_70B), Chip.H100_SXM);
+    Roofline.Estimate def =
+        Roofline.estimate(Workload.claimConditions(ModelShape.LLAMA_3_70B), Chip.H100_SXM);
     assertEquals(Chip.presets().size(), ReportWriter.configurations(def).size());
   }
 

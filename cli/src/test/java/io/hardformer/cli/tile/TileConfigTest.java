@@ -10,9 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Tile config values are typed like command-line options; syntax errors give line and column in one line. */
+/**
+ * Tile config values are typed like command-line options; syntax errors give line and column in one
+ * line.
+ */
 class TileConfigTest {
-  private static final String UNITS = "units:\n  - {name: a, design: counter, options: {width: 4}}\n";
+  private static final String UNITS =
+      "units:\n  - {name: a, design: counter, options: {width: 4}}\n";
 
   private static TileConfig yaml(String text) {
     return TileConfig.parse("t.yaml", text.getBytes(StandardCharsets.UTF_8), true);
@@ -23,21 +27,27 @@ class TileConfigTest {
   }
 
   private static String jsonError(String text) {
-    return assertThrows(TileConfig.ConfigException.class,
-        () -> TileConfig.parse("t.json", text.getBytes(StandardCharsets.UTF_8), false)).getMessage();
+    return assertThrows(
+            TileConfig.ConfigException.class,
+            () -> TileConfig.parse("t.json", text.getBytes(StandardCharsets.UTF_8), false))
+        .getMessage();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"fast", "[1]", "null", "{ghz: 1}", "true", "0", "-1", "20", "''"})
   void aClockThatIsNotAGigahertzFigureIsRefused(String value) {
     String msg = yamlError("clock-ghz: " + value + "\n" + UNITS);
-    assertTrue(msg.startsWith("t.yaml: clock-ghz must be a number of GHz between 0 and 20 (exclusive), got "), msg);
+    assertTrue(
+        msg.startsWith(
+            "t.yaml: clock-ghz must be a number of GHz between 0 and 20 (exclusive), got "),
+        msg);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {".", "..", ".hardformer-x", "a/b", "-x"})
   void aUnitNameThatIsNotAPlainFolderNameIsRefused(String name) {
-    String msg = yamlError("units:\n  - {name: '" + name + "', design: counter, options: {width: 4}}\n");
+    String msg =
+        yamlError("units:\n  - {name: '" + name + "', design: counter, options: {width: 4}}\n");
     assertTrue(msg.startsWith("t.yaml: units[0].name '" + name + "' must be unique"), msg);
   }
 
@@ -51,13 +61,24 @@ class TileConfigTest {
 
   @Test
   void namesDesignsAndOptionValuesMustBeSingleValues() {
-    assertEquals("t.yaml: name must be a single value (text or number), got [\"x\"]", yamlError("name: [x]\n" + UNITS));
-    assertTrue(yamlError("units:\n  - {design: [counter]}\n").startsWith("t.yaml: units[0].design must be a single value"));
-    assertTrue(yamlError("units:\n  - {name: {a: 1}, design: counter}\n").startsWith("t.yaml: units[0].name must be"));
-    assertEquals("t.yaml: units[0].options.width must be a single value (text or number), got [4]",
+    assertEquals(
+        "t.yaml: name must be a single value (text or number), got [\"x\"]",
+        yamlError("name: [x]\n" + UNITS));
+    assertTrue(
+        yamlError("units:\n  - {design: [counter]}\n")
+            .startsWith("t.yaml: units[0].design must be a single value"));
+    assertTrue(
+        yamlError("units:\n  - {name: {a: 1}, design: counter}\n")
+            .startsWith("t.yaml: units[0].name must be"));
+    assertEquals(
+        "t.yaml: units[0].options.width must be a single value (text or number), got [4]",
         yamlError("units:\n  - {design: counter, options: {width: [4]}}\n"));
-    TileConfig c = yaml("units:\n  - {design: fp8-quant, options: {format: e4m3, saturate: null, stages: 2}}\n");
-    assertEquals("true", c.units().get(0).generator().parameterValues().get("saturate"),
+    TileConfig c =
+        yaml(
+            "units:\n  - {design: fp8-quant, options: {format: e4m3, saturate: null, stages: 2}}\n");
+    assertEquals(
+        "true",
+        c.units().get(0).generator().parameterValues().get("saturate"),
         "null is a flag without a value");
     assertEquals("2", c.units().get(0).generator().parameterValues().get("stages"));
   }
@@ -65,36 +86,53 @@ class TileConfigTest {
   @Test
   void malformedYamlGivesLineAndColumnWithoutParserNoise() {
     String msg = yamlError("name: x\nunits: [\n");
-    assertEquals("t.yaml: line 3, column 1: not valid YAML: expected the node content, but found '<stream end>'"
-        + " (while parsing a flow node)", msg);
+    assertEquals(
+        "t.yaml: line 3, column 1: not valid YAML: expected the node content, but found '<stream end>'"
+            + " (while parsing a flow node)",
+        msg);
     msg = yamlError("name: x\n  bad: : indent\n" + UNITS);
-    assertEquals("t.yaml: line 2, column 6: not valid YAML: mapping values are not allowed here", msg);
+    assertEquals(
+        "t.yaml: line 2, column 6: not valid YAML: mapping values are not allowed here", msg);
     msg = yamlError("name: \"open\n" + UNITS);
     assertTrue(msg.startsWith("t.yaml: line "), msg);
     msg = yamlError("name: a\nname: b\n" + UNITS);
-    assertTrue(msg.startsWith("t.yaml: line 2, column ") && msg.contains("Duplicate field 'name'"), msg);
+    assertTrue(
+        msg.startsWith("t.yaml: line 2, column ") && msg.contains("Duplicate field 'name'"), msg);
   }
 
   @Test
   void malformedJsonGivesLineAndColumnWithoutParserNoise() {
-    assertEquals("t.json: line 2, column 14: not valid JSON: Unexpected character ('}'): expected a value",
+    assertEquals(
+        "t.json: line 2, column 14: not valid JSON: Unexpected character ('}'): expected a value",
         jsonError("{\"name\": \"x\",\n \"units\": [1,}"));
-    assertEquals("t.json: line 1, column 10: not valid JSON: Unexpected character ('1'): was expecting a colon to separate"
-        + " field name and value", jsonError("{\"units\" 1}"));
+    assertEquals(
+        "t.json: line 1, column 10: not valid JSON: Unexpected character ('1'): was expecting a colon to separate"
+            + " field name and value",
+        jsonError("{\"units\" 1}"));
   }
 
   @Test
   void aJsonErrorNamesTheOpeningBracketByLineAndColumn() {
-    assertEquals("t.json: line 1, column 12: not valid JSON: Unexpected end-of-input: expected close marker for Array"
-        + " (start marker at line 1, column 11)", jsonError("{\"units\": ["));
+    assertEquals(
+        "t.json: line 1, column 12: not valid JSON: Unexpected end-of-input: expected close marker for Array"
+            + " (start marker at line 1, column 11)",
+        jsonError("{\"units\": ["));
   }
 
   @Test
   void noMessageCarriesAClassNameOrASourceExcerpt() {
-    for (String m : new String[] {yamlError("units: [\n"), yamlError("units:\n\t- x\n"), jsonError("{\"units\": [")}) {
+    for (String m :
+        new String[] {
+          yamlError("units: [\n"), yamlError("units:\n\t- x\n"), jsonError("{\"units\": [")
+        }) {
       assertEquals(1, m.lines().count(), m);
-      assertFalse(m.contains("Exception") || m.contains("com.fasterxml") || m.contains("snakeyaml") || m.contains("^")
-          || m.contains("Source: "), m);
+      assertFalse(
+          m.contains("Exception")
+              || m.contains("com.fasterxml")
+              || m.contains("snakeyaml")
+              || m.contains("^")
+              || m.contains("Source: "),
+          m);
     }
   }
 }

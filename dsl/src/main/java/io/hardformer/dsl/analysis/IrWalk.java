@@ -24,23 +24,24 @@ public final class IrWalk {
     blocks.push(body.statements());
     while (!blocks.isEmpty()) {
       for (Statement s : blocks.pop()) {
-        s.accept(new StatementVisitor<Void>() {
-          @Override
-          public Void visitAssign(Assign a) {
-            work.push(a.value());
-            return null;
-          }
+        s.accept(
+            new StatementVisitor<Void>() {
+              @Override
+              public Void visitAssign(Assign a) {
+                work.push(a.value());
+                return null;
+              }
 
-          @Override
-          public Void visitSwitch(Switch sw) {
-            for (Switch.Branch b : sw.branches()) {
-              work.push(b.condition());
-              blocks.push(b.body());
-            }
-            blocks.push(sw.otherwise());
-            return null;
-          }
-        });
+              @Override
+              public Void visitSwitch(Switch sw) {
+                for (Switch.Branch b : sw.branches()) {
+                  work.push(b.condition());
+                  blocks.push(b.body());
+                }
+                blocks.push(sw.otherwise());
+                return null;
+              }
+            });
       }
     }
     while (!work.isEmpty()) {

@@ -28,16 +28,22 @@ final class BadWidthRule implements Rule {
   public void check(ModuleBody body, BodyFacts facts, CheckRun run, Findings findings) {
     for (Signal s : body.allSignals()) {
       if (s.width() <= 0) {
-        findings.report(s.location(), s.kind().name().toLowerCase() + " '" + s.name() + "' has width "
-            + s.width(), "give it a width of at least 1 bit");
+        findings.report(
+            s.location(),
+            s.kind().name().toLowerCase() + " '" + s.name() + "' has width " + s.width(),
+            "give it a width of at least 1 bit");
       }
     }
     for (Expr e : facts.expressions()) {
       if (e instanceof Literal && e.width() <= 0) {
-        findings.report(e.location(), "literal " + ((Literal) e).value() + " has width " + e.width(),
+        findings.report(
+            e.location(),
+            "literal " + ((Literal) e).value() + " has width " + e.width(),
             "give the literal a width of at least 1 bit");
       } else if (e instanceof ExtendExpr && e.width() <= 0) {
-        findings.report(e.location(), "extension to width " + e.width(),
+        findings.report(
+            e.location(),
+            "extension to width " + e.width(),
             "extend to at least the operand's width");
       }
     }

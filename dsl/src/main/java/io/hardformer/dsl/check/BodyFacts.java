@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one walk over a module body that driver, latch, loop and expression rules share: who assigns each
- * signal and where, which signals are assigned on every path, what each driven signal reads
- * combinationally (values and the conditions above them), where each signal is first read, and every
- * distinct expression node with the statement it belongs to. Linear in the size of the body: shared
- * expression nodes are visited once.
+ * The one walk over a module body that driver, latch, loop and expression rules share: who assigns
+ * each signal and where, which signals are assigned on every path, what each driven signal reads
+ * combinationally (values and the conditions above them), where each signal is first read, and
+ * every distinct expression node with the statement it belongs to. Linear in the size of the body:
+ * shared expression nodes are visited once.
  */
 public final class BodyFacts {
   private final Map<Signal, List<Assign>> assigns = new LinkedHashMap<>();
@@ -94,57 +94,59 @@ public final class BodyFacts {
   }
 
   private void walk(List<Statement> statements, List<Expr> guards) {
-    StatementVisitor<Void> walker = new StatementVisitor<>() {
-      @Override
-      public Void visitAssign(Assign a) {
-        assigns.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(a);
-        Set<Signal> deps = combReads.computeIfAbsent(a.target(), k -> new LinkedHashSet<>());
-        deps.addAll(reads(a.value(), a.location()));
-        for (Expr g : guards) {
-          deps.addAll(reads(g, g.location()));
-        }
-        return null;
-      }
+    StatementVisitor<Void> walker =
+        new StatementVisitor<>() {
+          @Override
+          public Void visitAssign(Assign a) {
+            assigns.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(a);
+            Set<Signal> deps = combReads.computeIfAbsent(a.target(), k -> new LinkedHashSet<>());
+            deps.addAll(reads(a.value(), a.location()));
+            for (Expr g : guards) {
+              deps.addAll(reads(g, g.location()));
+            }
+            return null;
+          }
 
-      @Override
-      public Void visitSwitch(Switch sw) {
-        List<Expr> inner = new ArrayList<>(guards);
-        for (Switch.Branch b : sw.branches()) {
-          conditions.add(new Condition(b.condition(), b.location()));
-          reads(b.condition(), b.location());
-          inner.add(b.condition());
-        }
-        for (Switch.Branch b : sw.branches()) {
-          walk(b.body(), inner);
-        }
-        walk(sw.otherwise(), inner);
-        return null;
-      }
-    };
+          @Override
+          public Void visitSwitch(Switch sw) {
+            List<Expr> inner = new ArrayList<>(guards);
+            for (Switch.Branch b : sw.branches()) {
+              conditions.add(new Condition(b.condition(), b.location()));
+              reads(b.condition(), b.location());
+              inner.add(b.condition());
+            }
+            for (Switch.Branch b : sw.branches()) {
+              walk(b.body(), inner);
+            }
+            walk(sw.otherwise(), inner);
+            return null;
+          }
+        };
     for (Statement s : statements) {
       s.accept(walker);
     }
   }
 
   /** The signals a statement assigns on every path. */
-  private static final StatementVisitor<Set<Signal>> COVERED = new StatementVisitor<>() {
-    @Override
-    public Set<Signal> visitAssign(Assign a) {
-      return Set.of(a.target());
-    }
+  private static final StatementVisitor<Set<Signal>> COVERED =
+      new StatementVisitor<>() {
+        @Override
+        public Set<Signal> visitAssign(Assign a) {
+          return Set.of(a.target());
+        }
 
-    @Override
-    public Set<Signal> visitSwitch(Switch sw) {
-      if (sw.otherwise().isEmpty()) {
-        return Set.of();
-      }
-      Set<Signal> all = covered(sw.otherwise());
-      for (Switch.Branch b : sw.branches()) {
-        all.retainAll(covered(b.body()));
-      }
-      return all;
-    }
-  };
+        @Override
+        public Set<Signal> visitSwitch(Switch sw) {
+          if (sw.otherwise().isEmpty()) {
+            return Set.of();
+          }
+          Set<Signal> all = covered(sw.otherwise());
+          for (Switch.Branch b : sw.branches()) {
+            all.retainAll(covered(b.body()));
+          }
+          return all;
+        }
+      };
 
   private static Set<Signal> covered(List<Statement> statements) {
     Set<Signal> out = new HashSet<>();

@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * One run of the rules over the distinct module bodies of a design. Holds what rules share: the facts of
- * each body (computed once), the map from any instance's body to the representative body of its
- * structure, and per-run severity overrides by rule id ({@code Optional.empty()} turns a rule off).
+ * One run of the rules over the distinct module bodies of a design. Holds what rules share: the
+ * facts of each body (computed once), the map from any instance's body to the representative body
+ * of its structure, and per-run severity overrides by rule id ({@code Optional.empty()} turns a
+ * rule off).
  */
 public final class CheckRun {
   private final UnaryOperator<ModuleBody> canonical;

@@ -54,8 +54,8 @@ final class CombinationalLoopRule implements Rule {
     void found(List<Signal> cycle);
   }
 
-  private static void dfs(Signal s, Map<Signal, Set<Signal>> graph, Map<Signal, Integer> state,
-      CycleSink sink) {
+  private static void dfs(
+      Signal s, Map<Signal, Set<Signal>> graph, Map<Signal, Integer> state, CycleSink sink) {
     // iterative DFS: designs may have very long combinational chains
     List<Signal> stackNodes = new ArrayList<>();
     List<java.util.Iterator<Signal>> stackIters = new ArrayList<>();
@@ -87,7 +87,11 @@ final class CombinationalLoopRule implements Rule {
     }
   }
 
-  private static void report(List<Signal> cycle, BodyFacts facts, ModuleBody body, Findings findings,
+  private static void report(
+      List<Signal> cycle,
+      BodyFacts facts,
+      ModuleBody body,
+      Findings findings,
       Set<String> reported) {
     // edges point from a signal to what it reads, so reverse for the data-flow order
     List<Signal> flow = new ArrayList<>(cycle);
@@ -105,9 +109,13 @@ final class CombinationalLoopRule implements Rule {
       names.append(s.name()).append(" -> ");
       sortedKey.add(s.name() + "@" + System.identityHashCode(s));
       List<Assign> drivers = facts.assignsTo(s);
-      String how = drivers.isEmpty() ? "'" + s.name() + "' driven through a child instance"
-          : "'" + s.name() + "' assigned";
-      hops.add(new Diagnostic.Related(how, drivers.isEmpty() ? s.location() : drivers.get(0).location()));
+      String how =
+          drivers.isEmpty()
+              ? "'" + s.name() + "' driven through a child instance"
+              : "'" + s.name() + "' assigned";
+      hops.add(
+          new Diagnostic.Related(
+              how, drivers.isEmpty() ? s.location() : drivers.get(0).location()));
     }
     names.append(flow.get(0).name());
     java.util.Collections.sort(sortedKey);
@@ -115,12 +123,16 @@ final class CombinationalLoopRule implements Rule {
       return;
     }
     List<Assign> first = facts.assignsTo(flow.get(0));
-    findings.report(first.isEmpty() ? flow.get(0).location() : first.get(0).location(),
+    findings.report(
+        first.isEmpty() ? flow.get(0).location() : first.get(0).location(),
         "combinational loop in " + body.kindName() + ": " + names,
-        "break the loop with a register, or compute one of these signals without the others", hops);
+        "break the loop with a register, or compute one of these signals without the others",
+        hops);
   }
 
-  /** Edges: driven signal -> signals it reads combinationally (including through child instances). */
+  /**
+   * Edges: driven signal -> signals it reads combinationally (including through child instances).
+   */
   private Map<Signal, Set<Signal>> graph(ModuleBody body, BodyFacts facts, CheckRun run) {
     Map<Signal, Set<Signal>> g = new LinkedHashMap<>();
     for (Signal t : facts.assignedSignals()) {
@@ -137,7 +149,8 @@ final class CombinationalLoopRule implements Rule {
     }
     for (Instance i : body.instances()) {
       Map<Signal, Set<Signal>> through = through(i.body(), run);
-      // through() is keyed by the representative body's ports: map them by position to this instance
+      // through() is keyed by the representative body's ports: map them by position to this
+      // instance
       ModuleBody rep = run.canonical(i.body());
       List<Signal> repPorts = rep.ports();
       List<Signal> myPorts = i.body().ports();

@@ -32,8 +32,14 @@ final class DuplicateNameRule implements Rule {
     boolean clocked = body.isClocked();
     for (Signal s : body.allSignals()) {
       if (clocked && (s.name().equals("clk") || s.name().equals("rst"))) {
-        findings.report(s.location(), "'" + s.name() + "' is the implicit " + (s.name().equals("clk")
-            ? "clock" : "reset") + " of every clocked module", "rename the signal");
+        findings.report(
+            s.location(),
+            "'"
+                + s.name()
+                + "' is the implicit "
+                + (s.name().equals("clk") ? "clock" : "reset")
+                + " of every clocked module",
+            "rename the signal");
       }
       if (!s.renamable()) { // .named(...) values are made unique by the emitter
         claim(seen, s.name(), s.location(), "signal", findings);
@@ -44,11 +50,17 @@ final class DuplicateNameRule implements Rule {
     }
   }
 
-  private static void claim(Map<String, SourceLocation> seen, String name, SourceLocation at, String what,
+  private static void claim(
+      Map<String, SourceLocation> seen,
+      String name,
+      SourceLocation at,
+      String what,
       Findings findings) {
     SourceLocation first = seen.putIfAbsent(name, at);
     if (first != null) {
-      findings.report(at, what + " name '" + name + "' is already used in this module",
+      findings.report(
+          at,
+          what + " name '" + name + "' is already used in this module",
           "give each signal and instance its own name",
           new Diagnostic.Related("first used here", first));
     }

@@ -21,7 +21,8 @@ public final class Findings {
     sink.add(new Diagnostic(ruleId, severity, message, at, List.of(related), fix));
   }
 
-  public void report(SourceLocation at, String message, String fix, List<Diagnostic.Related> related) {
+  public void report(
+      SourceLocation at, String message, String fix, List<Diagnostic.Related> related) {
     sink.add(new Diagnostic(ruleId, severity, message, at, related, fix));
   }
 }

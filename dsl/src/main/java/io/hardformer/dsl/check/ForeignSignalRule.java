@@ -11,8 +11,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * FOREIGN SIGNAL: a module reads or drives a signal that is neither its own nor a port of one of its
- * direct children (a child's internal wire, a grandchild's port, another module's signal).
+ * FOREIGN SIGNAL: a module reads or drives a signal that is neither its own nor a port of one of
+ * its direct children (a child's internal wire, a grandchild's port, another module's signal).
  */
 final class ForeignSignalRule implements Rule {
   @Override
@@ -49,8 +49,13 @@ final class ForeignSignalRule implements Rule {
     }
   }
 
-  private static void verify(ModuleBody body, Map<Scope, Instance> children, Signal s, SourceLocation at,
-      String verb, Findings findings) {
+  private static void verify(
+      ModuleBody body,
+      Map<Scope, Instance> children,
+      Signal s,
+      SourceLocation at,
+      String verb,
+      Findings findings) {
     if (s.scope() == body.scope()) {
       return;
     }
@@ -58,10 +63,15 @@ final class ForeignSignalRule implements Rule {
     if (child != null && s.kind().isPort()) {
       return;
     }
-    String whose = child != null ? "internal " + s.kind().name().toLowerCase() + " of instance '"
-        + child.name() + "'" : "a signal of another module (" + s.scope().kindName() + ")";
-    findings.report(at, body.kindName() + " " + verb + " '" + s.name() + "', " + whose,
-        child != null ? "expose it as an output port of " + child.body().kindName()
+    String whose =
+        child != null
+            ? "internal " + s.kind().name().toLowerCase() + " of instance '" + child.name() + "'"
+            : "a signal of another module (" + s.scope().kindName() + ")";
+    findings.report(
+        at,
+        body.kindName() + " " + verb + " '" + s.name() + "', " + whose,
+        child != null
+            ? "expose it as an output port of " + child.body().kindName()
             : "pass the value through ports of the modules in between");
   }
 }

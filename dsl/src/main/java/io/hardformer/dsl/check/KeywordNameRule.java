@@ -5,7 +5,10 @@ import io.hardformer.dsl.ir.Instance;
 import io.hardformer.dsl.ir.ModuleBody;
 import io.hardformer.dsl.ir.Signal;
 
-/** KEYWORD NAME (warning): a Verilog, SystemVerilog or C++ reserved word used as a name; renamed in the output. */
+/**
+ * KEYWORD NAME (warning): a Verilog, SystemVerilog or C++ reserved word used as a name; renamed in
+ * the output.
+ */
 final class KeywordNameRule implements Rule {
   @Override
   public String id() {
@@ -26,14 +29,27 @@ final class KeywordNameRule implements Rule {
   public void check(ModuleBody body, BodyFacts facts, CheckRun run, Findings findings) {
     for (Signal s : body.allSignals()) {
       if (VerilogKeywords.isKeyword(s.name())) {
-        findings.report(s.location(), "'" + s.name() + "' is a reserved word (Verilog, SystemVerilog or C++); emitted as '"
-            + VerilogKeywords.escape(s.name()) + "'", "choose another name to keep it as written");
+        findings.report(
+            s.location(),
+            "'"
+                + s.name()
+                + "' is a reserved word (Verilog, SystemVerilog or C++); emitted as '"
+                + VerilogKeywords.escape(s.name())
+                + "'",
+            "choose another name to keep it as written");
       }
     }
     for (Instance i : body.instances()) {
       if (VerilogKeywords.isKeyword(i.name())) {
-        findings.report(i.location(), "instance name '" + i.name() + "' is a reserved word (Verilog, SystemVerilog or C++);"
-            + " emitted as '" + VerilogKeywords.escape(i.name()) + "'", "choose another instance name");
+        findings.report(
+            i.location(),
+            "instance name '"
+                + i.name()
+                + "' is a reserved word (Verilog, SystemVerilog or C++);"
+                + " emitted as '"
+                + VerilogKeywords.escape(i.name())
+                + "'",
+            "choose another instance name");
       }
     }
   }

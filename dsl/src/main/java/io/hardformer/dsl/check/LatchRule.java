@@ -39,9 +39,11 @@ final class LatchRule implements Rule {
         related.add(new Diagnostic.Related("assigned only conditionally here", a.location()));
       }
       related.add(new Diagnostic.Related("declared here", t.location()));
-      findings.report(facts.assignsTo(t).get(0).location(), "'" + t.name()
-          + "' is not assigned on every path (a latch would be inferred)",
-          "assign a default value before the when, or add an otherwise that assigns it", related);
+      findings.report(
+          facts.assignsTo(t).get(0).location(),
+          "'" + t.name() + "' is not assigned on every path (a latch would be inferred)",
+          "assign a default value before the when, or add an otherwise that assigns it",
+          related);
     }
   }
 }

@@ -8,8 +8,8 @@ import io.hardformer.dsl.ir.Signal;
 import io.hardformer.dsl.ir.SignalKind;
 
 /**
- * MULTIPLE DRIVERS: a signal that already has a driver elsewhere is driven here too: the module's own
- * input port (driven by the parent) or a child's output port (driven by the child).
+ * MULTIPLE DRIVERS: a signal that already has a driver elsewhere is driven here too: the module's
+ * own input port (driven by the parent) or a child's output port (driven by the child).
  */
 final class MultipleDriversRule implements Rule {
   @Override
@@ -40,7 +40,9 @@ final class MultipleDriversRule implements Rule {
         continue;
       }
       Assign first = facts.assignsTo(t).get(0);
-      findings.report(first.location(), "'" + t.name() + "' is driven here and by " + other,
+      findings.report(
+          first.location(),
+          "'" + t.name() + "' is driven here and by " + other,
           "drive a wire instead, or read the port without driving it",
           new Diagnostic.Related("'" + t.name() + "' declared here", t.location()));
     }

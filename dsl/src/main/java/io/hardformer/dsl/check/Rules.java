@@ -2,7 +2,9 @@ package io.hardformer.dsl.check;
 
 import java.util.List;
 
-/** The registry of built-in rules, in the order they run. Fresh instances for every elaboration run. */
+/**
+ * The registry of built-in rules, in the order they run. Fresh instances for every elaboration run.
+ */
 public final class Rules {
   private Rules() {}
 

@@ -34,8 +34,17 @@ final class SliceRangeRule implements Rule {
         continue; // reported by BAD WIDTH
       }
       if (s.lo() < 0 || s.hi() >= w || s.hi() < s.lo()) {
-        findings.report(s.location(), "bits [" + s.hi() + ":" + s.lo() + "] of "
-            + Describe.expr(s.operand()) + " (" + w + " bits) are out of range",
+        findings.report(
+            s.location(),
+            "bits ["
+                + s.hi()
+                + ":"
+                + s.lo()
+                + "] of "
+                + Describe.expr(s.operand())
+                + " ("
+                + w
+                + " bits) are out of range",
             "select within [" + (w - 1) + ":0] with the high index first; to widen, use zext/sext");
       }
     }

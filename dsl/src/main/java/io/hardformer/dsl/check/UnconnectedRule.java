@@ -28,15 +28,24 @@ final class UnconnectedRule implements Rule {
   public void check(ModuleBody body, BodyFacts facts, CheckRun run, Findings findings) {
     for (Signal p : body.ports()) {
       if (p.kind() == SignalKind.OUTPUT && facts.assignsTo(p).isEmpty()) {
-        findings.report(p.location(), "output '" + p.name() + "' of " + body.kindName() + " is never driven",
+        findings.report(
+            p.location(),
+            "output '" + p.name() + "' of " + body.kindName() + " is never driven",
             "assign it, e.g. " + p.name() + ".assign(...)");
       }
     }
     for (Instance i : body.instances()) {
       for (Signal p : i.body().ports()) {
         if (p.kind() == SignalKind.INPUT && facts.assignsTo(p).isEmpty()) {
-          findings.report(i.location(), "input '" + p.name() + "' of instance '" + i.name() + "' ("
-              + i.body().kindName() + ") is not connected",
+          findings.report(
+              i.location(),
+              "input '"
+                  + p.name()
+                  + "' of instance '"
+                  + i.name()
+                  + "' ("
+                  + i.body().kindName()
+                  + ") is not connected",
               "connect it: " + i.name() + "." + p.name() + ".assign(...)",
               new Diagnostic.Related("port declared here", p.location()));
         }

@@ -7,7 +7,10 @@ import io.hardformer.dsl.ir.Signal;
 import io.hardformer.dsl.ir.SignalKind;
 import io.hardformer.dsl.ir.SourceLocation;
 
-/** UNDRIVEN READ: a wire that is read but never assigned, or a register with neither reset nor next value. */
+/**
+ * UNDRIVEN READ: a wire that is read but never assigned, or a register with neither reset nor next
+ * value.
+ */
 final class UndrivenReadRule implements Rule {
   @Override
   public String id() {
@@ -32,11 +35,15 @@ final class UndrivenReadRule implements Rule {
         continue;
       }
       if (s.kind() == SignalKind.WIRE) {
-        findings.report(read, "wire '" + s.name() + "' is read but never assigned",
+        findings.report(
+            read,
+            "wire '" + s.name() + "' is read but never assigned",
             "assign it, e.g. " + s.name() + ".assign(...)",
             new Diagnostic.Related("declared here", s.location()));
       } else if (s.kind() == SignalKind.REGISTER && s.reset() == null) {
-        findings.report(read, "register '" + s.name() + "' is read but has no reset and no next value",
+        findings.report(
+            read,
+            "register '" + s.name() + "' is read but has no reset and no next value",
             "set its next value with " + s.name() + ".next(...)",
             new Diagnostic.Related("declared here", s.location()));
       }

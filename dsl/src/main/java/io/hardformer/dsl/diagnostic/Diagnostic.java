@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One finding of a design rule: which rule, how severe, what is wrong (naming the signals and the
- * facts, e.g. both widths), where, related places, and how to fix it. Prints as
- * {@code [RULE ID] File.java:12: message}.
+ * facts, e.g. both widths), where, related places, and how to fix it. Prints as {@code [RULE ID]
+ * File.java:12: message}.
  */
 public record Diagnostic(
     String ruleId,
@@ -19,7 +19,9 @@ public record Diagnostic(
     related = List.copyOf(related);
   }
 
-  /** Another place that explains the finding ("declared at", "previously assigned at", a loop hop). */
+  /**
+   * Another place that explains the finding ("declared at", "previously assigned at", a loop hop).
+   */
   public record Related(String note, SourceLocation location) {}
 
   public boolean isError() {

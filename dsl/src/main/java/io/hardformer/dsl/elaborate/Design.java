@@ -15,7 +15,10 @@ public final class Design {
   private final Map<ModuleBody, ModuleDef> byBody;
   private final List<Diagnostic> warnings;
 
-  Design(List<ModuleDef> modules, IdentityHashMap<ModuleBody, ModuleDef> byBody, List<Diagnostic> warnings) {
+  Design(
+      List<ModuleDef> modules,
+      IdentityHashMap<ModuleBody, ModuleDef> byBody,
+      List<Diagnostic> warnings) {
     this.modules = List.copyOf(modules);
     this.byBody = byBody;
     this.warnings = List.copyOf(warnings);

@@ -3,7 +3,9 @@ package io.hardformer.dsl.elaborate;
 import io.hardformer.dsl.diagnostic.Diagnostic;
 import java.util.List;
 
-/** Elaboration stopped: the design broke one or more rules. All findings of the pass are included. */
+/**
+ * Elaboration stopped: the design broke one or more rules. All findings of the pass are included.
+ */
 public final class ElaborationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final transient List<Diagnostic> diagnostics;
@@ -20,7 +22,10 @@ public final class ElaborationException extends RuntimeException {
   private static String render(String top, List<Diagnostic> diagnostics) {
     long errors = diagnostics.stream().filter(Diagnostic::isError).count();
     StringBuilder sb = new StringBuilder();
-    sb.append("elaboration of ").append(top).append(" failed with ").append(errors)
+    sb.append("elaboration of ")
+        .append(top)
+        .append(" failed with ")
+        .append(errors)
         .append(errors == 1 ? " error" : " errors");
     for (Diagnostic d : diagnostics) {
       sb.append('\n').append(d.render());

@@ -18,13 +18,16 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a constructed top module into a checked {@link Design}. The passes, in order:
+ *
  * <ol>
  *   <li>freeze: the module tree becomes immutable IR bodies;
- *   <li>structures (reads): bodies with identical structure are grouped, bottom-up, in first-seen order;
+ *   <li>structures (reads): bodies with identical structure are grouped, bottom-up, in first-seen
+ *       order;
  *   <li>naming (reads): each distinct structure gets a deterministic Verilog module name;
- *   <li>checks (reads): every rule runs on one body of each structure; all findings are collected and
- *       elaboration stops here if any is an error.
+ *   <li>checks (reads): every rule runs on one body of each structure; all findings are collected
+ *       and elaboration stops here if any is an error.
  * </ol>
+ *
  * Linear in the number of instances plus the size of the distinct bodies.
  */
 public final class Elaborator {
@@ -58,7 +61,8 @@ public final class Elaborator {
     for (Map.Entry<ModuleBody, Integer> e : structureOf.entrySet()) {
       byBody.put(e.getKey(), defs.get(e.getValue()));
     }
-    CheckRun checks = new CheckRun(b -> representatives.get(structureOf.get(b)), options.overrides());
+    CheckRun checks =
+        new CheckRun(b -> representatives.get(structureOf.get(b)), options.overrides());
     for (ModuleBody rep : representatives) {
       checks.check(rep);
     }
@@ -71,8 +75,8 @@ public final class Elaborator {
 
   /**
    * Post-order: children get their structure ids before their parent's key is built. The top is
-   * nobody's child, so it is a structure of its own without a key (for a flat array its key would be as
-   * long as all its cells' keys together).
+   * nobody's child, so it is a structure of its own without a key (for a flat array its key would
+   * be as long as all its cells' keys together).
    */
   private int structure(ModuleBody body, boolean top) {
     Integer known = structureOf.get(body);
@@ -98,7 +102,8 @@ public final class Elaborator {
   }
 
   private void countInstances(ModuleBody top) {
-    // multiplicities flow top-down over distinct structures (parents come after children in the list)
+    // multiplicities flow top-down over distinct structures (parents come after children in the
+    // list)
     long[] mult = new long[representatives.size()];
     mult[structureOf.get(top)] = 1;
     for (int s = representatives.size() - 1; s >= 0; s--) {
@@ -114,7 +119,9 @@ public final class Elaborator {
   private List<String> nameStructures() {
     Map<String, List<Integer>> byKind = new LinkedHashMap<>();
     for (int i = 0; i < representatives.size(); i++) {
-      byKind.computeIfAbsent(sanitize(representatives.get(i).kindName()), k -> new ArrayList<>()).add(i);
+      byKind
+          .computeIfAbsent(sanitize(representatives.get(i).kindName()), k -> new ArrayList<>())
+          .add(i);
     }
     String[] names = new String[representatives.size()];
     Set<String> used = new HashSet<>();
@@ -124,11 +131,13 @@ public final class Elaborator {
         names[ids.get(0)] = e.getKey();
         continue;
       }
-      List<String> byParams = ids.stream()
-          .map(i -> e.getKey() + paramSuffix(representatives.get(i).parameters()))
-          .collect(Collectors.toList());
-      boolean distinct = byParams.stream().distinct().count() == ids.size()
-          && byParams.stream().noneMatch(n -> n.equals(e.getKey()));
+      List<String> byParams =
+          ids.stream()
+              .map(i -> e.getKey() + paramSuffix(representatives.get(i).parameters()))
+              .collect(Collectors.toList());
+      boolean distinct =
+          byParams.stream().distinct().count() == ids.size()
+              && byParams.stream().noneMatch(n -> n.equals(e.getKey()));
       for (int k = 0; k < ids.size(); k++) {
         names[ids.get(k)] = distinct ? byParams.get(k) : e.getKey() + "_v" + k;
       }

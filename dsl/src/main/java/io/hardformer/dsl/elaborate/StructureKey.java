@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A canonical text of one module body's structure: kind, parameters, signals, instances (by the keys of
- * their own structures), statements and expressions (as a numbered DAG, so shared nodes cost once),
- * source locations included. Two bodies with equal keys emit identical Verilog and share one module.
+ * A canonical text of one module body's structure: kind, parameters, signals, instances (by the
+ * keys of their own structures), statements and expressions (as a numbered DAG, so shared nodes
+ * cost once), source locations included. Two bodies with equal keys emit identical Verilog and
+ * share one module.
  */
 final class StructureKey {
   private final StringBuilder out = new StringBuilder();
@@ -31,7 +32,9 @@ final class StructureKey {
 
   private StructureKey() {}
 
-  /** @param childKeyIds the distinct-structure id of each instance's body, in instance order */
+  /**
+   * @param childKeyIds the distinct-structure id of each instance's body, in instance order
+   */
   static String of(ModuleBody body, List<Integer> childKeyIds) {
     StructureKey k = new StructureKey();
     k.module(body, childKeyIds);
@@ -46,14 +49,30 @@ final class StructureKey {
     for (Signal s : body.allSignals()) {
       String id = "s" + n++;
       signalIds.put(s, id);
-      out.append(id).append(' ').append(s.kind()).append(' ').append(s.type()).append(' ')
-          .append(s.name()).append(' ').append(s.width()).append(' ').append(s.reset())
-          .append(' ').append(s.location()).append('\n');
+      out.append(id)
+          .append(' ')
+          .append(s.kind())
+          .append(' ')
+          .append(s.type())
+          .append(' ')
+          .append(s.name())
+          .append(' ')
+          .append(s.width())
+          .append(' ')
+          .append(s.reset())
+          .append(' ')
+          .append(s.location())
+          .append('\n');
     }
     for (int i = 0; i < body.instances().size(); i++) {
       Instance inst = body.instances().get(i);
-      out.append("inst ").append(inst.name()).append(" def").append(childKeyIds.get(i)).append(' ')
-          .append(inst.location()).append('\n');
+      out.append("inst ")
+          .append(inst.name())
+          .append(" def")
+          .append(childKeyIds.get(i))
+          .append(' ')
+          .append(inst.location())
+          .append('\n');
       int p = 0;
       for (Signal s : inst.body().ports()) {
         signalIds.put(s, "i" + i + "p" + p++);
@@ -75,35 +94,37 @@ final class StructureKey {
     return out.append(' ').append(loc.file()).append(':').append(loc.line());
   }
 
-  private final StatementVisitor<Void> statementWriter = new StatementVisitor<>() {
-    @Override
-    public Void visitAssign(Assign a) {
-      int v = expr(a.value());
-      out.append("assign ").append(signal(a.target())).append(" e").append(v);
-      location(a.location()).append(';');
-      return null;
-    }
+  private final StatementVisitor<Void> statementWriter =
+      new StatementVisitor<>() {
+        @Override
+        public Void visitAssign(Assign a) {
+          int v = expr(a.value());
+          out.append("assign ").append(signal(a.target())).append(" e").append(v);
+          location(a.location()).append(';');
+          return null;
+        }
 
-    @Override
-    public Void visitSwitch(Switch sw) {
-      out.append("switch");
-      location(sw.location());
-      for (Switch.Branch b : sw.branches()) {
-        int c = expr(b.condition());
-        out.append(" when e").append(c);
-        location(b.location());
-        statements(b.body());
-      }
-      out.append(" otherwise");
-      statements(sw.otherwise());
-      return null;
-    }
-  };
+        @Override
+        public Void visitSwitch(Switch sw) {
+          out.append("switch");
+          location(sw.location());
+          for (Switch.Branch b : sw.branches()) {
+            int c = expr(b.condition());
+            out.append(" when e").append(c);
+            location(b.location());
+            statements(b.body());
+          }
+          out.append(" otherwise");
+          statements(sw.otherwise());
+          return null;
+        }
+      };
 
   private String signal(Signal s) {
     String id = signalIds.get(s);
-    return id != null ? id : "foreign:" + s.scope().kindName() + "." + s.name() + "@"
-        + System.identityHashCode(s);
+    return id != null
+        ? id
+        : "foreign:" + s.scope().kindName() + "." + s.name() + "@" + System.identityHashCode(s);
   }
 
   /** Emits the node (after its operands) once and returns its number. */

@@ -3,8 +3,8 @@ package io.hardformer.dsl.ir;
 import java.util.List;
 
 /** A two-operand operation; {@code signed} selects signed extension, comparison and right shift. */
-public record BinaryExpr(BinaryOp op, Expr left, Expr right, boolean signed, SourceLocation location)
-    implements Expr {
+public record BinaryExpr(
+    BinaryOp op, Expr left, Expr right, boolean signed, SourceLocation location) implements Expr {
   @Override
   public int width() {
     return op.resultWidth(left.width(), right.width());

@@ -1,9 +1,9 @@
 package io.hardformer.dsl.ir;
 
 /**
- * Two-operand operators, each with its result width in one place. Arithmetic is full width: nothing is
- * lost, and the user truncates explicitly. Operands of arithmetic and comparisons are first extended
- * (sign-extended when {@code signed}) to a common width.
+ * Two-operand operators, each with its result width in one place. Arithmetic is full width: nothing
+ * is lost, and the user truncates explicitly. Operands of arithmetic and comparisons are first
+ * extended (sign-extended when {@code signed}) to a common width.
  */
 public enum BinaryOp {
   /** a + b: max(wa, wb) + 1 bits. */
@@ -23,7 +23,10 @@ public enum BinaryOp {
   LE,
   GT,
   GE,
-  /** Shift left by a signal amount, keeping the width of the left operand (bits shifted out are lost). */
+  /**
+   * Shift left by a signal amount, keeping the width of the left operand (bits shifted out are
+   * lost).
+   */
   SHIFT_LEFT,
   /** Shift right by a signal amount, keeping the width; arithmetic when signed, else logical. */
   SHIFT_RIGHT;

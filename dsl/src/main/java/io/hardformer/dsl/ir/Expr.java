@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * An immutable hardware expression. Every node knows its result width and where the user built it.
- * Width rules live with the builder methods that create nodes ({@code io.hardformer.dsl.UInt} etc.);
- * checks only compare.
+ * Width rules live with the builder methods that create nodes ({@code io.hardformer.dsl.UInt}
+ * etc.); checks only compare.
  */
 public sealed interface Expr
     permits Literal, SignalRef, UnaryExpr, BinaryExpr, SliceExpr, ConcatExpr, MuxExpr, ExtendExpr {

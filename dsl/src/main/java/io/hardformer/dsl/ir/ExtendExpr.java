@@ -2,8 +2,11 @@ package io.hardformer.dsl.ir;
 
 import java.util.List;
 
-/** Zero- or sign-extension to {@code width} bits (never narrower than the operand: that is a slice). */
-public record ExtendExpr(Expr operand, int width, boolean signed, SourceLocation location) implements Expr {
+/**
+ * Zero- or sign-extension to {@code width} bits (never narrower than the operand: that is a slice).
+ */
+public record ExtendExpr(Expr operand, int width, boolean signed, SourceLocation location)
+    implements Expr {
   @Override
   public List<Expr> operands() {
     return List.of(operand);

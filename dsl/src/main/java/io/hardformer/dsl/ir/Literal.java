@@ -4,10 +4,12 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * A constant as the user wrote it: {@code value} may be negative for a signed literal. Whether it fits
- * in {@code width} bits is a design rule (checked, not thrown), so several bad literals are reported at once.
+ * A constant as the user wrote it: {@code value} may be negative for a signed literal. Whether it
+ * fits in {@code width} bits is a design rule (checked, not thrown), so several bad literals are
+ * reported at once.
  */
-public record Literal(BigInteger value, int width, boolean signed, SourceLocation location) implements Expr {
+public record Literal(BigInteger value, int width, boolean signed, SourceLocation location)
+    implements Expr {
   /** True when {@code value} is representable in {@code width} bits of this signedness. */
   public boolean fits() {
     if (width <= 0) {

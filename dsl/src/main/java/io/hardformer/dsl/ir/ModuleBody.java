@@ -10,8 +10,8 @@ import java.util.Map;
  * The frozen content of one constructed module: its ports and internal signals in creation order,
  * child instances, body statements, parameters and declared timing. Immutable.
  *
- * @param kindName the module kind, by default the Java class name; instances of one kind with identical
- *     structure share one Verilog module
+ * @param kindName the module kind, by default the Java class name; instances of one kind with
+ *     identical structure share one Verilog module
  * @param parameters constructor parameters worth recording (names, manifest), in declaration order
  * @param timing declared latency and initiation interval, or null when the module declares none
  */

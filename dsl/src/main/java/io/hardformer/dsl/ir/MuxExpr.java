@@ -2,8 +2,11 @@ package io.hardformer.dsl.ir;
 
 import java.util.List;
 
-/** {@code select ? whenTrue : whenFalse}; both arms must have the same width (checked by a rule). */
-public record MuxExpr(Expr select, Expr whenTrue, Expr whenFalse, SourceLocation location) implements Expr {
+/**
+ * {@code select ? whenTrue : whenFalse}; both arms must have the same width (checked by a rule).
+ */
+public record MuxExpr(Expr select, Expr whenTrue, Expr whenFalse, SourceLocation location)
+    implements Expr {
   @Override
   public int width() {
     return Math.max(whenTrue.width(), whenFalse.width());

@@ -1,8 +1,8 @@
 package io.hardformer.dsl.ir;
 
 /**
- * The identity of one module instance under construction. Signals point at their scope, so checks can
- * tell "my signal" from "a port of my child" without the IR knowing about the builder classes.
+ * The identity of one module instance under construction. Signals point at their scope, so checks
+ * can tell "my signal" from "a port of my child" without the IR knowing about the builder classes.
  * Equality is identity.
  */
 public final class Scope {

@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * A named signal: port, wire or register. Equality is identity (two signals with the same name are
- * two signals; the duplicate-name rule reports them). Widths are stored as given, even when invalid,
- * so the width rule can report them with their location instead of failing at construction.
+ * two signals; the duplicate-name rule reports them). Widths are stored as given, even when
+ * invalid, so the width rule can report them with their location instead of failing at
+ * construction.
  */
 public final class Signal {
   private final String name;
@@ -18,8 +19,14 @@ public final class Signal {
   private final Scope scope;
   private final boolean renamable;
 
-  public Signal(String name, SignalKind kind, TypeKind type, int width, BigInteger reset,
-      SourceLocation location, Scope scope) {
+  public Signal(
+      String name,
+      SignalKind kind,
+      TypeKind type,
+      int width,
+      BigInteger reset,
+      SourceLocation location,
+      Scope scope) {
     this(name, kind, type, width, reset, location, scope, false);
   }
 
@@ -27,8 +34,15 @@ public final class Signal {
    * @param renamable true for a wire named with {@code .named(...)}: its name is a wish, which the
    *     emitter makes unique with a suffix ({@code lz_1}) instead of reporting a duplicate
    */
-  public Signal(String name, SignalKind kind, TypeKind type, int width, BigInteger reset,
-      SourceLocation location, Scope scope, boolean renamable) {
+  public Signal(
+      String name,
+      SignalKind kind,
+      TypeKind type,
+      int width,
+      BigInteger reset,
+      SourceLocation location,
+      Scope scope,
+      boolean renamable) {
     this.name = Objects.requireNonNull(name, "name");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.type = Objects.requireNonNull(type, "type");
@@ -71,7 +85,9 @@ public final class Signal {
     return scope;
   }
 
-  /** True when the name is a wish the emitter may suffix to keep it unique (a {@code .named} value). */
+  /**
+   * True when the name is a wish the emitter may suffix to keep it unique (a {@code .named} value).
+   */
   public boolean renamable() {
     return renamable;
   }

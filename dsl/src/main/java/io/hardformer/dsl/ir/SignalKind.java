@@ -11,7 +11,9 @@ public enum SignalKind {
     return this == INPUT || this == OUTPUT;
   }
 
-  /** True for signals whose value is computed combinationally inside the module that drives them. */
+  /**
+   * True for signals whose value is computed combinationally inside the module that drives them.
+   */
   public boolean isCombinational() {
     return this != REGISTER;
   }

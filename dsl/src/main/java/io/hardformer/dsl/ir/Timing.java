@@ -10,7 +10,8 @@ public record Timing(int latency, int initiationInterval) {
       throw new IllegalArgumentException("latency must be >= 0, got " + latency);
     }
     if (initiationInterval < 1) {
-      throw new IllegalArgumentException("initiation interval must be >= 1, got " + initiationInterval);
+      throw new IllegalArgumentException(
+          "initiation interval must be >= 1, got " + initiationInterval);
     }
   }
 }

@@ -15,10 +15,10 @@ import java.math.BigInteger;
 import java.util.function.Function;
 
 /**
- * Evaluates IR expressions on two-state values (non-negative BigIntegers holding the bit pattern) with
- * exactly the semantics of the emitted Verilog: arithmetic operands extended to the result width (sign
- * extension when signed) and the result taken modulo 2^width, comparisons at the common width, shifts
- * keeping the left operand's width.
+ * Evaluates IR expressions on two-state values (non-negative BigIntegers holding the bit pattern)
+ * with exactly the semantics of the emitted Verilog: arithmetic operands extended to the result
+ * width (sign extension when signed) and the result taken modulo 2^width, comparisons at the common
+ * width, shifts keeping the left operand's width.
  */
 final class ExprEvaluator implements ExprVisitor<BigInteger> {
   private final Function<Signal, BigInteger> values;
@@ -96,11 +96,14 @@ final class ExprEvaluator implements ExprVisitor<BigInteger> {
       case XOR:
         return l.xor(r);
       case SHIFT_LEFT:
-        return r.compareTo(BigInteger.valueOf(wl)) >= 0 ? BigInteger.ZERO : trim(l.shiftLeft(r.intValue()), wl);
-      case SHIFT_RIGHT: {
-        int amount = r.compareTo(BigInteger.valueOf(wl)) >= 0 ? wl : r.intValue();
-        return s ? trim(signed(l, wl).shiftRight(amount), wl) : l.shiftRight(amount);
-      }
+        return r.compareTo(BigInteger.valueOf(wl)) >= 0
+            ? BigInteger.ZERO
+            : trim(l.shiftLeft(r.intValue()), wl);
+      case SHIFT_RIGHT:
+        {
+          int amount = r.compareTo(BigInteger.valueOf(wl)) >= 0 ? wl : r.intValue();
+          return s ? trim(signed(l, wl).shiftRight(amount), wl) : l.shiftRight(amount);
+        }
       default:
         return compare(e, l, r, wl, wr);
     }

@@ -23,8 +23,8 @@ import java.util.Map;
  * A cycle-accurate, two-state interpreter of an elaborated design with the semantics of the emitted
  * Verilog and of the native harness: inputs are poked, combinational logic settles (in dependency
  * order across the whole hierarchy), {@link #step()} is one rising clock edge. Registers start at 0
- * (as Verilator with {@code --x-initial 0}); {@code rst} high loads reset values. No Verilator needed:
- * a second backend for tests and the reference of the differential fuzzer.
+ * (as Verilator with {@code --x-initial 0}); {@code rst} high loads reset values. No Verilator
+ * needed: a second backend for tests and the reference of the differential fuzzer.
  */
 public final class IrSimulator {
   private final Map<String, Signal> inputs = new LinkedHashMap<>();
@@ -51,7 +51,8 @@ public final class IrSimulator {
     order(comb, deps);
   }
 
-  private void collect(ModuleBody body, List<Driver> comb, Map<Signal, java.util.Set<Signal>> deps) {
+  private void collect(
+      ModuleBody body, List<Driver> comb, Map<Signal, java.util.Set<Signal>> deps) {
     BodyFacts facts = BodyFacts.of(body);
     Map<Signal, List<Statement>> touching = new IdentityHashMap<>();
     for (Statement st : body.statements()) {
@@ -88,22 +89,23 @@ public final class IrSimulator {
 
   private static java.util.Set<Signal> targets(Statement s) {
     java.util.Set<Signal> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    s.accept(new StatementVisitor<Void>() {
-      @Override
-      public Void visitAssign(Assign a) {
-        out.add(a.target());
-        return null;
-      }
+    s.accept(
+        new StatementVisitor<Void>() {
+          @Override
+          public Void visitAssign(Assign a) {
+            out.add(a.target());
+            return null;
+          }
 
-      @Override
-      public Void visitSwitch(Switch sw) {
-        for (Switch.Branch b : sw.branches()) {
-          b.body().forEach(c -> out.addAll(targets(c)));
-        }
-        sw.otherwise().forEach(c -> out.addAll(targets(c)));
-        return null;
-      }
-    });
+          @Override
+          public Void visitSwitch(Switch sw) {
+            for (Switch.Branch b : sw.branches()) {
+              b.body().forEach(c -> out.addAll(targets(c)));
+            }
+            sw.otherwise().forEach(c -> out.addAll(targets(c)));
+            return null;
+          }
+        });
     return out;
   }
 
@@ -163,8 +165,8 @@ public final class IrSimulator {
       throw new IllegalArgumentException("no input '" + input + "'; inputs: " + inputs.keySet());
     }
     if (value.signum() < 0 || value.bitLength() > s.width()) {
-      throw new IllegalArgumentException("value " + value + " does not fit input '" + input + "' (" + s.width()
-          + " bits)");
+      throw new IllegalArgumentException(
+          "value " + value + " does not fit input '" + input + "' (" + s.width() + " bits)");
     }
     values.put(s, value);
     settled = false;
@@ -173,13 +175,17 @@ public final class IrSimulator {
   public BigInteger peek(String output) {
     Signal s = outputs.get(output);
     if (s == null) {
-      throw new IllegalArgumentException("no output '" + output + "'; outputs: " + outputs.keySet());
+      throw new IllegalArgumentException(
+          "no output '" + output + "'; outputs: " + outputs.keySet());
     }
     settle();
     return values.get(s);
   }
 
-  /** One rising clock edge: every register takes its next value (or its reset value while rst is high). */
+  /**
+   * One rising clock edge: every register takes its next value (or its reset value while rst is
+   * high).
+   */
   public void step() {
     settle();
     Map<Signal, BigInteger> next = new HashMap<>();
@@ -216,27 +222,28 @@ public final class IrSimulator {
 
   /** Executes the statements for one target: last assignment on the taken path wins. */
   private void run(List<Statement> statements, Signal target, BigInteger[] value) {
-    StatementVisitor<Void> runner = new StatementVisitor<>() {
-      @Override
-      public Void visitAssign(Assign a) {
-        if (a.target() == target) {
-          value[0] = evaluator.eval(a.value());
-        }
-        return null;
-      }
-
-      @Override
-      public Void visitSwitch(Switch sw) {
-        for (Switch.Branch b : sw.branches()) {
-          if (evaluator.eval(b.condition()).signum() != 0) {
-            run(b.body(), target, value);
+    StatementVisitor<Void> runner =
+        new StatementVisitor<>() {
+          @Override
+          public Void visitAssign(Assign a) {
+            if (a.target() == target) {
+              value[0] = evaluator.eval(a.value());
+            }
             return null;
           }
-        }
-        run(sw.otherwise(), target, value);
-        return null;
-      }
-    };
+
+          @Override
+          public Void visitSwitch(Switch sw) {
+            for (Switch.Branch b : sw.branches()) {
+              if (evaluator.eval(b.condition()).signum() != 0) {
+                run(b.body(), target, value);
+                return null;
+              }
+            }
+            run(sw.otherwise(), target, value);
+            return null;
+          }
+        };
     for (Statement s : statements) {
       s.accept(runner);
     }

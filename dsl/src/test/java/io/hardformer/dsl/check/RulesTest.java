@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hardformer.dsl.Bool;
-import io.hardformer.dsl.HwType;
 import io.hardformer.dsl.Module;
-import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
 import io.hardformer.dsl.diagnostic.Diagnostic;
 import io.hardformer.dsl.elaborate.Design;
@@ -23,14 +21,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * One clean and one faulty design per rule. A faulty line carries a {@code // BUG: <RULE ID>} marker;
- * the test asserts the rule id, the signal named in the message and that the diagnostic points at
- * exactly that line of this file.
+ * One clean and one faulty design per rule. A faulty line carries a {@code // BUG: <RULE ID>}
+ * marker; the test asserts the rule id, the signal named in the message and that the diagnostic
+ * points at exactly that line of this file.
  */
 class RulesTest {
-  private static final Path SOURCE = Path.of("src/test/java/io/hardformer/dsl/check/RulesTest.java");
+  private static final Path SOURCE =
+      Path.of("src/test/java/io/hardformer/dsl/check/RulesTest.java");
 
-  // ---- WIDTH MISMATCH ----------------------------------------------------------------------------
+  // ---- WIDTH MISMATCH
+  // ----------------------------------------------------------------------------
 
   static final class AssignTooWide extends Module {
     final UInt a = in("a", 8);
@@ -73,13 +73,20 @@ class RulesTest {
   void widthMismatch() {
     assertClean(AssignExact::new);
     Diagnostic d = single(AssignTooWide::new, "WIDTH MISMATCH");
-    assertTrue(d.message().contains("'y' is 8 bits but is assigned 9 bits (8 bits <- 9 bits)"), d.render());
+    assertTrue(
+        d.message().contains("'y' is 8 bits but is assigned 9 bits (8 bits <- 9 bits)"),
+        d.render());
     assertTrue(d.fix().contains(".trunc(8)"), d.fix());
-    assertTrue(single(BitwiseMismatch::new, "WIDTH MISMATCH").message().contains("8 bits and 9 bits"));
-    assertTrue(single(LiteralTooWide::new, "WIDTH MISMATCH").message().contains("literal 300 does not fit"));
+    assertTrue(
+        single(BitwiseMismatch::new, "WIDTH MISMATCH").message().contains("8 bits and 9 bits"));
+    assertTrue(
+        single(LiteralTooWide::new, "WIDTH MISMATCH")
+            .message()
+            .contains("literal 300 does not fit"));
   }
 
-  // ---- BAD WIDTH, SLICE RANGE -----------------------------------------------------------------------
+  // ---- BAD WIDTH, SLICE RANGE
+  // -----------------------------------------------------------------------
 
   static final class ZeroWidth extends Module {
     final UInt a = in("a", 0); // BUG: BAD WIDTH
@@ -129,7 +136,8 @@ class RulesTest {
     assertTrue(d.message().contains("bits [9:6] of 'a' (8 bits) are out of range"), d.render());
   }
 
-  // ---- UNCONNECTED ------------------------------------------------------------------------------------
+  // ---- UNCONNECTED
+  // ------------------------------------------------------------------------------------
 
   static final class Leaf extends Module {
     final UInt a = in("a", 4); // BUG: UNCONNECTED (child input declared here)
@@ -171,11 +179,14 @@ class RulesTest {
   void unconnected() {
     assertClean(ChildConnected::new);
     Diagnostic child = single(ChildUnconnected::new, "UNCONNECTED");
-    assertTrue(child.message().contains("input 'a' of instance 'leaf' (Leaf) is not connected"), child.render());
+    assertTrue(
+        child.message().contains("input 'a' of instance 'leaf' (Leaf) is not connected"),
+        child.render());
     assertTrue(single(OutputUndriven::new, "UNCONNECTED").message().contains("output 'y'"));
   }
 
-  // ---- MULTIPLE DRIVERS --------------------------------------------------------------------------------
+  // ---- MULTIPLE DRIVERS
+  // --------------------------------------------------------------------------------
 
   static final class DrivesOwnInput extends Module {
     final UInt a = in("a", 4);
@@ -201,11 +212,18 @@ class RulesTest {
 
   @Test
   void multipleDrivers() {
-    assertTrue(single(DrivesOwnInput::new, "MULTIPLE DRIVERS").message().contains("'a' is driven here and by the parent"));
-    assertTrue(single(DrivesChildOutput::new, "MULTIPLE DRIVERS").message().contains("'y' is driven here and by its own module Leaf"));
+    assertTrue(
+        single(DrivesOwnInput::new, "MULTIPLE DRIVERS")
+            .message()
+            .contains("'a' is driven here and by the parent"));
+    assertTrue(
+        single(DrivesChildOutput::new, "MULTIPLE DRIVERS")
+            .message()
+            .contains("'y' is driven here and by its own module Leaf"));
   }
 
-  // ---- COMBINATIONAL LOOP -------------------------------------------------------------------------------
+  // ---- COMBINATIONAL LOOP
+  // -------------------------------------------------------------------------------
 
   static final class WireLoop extends Module {
     final UInt a = in("a", 4);
@@ -247,11 +265,15 @@ class RulesTest {
     assertTrue(d.message().matches(".*(p -> q -> p|q -> p -> q).*"), d.render());
     assertEquals(2, d.related().size(), "one hop per signal: " + d.render());
     Diagnostic c = single(LoopThroughChild::new, "COMBINATIONAL LOOP");
-    assertTrue(c.message().contains("leaf_a") || c.message().contains("'a'") || c.message().contains("a -> y"),
+    assertTrue(
+        c.message().contains("leaf_a")
+            || c.message().contains("'a'")
+            || c.message().contains("a -> y"),
         c.render());
   }
 
-  // ---- LATCH, UNDRIVEN READ ---------------------------------------------------------------------------
+  // ---- LATCH, UNDRIVEN READ
+  // ---------------------------------------------------------------------------
 
   static final class LatchDesign extends Module {
     final Bool sel = in("sel");
@@ -293,10 +315,14 @@ class RulesTest {
 
   @Test
   void undrivenRead() {
-    assertTrue(single(UndrivenWire::new, "UNDRIVEN READ").message().contains("wire 'w' is read but never assigned"));
+    assertTrue(
+        single(UndrivenWire::new, "UNDRIVEN READ")
+            .message()
+            .contains("wire 'w' is read but never assigned"));
   }
 
-  // ---- DUPLICATE NAME, KEYWORD NAME, FOREIGN SIGNAL ----------------------------------------------------
+  // ---- DUPLICATE NAME, KEYWORD NAME, FOREIGN SIGNAL
+  // ----------------------------------------------------
 
   static final class Duplicate extends Module {
     final UInt a = in("a", 4);
@@ -360,7 +386,8 @@ class RulesTest {
     assertTrue(d.message().contains("'hidden', internal wire of instance 'inner'"), d.render());
   }
 
-  // ---- several errors at once ---------------------------------------------------------------------------
+  // ---- several errors at once
+  // ---------------------------------------------------------------------------
 
   static final class ManyErrors extends Module {
     final UInt a = in("a", 8);
@@ -377,10 +404,14 @@ class RulesTest {
 
   @Test
   void allFindingsAreReportedTogether() {
-    ElaborationException e = assertThrows(ElaborationException.class, () -> Elaborator.elaborate(new ManyErrors()));
-    List<String> ids = e.diagnostics().stream().map(Diagnostic::ruleId).collect(Collectors.toList());
+    ElaborationException e =
+        assertThrows(ElaborationException.class, () -> Elaborator.elaborate(new ManyErrors()));
+    List<String> ids =
+        e.diagnostics().stream().map(Diagnostic::ruleId).collect(Collectors.toList());
     assertTrue(ids.contains("WIDTH MISMATCH") && ids.contains("LATCH"), ids.toString());
-    assertTrue(e.getMessage().startsWith("elaboration of ManyErrors failed with 2 errors"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("elaboration of ManyErrors failed with 2 errors"),
+        e.getMessage());
   }
 
   @Test
@@ -393,7 +424,8 @@ class RulesTest {
     }
   }
 
-  // ---- helpers ------------------------------------------------------------------------------------------
+  // ---- helpers
+  // ------------------------------------------------------------------------------------------
 
   private static void assertClean(Supplier<Module> design) {
     Design d = Elaborator.elaborate(design.get());
@@ -402,14 +434,21 @@ class RulesTest {
 
   /** Elaborates, expects failure with exactly one finding of {@code rule}, at its marker line. */
   private static Diagnostic single(Supplier<Module> design, String rule) {
-    ElaborationException e = assertThrows(ElaborationException.class, () -> Elaborator.elaborate(design.get()));
-    List<Diagnostic> ofRule = e.diagnostics().stream().filter(d -> d.ruleId().equals(rule))
-        .collect(Collectors.toList());
+    ElaborationException e =
+        assertThrows(ElaborationException.class, () -> Elaborator.elaborate(design.get()));
+    List<Diagnostic> ofRule =
+        e.diagnostics().stream().filter(d -> d.ruleId().equals(rule)).collect(Collectors.toList());
     assertEquals(1, ofRule.size(), e.getMessage());
     Diagnostic d = ofRule.get(0);
     assertEquals("RulesTest.java", d.location().file());
-    assertTrue(markerLines(rule).contains(d.location().line()),
-        "expected the finding at a '// BUG: " + rule + "' line, got " + d.location() + "\n" + d.render());
+    assertTrue(
+        markerLines(rule).contains(d.location().line()),
+        "expected the finding at a '// BUG: "
+            + rule
+            + "' line, got "
+            + d.location()
+            + "\n"
+            + d.render());
     assertTrue(d.render().startsWith("[" + rule + "] RulesTest.java:"), d.render());
     assertFalse(d.fix() == null || d.fix().isEmpty(), "a fix is suggested");
     return d;

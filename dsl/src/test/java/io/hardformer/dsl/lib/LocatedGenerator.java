@@ -4,9 +4,10 @@ import io.hardformer.dsl.Module;
 import io.hardformer.dsl.UInt;
 
 /**
- * A generator in a package named like the library's own (its code source is the user's), with several
- * operators on different lines of one method, one multi-line statement and a helper method. Lines
- * whose location a test checks end in {@code // AT: <name>}; do not move them without the markers.
+ * A generator in a package named like the library's own (its code source is the user's), with
+ * several operators on different lines of one method, one multi-line statement and a helper method.
+ * Lines whose location a test checks end in {@code // AT: <name>}; do not move them without the
+ * markers.
  */
 public final class LocatedGenerator extends Module {
   final UInt a = in("a", 8);
@@ -18,8 +19,9 @@ public final class LocatedGenerator extends Module {
   public LocatedGenerator(boolean withWidthError) {
     UInt sum = a.add(b); // AT: add
     UInt low = sum.trunc(8); // AT: trunc
-    UInt both = low.and(a) // AT: and
-        .xor(b); // AT: xor
+    UInt both =
+        low.and(a) // AT: and
+            .xor(b); // AT: xor
     y.assign(both); // AT: assign-y
     z.assign(mask(a, b)); // AT: assign-z
     if (withWidthError) {

@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** {@code .named(...)}: a renamable wire driven at the top level, same behaviour, misuse fails at the call. */
+/**
+ * {@code .named(...)}: a renamable wire driven at the top level, same behaviour, misuse fails at
+ * the call.
+ */
 class NamedValueTest {
   static final class Sum extends Module {
     final UInt a = in("a", 8);
@@ -48,12 +51,13 @@ class NamedValueTest {
   @Test
   void namedValuesAreRenamableTopLevelWires() {
     Design d = Elaborator.elaborate(new Sum()); // throws on any error diagnostic
-    List<Signal> named = d.top().body().signals().stream().filter(Signal::renamable).collect(Collectors.toList());
-    assertEquals(List.of("s", "s", "inc"), named.stream().map(Signal::name).collect(Collectors.toList()));
+    List<Signal> named =
+        d.top().body().signals().stream().filter(Signal::renamable).collect(Collectors.toList());
+    assertEquals(
+        List.of("s", "s", "inc"), named.stream().map(Signal::name).collect(Collectors.toList()));
     assertTrue(named.stream().allMatch(s -> s.kind() == SignalKind.WIRE));
-    long topLevelAssigns = d.top().body().statements().stream()
-        .filter(st -> st.accept(IS_ASSIGN))
-        .count();
+    long topLevelAssigns =
+        d.top().body().statements().stream().filter(st -> st.accept(IS_ASSIGN)).count();
     assertEquals(3, topLevelAssigns, "the value named inside when(...) is driven outside it");
   }
 
@@ -70,35 +74,43 @@ class NamedValueTest {
 
   @Test
   void illegalNameFailsAtTheCallWithTheFix() {
-    HardwareMisuseException e = assertThrows(HardwareMisuseException.class, () -> new BadName("2x"));
-    assertTrue(e.getMessage().startsWith("NamedValueTest.java:" + line("a.not().named(name)")), e.getMessage());
+    HardwareMisuseException e =
+        assertThrows(HardwareMisuseException.class, () -> new BadName("2x"));
+    assertTrue(
+        e.getMessage().startsWith("NamedValueTest.java:" + line("a.not().named(name)")),
+        e.getMessage());
     assertTrue(e.getMessage().contains("named(\"2x\"): not a legal Verilog name"), e.getMessage());
   }
 
   @Test
   void keywordFailsAtTheCallWithTheFix() {
-    HardwareMisuseException e = assertThrows(HardwareMisuseException.class, () -> new BadName("wire"));
-    assertTrue(e.getMessage().startsWith("NamedValueTest.java:" + line("a.not().named(name)")), e.getMessage());
+    HardwareMisuseException e =
+        assertThrows(HardwareMisuseException.class, () -> new BadName("wire"));
+    assertTrue(
+        e.getMessage().startsWith("NamedValueTest.java:" + line("a.not().named(name)")),
+        e.getMessage());
     assertTrue(e.getMessage().contains("'wire' is a reserved word"), e.getMessage());
     assertTrue(e.getMessage().contains("choose another name"), e.getMessage());
   }
 
-  private static final StatementVisitor<Boolean> IS_ASSIGN = new StatementVisitor<>() {
-    @Override
-    public Boolean visitAssign(Assign s) {
-      return true;
-    }
+  private static final StatementVisitor<Boolean> IS_ASSIGN =
+      new StatementVisitor<>() {
+        @Override
+        public Boolean visitAssign(Assign s) {
+          return true;
+        }
 
-    @Override
-    public Boolean visitSwitch(Switch s) {
-      return false;
-    }
-  };
+        @Override
+        public Boolean visitSwitch(Switch s) {
+          return false;
+        }
+      };
 
   private static int line(String text) {
     try {
-      List<String> lines = java.nio.file.Files.readAllLines(
-          java.nio.file.Path.of("src/test/java/io/hardformer/dsl/naming/NamedValueTest.java"));
+      List<String> lines =
+          java.nio.file.Files.readAllLines(
+              java.nio.file.Path.of("src/test/java/io/hardformer/dsl/naming/NamedValueTest.java"));
       for (int i = 0; i < lines.size(); i++) {
         if (lines.get(i).contains(text) && !lines.get(i).contains("line(")) {
           return i + 1;
@@ -109,5 +121,4 @@ class NamedValueTest {
     }
     throw new AssertionError("no line with " + text);
   }
-
 }

@@ -1,8 +1,9 @@
 package io.hardformer.generators.array;
 
 /**
- * How an FMA cell accumulates: {@code EXACT} in a wide fixed-point register, rounded once at the end
- * (as fp8-dot does); {@code FP32} in IEEE binary32 with RNE after every product, in the order k = 0..K-1.
+ * How an FMA cell accumulates: {@code EXACT} in a wide fixed-point register, rounded once at the
+ * end (as fp8-dot does); {@code FP32} in IEEE binary32 with RNE after every product, in the order k
+ * = 0..K-1.
  */
 public enum AccumulationMode {
   EXACT,

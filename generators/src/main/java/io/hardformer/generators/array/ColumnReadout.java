@@ -1,6 +1,5 @@
 package io.hardformer.generators.array;
 
-import io.hardformer.generators.numerics.IntLog2;
 import io.hardformer.dsl.HwType;
 import io.hardformer.dsl.Module;
 import io.hardformer.dsl.UInt;
@@ -8,24 +7,27 @@ import io.hardformer.dsl.Vec;
 import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.floating.Fp32ToBf16;
 import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.numerics.IntLog2;
 import io.hardformer.generators.pipelining.ReductionPipelining;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads one column of the FMA array: a {@code rows}-to-1 multiplexer tree over the cells' hold
- * registers, selected by the row being drained and registered after every two levels, followed by the
- * column's output unit (exact: {@link FixedToFloat}; FP32: a register, with {@link Fp32ToBf16} for BF16
- * output). One result per cycle. Latency {@link #latency}.
+ * registers, selected by the row being drained and registered after every two levels, followed by
+ * the column's output unit (exact: {@link FixedToFloat}; FP32: a register, with {@link Fp32ToBf16}
+ * for BF16 output). One result per cycle. Latency {@link #latency}.
  */
 public final class ColumnReadout extends Module {
   public final Vec<UInt> holds;
   public final UInt row;
   public final UInt out;
+
   /** Cycles from the row select to the result, counted while building the stages. */
   public final int latency;
 
-  public ColumnReadout(int rows, int holdBits, AccumulationMode mode, int unit, FloatPacker outFormat) {
+  public ColumnReadout(
+      int rows, int holdBits, AccumulationMode mode, int unit, FloatPacker outFormat) {
     param("rows", rows);
     param("acc", mode.cliName());
     param("hold_bits", holdBits);
@@ -41,7 +43,10 @@ public final class ColumnReadout extends Module {
     for (int l = 0; l < levels; l++) {
       List<UInt> next = new ArrayList<>();
       for (int i = 0; i < level.size(); i += 2) {
-        next.add(i + 1 < level.size() ? mux(select.bit(l), level.get(i + 1), level.get(i)) : level.get(i));
+        next.add(
+            i + 1 < level.size()
+                ? mux(select.bit(l), level.get(i + 1), level.get(i))
+                : level.get(i));
       }
       level = next;
       if (ReductionPipelining.registeredAfter(l, levels)) {

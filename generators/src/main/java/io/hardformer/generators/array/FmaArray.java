@@ -11,31 +11,37 @@ import io.hardformer.generators.numerics.Fp8Format;
 import java.util.Arrays;
 
 /**
- * An R x C output-stationary grid of FP8 multiply-accumulate cells computing Y[R x C] = X[R x K] . W[K x C]
- * for any K chosen at run time. Weights stream through once: each beat carries one row of W (C codes)
- * and one column of X (R codes); there is no weight buffer, only the skew and pass-through registers.
+ * An R x C output-stationary grid of FP8 multiply-accumulate cells computing Y[R x C] = X[R x K] .
+ * W[K x C] for any K chosen at run time. Weights stream through once: each beat carries one row of
+ * W (C codes) and one column of X (R codes); there is no weight buffer, only the skew and
+ * pass-through registers.
  *
- * <p>Protocol (valid/ready in, valid-only out): beat k carries {@code w[8C-1:0]} = W[k][0..C-1] (column
- * j in bits [8j+7:8j]) and {@code x[8R-1:0]} = X[0..R-1][k] (row i in bits [8i+7:8i]); {@code in_last}
- * marks k = K-1. Beats of the next matmul may follow in the next cycle. {@code in_ready} is low only on a
- * last beat that comes fewer than max(R, C) cycles after the previous last beat (a matmul with K below
- * max(R, C)): the hold registers and the output port need that long. Results leave one row of Y per
- * cycle, rows 0..R-1 in order, on {@code out[C*W-1:0]} (column j in bits [W(j+1)-1:Wj]) with
- * {@code out_valid}, and {@code out_last} on row R-1; the consumer must take every row.
+ * <p>Protocol (valid/ready in, valid-only out): beat k carries {@code w[8C-1:0]} = W[k][0..C-1]
+ * (column j in bits [8j+7:8j]) and {@code x[8R-1:0]} = X[0..R-1][k] (row i in bits [8i+7:8i]);
+ * {@code in_last} marks k = K-1. Beats of the next matmul may follow in the next cycle. {@code
+ * in_ready} is low only on a last beat that comes fewer than max(R, C) cycles after the previous
+ * last beat (a matmul with K below max(R, C)): the hold registers and the output port need that
+ * long. Results leave one row of Y per cycle, rows 0..R-1 in order, on {@code out[C*W-1:0]} (column
+ * j in bits [W(j+1)-1:Wj]) with {@code out_valid}, and {@code out_last} on row R-1; the consumer
+ * must take every row.
  *
- * <p>Dataflow: row i of X enters i cycles late and moves right; column j of W enters j cycles late and
- * moves down, so cell (i, j) meets X[i][k] and W[k][j] in cycle k + i + j + 1. Each cell keeps a running
- * sum and a hold register: on the last beat its result moves to hold and the next matmul starts at once
- * (double buffering). Rows finish one per cycle, and a column readout multiplexer drains row i as soon as
- * its last cell is done, while the array already works on the next matmul.
+ * <p>Dataflow: row i of X enters i cycles late and moves right; column j of W enters j cycles late
+ * and moves down, so cell (i, j) meets X[i][k] and W[k][j] in cycle k + i + j + 1. Each cell keeps
+ * a running sum and a hold register: on the last beat its result moves to hold and the next matmul
+ * starts at once (double buffering). Rows finish one per cycle, and a column readout multiplexer
+ * drains row i as soon as its last cell is done, while the array already works on the next matmul.
  */
 public final class FmaArray extends Module {
   /** The beats: ports {@code in_valid}, {@code in_ready}, {@code in_last}, {@code x}, {@code w}. */
   public final Stream<MatmulBeat> in;
+
   /** The result rows: ports {@code out_valid}, {@code out_last}, {@code out}. */
   public final Valid<OutputRow> out;
 
-  /** The default largest K of exact mode: 65,536 covers every Llama-3 matmul (405B's d_ff is 53,248). */
+  /**
+   * The default largest K of exact mode: 65,536 covers every Llama-3 matmul (405B's d_ff is
+   * 53,248).
+   */
   public static final int DEFAULT_MAX_K = 65536;
 
   public FmaArray(FmaArrayShape shape) {
@@ -51,8 +57,11 @@ public final class FmaArray extends Module {
       param("max_k", shape.maxK());
     }
     in = inStream("in", MatmulBeat.type(rows, cols), StreamPorts.DEFAULT.withLast().bareFields());
-    out = outValid("out", OutputRow.type(cols * shape.outFormat().width()),
-        StreamPorts.DEFAULT.withLast().bareFields());
+    out =
+        outValid(
+            "out",
+            OutputRow.type(cols * shape.outFormat().width()),
+            StreamPorts.DEFAULT.withLast().bareFields());
     Bool inLast = in.last();
     UInt x = in.payload().x;
     UInt w = in.payload().w;
@@ -109,15 +118,24 @@ public final class FmaArray extends Module {
     Bool reading = reg("reading", false);
     Bool readNow = startRead.or(reading);
     Bool lastRow = row.eq(lit(rows - 1, rowBits));
-    when(readNow, () -> {
-      row.next(mux(lastRow, lit(0, rowBits), row.inc()));
-      reading.next(lastRow.not());
-    });
+    when(
+        readNow,
+        () -> {
+          row.next(mux(lastRow, lit(0, rowBits), row.inc()));
+          reading.next(lastRow.not());
+        });
     UInt[] columns = new UInt[cols];
     int readoutLatency = 0;
     for (int j = 0; j < cols; j++) {
-      ColumnReadout readout = instance("readout_" + j, new ColumnReadout(rows, FmaCell.holdBits(shape.mode(),
-          sumBits), shape.mode(), 2 * f.quantumExponent(), shape.outFormat()));
+      ColumnReadout readout =
+          instance(
+              "readout_" + j,
+              new ColumnReadout(
+                  rows,
+                  FmaCell.holdBits(shape.mode(), sumBits),
+                  shape.mode(),
+                  2 * f.quantumExponent(),
+                  shape.outFormat()));
       for (int i = 0; i < rows; i++) {
         readout.holds.get(i).assign(cells[i][j].hold);
       }
@@ -125,10 +143,13 @@ public final class FmaArray extends Module {
       columns[cols - 1 - j] = readout.out;
       readoutLatency = readout.latency;
     }
-    out.payload().out.assign(cols == 1 ? columns[0] : columns[0].cat(Arrays.copyOfRange(columns, 1, cols)));
+    out.payload()
+        .out
+        .assign(cols == 1 ? columns[0] : columns[0].cat(Arrays.copyOfRange(columns, 1, cols)));
     out.valid().assign(delay("out_valid_d", readNow, readoutLatency, false));
     out.last().assign(delay("out_last_d", readNow.and(lastRow), readoutLatency, false));
-    // last beat accepted -> last_r (1) -> row 0's markers cross the C cells (C) -> start_read (1) -> readout
+    // last beat accepted -> last_r (1) -> row 0's markers cross the C cells (C) -> start_read (1)
+    // -> readout
     timing(1 + cols + 1 + readoutLatency, 1);
   }
 

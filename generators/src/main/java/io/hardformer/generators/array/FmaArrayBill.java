@@ -10,9 +10,9 @@ import io.hardformer.generators.catalog.BillOfMaterials.SynthesizedUnit;
 import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.floating.Fp32ToBf16;
 import io.hardformer.generators.fp8.FloatPacker;
-import io.hardformer.generators.pipelining.ReductionPipelining;
 import io.hardformer.generators.numerics.Fp8Format;
 import io.hardformer.generators.numerics.IntLog2;
+import io.hardformer.generators.pipelining.ReductionPipelining;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,15 +20,20 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What an FMA array is made of, by count, for the area model: R x C cells and C column output units (rows of
- * the synthesized unit table), and, as library gates, the readout multiplexers and their pipeline registers,
- * the input and skew registers and the control. The pass-through registers that leave the array's right and
- * bottom edges are removed by synthesis, so the bill removes them too (a negative count).
+ * What an FMA array is made of, by count, for the area model: R x C cells and C column output units
+ * (rows of the synthesized unit table), and, as library gates, the readout multiplexers and their
+ * pipeline registers, the input and skew registers and the control. The pass-through registers that
+ * leave the array's right and bottom edges are removed by synthesis, so the bill removes them too
+ * (a negative count).
  */
 public final class FmaArrayBill {
   /** The unit-table row of the BF16 rounding after an FP32 column. */
   public static final String BF16_KEY = "fp32_to_bf16";
-  /** The {@code --max-k} values whose exact units the bundled table holds: the smallest, the default and the largest. */
+
+  /**
+   * The {@code --max-k} values whose exact units the bundled table holds: the smallest, the default
+   * and the largest.
+   */
   public static final int[] CALIBRATED_MAX_K = {1, FmaArray.DEFAULT_MAX_K, FmaArrayShape.MAX_MAX_K};
 
   private FmaArrayBill() {}
@@ -38,8 +43,11 @@ public final class FmaArrayBill {
     long c = s.cols();
     int holdBits = FmaCell.holdBits(s.mode(), s.sumBits());
     List<Part> parts = new ArrayList<>();
-    parts.add(Part.of("cells", new SynthesizedUnit(cellKey(s.format(), s.mode(), s.sumBits()), r * c, "cell"),
-        new Gate(GateKind.FLIP_FLOP, -8 * (r + c))));
+    parts.add(
+        Part.of(
+            "cells",
+            new SynthesizedUnit(cellKey(s.format(), s.mode(), s.sumBits()), r * c, "cell"),
+            new Gate(GateKind.FLIP_FLOP, -8 * (r + c))));
     List<Item> outputs = new ArrayList<>();
     if (s.mode() == AccumulationMode.EXACT) {
       outputs.add(new SynthesizedUnit(outputKey(s), c));
@@ -50,16 +58,27 @@ public final class FmaArrayBill {
       outputs.add(new Gate(GateKind.FLIP_FLOP, c * s.outFormat().width()));
     }
     parts.add(new Part("columnOutputs", outputs));
-    parts.add(Part.of("readoutMultiplexers", new Gate(GateKind.MUX2, c * (r - 1) * holdBits),
-        new Gate(GateKind.FLIP_FLOP, c * readoutRegisterBits(s.rows(), holdBits))));
-    parts.add(Part.of("inputAndSkewRegisters", new Gate(GateKind.FLIP_FLOP, dataSkewBits(s)),
-        new Gate(GateKind.RESET_FLIP_FLOP, markerBits(s))));
+    parts.add(
+        Part.of(
+            "readoutMultiplexers",
+            new Gate(GateKind.MUX2, c * (r - 1) * holdBits),
+            new Gate(GateKind.FLIP_FLOP, c * readoutRegisterBits(s.rows(), holdBits))));
+    parts.add(
+        Part.of(
+            "inputAndSkewRegisters",
+            new Gate(GateKind.FLIP_FLOP, dataSkewBits(s)),
+            new Gate(GateKind.RESET_FLIP_FLOP, markerBits(s))));
     parts.add(Part.of("control", new Gate(GateKind.COUNTER_BIT, controlBits(s))));
-    return new BillOfMaterials(parts, "per-unit Yosys synthesis (hardformer_nand2.lib, unit-areas.tsv) x counts + edge "
-        + "logic; within 10% of a full synthesis at 2x2, 4x4 and 8x8");
+    return new BillOfMaterials(
+        parts,
+        "per-unit Yosys synthesis (hardformer_nand2.lib, unit-areas.tsv) x counts + edge "
+            + "logic; within 10% of a full synthesis at 2x2, 4x4 and 8x8");
   }
 
-  /** Pipeline register bits of one column's readout tree: the row select and the hold values at each registered level. */
+  /**
+   * Pipeline register bits of one column's readout tree: the row select and the hold values at each
+   * registered level.
+   */
   public static long readoutRegisterBits(int rows, int holdBits) {
     int levels = IntLog2.ceil(rows);
     int rowBits = ColumnReadout.rowBits(rows);
@@ -92,18 +111,26 @@ public final class FmaArrayBill {
   }
 
   public static String cellKey(Fp8Format f, AccumulationMode mode, int sumBits) {
-    return "fma_cell format=" + f.cliName() + " acc=" + mode.cliName()
+    return "fma_cell format="
+        + f.cliName()
+        + " acc="
+        + mode.cliName()
         + (mode == AccumulationMode.EXACT ? " sum_bits=" + sumBits : "");
   }
 
   public static String outputKey(FmaArrayShape s) {
-    return "fixed_to_float sum_bits=" + s.sumBits() + " unit=" + 2 * s.format().quantumExponent() + " out="
+    return "fixed_to_float sum_bits="
+        + s.sumBits()
+        + " unit="
+        + 2 * s.format().quantumExponent()
+        + " out="
         + s.outFormat().cliName();
   }
 
   /**
-   * The units of the bundled table, by key: every cell and output unit at the default max K, and the exact
-   * cells and output units at the smallest and largest max K, between which other values are interpolated.
+   * The units of the bundled table, by key: every cell and output unit at the default max K, and
+   * the exact cells and output units at the smallest and largest max K, between which other values
+   * are interpolated.
    */
   public static Map<String, Supplier<Module>> calibrationUnits() {
     Map<String, Supplier<Module>> m = new LinkedHashMap<>();

@@ -21,29 +21,50 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
 
-/** The {@code fma-array} generator: {@link FmaArray}, its manifest, area bill, matmul facts and self-check. */
+/**
+ * The {@code fma-array} generator: {@link FmaArray}, its manifest, area bill, matmul facts and
+ * self-check.
+ */
 public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Parameters> {
   /** The options of {@code fma-array}; {@link #shape} is the design's own parameter object. */
   public record Parameters(
       @Param(description = "R: rows of X and Y, 1..1024.") int rows,
       @Param(description = "C: columns of W and Y, 1..1024.") int cols,
       @Param(description = "e4m3 or e5m2 (OCP OFP8).") String format,
-      @Param(description = "exact (wide fixed point, rounded once) or fp32 (IEEE binary32, RNE after every product, "
-          + "k = 0..K-1).") String acc,
-      @Param(description = "fp32 or bf16 (default: ${DEFAULT-VALUE}).", defaultValue = "fp32") String outFormat,
-      @Param(description = "exact mode: the largest K the accumulator holds without overflow, 1..16777216 (default: "
-          + "${DEFAULT-VALUE}, every Llama-3 matmul).", defaultValue = "65536") int maxK) {
+      @Param(
+              description =
+                  "exact (wide fixed point, rounded once) or fp32 (IEEE binary32, RNE after every product, "
+                      + "k = 0..K-1).")
+          String acc,
+      @Param(description = "fp32 or bf16 (default: ${DEFAULT-VALUE}).", defaultValue = "fp32")
+          String outFormat,
+      @Param(
+              description =
+                  "exact mode: the largest K the accumulator holds without overflow, 1..16777216 (default: "
+                      + "${DEFAULT-VALUE}, every Llama-3 matmul).",
+              defaultValue = "65536")
+          int maxK) {
     public Parameters {
       format = ParameterCheck.choice("--format", format, "e4m3", "e5m2");
       acc = ParameterCheck.choice("--acc", acc, "exact", "fp32");
       outFormat = ParameterCheck.choice("--out-format", outFormat, "fp32", "bf16");
-      new FmaArrayShape(rows, cols, Fp8Format.parse(format), AccumulationMode.parse(acc), FloatPacker.parse(outFormat),
-          maxK);                                         // the shape checks the sizes (one statement of the ranges)
+      new FmaArrayShape(
+          rows,
+          cols,
+          Fp8Format.parse(format),
+          AccumulationMode.parse(acc),
+          FloatPacker.parse(outFormat),
+          maxK); // the shape checks the sizes (one statement of the ranges)
     }
 
     public FmaArrayShape shape() {
-      return new FmaArrayShape(rows, cols, Fp8Format.parse(format), AccumulationMode.parse(acc),
-          FloatPacker.parse(outFormat), maxK);
+      return new FmaArrayShape(
+          rows,
+          cols,
+          Fp8Format.parse(format),
+          AccumulationMode.parse(acc),
+          FloatPacker.parse(outFormat),
+          maxK);
     }
   }
 
@@ -64,16 +85,18 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
 
   @Override
   public List<String> description() {
-    return List.of("An R x C grid of FP8 multiply-accumulate cells computing Y = X . W for any K set at run time "
-        + "(in_last marks the last beat). Each beat carries one row of W (w[8C-1:0]) and one column of X "
-        + "(x[8R-1:0]); weights cross the stream once, with no weight buffer. Results leave one row of C values "
-        + "per cycle on out[C*W-1:0] with out_valid and out_last, while the next matmul already runs.",
+    return List.of(
+        "An R x C grid of FP8 multiply-accumulate cells computing Y = X . W for any K set at run time "
+            + "(in_last marks the last beat). Each beat carries one row of W (w[8C-1:0]) and one column of X "
+            + "(x[8R-1:0]); weights cross the stream once, with no weight buffer. Results leave one row of C values "
+            + "per cycle on out[C*W-1:0] with out_valid and out_last, while the next matmul already runs.",
         "Cycles of one matmul: K + R + C + readout latency + 1 (exact figures in manifest.json).");
   }
 
   @Override
   public List<String> examples() {
-    return List.of("./hardformer generate fma-array --rows 16 --cols 16 --format e4m3 --acc fp32 --out build/array",
+    return List.of(
+        "./hardformer generate fma-array --rows 16 --cols 16 --format e4m3 --acc fp32 --out build/array",
         "./hardformer generate fma-array --rows 64 --cols 64 --format e5m2 --acc exact --out-format bf16 --out build/a64");
   }
 
@@ -91,7 +114,7 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
     m.put("acc", p.acc());
     m.put("out-format", p.outFormat());
     if (p.acc().equals("exact")) {
-      m.put("max-k", String.valueOf(p.maxK()));       // fp32 accumulation has no K limit
+      m.put("max-k", String.valueOf(p.maxK())); // fp32 accumulation has no K limit
     }
     return m;
   }
@@ -114,10 +137,15 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
   @Override
   public Optional<MatmulFacts> matmul(Parameters p) {
     FmaArrayShape s = p.shape();
-    return Optional.of(new MatmulFacts(s.fmaCount(), s.overhead(), s.cyclesPerMatmul(4096), s.utilization(4096, 1)));
+    return Optional.of(
+        new MatmulFacts(
+            s.fmaCount(), s.overhead(), s.cyclesPerMatmul(4096), s.utilization(4096, 1)));
   }
 
-  /** Five matmuls (K = 40, 3, 1, 17, 8) back to back, the last three with specials, against {@link MatmulGolden}. */
+  /**
+   * Five matmuls (K = 40, 3, 1, 17, 8) back to back, the last three with specials, against {@link
+   * MatmulGolden}.
+   */
   @Override
   public Optional<Supplier<SelfCheckPlan>> selfCheck(Parameters p) {
     return Optional.of(() -> plan(p));
@@ -133,7 +161,7 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
     for (int m = 0; m < ks.length; m++) {
       int[][] xs = new int[s.rows()][ks[m]];
       int[][] ws = new int[ks[m]][s.cols()];
-      int odds = m < 2 ? 1_000_000 : 6;                  // the first two matmuls finite, the rest with specials
+      int odds = m < 2 ? 1_000_000 : 6; // the first two matmuls finite, the rest with specials
       for (int t = 0; t < ks[m]; t++) {
         int[] xcol = new int[s.rows()];
         for (int i = 0; i < s.rows(); i++) {
@@ -142,18 +170,34 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
         for (int j = 0; j < s.cols(); j++) {
           ws[t][j] = Fp8Stimulus.code(s.format(), r, odds, m >= 3);
         }
-        beats.add(new BigInteger[] {Fp8Stimulus.pack8(xcol), Fp8Stimulus.pack8(ws[t]),
-            BigInteger.valueOf(t == ks[m] - 1 ? 1 : 0)});
+        beats.add(
+            new BigInteger[] {
+              Fp8Stimulus.pack8(xcol),
+              Fp8Stimulus.pack8(ws[t]),
+              BigInteger.valueOf(t == ks[m] - 1 ? 1 : 0)
+            });
       }
       long[][] y = MatmulGolden.multiply(s, xs, ws);
       for (int i = 0; i < s.rows(); i++) {
-        expected.add(new ExpectedBeat(List.of(new ExpectedPort("matmul " + m + " (K = " + ks[m] + ") row " + i, w, y[i]),
-            new ExpectedPort("matmul " + m + " row " + i + " out_last", 0, i == s.rows() - 1 ? 1 : 0))));
+        expected.add(
+            new ExpectedBeat(
+                List.of(
+                    new ExpectedPort("matmul " + m + " (K = " + ks[m] + ") row " + i, w, y[i]),
+                    new ExpectedPort(
+                        "matmul " + m + " row " + i + " out_last", 0, i == s.rows() - 1 ? 1 : 0))));
       }
     }
-    return new SelfCheckPlan.Streamed(List.of("in_valid", "in_ready", "x", "w", "in_last"),
-        List.of("out_valid", "out", "out_last"), beats, expected, ks.length + " matmuls (K = 40, 3, 1, 17, 8; zeros, "
-            + "subnormals, max normals, NaN, Inf), " + ks.length * s.rows() * s.cols() + " outputs bit-exact, out_last "
-            + "on row " + (s.rows() - 1));
+    return new SelfCheckPlan.Streamed(
+        List.of("in_valid", "in_ready", "x", "w", "in_last"),
+        List.of("out_valid", "out", "out_last"),
+        beats,
+        expected,
+        ks.length
+            + " matmuls (K = 40, 3, 1, 17, 8; zeros, "
+            + "subnormals, max normals, NaN, Inf), "
+            + ks.length * s.rows() * s.cols()
+            + " outputs bit-exact, out_last "
+            + "on row "
+            + (s.rows() - 1));
   }
 }

@@ -9,26 +9,29 @@ import io.hardformer.generators.numerics.Fp8Format;
  * The parameters of an FMA array and everything derived from them without building it: accumulator
  * width, the cycle contract and the FMA count.
  *
- * <p>Cycle contract (first beat accepted in cycle 0, beats back to back): the last result row leaves in
- * cycle {@code K + R + C + readoutLatency}, so one matmul takes {@code K + R + C + readoutLatency + 1}
- * cycles; the fill/drain overhead is {@code R + C + readoutLatency + 1}. Back to back, a matmul occupies
- * the input for {@code max(K, max(R, C))} cycles.
+ * <p>Cycle contract (first beat accepted in cycle 0, beats back to back): the last result row
+ * leaves in cycle {@code K + R + C + readoutLatency}, so one matmul takes {@code K + R + C +
+ * readoutLatency + 1} cycles; the fill/drain overhead is {@code R + C + readoutLatency + 1}. Back
+ * to back, a matmul occupies the input for {@code max(K, max(R, C))} cycles.
  */
-public record FmaArrayShape(int rows, int cols, Fp8Format format, AccumulationMode mode, FloatPacker outFormat,
-    int maxK) {
+public record FmaArrayShape(
+    int rows, int cols, Fp8Format format, AccumulationMode mode, FloatPacker outFormat, int maxK) {
 
   public static final int MAX_DIMENSION = 1024;
+
   /** The largest {@code --max-k}: 2^24. */
   public static final int MAX_MAX_K = 1 << 24;
 
   public FmaArrayShape {
-    // the one check of these ranges: the fma-array options reach it through FmaArrayGenerator.Parameters
+    // the one check of these ranges: the fma-array options reach it through
+    // FmaArrayGenerator.Parameters
     ParameterCheck.range("--rows", rows, 1, MAX_DIMENSION);
     ParameterCheck.range("--cols", cols, 1, MAX_DIMENSION);
     ParameterCheck.range("--max-k", maxK, 1, MAX_MAX_K);
   }
 
-  public static FmaArrayShape of(int rows, int cols, Fp8Format format, AccumulationMode mode, FloatPacker out) {
+  public static FmaArrayShape of(
+      int rows, int cols, Fp8Format format, AccumulationMode mode, FloatPacker out) {
     return new FmaArrayShape(rows, cols, format, mode, out, FmaArray.DEFAULT_MAX_K);
   }
 
@@ -62,7 +65,10 @@ public record FmaArrayShape(int rows, int cols, Fp8Format format, AccumulationMo
     return rows + cols + readoutLatency() + 1;
   }
 
-  /** Cycles of {@code count} back-to-back matmuls of depth K, first beat to last result row inclusive. */
+  /**
+   * Cycles of {@code count} back-to-back matmuls of depth K, first beat to last result row
+   * inclusive.
+   */
   public long cyclesBackToBack(long k, int count) {
     return (count - 1) * Math.max(k, minimumSpacing()) + cyclesPerMatmul(k);
   }

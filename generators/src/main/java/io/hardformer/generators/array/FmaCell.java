@@ -11,17 +11,19 @@ import io.hardformer.generators.fp8.Fp8ProductToFp32;
 import io.hardformer.generators.numerics.Fp8Format;
 
 /**
- * One FP8 multiply-accumulate cell of the FMA array. The activation (with its valid and last markers)
- * passes right and the weight passes down, one register each. Stage 1 registers the product of the
- * inputs; stage 2 accumulates it. On the beat marked last the finished sum goes to {@code hold} and the
- * accumulator restarts (FP32: from -0, the exact additive identity; exact: from 0), so the next matmul
- * starts the following cycle while {@code hold} waits to be read.
+ * One FP8 multiply-accumulate cell of the FMA array. The activation (with its valid and last
+ * markers) passes right and the weight passes down, one register each. Stage 1 registers the
+ * product of the inputs; stage 2 accumulates it. On the beat marked last the finished sum goes to
+ * {@code hold} and the accumulator restarts (FP32: from -0, the exact additive identity; exact:
+ * from 0), so the next matmul starts the following cycle while {@code hold} waits to be read.
  *
- * <p>{@code hold}: FP32 mode, the FP32 code; exact mode, {nan, pos_inf, neg_inf, sum} with the sum in
- * units of the smallest product. Latency from {@code x_in} to {@code hold}: 2 cycles.
+ * <p>{@code hold}: FP32 mode, the FP32 code; exact mode, {nan, pos_inf, neg_inf, sum} with the sum
+ * in units of the smallest product. Latency from {@code x_in} to {@code hold}: 2 cycles.
  */
 public final class FmaCell extends Module {
-  /** FP32 -0: the exact additive identity under RNE (-0 + x = x for every x, including +0 and -0). */
+  /**
+   * FP32 -0: the exact additive identity under RNE (-0 + x = x for every x, including +0 and -0).
+   */
   private static final long NEGATIVE_ZERO = 0x80000000L;
 
   public final UInt xIn = in("x_in", 8);
@@ -52,7 +54,8 @@ public final class FmaCell extends Module {
       Fp8ProductToFp32 product = instance("product", new Fp8ProductToFp32(f));
       product.a.assign(xIn);
       product.b.assign(wIn);
-      Fp32AccumulatorAdder adder = instance("adder", new Fp32AccumulatorAdder(product.significand.width()));
+      Fp32AccumulatorAdder adder =
+          instance("adder", new Fp32AccumulatorAdder(product.significand.width()));
       adder.pSign.assign(regNext("p_sign", product.sign));
       adder.pExponent.assign(regNext("p_exponent", product.exponent));
       adder.pSignificand.assign(regNext("p_significand", product.significand));
@@ -61,10 +64,13 @@ public final class FmaCell extends Module {
       adder.pInf.assign(regNext("p_inf", product.inf));
       UInt acc = reg("acc", HwType.uint(32), NEGATIVE_ZERO);
       adder.acc.assign(acc);
-      when(valid.and(last), () -> {
-        holdReg.next(adder.sum);
-        acc.next(lit(NEGATIVE_ZERO, 32));
-      }).elseWhen(valid, () -> acc.next(adder.sum));
+      when(
+              valid.and(last),
+              () -> {
+                holdReg.next(adder.sum);
+                acc.next(lit(NEGATIVE_ZERO, 32));
+              })
+          .elseWhen(valid, () -> acc.next(adder.sum));
     } else {
       Fp8ExactProduct product = instance("product", new Fp8ExactProduct(f));
       product.a.assign(xIn);
@@ -81,18 +87,23 @@ public final class FmaCell extends Module {
       Bool nan = accNan.or(pNan);
       Bool pos = accPos.or(pPos);
       Bool neg = accNeg.or(pNeg);
-      when(valid.and(last), () -> {
-        holdReg.next(nan.cat(pos, neg, sum));
-        acc.next(slit(0, sumBits));
-        accNan.next(bool(false));
-        accPos.next(bool(false));
-        accNeg.next(bool(false));
-      }).elseWhen(valid, () -> {
-        acc.next(sum);
-        accNan.next(nan);
-        accPos.next(pos);
-        accNeg.next(neg);
-      });
+      when(
+              valid.and(last),
+              () -> {
+                holdReg.next(nan.cat(pos, neg, sum));
+                acc.next(slit(0, sumBits));
+                accNan.next(bool(false));
+                accPos.next(bool(false));
+                accNeg.next(bool(false));
+              })
+          .elseWhen(
+              valid,
+              () -> {
+                acc.next(sum);
+                accNan.next(nan);
+                accPos.next(pos);
+                accNeg.next(neg);
+              });
     }
   }
 

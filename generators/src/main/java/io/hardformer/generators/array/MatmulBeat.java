@@ -6,8 +6,8 @@ import io.hardformer.dsl.Fields;
 import io.hardformer.dsl.UInt;
 
 /**
- * One beat of the FMA array's input stream: column k of X ({@code x}, row i in bits [8i+7:8i]) and row k
- * of W ({@code w}, column j in bits [8j+7:8j]).
+ * One beat of the FMA array's input stream: column k of X ({@code x}, row i in bits [8i+7:8i]) and
+ * row k of W ({@code w}, column j in bits [8j+7:8j]).
  */
 public final class MatmulBeat extends Bundle<MatmulBeat> {
   public final UInt x;

@@ -6,11 +6,11 @@ import io.hardformer.generators.numerics.Fp8Arithmetic;
 import io.hardformer.generators.numerics.Fp8Format;
 
 /**
- * The bit-exact golden model of the FMA array: Y = X . W over FP8 codes. {@code EXACT}: every output is
- * the exact dot product rounded once (as {@link Fp8Arithmetic#dot}). {@code FP32}: sequential IEEE
- * binary32 accumulation with RNE, {@code y = (((-0 + p0) + p1) + ...) + p(K-1)} over the exact products
- * (Java {@code float} arithmetic is exactly that), NaN canonicalized to 0x7FC00000, then RNE to BF16 if
- * asked.
+ * The bit-exact golden model of the FMA array: Y = X . W over FP8 codes. {@code EXACT}: every
+ * output is the exact dot product rounded once (as {@link Fp8Arithmetic#dot}). {@code FP32}:
+ * sequential IEEE binary32 accumulation with RNE, {@code y = (((-0 + p0) + p1) + ...) + p(K-1)}
+ * over the exact products (Java {@code float} arithmetic is exactly that), NaN canonicalized to
+ * 0x7FC00000, then RNE to BF16 if asked.
  */
 public final class MatmulGolden {
   private MatmulGolden() {}
@@ -43,7 +43,10 @@ public final class MatmulGolden {
     return y;
   }
 
-  /** FP32 bits of the sequential RNE sum of the products of row {@code xi} with column {@code j} of w. */
+  /**
+   * FP32 bits of the sequential RNE sum of the products of row {@code xi} with column {@code j} of
+   * w.
+   */
   public static int sequentialFp32(Fp8Format f, int[] xi, int[][] w, int j) {
     float acc = -0.0f;
     for (int t = 0; t < xi.length; t++) {

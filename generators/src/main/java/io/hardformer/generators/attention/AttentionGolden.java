@@ -7,9 +7,9 @@ import java.math.BigInteger;
 
 /**
  * The bit-exact golden model of the attention unit: the same integer recurrences the hardware runs
- * (formats in {@link AttentionShape}). {@code o[h][d]} as BF16 or FP32 codes. A head whose q . k saw a
- * NaN or infinite product, or whose step saw a non-finite V element, outputs the canonical NaN in every
- * element.
+ * (formats in {@link AttentionShape}). {@code o[h][d]} as BF16 or FP32 codes. A head whose q . k
+ * saw a NaN or infinite product, or whose step saw a non-finite V element, outputs the canonical
+ * NaN in every element.
  */
 public final class AttentionGolden {
   private AttentionGolden() {}
@@ -42,11 +42,23 @@ public final class AttentionGolden {
     for (int s = 0; s < k.length; s++) {
       ExactDot dot = ExactDot.of(f, q, k[s]);
       bad |= dot.special();
-      BigInteger x = dot.special() ? BigInteger.ZERO : dot.sum().multiply(c).shiftRight(shape.scaleShift());
-      BigInteger ceil = x.add(BigInteger.valueOf((1 << AttentionShape.X_FRACTION) - 1)).shiftRight(AttentionShape.X_FRACTION);
+      BigInteger x =
+          dot.special() ? BigInteger.ZERO : dot.sum().multiply(c).shiftRight(shape.scaleShift());
+      BigInteger ceil =
+          x.add(BigInteger.valueOf((1 << AttentionShape.X_FRACTION) - 1))
+              .shiftRight(AttentionShape.X_FRACTION);
       BigInteger mNew = s == 0 || ceil.compareTo(m) > 0 ? ceil : m;
-      int n = s == 0 ? 0 : mNew.subtract(m).min(BigInteger.valueOf(AttentionShape.SHIFT_LIMIT)).intValueExact();
-      long t = mNew.shiftLeft(AttentionShape.X_FRACTION).subtract(x).min(BigInteger.valueOf(Long.MAX_VALUE >> 1)).longValueExact();
+      int n =
+          s == 0
+              ? 0
+              : mNew.subtract(m)
+                  .min(BigInteger.valueOf(AttentionShape.SHIFT_LIMIT))
+                  .intValueExact();
+      long t =
+          mNew.shiftLeft(AttentionShape.X_FRACTION)
+              .subtract(x)
+              .min(BigInteger.valueOf(Long.MAX_VALUE >> 1))
+              .longValueExact();
       long p = exp2(t);
       BigInteger bp = BigInteger.valueOf(p);
       l = s == 0 ? bp : l.shiftRight(n).add(bp);
@@ -64,27 +76,34 @@ public final class AttentionGolden {
     }
     int lz = shape.sumBits() - l.bitLength();
     BigInteger lNorm = l.shiftLeft(lz);
-    BigInteger recip = BigInteger.ONE.shiftLeft(shape.sumBits() - 1 + AttentionShape.RECIPROCAL_BITS - 1).divide(lNorm);
+    BigInteger recip =
+        BigInteger.ONE
+            .shiftLeft(shape.sumBits() - 1 + AttentionShape.RECIPROCAL_BITS - 1)
+            .divide(lNorm);
     for (int d = 0; d < dim; d++) {
       BigInteger prod = acc[d].multiply(recip);
       long sign = prod.signum() < 0 ? shape.outFormat().format().signBit() : 0;
-      o[d] = prod.signum() == 0 ? 0 : sign | ExactRounding.toBinary(prod.abs(), shape.outputUnit() + lz,
-          shape.outFormat().format());
+      o[d] =
+          prod.signum() == 0
+              ? 0
+              : sign
+                  | ExactRounding.toBinary(
+                      prod.abs(), shape.outputUnit() + lz, shape.outFormat().format());
     }
     return o;
   }
 
   /**
-   * 2^(-t / 2^X_FRACTION) in units of 2^-P_FRACTION: T[i] = 2^(-i/64) for the top 6 fraction bits, times
-   * 1 - a + a^2/2 with a = r ln 2 (r the low fraction bits, a < 2^-6 ln 2), in units of 2^-EXP2_BITS, then
-   * widened to P_FRACTION fraction bits and shifted by the integer part.
+   * 2^(-t / 2^X_FRACTION) in units of 2^-P_FRACTION: T[i] = 2^(-i/64) for the top 6 fraction bits,
+   * times 1 - a + a^2/2 with a = r ln 2 (r the low fraction bits, a < 2^-6 ln 2), in units of
+   * 2^-EXP2_BITS, then widened to P_FRACTION fraction bits and shifted by the integer part.
    */
   public static long exp2(long t) {
     int xf = AttentionShape.X_FRACTION;
     long ti = t >> xf;
     int idx = (int) ((t >> (xf - 6)) & 63);
     long r = t & ((1L << (xf - 6)) - 1);
-    long a = (r * AttentionShape.LN2) >> (xf - 8);          // a x 2^24
+    long a = (r * AttentionShape.LN2) >> (xf - 8); // a x 2^24
     long y = AttentionShape.table(idx);
     long y1 = (y * a) >> 24;
     long y2 = (y1 * a) >> 25;
@@ -92,7 +111,10 @@ public final class AttentionGolden {
     return ti >= 63 ? 0 : (p << (AttentionShape.P_FRACTION - AttentionShape.EXP2_BITS)) >> ti;
   }
 
-  /** p x v exactly, in units of 2^(quantum - P_FRACTION); 0 for non-finite v (the head is NaN anyway). */
+  /**
+   * p x v exactly, in units of 2^(quantum - P_FRACTION); 0 for non-finite v (the head is NaN
+   * anyway).
+   */
   static BigInteger term(Fp8Format f, long p, int code) {
     if (f.isNaN(code) || f.isInfinite(code)) {
       return BigInteger.ZERO;

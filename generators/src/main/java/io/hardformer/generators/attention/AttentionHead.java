@@ -12,11 +12,12 @@ import io.hardformer.generators.numerics.Fp8Format;
 import java.math.BigInteger;
 
 /**
- * One query head of the attention unit: the online-softmax recurrence over a stream of keys and values
- * (formats in {@link AttentionShape}, reference {@link AttentionGolden}). Pipeline, one key per cycle:
- * exact q . k (tree); scale to base-2 logit x; running max m of ceil(x), shift n = m_new - m_old and
- * t = m_new - x; p = 2^-t; p x v terms; accumulate l = (l >> n) + p and acc = (acc >> n) + p v. After the
- * step: {@code norm} normalizes l, then 27 {@code div} cycles form the reciprocal of the normalized l.
+ * One query head of the attention unit: the online-softmax recurrence over a stream of keys and
+ * values (formats in {@link AttentionShape}, reference {@link AttentionGolden}). Pipeline, one key
+ * per cycle: exact q . k (tree); scale to base-2 logit x; running max m of ceil(x), shift n = m_new
+ * - m_old and t = m_new - x; p = 2^-t; p x v terms; accumulate l = (l >> n) + p and acc = (acc >>
+ * n) + p v. After the step: {@code norm} normalizes l, then 27 {@code div} cycles form the
+ * reciprocal of the normalized l.
  */
 public final class AttentionHead extends Module {
   public final Bool valid = in("valid");
@@ -31,8 +32,12 @@ public final class AttentionHead extends Module {
   public final UInt recip = out("recip", AttentionShape.RECIPROCAL_BITS);
   public final UInt lz;
   public final Bool bad = out("bad");
-  /** Cycles after {@code valid} at which {@code v} is read (beside p): the stages built up to there. */
+
+  /**
+   * Cycles after {@code valid} at which {@code v} is read (beside p): the stages built up to there.
+   */
   public final int vStage;
+
   /** Cycles after {@code valid} at which the beat's accumulation is in {@code acc}. */
   public final int accumulateStage;
 
@@ -67,13 +72,16 @@ public final class AttentionHead extends Module {
     // running max of ceil(x); shift n and exponent t = m_new - x >= 0
     int xf = AttentionShape.X_FRACTION;
     int mBits = s.maxBits();
-    SInt ceil = x.add(slit((1L << xf) - 1, xf + 1)).shr(xf);                   // mBits
+    SInt ceil = x.add(slit((1L << xf) - 1, xf + 1)).shr(xf); // mBits
     SInt m = reg("m", HwType.sint(mBits), 0);
     SInt mNew = mux(xFirst.or(ceil.gt(m)), ceil, m);
-    SInt grow = mNew.sub(m);                                                    // >= 0
+    SInt grow = mNew.sub(m); // >= 0
     UInt limit = lit(AttentionShape.SHIFT_LIMIT, 7);
-    UInt n = mux(xFirst, lit(0, 7), mux(grow.gt(limit.zext(8).asSInt().sext(mBits + 1)), limit,
-        grow.asUInt().resize(7)));
+    UInt n =
+        mux(
+            xFirst,
+            lit(0, 7),
+            mux(grow.gt(limit.zext(8).asSInt().sext(mBits + 1)), limit, grow.asUInt().resize(7)));
     UInt t = mNew.shl(xf).sub(x.sext(mBits + xf)).asUInt();
     when(xValid, () -> m.next(mNew));
     UInt tR = regNext("t", t);
@@ -100,8 +108,10 @@ public final class AttentionHead extends Module {
     for (int d = 0; d < dim; d++) {
       Fp8Unpack u = instance("v_unpack" + d, new Fp8Unpack(f));
       u.code.assign(v.bits(8 * d + 7, 8 * d));
-      UInt magnitude = p.mul(u.significand).zext(termBits - 1)
-          .shiftLeft(u.exponent.sub(lit(1, u.exponent.width())).trunc(u.exponent.width()));
+      UInt magnitude =
+          p.mul(u.significand)
+              .zext(termBits - 1)
+              .shiftLeft(u.exponent.sub(lit(1, u.exponent.width())).trunc(u.exponent.width()));
       SInt positive = magnitude.zext(termBits).asSInt();
       terms[d] = regNext("term" + d, mux(u.sign, positive.neg().trunc(termBits), positive));
     }
@@ -115,10 +125,13 @@ public final class AttentionHead extends Module {
     // accumulate with rescaling by 2^-n
     UInt l = reg("l", HwType.uint(sumBits), 0);
     Bool badAcc = reg("bad_acc", false);
-    when(vValid, () -> {
-      l.next(mux(vFirst, pv.zext(sumBits), l.shiftRight(nV).add(pv.zext(sumBits)).trunc(sumBits)));
-      badAcc.next(mux(vFirst, vBadR, badAcc.or(vBadR)));
-    });
+    when(
+        vValid,
+        () -> {
+          l.next(
+              mux(vFirst, pv.zext(sumBits), l.shiftRight(nV).add(pv.zext(sumBits)).trunc(sumBits)));
+          badAcc.next(mux(vFirst, vBadR, badAcc.or(vBadR)));
+        });
     int accBits = s.accBits();
     for (int d = 0; d < dim; d++) {
       SInt a = reg("acc" + d, HwType.sint(accBits), 0);
@@ -137,15 +150,20 @@ public final class AttentionHead extends Module {
     UInt quotient = reg("quotient", HwType.uint(AttentionShape.RECIPROCAL_BITS), 0);
     UInt doubled = rem.shl(1).trunc(sumBits + 1);
     Bool fits = doubled.ge(lNorm.zext(sumBits + 1));
-    when(norm, () -> {
-      lNorm.next(l.shiftLeft(lzNow));
-      lzR.next(lzNow);
-      rem.next(lit(BigInteger.ONE.shiftLeft(sumBits - 2), sumBits + 1));
-      quotient.next(lit(0, AttentionShape.RECIPROCAL_BITS));
-    }).elseWhen(div, () -> {
-      rem.next(mux(fits, doubled.sub(lNorm.zext(sumBits + 1)).trunc(sumBits + 1), doubled));
-      quotient.next(quotient.trunc(AttentionShape.RECIPROCAL_BITS - 1).cat(fits));
-    });
+    when(
+            norm,
+            () -> {
+              lNorm.next(l.shiftLeft(lzNow));
+              lzR.next(lzNow);
+              rem.next(lit(BigInteger.ONE.shiftLeft(sumBits - 2), sumBits + 1));
+              quotient.next(lit(0, AttentionShape.RECIPROCAL_BITS));
+            })
+        .elseWhen(
+            div,
+            () -> {
+              rem.next(mux(fits, doubled.sub(lNorm.zext(sumBits + 1)).trunc(sumBits + 1), doubled));
+              quotient.next(quotient.trunc(AttentionShape.RECIPROCAL_BITS - 1).cat(fits));
+            });
     recip.assign(quotient);
     lz.assign(lzR);
   }

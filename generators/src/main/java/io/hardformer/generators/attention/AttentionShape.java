@@ -7,41 +7,53 @@ import io.hardformer.generators.numerics.Fp8Arithmetic;
 import io.hardformer.generators.numerics.Fp8Format;
 
 /**
- * The parameters of the attention unit and every internal format derived from them (see the README's
- * attention section). All values are two's-complement or unsigned integers with a stated unit:
+ * The parameters of the attention unit and every internal format derived from them (see the
+ * README's attention section). All values are two's-complement or unsigned integers with a stated
+ * unit:
  *
  * <ul>
- *   <li>score s = q . k exact, {@link #scoreBits} bits, unit 2^(2 x quantum) (2^-18 E4M3, 2^-32 E5M2);
- *   <li>x = floor(s x c / 2^shift) with c = {@link #scaleConstant} ~ log2(e) / sqrt(D) x 2^{@link #scaleExponent}:
- *       the base-2 logit, {@link #X_FRACTION} fraction bits;
+ *   <li>score s = q . k exact, {@link #scoreBits} bits, unit 2^(2 x quantum) (2^-18 E4M3, 2^-32
+ *       E5M2);
+ *   <li>x = floor(s x c / 2^shift) with c = {@link #scaleConstant} ~ log2(e) / sqrt(D) x 2^{@link
+ *       #scaleExponent}: the base-2 logit, {@link #X_FRACTION} fraction bits;
  *   <li>m = the running max of ceil(x), an integer, so rescaling by 2^(m_old - m_new) is a shift;
- *   <li>p = 2^(x - m) in (0, 1], {@link #P_FRACTION} fraction bits: 2^-frac with {@link #EXP2_BITS} fraction
- *       bits from a 64-entry table times a second-order step 1 - a + a^2/2 (a = r ln 2 for the low fraction
- *       bits r), then a shift by the integer part into the wider p, so weights down to 2^-44 are kept: the
- *       truncated weights of a step of S pairs add up to under S x 2^-43, not S x 2^-23;
- *   <li>l = sum of p (rescaled), {@link #sumBits} bits; acc_d = sum of p x v_d (rescaled), {@link #accBits}
- *       bits, unit 2^(quantum - P_FRACTION);
- *   <li>o_d = acc_d / l via a 27-bit reciprocal of the normalized l (sequential restoring divider), then
- *       rounded once (RNE) to BF16 or FP32.
+ *   <li>p = 2^(x - m) in (0, 1], {@link #P_FRACTION} fraction bits: 2^-frac with {@link #EXP2_BITS}
+ *       fraction bits from a 64-entry table times a second-order step 1 - a + a^2/2 (a = r ln 2 for
+ *       the low fraction bits r), then a shift by the integer part into the wider p, so weights
+ *       down to 2^-44 are kept: the truncated weights of a step of S pairs add up to under S x
+ *       2^-43, not S x 2^-23;
+ *   <li>l = sum of p (rescaled), {@link #sumBits} bits; acc_d = sum of p x v_d (rescaled), {@link
+ *       #accBits} bits, unit 2^(quantum - P_FRACTION);
+ *   <li>o_d = acc_d / l via a 27-bit reciprocal of the normalized l (sequential restoring divider),
+ *       then rounded once (RNE) to BF16 or FP32.
  * </ul>
+ *
  * Arithmetic headroom: S up to 2^{@link #LOG2_MAX_S} keys per step.
  */
 public record AttentionShape(int headDim, int qHeads, Fp8Format format, FloatPacker outFormat) {
   public static final int X_FRACTION = 20;
+
   /** Fraction bits of the exp2 table and step (its relative error is under 2^-20). */
   public static final int EXP2_BITS = 24;
-  /** Fraction bits of the weight p, the sum l and the accumulators (units 2^-44, 2^(quantum - 44)). */
+
+  /**
+   * Fraction bits of the weight p, the sum l and the accumulators (units 2^-44, 2^(quantum - 44)).
+   */
   public static final int P_FRACTION = 44;
+
   public static final int LOG2_MAX_S = 20;
   public static final int SCALE_BITS = 24;
   public static final int TABLE_BITS = 6;
   public static final int RECIPROCAL_BITS = 27;
+
   /** ln 2 with 16 fraction bits, for the second-order step of exp2. */
   public static final long LN2 = Math.round(Math.log(2) * 65536);
+
   public static final int SHIFT_LIMIT = 127;
 
   public AttentionShape {
-    // the one check of these ranges: the attention options reach it through AttentionGenerator.Parameters
+    // the one check of these ranges: the attention options reach it through
+    // AttentionGenerator.Parameters
     ParameterCheck.range("--head-dim", headDim, 1, 1024);
     ParameterCheck.range("--q-heads", qHeads, 1, 64);
   }
@@ -82,7 +94,10 @@ public record AttentionShape(int headDim, int qHeads, Fp8Format format, FloatPac
     return P_FRACTION + 1 + LOG2_MAX_S;
   }
 
-  /** Width of one p x v term: p (P_FRACTION + 1 bits) x significand shifted by up to the largest exponent, plus sign. */
+  /**
+   * Width of one p x v term: p (P_FRACTION + 1 bits) x significand shifted by up to the largest
+   * exponent, plus sign.
+   */
   public int termBits() {
     int maxExpField = (1 << format.exponentBits()) - (format.hasInfinities() ? 2 : 1);
     return P_FRACTION + 1 + format.mantissaBits() + 1 + maxExpField - 1 + 1;
@@ -102,19 +117,28 @@ public record AttentionShape(int headDim, int qHeads, Fp8Format format, FloatPac
     return Math.round(Math.scalb(Math.pow(2, -i / 64.0), EXP2_BITS));
   }
 
-  // ---- cycle contract ------------------------------------------------------------------------------
+  // ---- cycle contract
+  // ------------------------------------------------------------------------------
 
-  /** Cycles from a beat's acceptance to its accumulation being visible: input, dot, scale, max, exp, p.v, acc. */
+  /**
+   * Cycles from a beat's acceptance to its accumulation being visible: input, dot, scale, max, exp,
+   * p.v, acc.
+   */
   public int accumulateLatency() {
     return 1 + ExactDotTree.latency(headDim) + 5;
   }
 
-  /** Cycles of one step, first beat accepted in cycle 0 with beats back to back, to its last output head. */
+  /**
+   * Cycles of one step, first beat accepted in cycle 0 with beats back to back, to its last output
+   * head.
+   */
   public long cyclesPerStep(long s) {
     return s + overhead();
   }
 
-  /** S-independent part: accumulate latency, normalize 1, divide 27, G heads, product 1, rounding 2. */
+  /**
+   * S-independent part: accumulate latency, normalize 1, divide 27, G heads, product 1, rounding 2.
+   */
   public int overhead() {
     return accumulateLatency() + 1 + RECIPROCAL_BITS + qHeads + 1 + 2 - 1;
   }
@@ -129,7 +153,9 @@ public record AttentionShape(int headDim, int qHeads, Fp8Format format, FloatPac
     return s + accumulateLatency() + RECIPROCAL_BITS + qHeads;
   }
 
-  /** Multipliers: G x D for q.k and G x D for p.v (the per-step output multipliers are not counted). */
+  /**
+   * Multipliers: G x D for q.k and G x D for p.v (the per-step output multipliers are not counted).
+   */
   public long fmaCount() {
     return 2L * qHeads * headDim;
   }

@@ -8,28 +8,32 @@ import io.hardformer.dsl.Stream;
 import io.hardformer.dsl.StreamPorts;
 import io.hardformer.dsl.UInt;
 import io.hardformer.dsl.Valid;
+import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.floating.OutputRow;
 import io.hardformer.generators.fp8.Fp8Code;
-import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.numerics.Fp8Format;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Streaming grouped-query attention for one KV head: G query heads share one stream of key/value rows,
- * each computing o = softmax(q . K^T / sqrt(D)) . V with an online softmax, so S is not bounded by any
- * buffer (there is none: no scores are stored).
+ * Streaming grouped-query attention for one KV head: G query heads share one stream of key/value
+ * rows, each computing o = softmax(q . K^T / sqrt(D)) . V with an online softmax, so S is not
+ * bounded by any buffer (there is none: no scores are stored).
  *
- * <p>Protocol: one valid/ready input stream, one key/value pair per beat: {@code k[8D-1:0]},
- * {@code v[8D-1:0]} (element d in bits [8d+7:8d]); {@code in_first} marks a step's first pair and loads
- * {@code q[8GD-1:0]} (head h, element d in bits [8(hD+d)+7 : 8(hD+d)]); {@code in_last} marks its last pair
- * (S = 1: both). After the last pair {@code in_ready} stays low while the heads finish (reciprocal and
- * drain); outputs leave one head per cycle, heads 0..G-1, on {@code out[D*W-1:0]} with {@code out_valid},
- * {@code out_last} on head G-1. Cycle contract in {@link AttentionShape}.
+ * <p>Protocol: one valid/ready input stream, one key/value pair per beat: {@code k[8D-1:0]}, {@code
+ * v[8D-1:0]} (element d in bits [8d+7:8d]); {@code in_first} marks a step's first pair and loads
+ * {@code q[8GD-1:0]} (head h, element d in bits [8(hD+d)+7 : 8(hD+d)]); {@code in_last} marks its
+ * last pair (S = 1: both). After the last pair {@code in_ready} stays low while the heads finish
+ * (reciprocal and drain); outputs leave one head per cycle, heads 0..G-1, on {@code out[D*W-1:0]}
+ * with {@code out_valid}, {@code out_last} on head G-1. Cycle contract in {@link AttentionShape}.
  */
 public final class AttentionUnit extends Module {
-  /** Ports {@code in_valid}, {@code in_ready}, {@code in_first}, {@code in_last}, {@code q}, {@code k}, {@code v}. */
+  /**
+   * Ports {@code in_valid}, {@code in_ready}, {@code in_first}, {@code in_last}, {@code q}, {@code
+   * k}, {@code v}.
+   */
   public final Stream<KeyValueBeat> in;
+
   /** Ports {@code out_valid}, {@code out_last}, {@code out}. */
   public final Valid<OutputRow> out;
 
@@ -41,7 +45,11 @@ public final class AttentionUnit extends Module {
     param("q_heads", g);
     param("format", f.cliName());
     param("out_format", s.outFormat().cliName());
-    in = inStream("in", KeyValueBeat.type(dim, g), StreamPorts.DEFAULT.withFirst().withLast().bareFields());
+    in =
+        inStream(
+            "in",
+            KeyValueBeat.type(dim, g),
+            StreamPorts.DEFAULT.withFirst().withLast().bareFields());
     int w = s.outFormat().width();
     out = outValid("out", OutputRow.type(dim * w), StreamPorts.DEFAULT.withLast().bareFields());
     Bool inFirst = in.first();
@@ -53,7 +61,7 @@ public final class AttentionUnit extends Module {
     for (int h = 0; h < g; h++) {
       heads.add(new AttentionHead(s));
     }
-    AttentionHead head0 = heads.get(0);   // every head has the same stages
+    AttentionHead head0 = heads.get(0); // every head has the same stages
 
     Bool busy = reg("busy", false);
     in.driveReady(busy.not());
@@ -72,12 +80,14 @@ public final class AttentionUnit extends Module {
     for (int d = 0; d < dim; d++) {
       Fp8Code code = vD.bits(8 * d + 7, 8 * d).as(Fp8Code.layout(f));
       // E5M2: Inf or NaN; E4M3: NaN (exponent and mantissa all ones)
-      Bool special = f.hasInfinities() ? code.exponent.andR() : code.exponent.andR().and(code.mantissa.andR());
+      Bool special =
+          f.hasInfinities() ? code.exponent.andR() : code.exponent.andR().and(code.mantissa.andR());
       vBad = vBad.or(special);
     }
     Bool done = delay("done_d", lastR, head0.accumulateStage, false);
 
-    // finish: phase 0 idle; the done cycle normalizes; phases 1..27 divide; 28..27+G drain head phase-28
+    // finish: phase 0 idle; the done cycle normalizes; phases 1..27 divide; 28..27+G drain head
+    // phase-28
     int divCycles = AttentionShape.RECIPROCAL_BITS;
     int lastPhase = divCycles + g;
     int phaseBits = bitsFor(lastPhase);
@@ -118,8 +128,10 @@ public final class AttentionUnit extends Module {
       final int dd = d;
       SInt a = pick(head, heads, hd -> hd.acc.get(dd).asUInt()).asSInt();
       SInt product = regNext("o_prod" + d, a.mul(recipS));
-      FixedToFloat rounding = instance("round" + d, new FixedToFloat(product.width(), s.outputUnit(), s.outFormat(),
-          lzR.width()));
+      FixedToFloat rounding =
+          instance(
+              "round" + d,
+              new FixedToFloat(product.width(), s.outputUnit(), s.outFormat(), lzR.width()));
       rounding.sum.assign(product);
       rounding.nan.assign(badR);
       rounding.posInf.assign(bool(false));
@@ -127,11 +139,14 @@ public final class AttentionUnit extends Module {
       rounding.expAdjust.assign(lzR);
       lanes[dim - 1 - d] = rounding.out;
     }
-    out.payload().out.assign(dim == 1 ? lanes[0] : lanes[0].cat(java.util.Arrays.copyOfRange(lanes, 1, dim)));
-    int outputStages = 1 + FixedToFloat.LATENCY;                               // o_prod, rounding
+    out.payload()
+        .out
+        .assign(dim == 1 ? lanes[0] : lanes[0].cat(java.util.Arrays.copyOfRange(lanes, 1, dim)));
+    int outputStages = 1 + FixedToFloat.LATENCY; // o_prod, rounding
     out.valid().assign(delay("out_valid_d", draining, outputStages, false));
     out.last().assign(delay("out_last_d", finalPhase, outputStages, false));
-    // last pair accepted -> last_r (1) -> accumulated (done) -> normalize and divide -> head 0 drains
+    // last pair accepted -> last_r (1) -> accumulated (done) -> normalize and divide -> head 0
+    // drains
     timing(1 + head0.accumulateStage + divCycles + 1 + outputStages, 1);
   }
 
@@ -148,7 +163,10 @@ public final class AttentionUnit extends Module {
     for (int bit = 0; level.size() > 1; bit++) {
       List<UInt> next = new ArrayList<>();
       for (int i = 0; i < level.size(); i += 2) {
-        next.add(i + 1 < level.size() ? mux(index.bit(bit), level.get(i + 1), level.get(i)) : level.get(i));
+        next.add(
+            i + 1 < level.size()
+                ? mux(index.bit(bit), level.get(i + 1), level.get(i))
+                : level.get(i));
       }
       level = next;
     }

@@ -6,9 +6,9 @@ import io.hardformer.dsl.Fields;
 import io.hardformer.dsl.UInt;
 
 /**
- * One beat of the attention unit's input stream: the queries {@code q} (read on a step's first beat;
- * head h, element d in bits [8(hD+d)+7 : 8(hD+d)]) and one key/value pair {@code k}, {@code v} (element d
- * in bits [8d+7:8d]).
+ * One beat of the attention unit's input stream: the queries {@code q} (read on a step's first
+ * beat; head h, element d in bits [8(hD+d)+7 : 8(hD+d)]) and one key/value pair {@code k}, {@code
+ * v} (element d in bits [8d+7:8d]).
  */
 public final class KeyValueBeat extends Bundle<KeyValueBeat> {
   public final UInt q;

@@ -1,9 +1,9 @@
 package io.hardformer.generators.catalog;
 
 /**
- * A parameter value outside what a generator accepts, thrown by the compact constructor of its parameter
- * record. The message names the option, the allowed values and the value given, as
- * {@code option '--rows' must be between 1 and 1024, got 0}.
+ * A parameter value outside what a generator accepts, thrown by the compact constructor of its
+ * parameter record. The message names the option, the allowed values and the value given, as {@code
+ * option '--rows' must be between 1 and 1024, got 0}.
  */
 public final class BadParameterException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * What a design is made of, for the area model to price from counts without elaborating every copy: named
- * parts, each a list of items (leaf units with counts). An empty bill means: elaborate the whole design and
- * estimate it from its IR (small designs).
+ * What a design is made of, for the area model to price from counts without elaborating every copy:
+ * named parts, each a list of items (leaf units with counts). An empty bill means: elaborate the
+ * whole design and estimate it from its IR (small designs).
  */
 public record BillOfMaterials(List<Part> parts, String method) {
   public BillOfMaterials {
@@ -38,8 +38,9 @@ public record BillOfMaterials(List<Part> parts, String method) {
   public sealed interface Item permits SynthesizedUnit, Gate, SubModule, Replica {}
 
   /**
-   * {@code count} copies of a unit whose synthesized area is a row of the unit-area table; {@code each} names
-   * one copy for the area report ({@code "cell"}: "one cell: ... NAND2 eq"), or is null.
+   * {@code count} copies of a unit whose synthesized area is a row of the unit-area table; {@code
+   * each} names one copy for the area report ({@code "cell"}: "one cell: ... NAND2 eq"), or is
+   * null.
    */
   public record SynthesizedUnit(String tableKey, long count, String each) implements Item {
     public SynthesizedUnit(String tableKey, long count) {
@@ -54,9 +55,9 @@ public record BillOfMaterials(List<Part> parts, String method) {
   public record SubModule(String kind, Supplier<Module> module, long count) implements Item {}
 
   /**
-   * {@code count} more copies of the child instance named {@code instance} of the top module of {@code of}
-   * (elaborated once for both items), priced like {@code of}: a design of G identical parts is priced as one
-   * part in place plus G - 1 replicas, and is elaborated with one part only.
+   * {@code count} more copies of the child instance named {@code instance} of the top module of
+   * {@code of} (elaborated once for both items), priced like {@code of}: a design of G identical
+   * parts is priced as one part in place plus G - 1 replicas, and is elaborated with one part only.
    */
   public record Replica(SubModule of, String instance, long count) implements Item {}
 

@@ -9,16 +9,18 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A generator with valid parameters: what a command line or a tile config unit asks for. Every fact of the
- * unit comes from the descriptor through here, so callers never look at the parameter type.
+ * A generator with valid parameters: what a command line or a tile config unit asks for. Every fact
+ * of the unit comes from the descriptor through here, so callers never look at the parameter type.
  */
 public record ConfiguredGenerator<P extends Record>(Generator<P> generator, P parameters) {
   /**
-   * The generator with parameters built from values by component name (as the command line parsed them).
+   * The generator with parameters built from values by component name (as the command line parsed
+   * them).
    *
    * @throws BadParameterException when the parameter record refuses them
    */
-  public static <P extends Record> ConfiguredGenerator<P> of(Generator<P> generator, Map<String, Object> values) {
+  public static <P extends Record> ConfiguredGenerator<P> of(
+      Generator<P> generator, Map<String, Object> values) {
     Class<P> type = generator.parameterType();
     RecordComponent[] components = type.getRecordComponents();
     Class<?>[] types = new Class<?>[components.length];
@@ -37,7 +39,8 @@ public record ConfiguredGenerator<P extends Record>(Generator<P> generator, P pa
       }
       throw new IllegalStateException(e.getCause());
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("parameter record " + type.getName() + " has no canonical constructor", e);
+      throw new IllegalStateException(
+          "parameter record " + type.getName() + " has no canonical constructor", e);
     }
   }
 

@@ -8,18 +8,22 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The descriptor of one generator: everything {@code generate}, {@code area}, {@code timing}, tile config
- * files and the sweep test know about it. A new generator is a descriptor, its module classes and one line
- * in {@code META-INF/services/io.hardformer.generators.catalog.Generator} (docs/ADDING_A_GENERATOR.md).
+ * The descriptor of one generator: everything {@code generate}, {@code area}, {@code timing}, tile
+ * config files and the sweep test know about it. A new generator is a descriptor, its module
+ * classes and one line in {@code META-INF/services/io.hardformer.generators.catalog.Generator}
+ * (docs/ADDING_A_GENERATOR.md).
  *
- * <p>The parameters are a record {@code P} whose components carry {@link Param} (option name, help, default)
- * and whose compact constructor validates them ({@link ParameterCheck}); every other method receives a valid
- * {@code P}.
+ * <p>The parameters are a record {@code P} whose components carry {@link Param} (option name, help,
+ * default) and whose compact constructor validates them ({@link ParameterCheck}); every other
+ * method receives a valid {@code P}.
  *
  * @param <P> the parameter record
  */
 public interface Generator<P extends Record> {
-  /** The catalog name, the subcommand of {@code generate}, {@code area} and {@code timing}: {@code fma-array}. */
+  /**
+   * The catalog name, the subcommand of {@code generate}, {@code area} and {@code timing}: {@code
+   * fma-array}.
+   */
   String name();
 
   /** Position in the catalog (help lists, {@code valid designs: ...}); built-ins use 10, 20, ... */
@@ -31,7 +35,9 @@ public interface Generator<P extends Record> {
   /** Help paragraphs of the design (ports, protocol in one line). */
   List<String> description();
 
-  /** Example command lines for the help footer, each as typed (starting with {@code ./hardformer}). */
+  /**
+   * Example command lines for the help footer, each as typed (starting with {@code ./hardformer}).
+   */
   List<String> examples();
 
   /** The hardware. */
@@ -72,8 +78,8 @@ public interface Generator<P extends Record> {
   }
 
   /**
-   * A short Verilator run against the golden model (stimulus and expected outputs, computed when the supplier
-   * is called); empty without a golden model.
+   * A short Verilator run against the golden model (stimulus and expected outputs, computed when
+   * the supplier is called); empty without a golden model.
    */
   default Optional<Supplier<SelfCheckPlan>> selfCheck(P p) {
     return Optional.empty();

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * The one list of generators: every {@link Generator} named in a
- * {@code META-INF/services/io.hardformer.generators.catalog.Generator} file on the class path, in catalog
- * order ({@link Generator#catalogOrder}, then name). {@code generate}, {@code area}, {@code timing}, tile
- * config files and the sweep test read it.
+ * The one list of generators: every {@link Generator} named in a {@code
+ * META-INF/services/io.hardformer.generators.catalog.Generator} file on the class path, in catalog
+ * order ({@link Generator#catalogOrder}, then name). {@code generate}, {@code area}, {@code
+ * timing}, tile config files and the sweep test read it.
  */
 public final class GeneratorCatalog {
   private final Map<String, Generator<?>> generators;
@@ -22,18 +22,28 @@ public final class GeneratorCatalog {
     for (Generator<?> g : list) {
       Generator<?> before = m.putIfAbsent(g.name(), g);
       if (before != null) {
-        throw new IllegalStateException("two generators named '" + g.name() + "': " + before.getClass().getName()
-            + " and " + g.getClass().getName());
+        throw new IllegalStateException(
+            "two generators named '"
+                + g.name()
+                + "': "
+                + before.getClass().getName()
+                + " and "
+                + g.getClass().getName());
       }
-      ParameterOption.of(g.parameterType());      // a component without @Param fails here, not in a command
+      ParameterOption.of(
+          g.parameterType()); // a component without @Param fails here, not in a command
     }
     this.generators = m;
   }
 
-  /** The generators on the class path of this class's loader (the thread's context loader when set). */
+  /**
+   * The generators on the class path of this class's loader (the thread's context loader when set).
+   */
   public static GeneratorCatalog load() {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    return of(ServiceLoader.load(Generator.class, loader == null ? GeneratorCatalog.class.getClassLoader() : loader));
+    return of(
+        ServiceLoader.load(
+            Generator.class, loader == null ? GeneratorCatalog.class.getClassLoader() : loader));
   }
 
   @SuppressWarnings("rawtypes")
@@ -42,7 +52,9 @@ public final class GeneratorCatalog {
     for (Generator<?> g : loader) {
       list.add(g);
     }
-    list.sort(Comparator.<Generator<?>>comparingInt(Generator::catalogOrder).thenComparing(Generator::name));
+    list.sort(
+        Comparator.<Generator<?>>comparingInt(Generator::catalogOrder)
+            .thenComparing(Generator::name));
     return new GeneratorCatalog(list);
   }
 

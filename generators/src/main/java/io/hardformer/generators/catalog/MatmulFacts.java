@@ -9,6 +9,7 @@ import java.util.Locale;
 public record MatmulFacts(long fmas, int overhead, long cyclesAtK4096, double utilizationAtK4096) {
   /** The cycle contract as the tile summary prints it. */
   public String cycles() {
-    return String.format(Locale.ROOT, "K + %d per matmul (%,d at K = 4096)", overhead, cyclesAtK4096);
+    return String.format(
+        Locale.ROOT, "K + %d per matmul (%,d at K = 4096)", overhead, cyclesAtK4096);
   }
 }

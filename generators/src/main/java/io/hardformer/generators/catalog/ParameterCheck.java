@@ -3,8 +3,9 @@ package io.hardformer.generators.catalog;
 import java.util.Locale;
 
 /**
- * The checks parameter records run in their compact constructors: a range of integers, a choice among
- * names. Each throws a {@link BadParameterException} naming the option, what it accepts and what it got.
+ * The checks parameter records run in their compact constructors: a range of integers, a choice
+ * among names. Each throws a {@link BadParameterException} naming the option, what it accepts and
+ * what it got.
  */
 public final class ParameterCheck {
   private ParameterCheck() {}
@@ -12,8 +13,9 @@ public final class ParameterCheck {
   /** {@code value} if {@code min <= value <= max}. */
   public static int range(String option, int value, int min, int max) {
     if (value < min || value > max) {
-      throw new BadParameterException(option, "option '" + option + "' must be between " + min + " and " + max
-          + ", got " + value);
+      throw new BadParameterException(
+          option,
+          "option '" + option + "' must be between " + min + " and " + max + ", got " + value);
     }
     return value;
   }
@@ -25,8 +27,15 @@ public final class ParameterCheck {
         return a;
       }
     }
-    throw new BadParameterException(option, "option '" + option + "' must be one of " + String.join(", ", allowed)
-        + ", got '" + value + "'");
+    throw new BadParameterException(
+        option,
+        "option '"
+            + option
+            + "' must be one of "
+            + String.join(", ", allowed)
+            + ", got '"
+            + value
+            + "'");
   }
 
   /** The option name of a record component: {@code headDim} is {@code --head-dim}. */

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A pipelined binary adder tree: {@code 2^depth} unsigned inputs of {@code width} bits, one register
- * stage per level, full-width sum of {@code width + depth} bits. Latency {@code depth}, II 1. Each level
- * is its own submodule ({@link AdderStage}), so stages of equal width share one Verilog module.
+ * A pipelined binary adder tree: {@code 2^depth} unsigned inputs of {@code width} bits, one
+ * register stage per level, full-width sum of {@code width + depth} bits. Latency {@code depth}, II
+ * 1. Each level is its own submodule ({@link AdderStage}), so stages of equal width share one
+ * Verilog module.
  */
 public final class AdderTree extends Module {
   final Vec<UInt> x;

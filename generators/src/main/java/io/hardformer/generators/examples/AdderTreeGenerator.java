@@ -9,8 +9,11 @@ import java.util.List;
 /** The {@code adder-tree} generator: A pipelined binary adder tree of 2^depth inputs. */
 public final class AdderTreeGenerator implements Generator<AdderTreeGenerator.Parameters> {
   /** The options of {@code adder-tree}. */
-  public record Parameters(@Param(description = "width (1..1024, default: ${DEFAULT-VALUE}).", defaultValue = "8") int width,
-      @Param(description = "depth (1..12, default: ${DEFAULT-VALUE}).", defaultValue = "3") int depth) {
+  public record Parameters(
+      @Param(description = "width (1..1024, default: ${DEFAULT-VALUE}).", defaultValue = "8")
+          int width,
+      @Param(description = "depth (1..12, default: ${DEFAULT-VALUE}).", defaultValue = "3")
+          int depth) {
     public Parameters {
       ParameterCheck.range("--width", width, 1, 1024);
       ParameterCheck.range("--depth", depth, 1, 12);

@@ -9,7 +9,9 @@ import java.util.List;
 /** The {@code counter} generator: A free-running counter with enable. */
 public final class CounterGenerator implements Generator<CounterGenerator.Parameters> {
   /** The options of {@code counter}. */
-  public record Parameters(@Param(description = "width (1..4096, default: ${DEFAULT-VALUE}).", defaultValue = "8") int width) {
+  public record Parameters(
+      @Param(description = "width (1..4096, default: ${DEFAULT-VALUE}).", defaultValue = "8")
+          int width) {
     public Parameters {
       ParameterCheck.range("--width", width, 1, 4096);
     }

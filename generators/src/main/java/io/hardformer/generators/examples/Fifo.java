@@ -9,12 +9,13 @@ import io.hardformer.dsl.UInt;
 import io.hardformer.dsl.Vec;
 
 /**
- * A synchronous valid/ready FIFO of {@code 2^addrBits} entries built from registers. Output data come
- * straight from the head entry (latency 1 from push to visible), full throughput.
+ * A synchronous valid/ready FIFO of {@code 2^addrBits} entries built from registers. Output data
+ * come straight from the head entry (latency 1 from push to visible), full throughput.
  */
 public final class Fifo extends Module {
   /** Ports {@code in_valid}, {@code in_ready}, {@code in_data}. */
   public final Stream<Word> in;
+
   /** Ports {@code out_valid}, {@code out_ready}, {@code out_data}. */
   public final Stream<Word> out;
 
@@ -48,6 +49,8 @@ public final class Fifo extends Module {
     when(push, () -> tail.next(tail.inc()));
     when(pop, () -> head.next(head.inc()));
     when(push.and(pop.not()), () -> count.next(count.inc()))
-        .elseWhen(pop.and(push.not()), () -> count.next(count.sub(lit(1, addrBits + 1)).trunc(addrBits + 1)));
+        .elseWhen(
+            pop.and(push.not()),
+            () -> count.next(count.sub(lit(1, addrBits + 1)).trunc(addrBits + 1)));
   }
 }

@@ -9,8 +9,11 @@ import java.util.List;
 /** The {@code fifo} generator: A register-based valid/ready FIFO of 2^addr-bits entries. */
 public final class FifoGenerator implements Generator<FifoGenerator.Parameters> {
   /** The options of {@code fifo}. */
-  public record Parameters(@Param(description = "width (1..4096, default: ${DEFAULT-VALUE}).", defaultValue = "8") int width,
-      @Param(description = "addr-bits (1..10, default: ${DEFAULT-VALUE}).", defaultValue = "2") int addrBits) {
+  public record Parameters(
+      @Param(description = "width (1..4096, default: ${DEFAULT-VALUE}).", defaultValue = "8")
+          int width,
+      @Param(description = "addr-bits (1..10, default: ${DEFAULT-VALUE}).", defaultValue = "2")
+          int addrBits) {
     public Parameters {
       ParameterCheck.range("--width", width, 1, 4096);
       ParameterCheck.range("--addr-bits", addrBits, 1, 10);

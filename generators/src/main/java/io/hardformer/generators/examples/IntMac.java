@@ -6,8 +6,8 @@ import io.hardformer.dsl.Module;
 import io.hardformer.dsl.SInt;
 
 /**
- * A small signed integer multiply-accumulate: {@code acc <= clear ? a*b : acc + a*b} in every cycle where
- * {@code in_valid} is high, wrapping at {@code accWidth} bits.
+ * A small signed integer multiply-accumulate: {@code acc <= clear ? a*b : acc + a*b} in every cycle
+ * where {@code in_valid} is high, wrapping at {@code accWidth} bits.
  */
 public final class IntMac extends Module {
   final SInt a;

@@ -9,11 +9,15 @@ import java.util.List;
 /** The {@code int-mac} generator: A signed integer multiply-accumulate. */
 public final class IntMacGenerator implements Generator<IntMacGenerator.Parameters> {
   /** The options of {@code int-mac}. */
-  public record Parameters(@Param(description = "width (1..64, default: ${DEFAULT-VALUE}).", defaultValue = "8") int width,
-      @Param(description = "acc (2 x width..256, default: ${DEFAULT-VALUE}).", defaultValue = "24") int acc) {
+  public record Parameters(
+      @Param(description = "width (1..64, default: ${DEFAULT-VALUE}).", defaultValue = "8")
+          int width,
+      @Param(description = "acc (2 x width..256, default: ${DEFAULT-VALUE}).", defaultValue = "24")
+          int acc) {
     public Parameters {
       ParameterCheck.range("--width", width, 1, 64);
-      ParameterCheck.range("--acc", acc, 2 * width, 256); // the full product must fit the accumulator
+      ParameterCheck.range(
+          "--acc", acc, 2 * width, 256); // the full product must fit the accumulator
     }
   }
 

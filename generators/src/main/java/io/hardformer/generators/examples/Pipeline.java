@@ -14,6 +14,7 @@ import io.hardformer.dsl.Valid;
 public final class Pipeline extends Module {
   /** Ports {@code in_valid}, {@code in_data}. */
   public final Valid<Word> in;
+
   /** Ports {@code out_valid}, {@code out_data}. */
   public final Valid<Word> out;
 

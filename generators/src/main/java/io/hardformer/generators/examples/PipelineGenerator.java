@@ -6,11 +6,17 @@ import io.hardformer.generators.catalog.Param;
 import io.hardformer.generators.catalog.ParameterCheck;
 import java.util.List;
 
-/** The {@code pipeline} generator: A valid-qualified pipeline of registers (one increment per stage). */
+/**
+ * The {@code pipeline} generator: A valid-qualified pipeline of registers (one increment per
+ * stage).
+ */
 public final class PipelineGenerator implements Generator<PipelineGenerator.Parameters> {
   /** The options of {@code pipeline}. */
-  public record Parameters(@Param(description = "width (1..4096, default: ${DEFAULT-VALUE}).", defaultValue = "8") int width,
-      @Param(description = "stages (1..256, default: ${DEFAULT-VALUE}).", defaultValue = "3") int stages) {
+  public record Parameters(
+      @Param(description = "width (1..4096, default: ${DEFAULT-VALUE}).", defaultValue = "8")
+          int width,
+      @Param(description = "stages (1..256, default: ${DEFAULT-VALUE}).", defaultValue = "3")
+          int stages) {
     public Parameters {
       ParameterCheck.range("--width", width, 1, 4096);
       ParameterCheck.range("--stages", stages, 1, 256);

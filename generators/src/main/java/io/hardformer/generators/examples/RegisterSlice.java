@@ -14,6 +14,7 @@ import io.hardformer.dsl.UInt;
 public final class RegisterSlice extends Module {
   /** Ports {@code in_valid}, {@code in_ready}, {@code in_data}. */
   public final Stream<Word> in;
+
   /** Ports {@code out_valid}, {@code out_ready}, {@code out_data}. */
   public final Stream<Word> out;
 
@@ -24,7 +25,7 @@ public final class RegisterSlice extends Module {
     out = outStream("out", Word.type(width), StreamPorts.DEFAULT);
     UInt inData = in.payload().data;
     Bool outReady = out.ready();
-    Bool full = reg("full", false);        // main register holds a word
+    Bool full = reg("full", false); // main register holds a word
     UInt data = reg("data", width, 0);
     Bool skipFull = reg("skid_full", false); // skid register holds a word
     UInt skid = reg("skid", width, 0);
@@ -36,22 +37,33 @@ public final class RegisterSlice extends Module {
 
     Bool pop = full.and(outReady);
     Bool push = in.fire();
-    when(pop.or(full.not()), () -> {
-      // the output register is free (or being freed): refill from skid first, else from the input
-      when(skipFull, () -> {
-        data.next(skid);
-        full.next(bool(true));
-        skipFull.next(bool(false));
-      }).otherwise(() -> {
-        data.next(inData);
-        full.next(push);
-      });
-    }).otherwise(() -> {
-      // output stalled: park an incoming word in the skid register
-      when(push, () -> {
-        skid.next(inData);
-        skipFull.next(bool(true));
-      });
-    });
+    when(
+            pop.or(full.not()),
+            () -> {
+              // the output register is free (or being freed): refill from skid first, else from the
+              // input
+              when(
+                      skipFull,
+                      () -> {
+                        data.next(skid);
+                        full.next(bool(true));
+                        skipFull.next(bool(false));
+                      })
+                  .otherwise(
+                      () -> {
+                        data.next(inData);
+                        full.next(push);
+                      });
+            })
+        .otherwise(
+            () -> {
+              // output stalled: park an incoming word in the skid register
+              when(
+                  push,
+                  () -> {
+                    skid.next(inData);
+                    skipFull.next(bool(true));
+                  });
+            });
   }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 /** The {@code register-slice} generator: A valid/ready register slice (skid buffer). */
 public final class RegisterSliceGenerator implements Generator<RegisterSliceGenerator.Parameters> {
   /** The options of {@code register-slice}. */
-  public record Parameters(@Param(description = "width (1..4096, default: ${DEFAULT-VALUE}).", defaultValue = "32") int width) {
+  public record Parameters(
+      @Param(description = "width (1..4096, default: ${DEFAULT-VALUE}).", defaultValue = "32")
+          int width) {
     public Parameters {
       ParameterCheck.range("--width", width, 1, 4096);
     }

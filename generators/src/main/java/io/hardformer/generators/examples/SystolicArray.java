@@ -7,10 +7,10 @@ import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.Vec;
 
 /**
- * An output-stationary R x C systolic array of int8 multiply-accumulate cells (32-bit accumulators):
- * activations flow right, weights flow down, each cell accumulates {@code a * w}; with {@code drain}
- * high the accumulators shift down their column and leave through {@code y_c}. The reference design
- * of the elaboration benchmark (the peers take 18-19 s at 64 x 64).
+ * An output-stationary R x C systolic array of int8 multiply-accumulate cells (32-bit
+ * accumulators): activations flow right, weights flow down, each cell accumulates {@code a * w};
+ * with {@code drain} high the accumulators shift down their column and leave through {@code y_c}.
+ * The reference design of the elaboration benchmark (the peers take 18-19 s at 64 x 64).
  */
 public final class SystolicArray extends Module {
   final Bool clear = in("clear");

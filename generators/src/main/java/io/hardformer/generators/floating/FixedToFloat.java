@@ -9,9 +9,10 @@ import io.hardformer.generators.fp8.FloatPacker;
 
 /**
  * Rounds an exact signed fixed-point sum (in units of 2^unit) once, RNE, to FP32 or BF16, with the
- * special-value flags of the products it summed: NaN if any NaN or both infinities, else Inf of the sign
- * seen, else the rounded sum (exact zero is +0). The result is always a normal number for the FP8 sums
- * this serves. Two stages (latency 2, II 1): leading-zero count with normalizing shift; round and pack.
+ * special-value flags of the products it summed: NaN if any NaN or both infinities, else Inf of the
+ * sign seen, else the rounded sum (exact zero is +0). The result is always a normal number for the
+ * FP8 sums this serves. Two stages (latency 2, II 1): leading-zero count with normalizing shift;
+ * round and pack.
  */
 public final class FixedToFloat extends Module {
   public final SInt sum;
@@ -19,7 +20,10 @@ public final class FixedToFloat extends Module {
   public final Bool posInf = in("pos_inf");
   public final Bool negInf = in("neg_inf");
   public final UInt out;
-  /** With {@code adjustBits > 0}: added to the exponent (the value is sum x 2^(unit + exp_adjust)). */
+
+  /**
+   * With {@code adjustBits > 0}: added to the exponent (the value is sum x 2^(unit + exp_adjust)).
+   */
   public final UInt expAdjust;
 
   public static final int LATENCY = 2;
@@ -60,9 +64,9 @@ public final class FixedToFloat extends Module {
     Bool guard = bits.bit(padded - precision - 1);
     Bool sticky = bits.bits(padded - precision - 2, 0).orR();
     Bool roundUp = guard.and(sticky.or(kept.bit(0)));
-    UInt rounded = kept.add(roundUp.asUInt());                 // precision + 1 bits
+    UInt rounded = kept.add(roundUp.asUInt()); // precision + 1 bits
     Bool carry = rounded.bit(precision);
-    int expBase = sumBits - 1 + unit + 127;                    // biased exponent when lz = 0
+    int expBase = sumBits - 1 + unit + 127; // biased exponent when lz = 0
     UInt biased9 = lit(expBase, 9).sub(lzR.zext(9)).trunc(9).add(carry.asUInt()).trunc(9);
     UInt biased = adjustR == null ? biased9.trunc(8) : biased9.add(adjustR.zext(9)).trunc(8);
     UInt fraction = rounded.bits(precision - 2, 0);
@@ -71,8 +75,11 @@ public final class FixedToFloat extends Module {
     UInt finite = negativeR.cat(biased, fraction);
     UInt infinity = negR.cat(lit(0xFF, 8), lit(0, fw));
     UInt quietNaN = lit(outFormat.format().quietNaN(), w);
-    UInt result = mux(nanR.or(posR.and(negR)), quietNaN,
-        mux(posR.or(negR), infinity, mux(zero, lit(0, w), finite)));
+    UInt result =
+        mux(
+            nanR.or(posR.and(negR)),
+            quietNaN,
+            mux(posR.or(negR), infinity, mux(zero, lit(0, w), finite)));
     out.assign(regNext("out_r", result));
   }
 

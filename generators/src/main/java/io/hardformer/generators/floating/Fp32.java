@@ -17,8 +17,10 @@ public final class Fp32 extends Bundle<Fp32> {
 
   /** Bits 22..0. */
   public final UInt fraction;
+
   /** Bits 30..23, biased by 127. */
   public final UInt exponent;
+
   /** Bit 31. */
   public final Bool sign;
 

@@ -5,9 +5,9 @@ import io.hardformer.dsl.Module;
 import io.hardformer.dsl.UInt;
 
 /**
- * Rounds an FP32 code to BF16 with round-to-nearest-even on the code itself (same exponent range, so
- * subnormals, the carry into the exponent and overflow to Inf all fall out of one 16-bit increment).
- * NaN becomes the canonical BF16 quiet NaN 0x7FC0. Combinational.
+ * Rounds an FP32 code to BF16 with round-to-nearest-even on the code itself (same exponent range,
+ * so subnormals, the carry into the exponent and overflow to Inf all fall out of one 16-bit
+ * increment). NaN becomes the canonical BF16 quiet NaN 0x7FC0. Combinational.
  */
 public final class Fp32ToBf16 extends Module {
   public final UInt in = in("in", 32);

@@ -5,7 +5,10 @@ import io.hardformer.dsl.BundleType;
 import io.hardformer.dsl.Fields;
 import io.hardformer.dsl.UInt;
 
-/** One word on {@code in}: the input beat of a unit that takes a single value (the FP32 of the quantizer). */
+/**
+ * One word on {@code in}: the input beat of a unit that takes a single value (the FP32 of the
+ * quantizer).
+ */
 public final class InputWord extends Bundle<InputWord> {
   public final UInt in;
 

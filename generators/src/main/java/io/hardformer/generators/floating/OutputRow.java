@@ -5,7 +5,10 @@ import io.hardformer.dsl.BundleType;
 import io.hardformer.dsl.Fields;
 import io.hardformer.dsl.UInt;
 
-/** One row of results packed into {@code out} (element j in bits [W(j+1)-1:Wj]): a design's output beat. */
+/**
+ * One row of results packed into {@code out} (element j in bits [W(j+1)-1:Wj]): a design's output
+ * beat.
+ */
 public final class OutputRow extends Bundle<OutputRow> {
   public final UInt out;
 

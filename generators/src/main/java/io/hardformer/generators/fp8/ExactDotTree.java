@@ -1,6 +1,5 @@
 package io.hardformer.generators.fp8;
 
-import io.hardformer.generators.numerics.IntLog2;
 import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.HwType;
 import io.hardformer.dsl.Module;
@@ -8,16 +7,17 @@ import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
 import io.hardformer.generators.numerics.Fp8Arithmetic;
 import io.hardformer.generators.numerics.Fp8Format;
+import io.hardformer.generators.numerics.IntLog2;
 import io.hardformer.generators.pipelining.ReductionPipelining;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The exact sum of N FP8 products as a signed fixed-point integer in units of the smallest product
- * (2^-18 E4M3, 2^-32 E5M2), {@code window + ceil(log2 N) + 1} bits, with the products' special-value
- * flags (NaN operand or Inf x 0; +Inf and -Inf products seen). Pipeline: registered products, then an
- * adder tree registered as {@link ReductionPipelining} says: latency {@code 1 + ceil(ceil(log2 N) / 2)},
- * II 1; {@link #latency} counts the stages as they are built.
+ * (2^-18 E4M3, 2^-32 E5M2), {@code window + ceil(log2 N) + 1} bits, with the products'
+ * special-value flags (NaN operand or Inf x 0; +Inf and -Inf products seen). Pipeline: registered
+ * products, then an adder tree registered as {@link ReductionPipelining} says: latency {@code 1 +
+ * ceil(ceil(log2 N) / 2)}, II 1; {@link #latency} counts the stages as they are built.
  */
 public final class ExactDotTree extends Module {
   public final Bool inValid = in("in_valid");
@@ -28,6 +28,7 @@ public final class ExactDotTree extends Module {
   public final Bool posInf = out("pos_inf");
   public final Bool negInf = out("neg_inf");
   public final Bool outValid = out("out_valid");
+
   /** Register stages from {@code in_valid} to {@code out_valid}, counted while building them. */
   public final int latency;
 
@@ -63,8 +64,10 @@ public final class ExactDotTree extends Module {
     for (int level = 0; level < levels; level++) {
       List<SInt> next = new ArrayList<>();
       for (int i = 0; i < terms.size(); i += 2) {
-        next.add(i + 1 < terms.size() ? terms.get(i).add(terms.get(i + 1))
-            : terms.get(i).sext(terms.get(i).width() + 1));
+        next.add(
+            i + 1 < terms.size()
+                ? terms.get(i).add(terms.get(i + 1))
+                : terms.get(i).sext(terms.get(i).width() + 1));
       }
       terms = next;
       if (ReductionPipelining.registeredAfter(level, levels)) {

@@ -2,7 +2,9 @@ package io.hardformer.generators.fp8;
 
 import io.hardformer.generators.numerics.BinaryFormat;
 
-/** Output formats of the exact dot product and the FMA array: FP32 or BF16 (8-bit exponent both). */
+/**
+ * Output formats of the exact dot product and the FMA array: FP32 or BF16 (8-bit exponent both).
+ */
 public enum FloatPacker {
   FP32(BinaryFormat.FP32),
   BF16(BinaryFormat.BF16);

@@ -9,13 +9,17 @@ import io.hardformer.generators.numerics.Fp8Format;
 
 /** The fields of an OCP FP8 code: {@code code.as(Fp8Code.layout(f)).exponent}. */
 public final class Fp8Code extends Bundle<Fp8Code> {
-  private static final BundleType<Fp8Code> E4M3 = BundleType.of(fields -> new Fp8Code(fields, Fp8Format.E4M3));
-  private static final BundleType<Fp8Code> E5M2 = BundleType.of(fields -> new Fp8Code(fields, Fp8Format.E5M2));
+  private static final BundleType<Fp8Code> E4M3 =
+      BundleType.of(fields -> new Fp8Code(fields, Fp8Format.E4M3));
+  private static final BundleType<Fp8Code> E5M2 =
+      BundleType.of(fields -> new Fp8Code(fields, Fp8Format.E5M2));
 
   /** The low {@code mantissaBits} bits. */
   public final UInt mantissa;
+
   /** The next {@code exponentBits} bits. */
   public final UInt exponent;
+
   /** Bit 7. */
   public final Bool sign;
 

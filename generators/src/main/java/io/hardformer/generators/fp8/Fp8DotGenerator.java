@@ -16,14 +16,21 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
 
-/** The {@code fp8-dot} generator: {@link Fp8Dot}, checked on 2,000 random vectors, half with specials. */
+/**
+ * The {@code fp8-dot} generator: {@link Fp8Dot}, checked on 2,000 random vectors, half with
+ * specials.
+ */
 public final class Fp8DotGenerator implements Generator<Fp8DotGenerator.Parameters> {
   /** The options of {@code fp8-dot}. */
   public record Parameters(
       @Param(description = "e4m3 or e5m2 (OCP OFP8).") String format,
       @Param(description = "Number of products N, 1..4096.") int lanes,
-      @Param(description = "Accumulation: exact (the only mode of fp8-dot).", defaultValue = "exact") String acc,
-      @Param(description = "fp32 or bf16 (default: ${DEFAULT-VALUE}).", defaultValue = "fp32") String outFormat) {
+      @Param(
+              description = "Accumulation: exact (the only mode of fp8-dot).",
+              defaultValue = "exact")
+          String acc,
+      @Param(description = "fp32 or bf16 (default: ${DEFAULT-VALUE}).", defaultValue = "fp32")
+          String outFormat) {
     public Parameters {
       format = ParameterCheck.choice("--format", format, "e4m3", "e5m2");
       acc = ParameterCheck.choice("--acc", acc, "exact");
@@ -49,13 +56,15 @@ public final class Fp8DotGenerator implements Generator<Fp8DotGenerator.Paramete
 
   @Override
   public List<String> description() {
-    return List.of("Exact FP8 dot product of N lanes, rounded once to FP32 or BF16. Ports: clk, rst, in_valid, "
-        + "a[8N-1:0], b[8N-1:0], out_valid, out[31:0] (out[15:0] for bf16); lane i is bits [8i+7:8i]; II 1.");
+    return List.of(
+        "Exact FP8 dot product of N lanes, rounded once to FP32 or BF16. Ports: clk, rst, in_valid, "
+            + "a[8N-1:0], b[8N-1:0], out_valid, out[31:0] (out[15:0] for bf16); lane i is bits [8i+7:8i]; II 1.");
   }
 
   @Override
   public List<String> examples() {
-    return List.of("./hardformer generate fp8-dot --format e4m3 --lanes 32 --acc exact --out build/dot");
+    return List.of(
+        "./hardformer generate fp8-dot --format e4m3 --lanes 32 --acc exact --out build/dot");
   }
 
   @Override
@@ -67,12 +76,15 @@ public final class Fp8DotGenerator implements Generator<Fp8DotGenerator.Paramete
   public Map<String, Object> manifest(Parameters p) {
     Fp8Format f = Fp8Format.parse(p.format());
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("timingAssumption", "~1 GHz: products with alignment shift; two adder-tree levels per stage; leading-zero "
-        + "count and normalizing shift; round and pack");
+    m.put(
+        "timingAssumption",
+        "~1 GHz: products with alignment shift; two adder-tree levels per stage; leading-zero "
+            + "count and normalizing shift; round and pack");
     Map<String, Object> numerics = new LinkedHashMap<>();
     numerics.put("productWindowBits", Fp8Arithmetic.productWindowBits(f));
     numerics.put("accumulatorBits", Fp8Arithmetic.accumulatorBits(f, p.lanes()));
-    numerics.put("rounding", "exact sum, rounded once to " + p.outFormat() + " (RNE); exact zero is +0");
+    numerics.put(
+        "rounding", "exact sum, rounded once to " + p.outFormat() + " (RNE); exact zero is +0");
     m.put("numerics", numerics);
     return m;
   }
@@ -90,7 +102,7 @@ public final class Fp8DotGenerator implements Generator<Fp8DotGenerator.Paramete
     List<Map<String, BigInteger>> in = new ArrayList<>(n);
     long[] expected = new long[n];
     for (int v = 0; v < n; v++) {
-      int odds = v < n / 2 ? 1_000_000 : 5;              // the second half with specials
+      int odds = v < n / 2 ? 1_000_000 : 5; // the second half with specials
       int[] a = new int[p.lanes()];
       int[] b = new int[p.lanes()];
       for (int i = 0; i < p.lanes(); i++) {
@@ -100,7 +112,15 @@ public final class Fp8DotGenerator implements Generator<Fp8DotGenerator.Paramete
       in.add(Map.of("a", Fp8Stimulus.pack8(a), "b", Fp8Stimulus.pack8(b)));
       expected[v] = Fp8Arithmetic.dot(f, a, b, out.format());
     }
-    return new SelfCheckPlan.Vectors(in, "out", expected, v -> "vector " + v, n + " vectors (half with "
-        + "zeros, subnormals, max normals, NaN" + (f.hasInfinities() ? ", Inf" : "") + ") bit-exact");
+    return new SelfCheckPlan.Vectors(
+        in,
+        "out",
+        expected,
+        v -> "vector " + v,
+        n
+            + " vectors (half with "
+            + "zeros, subnormals, max normals, NaN"
+            + (f.hasInfinities() ? ", Inf" : "")
+            + ") bit-exact");
   }
 }

@@ -10,8 +10,8 @@ import io.hardformer.generators.numerics.Fp8Format;
 
 /**
  * One lane of an exact dot product: the product of two FP8 codes as a signed fixed-point integer in
- * units of the smallest product (2^-18 for E4M3, 2^-32 for E5M2), window 36 or 64 bits plus sign, and
- * the lane's special-value flags. Combinational.
+ * units of the smallest product (2^-18 for E4M3, 2^-32 for E5M2), window 36 or 64 bits plus sign,
+ * and the lane's special-value flags. Combinational.
  */
 public final class Fp8ExactProduct extends Module {
   public final UInt a = in("a", 8);

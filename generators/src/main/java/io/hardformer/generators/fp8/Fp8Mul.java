@@ -10,16 +10,19 @@ import io.hardformer.generators.numerics.Fp8Format;
 
 /**
  * Exact FP8 × FP8 multiplier with an FP32 result (every OFP8 product is exact in FP32). Ports
- * {@code clk, rst, in_valid, a[7:0], b[7:0], out_valid, out[31:0]}; {@code out_valid} is {@code in_valid}
- * delayed by {@code stages} cycles; II 1.
+ * {@code clk, rst, in_valid, a[7:0], b[7:0], out_valid, out[31:0]}; {@code out_valid} is {@code
+ * in_valid} delayed by {@code stages} cycles; II 1.
  *
- * <p>Stages: 1 = everything in one cycle; 2 (default) = decode, (M+1)×(M+1) multiply and exponent add,
- * then normalize (leading-zero count, shift) and pack; 3 = also a register between normalize and the
- * special-value select. The default assumes ~1 GHz: a 4×4 multiply and a 6-bit add fit one stage.
+ * <p>Stages: 1 = everything in one cycle; 2 (default) = decode, (M+1)×(M+1) multiply and exponent
+ * add, then normalize (leading-zero count, shift) and pack; 3 = also a register between normalize
+ * and the special-value select. The default assumes ~1 GHz: a 4×4 multiply and a 6-bit add fit one
+ * stage.
  */
 public final class Fp8Mul extends Module {
-  final Valid<Fp8Operands> in = inValid("in", Fp8Operands.type(1), StreamPorts.DEFAULT.bareFields());
-  final Valid<OutputRow> out = outValid("out", OutputRow.type(32), StreamPorts.DEFAULT.bareFields());
+  final Valid<Fp8Operands> in =
+      inValid("in", Fp8Operands.type(1), StreamPorts.DEFAULT.bareFields());
+  final Valid<OutputRow> out =
+      outValid("out", OutputRow.type(32), StreamPorts.DEFAULT.bareFields());
 
   public Fp8Mul(Fp8Format f, int stages) {
     if (stages < 1 || stages > 3) {
@@ -54,7 +57,8 @@ public final class Fp8Mul extends Module {
     UInt lz = product.clz();
     UInt normalized = product.shiftLeft(lz);
     UInt fraction = normalized.bits(pw - 2, 0).cat(lit(0, 23 - (pw - 1)));
-    int offset = 128 - 2 * f.bias(); // FP32 bias + leading-one position - 2 * (FP8 bias + M) + 2M + 1
+    int offset =
+        128 - 2 * f.bias(); // FP32 bias + leading-one position - 2 * (FP8 bias + M) + 2M + 1
     UInt biased = expSum.zext(8).add(lit(offset, 8)).sub(lz.zext(9)).trunc(8);
     Bool zero = product.isZero();
     UInt finite = sign.cat(biased, fraction);

@@ -19,7 +19,10 @@ public final class Fp8MulGenerator implements Generator<Fp8MulGenerator.Paramete
   /** The options of {@code fp8-mul}. */
   public record Parameters(
       @Param(description = "e4m3 or e5m2 (OCP OFP8).") String format,
-      @Param(description = "Pipeline depth = latency, 1..3 (default: ${DEFAULT-VALUE}).", defaultValue = "2") int stages) {
+      @Param(
+              description = "Pipeline depth = latency, 1..3 (default: ${DEFAULT-VALUE}).",
+              defaultValue = "2")
+          int stages) {
     public Parameters {
       format = ParameterCheck.choice("--format", format, "e4m3", "e5m2");
       ParameterCheck.range("--stages", stages, 1, 3);
@@ -43,8 +46,9 @@ public final class Fp8MulGenerator implements Generator<Fp8MulGenerator.Paramete
 
   @Override
   public List<String> description() {
-    return List.of("Exact FP8 x FP8 multiplier with FP32 result. Ports: clk, rst, in_valid, a[7:0], b[7:0], "
-        + "out_valid, out[31:0]; II 1; out_valid = in_valid delayed by the manifest's latency.");
+    return List.of(
+        "Exact FP8 x FP8 multiplier with FP32 result. Ports: clk, rst, in_valid, a[7:0], b[7:0], "
+            + "out_valid, out[31:0]; II 1; out_valid = in_valid delayed by the manifest's latency.");
   }
 
   @Override
@@ -59,8 +63,10 @@ public final class Fp8MulGenerator implements Generator<Fp8MulGenerator.Paramete
 
   @Override
   public Map<String, Object> manifest(Parameters p) {
-    return Map.of("timingAssumption", "~1 GHz: decode, 4x4 (3x3) significand multiply and exponent add in stage 1;"
-        + " leading-zero count, normalizing shift and pack in stage 2");
+    return Map.of(
+        "timingAssumption",
+        "~1 GHz: decode, 4x4 (3x3) significand multiply and exponent add in stage 1;"
+            + " leading-zero count, normalizing shift and pack in stage 2");
   }
 
   @Override
@@ -76,7 +82,11 @@ public final class Fp8MulGenerator implements Generator<Fp8MulGenerator.Paramete
       in.add(Map.of("a", BigInteger.valueOf(v >>> 8), "b", BigInteger.valueOf(v & 0xFF)));
       expected[v] = Integer.toUnsignedLong(Fp8Arithmetic.multiply(f, v >>> 8, v & 0xFF));
     }
-    return new SelfCheckPlan.Vectors(in, "out", expected,
-        v -> String.format("0x%02x x 0x%02x", v >>> 8, v & 0xFF), "all 65,536 input pairs (every special) bit-exact");
+    return new SelfCheckPlan.Vectors(
+        in,
+        "out",
+        expected,
+        v -> String.format("0x%02x x 0x%02x", v >>> 8, v & 0xFF),
+        "all 65,536 input pairs (every special) bit-exact");
   }
 }

@@ -5,7 +5,10 @@ import io.hardformer.dsl.BundleType;
 import io.hardformer.dsl.Fields;
 import io.hardformer.dsl.UInt;
 
-/** The operand beat of the FP8 multiply and dot units: N FP8 codes on {@code a} and on {@code b}, lane i in bits [8i+7:8i]. */
+/**
+ * The operand beat of the FP8 multiply and dot units: N FP8 codes on {@code a} and on {@code b},
+ * lane i in bits [8i+7:8i].
+ */
 public final class Fp8Operands extends Bundle<Fp8Operands> {
   public final UInt a;
   public final UInt b;

@@ -7,8 +7,8 @@ import io.hardformer.generators.numerics.Fp8Format;
 
 /**
  * The part every FP8 product shares: both operands unpacked, the product sign, the (M+1)x(M+1)
- * significand product, the sum of the effective exponent fields, and the special cases in one place:
- * NaN for a NaN operand or Inf x 0, Inf for any other infinite operand. Combinational.
+ * significand product, the sum of the effective exponent fields, and the special cases in one
+ * place: NaN for a NaN operand or Inf x 0, Inf for any other infinite operand. Combinational.
  */
 public final class Fp8ProductCore extends Module {
   final UInt a = in("a", 8);
@@ -30,7 +30,8 @@ public final class Fp8ProductCore extends Module {
     sign.assign(ua.sign.xor(ub.sign));
     product.assign(ua.significand.mul(ub.significand));
     exponentSum.assign(ua.exponent.add(ub.exponent));
-    Bool invalid = ua.nan.or(ub.nan).or(ua.inf.and(ub.zero)).or(ub.inf.and(ua.zero)).named("invalid");
+    Bool invalid =
+        ua.nan.or(ub.nan).or(ua.inf.and(ub.zero)).or(ub.inf.and(ua.zero)).named("invalid");
     nan.assign(invalid);
     inf.assign(ua.inf.or(ub.inf).and(invalid.not()));
   }

@@ -7,10 +7,10 @@ import io.hardformer.generators.numerics.Fp8Format;
 
 /**
  * The exact product of two FP8 codes in FP32 form: sign, biased FP32 exponent and the significand
- * product normalized so its top bit is the leading one ({@code 2(M+1)} bits: 8 for E4M3, 6 for E5M2;
- * the rest of the 24-bit FP32 significand is zeros). Every nonzero FP8 product is a normal FP32 number
- * (biased exponents 107..144 for E4M3, 95..158 for E5M2), so no subnormal case exists. Flags: zero
- * product, NaN (NaN operand or Inf x 0), Inf. Combinational.
+ * product normalized so its top bit is the leading one ({@code 2(M+1)} bits: 8 for E4M3, 6 for
+ * E5M2; the rest of the 24-bit FP32 significand is zeros). Every nonzero FP8 product is a normal
+ * FP32 number (biased exponents 107..144 for E4M3, 95..158 for E5M2), so no subnormal case exists.
+ * Flags: zero product, NaN (NaN operand or Inf x 0), Inf. Combinational.
  */
 public final class Fp8ProductToFp32 extends Module {
   public final UInt a = in("a", 8);

@@ -15,14 +15,23 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
 
-/** The {@code fp8-quant} generator: {@link Fp8Quant}, checked on every FP8 value, its neighbours and specials. */
+/**
+ * The {@code fp8-quant} generator: {@link Fp8Quant}, checked on every FP8 value, its neighbours and
+ * specials.
+ */
 public final class Fp8QuantGenerator implements Generator<Fp8QuantGenerator.Parameters> {
   /** The options of {@code fp8-quant}. */
   public record Parameters(
       @Param(description = "e4m3 or e5m2 (OCP OFP8).") String format,
-      @Param(description = "Clamp overflow to max normal (default); --no-saturate gives NaN/Inf.", defaultValue = "true",
-          negatable = true) boolean saturate,
-      @Param(description = "Pipeline depth = latency, 1..2 (default: ${DEFAULT-VALUE}).", defaultValue = "2") int stages) {
+      @Param(
+              description = "Clamp overflow to max normal (default); --no-saturate gives NaN/Inf.",
+              defaultValue = "true",
+              negatable = true)
+          boolean saturate,
+      @Param(
+              description = "Pipeline depth = latency, 1..2 (default: ${DEFAULT-VALUE}).",
+              defaultValue = "2")
+          int stages) {
     public Parameters {
       format = ParameterCheck.choice("--format", format, "e4m3", "e5m2");
       ParameterCheck.range("--stages", stages, 1, 2);
@@ -46,9 +55,10 @@ public final class Fp8QuantGenerator implements Generator<Fp8QuantGenerator.Para
 
   @Override
   public List<String> description() {
-    return List.of("FP32 to FP8 quantizer, round-to-nearest-even. Ports: clk, rst, in_valid, in[31:0], out_valid, "
-        + "out[7:0]; II 1. Saturating by default (overflow and Inf become +-max normal); --no-saturate: "
-        + "overflow becomes NaN (e4m3) or +-Inf (e5m2).");
+    return List.of(
+        "FP32 to FP8 quantizer, round-to-nearest-even. Ports: clk, rst, in_valid, in[31:0], out_valid, "
+            + "out[7:0]; II 1. Saturating by default (overflow and Inf become +-max normal); --no-saturate: "
+            + "overflow becomes NaN (e4m3) or +-Inf (e5m2).");
   }
 
   @Override
@@ -63,8 +73,10 @@ public final class Fp8QuantGenerator implements Generator<Fp8QuantGenerator.Para
 
   @Override
   public Map<String, Object> manifest(Parameters p) {
-    return Map.of("timingAssumption", "~1 GHz: decode and 32-bit alignment shift in stage 1; round, pack and"
-        + " select in stage 2");
+    return Map.of(
+        "timingAssumption",
+        "~1 GHz: decode and 32-bit alignment shift in stage 1; round, pack and"
+            + " select in stage 2");
   }
 
   @Override
@@ -85,20 +97,34 @@ public final class Fp8QuantGenerator implements Generator<Fp8QuantGenerator.Para
         in.add(bits + d);
       }
       if ((c & 0x7F) < f.maxNormalCode()) {
-        in.add(Float.floatToRawIntBits((float) ((x + f.toDouble(c + 1)) / 2)));   // ties
+        in.add(Float.floatToRawIntBits((float) ((x + f.toDouble(c + 1)) / 2))); // ties
       }
     }
     double max = f.toDouble(f.maxNormalCode());
-    for (double x : new double[] {max * 1.0625, -max * 1.0625, max * 2, 3.4e38, Math.scalb(1.0, -140)}) {
+    for (double x :
+        new double[] {max * 1.0625, -max * 1.0625, max * 2, 3.4e38, Math.scalb(1.0, -140)}) {
       in.add(Float.floatToRawIntBits((float) x));
     }
-    for (int s : new int[] {0x00000000, 0x80000000, 0x00000001, 0x807FFFFF, 0x7F800000, 0xFF800000, 0x7FC00000,
-        0xFFC00001, 0x7F7FFFFF}) {
+    for (int s :
+        new int[] {
+          0x00000000,
+          0x80000000,
+          0x00000001,
+          0x807FFFFF,
+          0x7F800000,
+          0xFF800000,
+          0x7FC00000,
+          0xFFC00001,
+          0x7F7FFFFF
+        }) {
       in.add(s);
     }
     Random r = new Random(4);
     for (int i = 0; i < 2000; i++) {
-      in.add(r.nextBoolean() ? r.nextInt() : Float.floatToRawIntBits((float) (r.nextGaussian() * max)));
+      in.add(
+          r.nextBoolean()
+              ? r.nextInt()
+              : Float.floatToRawIntBits((float) (r.nextGaussian() * max)));
     }
     List<Map<String, BigInteger>> vectors = new ArrayList<>(in.size());
     long[] expected = new long[in.size()];
@@ -106,8 +132,13 @@ public final class Fp8QuantGenerator implements Generator<Fp8QuantGenerator.Para
       vectors.add(Map.of("in", BigInteger.valueOf(Integer.toUnsignedLong(in.get(v)))));
       expected[v] = Fp8Arithmetic.quantize(f, in.get(v), p.saturate());
     }
-    return new SelfCheckPlan.Vectors(vectors, "out", expected,
-        v -> String.format("quantize(0x%08x)", in.get(v)), in.size() + " inputs (every FP8 value and its neighbours, "
+    return new SelfCheckPlan.Vectors(
+        vectors,
+        "out",
+        expected,
+        v -> String.format("quantize(0x%08x)", in.get(v)),
+        in.size()
+            + " inputs (every FP8 value and its neighbours, "
             + "ties, overflow, +-0, subnormals, Inf, NaN) bit-exact");
   }
 }

@@ -6,8 +6,8 @@ import io.hardformer.dsl.UInt;
 import io.hardformer.generators.numerics.Fp8Format;
 
 /**
- * Splits an FP8 code into sign, integer significand (hidden bit included, M+1 bits), effective exponent
- * field (subnormals use 1) and class flags. Combinational.
+ * Splits an FP8 code into sign, integer significand (hidden bit included, M+1 bits), effective
+ * exponent field (subnormals use 1) and class flags. Combinational.
  */
 public final class Fp8Unpack extends Module {
   public final UInt code = in("code", 8);

@@ -1,8 +1,8 @@
 package io.hardformer.generators.numerics;
 
 /**
- * An IEEE-754 style binary format (hidden bit, subnormals, all-ones exponent for Inf/NaN): FP32, BF16,
- * FP16. Codes are held in a long, sign in the top bit.
+ * An IEEE-754 style binary format (hidden bit, subnormals, all-ones exponent for Inf/NaN): FP32,
+ * BF16, FP16. Codes are held in a long, sign in the top bit.
  */
 public record BinaryFormat(String name, int exponentBits, int mantissaBits) {
   public static final BinaryFormat FP32 = new BinaryFormat("fp32", 8, 23);
@@ -25,7 +25,10 @@ public record BinaryFormat(String name, int exponentBits, int mantissaBits) {
     return ((1L << exponentBits) - 1) << mantissaBits;
   }
 
-  /** The canonical quiet NaN: exponent all ones, top mantissa bit set, sign clear (0x7FC00000 for FP32). */
+  /**
+   * The canonical quiet NaN: exponent all ones, top mantissa bit set, sign clear (0x7FC00000 for
+   * FP32).
+   */
   public long quietNaN() {
     return infinityCode() | (1L << (mantissaBits - 1));
   }

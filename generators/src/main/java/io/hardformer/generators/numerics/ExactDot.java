@@ -3,8 +3,8 @@ package io.hardformer.generators.numerics;
 import java.math.BigInteger;
 
 /**
- * The exact sum of FP8 products as an integer in units of the smallest product (2^(2 x quantum)), with
- * the special-value flags: NaN (a NaN operand or Inf x 0), and infinite products by sign.
+ * The exact sum of FP8 products as an integer in units of the smallest product (2^(2 x quantum)),
+ * with the special-value flags: NaN (a NaN operand or Inf x 0), and infinite products by sign.
  */
 public record ExactDot(BigInteger sum, boolean nan, boolean posInf, boolean negInf) {
   public static ExactDot of(Fp8Format f, int[] a, int[] b) {
@@ -31,8 +31,9 @@ public record ExactDot(BigInteger sum, boolean nan, boolean posInf, boolean negI
         }
         continue;
       }
-      BigInteger p = BigInteger.valueOf((long) f.significand(a[i]) * f.significand(b[i]))
-          .shiftLeft(f.exponent(a[i]) + f.exponent(b[i]) - unit);
+      BigInteger p =
+          BigInteger.valueOf((long) f.significand(a[i]) * f.significand(b[i]))
+              .shiftLeft(f.exponent(a[i]) + f.exponent(b[i]) - unit);
       sum = neg ? sum.subtract(p) : sum.add(p);
     }
     return new ExactDot(sum, nan, posInf, negInf);

@@ -3,18 +3,19 @@ package io.hardformer.generators.numerics;
 import java.math.BigInteger;
 
 /**
- * Round-to-nearest-even of an exact non-negative value {@code magnitude × 2^scale} to a binary format
- * with {@code mantissaBits} fraction bits and smallest normal exponent {@code minExponent}, with
- * subnormals. The one rounding routine behind FP32, BF16 and FP8 results.
+ * Round-to-nearest-even of an exact non-negative value {@code magnitude × 2^scale} to a binary
+ * format with {@code mantissaBits} fraction bits and smallest normal exponent {@code minExponent},
+ * with subnormals. The one rounding routine behind FP32, BF16 and FP8 results.
  */
 public final class ExactRounding {
   private ExactRounding() {}
 
   /**
-   * The rounded magnitude's code {@code exponentField << mantissaBits | fraction}, where the exponent
-   * field may exceed the format's largest (the caller decides what overflow means).
+   * The rounded magnitude's code {@code exponentField << mantissaBits | fraction}, where the
+   * exponent field may exceed the format's largest (the caller decides what overflow means).
    */
-  public static long roundToCode(BigInteger magnitude, int scale, int mantissaBits, int minExponent) {
+  public static long roundToCode(
+      BigInteger magnitude, int scale, int mantissaBits, int minExponent) {
     if (magnitude.signum() == 0) {
       return 0;
     }
@@ -33,7 +34,8 @@ public final class ExactRounding {
         kept = kept.add(BigInteger.ONE);
       }
     }
-    // kept counts quanta and includes the hidden bit for normals, so a carry moves into the exponent
+    // kept counts quanta and includes the hidden bit for normals, so a carry moves into the
+    // exponent
     long base = (long) (top - minExponent) << mantissaBits;
     return base + kept.longValueExact();
   }

@@ -24,7 +24,9 @@ public final class Fp8Arithmetic {
     boolean infB = f.isInfinite(b);
     if (infA || infB) {
       boolean zero = (!infA && f.significand(a) == 0) || (!infB && f.significand(b) == 0);
-      return zero ? (int) BinaryFormat.FP32.quietNaN() : sign | (int) BinaryFormat.FP32.infinityCode();
+      return zero
+          ? (int) BinaryFormat.FP32.quietNaN()
+          : sign | (int) BinaryFormat.FP32.infinityCode();
     }
     long sig = (long) f.significand(a) * f.significand(b);
     int scale = f.exponent(a) + f.exponent(b);
@@ -32,9 +34,9 @@ public final class Fp8Arithmetic {
   }
 
   /**
-   * The exact sum of the lane products, rounded once to {@code out} (FP32 or BF16) with RNE. An exactly
-   * zero sum is +0. NaN if any input is NaN, any Inf × 0 occurs, or both +Inf and -Inf products occur;
-   * otherwise ±Inf if infinite products of one sign occur.
+   * The exact sum of the lane products, rounded once to {@code out} (FP32 or BF16) with RNE. An
+   * exactly zero sum is +0. NaN if any input is NaN, any Inf × 0 occurs, or both +Inf and -Inf
+   * products occur; otherwise ±Inf if infinite products of one sign occur.
    */
   public static long dot(Fp8Format f, int[] a, int[] b, BinaryFormat out) {
     ExactDot d = ExactDot.of(f, a, b);
@@ -65,8 +67,8 @@ public final class Fp8Arithmetic {
     if (e == 0xFF && m != 0) {
       return f.canonicalNaN();
     }
-    int overflow = saturate ? sign | f.maxNormalCode()
-        : f.hasInfinities() ? sign | 0x7C : f.canonicalNaN();
+    int overflow =
+        saturate ? sign | f.maxNormalCode() : f.hasInfinities() ? sign | 0x7C : f.canonicalNaN();
     if (e == 0xFF) {
       return overflow;
     }
@@ -86,9 +88,11 @@ public final class Fp8Arithmetic {
     return 2 * (f.mantissaBits() + 1) + maxShift;
   }
 
-  /** Width of the exact signed accumulator for {@code lanes} products: window + ceil(log2 lanes) + sign. */
+  /**
+   * Width of the exact signed accumulator for {@code lanes} products: window + ceil(log2 lanes) +
+   * sign.
+   */
   public static int accumulatorBits(Fp8Format f, int lanes) {
     return productWindowBits(f) + IntLog2.ceil(lanes) + 1;
   }
-
 }

@@ -3,8 +3,8 @@ package io.hardformer.generators.numerics;
 import java.math.BigInteger;
 
 /**
- * The OCP OFP8 v1.0 formats. E4M3: bias 7, no infinities, NaN = S.1111.111, max normal 448. E5M2: bias
- * 15, IEEE-like (±Inf = S.11111.00, NaN = S.11111.{01,10,11}), max normal 57344.
+ * The OCP OFP8 v1.0 formats. E4M3: bias 7, no infinities, NaN = S.1111.111, max normal 448. E5M2:
+ * bias 15, IEEE-like (±Inf = S.11111.00, NaN = S.11111.{01,10,11}), max normal 57344.
  */
 public enum Fp8Format {
   E4M3(4, 3, 7, false, 0x7E, 0x7F),
@@ -17,7 +17,13 @@ public enum Fp8Format {
   private final int maxNormalCode;
   private final int canonicalNaN;
 
-  Fp8Format(int exponentBits, int mantissaBits, int bias, boolean infinities, int maxNormalCode, int canonicalNaN) {
+  Fp8Format(
+      int exponentBits,
+      int mantissaBits,
+      int bias,
+      boolean infinities,
+      int maxNormalCode,
+      int canonicalNaN) {
     this.exponentBits = exponentBits;
     this.mantissaBits = mantissaBits;
     this.bias = bias;

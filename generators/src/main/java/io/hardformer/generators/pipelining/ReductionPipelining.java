@@ -9,14 +9,16 @@ public final class ReductionPipelining {
   private ReductionPipelining() {}
 
   /**
-   * True when a register stage follows level {@code level} (0 = the level nearest the leaves) of a tree
-   * of {@code levels} levels: after every second level and after the last.
+   * True when a register stage follows level {@code level} (0 = the level nearest the leaves) of a
+   * tree of {@code levels} levels: after every second level and after the last.
    */
   public static boolean registeredAfter(int level, int levels) {
     return level % 2 == 1 || level == levels - 1;
   }
 
-  /** Register stages of a tree of {@code levels} levels: the levels {@link #registeredAfter} says. */
+  /**
+   * Register stages of a tree of {@code levels} levels: the levels {@link #registeredAfter} says.
+   */
   public static int stages(int levels) {
     int stages = 0;
     for (int level = 0; level < levels; level++) {

@@ -9,10 +9,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The accuracy contract of the attention unit's arithmetic ({@link AttentionAccuracy}; the golden model is
- * bit-exact with the RTL, and {@code testbench/.../attention/AttentionAccuracyRtlTest} runs the contract on
- * Verilator outputs): 10,000 random steps with S up to 4096, and the adversarial long steps at the longest
- * documented S, 2^20 pairs, where one key dominates early and every later weight is below 2^-24 of it.
+ * The accuracy contract of the attention unit's arithmetic ({@link AttentionAccuracy}; the golden
+ * model is bit-exact with the RTL, and {@code testbench/.../attention/AttentionAccuracyRtlTest}
+ * runs the contract on Verilator outputs): 10,000 random steps with S up to 4096, and the
+ * adversarial long steps at the longest documented S, 2^20 pairs, where one key dominates early and
+ * every later weight is below 2^-24 of it.
  */
 class AttentionAccuracyTest {
   static final long MAX_S = 1L << AttentionShape.LOG2_MAX_S;
@@ -38,8 +39,11 @@ class AttentionAccuracyTest {
       int dim = new int[] {1, 4, 8, 16, 32}[r.nextInt(5)];
       FloatPacker out = n % 2 == 0 ? FloatPacker.BF16 : FloatPacker.FP32;
       AttentionShape shape = new AttentionShape(dim, 1, f, out);
-      int s = n % 50 == 0 ? 4096 : (int) Math.round(Math.pow(2, r.nextDouble() * 10.5)); // 1 .. ~1450, some 4096
-      int spread = r.nextInt(6);                       // score scale: q, k magnitudes up to 2^spread
+      int s =
+          n % 50 == 0
+              ? 4096
+              : (int) Math.round(Math.pow(2, r.nextDouble() * 10.5)); // 1 .. ~1450, some 4096
+      int spread = r.nextInt(6); // score scale: q, k magnitudes up to 2^spread
       int[][] q = {new int[dim]};
       int[][] k = new int[s][dim];
       int[][] v = new int[s][dim];
@@ -59,13 +63,18 @@ class AttentionAccuracyTest {
         worstCase = f + " D=" + dim + " S=" + s + " spread=" + spread + " " + out;
       }
     }
-    System.out.printf("[attention] worst error over %d random steps: 2^%.2f of the allowed error (%s)%n", cases,
-        Math.log(worst) / Math.log(2), worstCase);
+    System.out.printf(
+        "[attention] worst error over %d random steps: 2^%.2f of the allowed error (%s)%n",
+        cases, Math.log(worst) / Math.log(2), worstCase);
     assertTrue(worst <= 1, "worst error is " + worst + " x the allowed error at " + worstCase);
   }
 
-  /** One head, D = 4, FP32 out: key 0 dominates (q = 1.0, k0 = big), the other S - 1 keys and values are {@code k1}, {@code v1}. */
-  static double longStep(Fp8Format f, long s, int k0, int k1, int[] v0, int[] v1, double[] oldContractError) {
+  /**
+   * One head, D = 4, FP32 out: key 0 dominates (q = 1.0, k0 = big), the other S - 1 keys and values
+   * are {@code k1}, {@code v1}.
+   */
+  static double longStep(
+      Fp8Format f, long s, int k0, int k1, int[] v0, int[] v1, double[] oldContractError) {
     int one = f == Fp8Format.E4M3 ? 0x38 : 0x3C;
     AttentionShape shape = new AttentionShape(4, 1, f, FloatPacker.FP32);
     int[][] q = {{one, one, one, one}};
@@ -88,8 +97,9 @@ class AttentionAccuracyTest {
     }
     oldContractError[0] = err / (Math.scalb(maxRef, -8));
     double fraction = AttentionAccuracy.worstFraction(shape, q[0], k, v, got);
-    System.out.printf("[attention] %s S=%d k0=0x%02x k1=0x%02x: error 2^%.2f, 2^%.2f of the allowed error%n", f, s, k0, k1,
-        Math.log(err) / Math.log(2), Math.log(fraction) / Math.log(2));
+    System.out.printf(
+        "[attention] %s S=%d k0=0x%02x k1=0x%02x: error 2^%.2f, 2^%.2f of the allowed error%n",
+        f, s, k0, k1, Math.log(err) / Math.log(2), Math.log(fraction) / Math.log(2));
     return fraction;
   }
 
@@ -98,22 +108,41 @@ class AttentionAccuracyTest {
     double[] old = new double[1];
     int[] e4One = {0x38, 0, 0, 0};
     int[] e4Second = {0, 0x38, 0, 0};
-    // the outside testbench's smallest case: S = 100,000, later weights 2^-24.2 each (dropped by 24-bit weights)
+    // the outside testbench's smallest case: S = 100,000, later weights 2^-24.2 each (dropped by
+    // 24-bit weights)
     assertTrue(longStep(Fp8Format.E4M3, 100_000, 0x52, 0x3D, e4One, e4Second, old) <= 1);
-    assertTrue(old[0] < Math.scalb(1.0, -8), "error " + old[0] + " x 2^-8 max|o_ref| (with 24-bit weights: 2^0.44)");
+    assertTrue(
+        old[0] < Math.scalb(1.0, -8),
+        "error " + old[0] + " x 2^-8 max|o_ref| (with 24-bit weights: 2^0.44)");
     // the longest documented step with the later keys 1.0, both formats
     assertTrue(longStep(Fp8Format.E4M3, MAX_S, 0x52, 0x38, e4One, e4Second, old) <= 1);
-    assertTrue(old[0] < Math.scalb(1.0, -8), "error " + old[0] + " x 2^-8 max|o_ref| (with 24-bit weights: 2^2)");
-    assertTrue(longStep(Fp8Format.E5M2, MAX_S, 0x49, 0x3C, new int[] {0x3C, 0, 0, 0}, new int[] {0, 0x3C, 0, 0}, old) <= 1);
+    assertTrue(
+        old[0] < Math.scalb(1.0, -8),
+        "error " + old[0] + " x 2^-8 max|o_ref| (with 24-bit weights: 2^2)");
+    assertTrue(
+        longStep(
+                Fp8Format.E5M2,
+                MAX_S,
+                0x49,
+                0x3C,
+                new int[] {0x3C, 0, 0, 0},
+                new int[] {0, 0x3C, 0, 0},
+                old)
+            <= 1);
     // harsher: the dropped values point the other way, so the dropped mass moves o by twice as much
-    assertTrue(longStep(Fp8Format.E4M3, MAX_S, 0x52, 0x3D, e4One, new int[] {0xB8, 0xB8, 0xB8, 0xB8}, old) <= 1);
+    assertTrue(
+        longStep(Fp8Format.E4M3, MAX_S, 0x52, 0x3D, e4One, new int[] {0xB8, 0xB8, 0xB8, 0xB8}, old)
+            <= 1);
   }
 
   @Test
   void exp2TableAndStepAreAccurate() {
     double worst = 0;
     for (long t = 0; t < (4L << AttentionShape.X_FRACTION); t += 3) {
-      double exact = Math.scalb(Math.pow(2, -t / (double) (1 << AttentionShape.X_FRACTION)), AttentionShape.P_FRACTION);
+      double exact =
+          Math.scalb(
+              Math.pow(2, -t / (double) (1 << AttentionShape.X_FRACTION)),
+              AttentionShape.P_FRACTION);
       worst = Math.max(worst, Math.abs(AttentionGolden.exp2(t) - exact) / exact);
     }
     assertTrue(worst < Math.scalb(1.0, -20), "exp2 relative error " + worst);

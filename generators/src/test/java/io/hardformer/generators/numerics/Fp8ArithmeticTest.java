@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** The golden models against the OCP facts and, where they coincide, Java float and double. */
 class Fp8ArithmeticTest {
@@ -21,7 +21,8 @@ class Fp8ArithmeticTest {
     assertTrue(Double.isNaN(f.toDouble(0x7F)) && Double.isNaN(f.toDouble(0xFF)));
     assertEquals(Math.scalb(1.0, -9), f.toDouble(0x01), "min subnormal 2^-9");
     assertEquals(Math.scalb(1.0, -6), f.toDouble(0x08), "min normal 2^-6");
-    assertEquals(240.0, f.toDouble(0x77), "1.111 x 2^7 is finite, not Inf (IEEE-style E4M3 stops here)");
+    assertEquals(
+        240.0, f.toDouble(0x77), "1.111 x 2^7 is finite, not Inf (IEEE-style E4M3 stops here)");
     int nans = 0;
     for (int c = 0; c < 256; c++) {
       nans += f.isNaN(c) ? 1 : 0;
@@ -43,7 +44,9 @@ class Fp8ArithmeticTest {
       nans += f.isNaN(c) ? 1 : 0;
       // E5M2 is the top byte of an IEEE FP16
       double fp16 = BinaryFormat.FP16.toDouble((long) c << 8);
-      assertTrue(Double.compare(fp16, f.toDouble(c)) == 0 || Double.isNaN(fp16) && Double.isNaN(f.toDouble(c)),
+      assertTrue(
+          Double.compare(fp16, f.toDouble(c)) == 0
+              || Double.isNaN(fp16) && Double.isNaN(f.toDouble(c)),
           "code " + c);
     }
     assertEquals(6, nans);
@@ -80,10 +83,13 @@ class Fp8ArithmeticTest {
     double a = Math.abs(v);
     double max = f.toDouble(f.maxNormalCode());
     double ulpAtMax = max - f.toDouble(f.maxNormalCode() - 1);
-    // values at or beyond max + ulp/2 overflow (the tie goes to the even neighbour "above" max when max is odd)
+    // values at or beyond max + ulp/2 overflow (the tie goes to the even neighbour "above" max when
+    // max is odd)
     boolean maxIsEven = (f.maxNormalCode() & 1) == 0;
     if (Double.isInfinite(a) || a > max + ulpAtMax / 2 || (a == max + ulpAtMax / 2 && !maxIsEven)) {
-      return saturate ? sign | f.maxNormalCode() : f.hasInfinities() ? sign | 0x7C : f.canonicalNaN();
+      return saturate
+          ? sign | f.maxNormalCode()
+          : f.hasInfinities() ? sign | 0x7C : f.canonicalNaN();
     }
     int best = 0;
     double bestErr = Double.MAX_VALUE;
@@ -122,7 +128,9 @@ class Fp8ArithmeticTest {
           float mid = (float) ((v + f.toDouble(c + 1)) / 2);
           for (int d = -1; d <= 1; d++) {
             int y = Float.floatToRawIntBits(mid) + d;
-            assertEquals(nearest(f, Float.intBitsToFloat(y), sat), Fp8Arithmetic.quantize(f, y, sat),
+            assertEquals(
+                nearest(f, Float.intBitsToFloat(y), sat),
+                Fp8Arithmetic.quantize(f, y, sat),
                 f + " near midpoint " + mid);
           }
         }
@@ -139,14 +147,27 @@ class Fp8ArithmeticTest {
   @Test
   void quantizationRules() {
     Fp8Format e4 = Fp8Format.E4M3;
-    assertEquals(0x7E, Fp8Arithmetic.quantize(e4, Float.floatToRawIntBits(464f), true), "464 rounds to 448 (tie to even)");
-    assertEquals(0x7E, Fp8Arithmetic.quantize(e4, Float.floatToRawIntBits(464f), false), "not an overflow");
-    assertEquals(0x7F, Fp8Arithmetic.quantize(e4, Float.floatToRawIntBits(465f), false), "overflow is NaN");
-    assertEquals(0xFE, Fp8Arithmetic.quantize(e4, Float.floatToRawIntBits(Float.NEGATIVE_INFINITY), true));
-    assertEquals(0x80, Fp8Arithmetic.quantize(e4, 0x80000001, true), "negative FP32 subnormal keeps its sign");
+    assertEquals(
+        0x7E,
+        Fp8Arithmetic.quantize(e4, Float.floatToRawIntBits(464f), true),
+        "464 rounds to 448 (tie to even)");
+    assertEquals(
+        0x7E, Fp8Arithmetic.quantize(e4, Float.floatToRawIntBits(464f), false), "not an overflow");
+    assertEquals(
+        0x7F, Fp8Arithmetic.quantize(e4, Float.floatToRawIntBits(465f), false), "overflow is NaN");
+    assertEquals(
+        0xFE, Fp8Arithmetic.quantize(e4, Float.floatToRawIntBits(Float.NEGATIVE_INFINITY), true));
+    assertEquals(
+        0x80,
+        Fp8Arithmetic.quantize(e4, 0x80000001, true),
+        "negative FP32 subnormal keeps its sign");
     Fp8Format e5 = Fp8Format.E5M2;
-    assertEquals(0xFC, Fp8Arithmetic.quantize(e5, Float.floatToRawIntBits(-61440f), false), "E5M2 tie above max overflows");
-    assertEquals(0x7C, Fp8Arithmetic.quantize(e5, Float.floatToRawIntBits(Float.POSITIVE_INFINITY), false));
+    assertEquals(
+        0xFC,
+        Fp8Arithmetic.quantize(e5, Float.floatToRawIntBits(-61440f), false),
+        "E5M2 tie above max overflows");
+    assertEquals(
+        0x7C, Fp8Arithmetic.quantize(e5, Float.floatToRawIntBits(Float.POSITIVE_INFINITY), false));
     assertEquals(0x7E, Fp8Arithmetic.quantize(e5, 0x7FC00001, false));
   }
 
@@ -167,9 +188,11 @@ class Fp8ArithmeticTest {
         nan |= Double.isNaN(p);
         sum += p;
       }
-      long expected = nan ? QNAN : sum == 0 ? 0 : Integer.toUnsignedLong(Float.floatToRawIntBits((float) sum));
+      long expected =
+          nan ? QNAN : sum == 0 ? 0 : Integer.toUnsignedLong(Float.floatToRawIntBits((float) sum));
       assertEquals(expected, Fp8Arithmetic.dot(f, a, b, BinaryFormat.FP32), "trial " + trial);
-      long bf16 = nan ? BinaryFormat.BF16.quietNaN() : sum == 0 ? 0 : BinaryFormat.BF16.fromDouble(sum);
+      long bf16 =
+          nan ? BinaryFormat.BF16.quietNaN() : sum == 0 ? 0 : BinaryFormat.BF16.fromDouble(sum);
       assertEquals(bf16, Fp8Arithmetic.dot(f, a, b, BinaryFormat.BF16), "bf16 trial " + trial);
     }
   }
@@ -181,21 +204,34 @@ class Fp8ArithmeticTest {
     int tiny = 0x01; // 2^-16
     int one = 0x3C;
     // 57344*57344 - 57344*57344 + 2^-16*2^-16 = 2^-32 exactly: an FP32 accumulator would return 0
-    long r = Fp8Arithmetic.dot(f, new int[] {big, big | 0x80, tiny}, new int[] {big, big, tiny}, BinaryFormat.FP32);
+    long r =
+        Fp8Arithmetic.dot(
+            f, new int[] {big, big | 0x80, tiny}, new int[] {big, big, tiny}, BinaryFormat.FP32);
     assertEquals(Float.floatToRawIntBits((float) Math.scalb(1.0, -32)), r);
-    assertEquals(0L, Fp8Arithmetic.dot(f, new int[] {0x80}, new int[] {one}, BinaryFormat.FP32), "exact zero is +0");
-    assertEquals(0x7F800000L, Fp8Arithmetic.dot(f, new int[] {0x7C, one}, new int[] {one, one}, BinaryFormat.FP32));
-    assertEquals((long) QNAN, Fp8Arithmetic.dot(f, new int[] {0x7C, 0xFC}, new int[] {one, one}, BinaryFormat.FP32),
+    assertEquals(
+        0L,
+        Fp8Arithmetic.dot(f, new int[] {0x80}, new int[] {one}, BinaryFormat.FP32),
+        "exact zero is +0");
+    assertEquals(
+        0x7F800000L,
+        Fp8Arithmetic.dot(f, new int[] {0x7C, one}, new int[] {one, one}, BinaryFormat.FP32));
+    assertEquals(
+        (long) QNAN,
+        Fp8Arithmetic.dot(f, new int[] {0x7C, 0xFC}, new int[] {one, one}, BinaryFormat.FP32),
         "+Inf and -Inf products give NaN");
-    assertEquals((long) QNAN, Fp8Arithmetic.dot(f, new int[] {0x7C}, new int[] {0x00}, BinaryFormat.FP32));
+    assertEquals(
+        (long) QNAN, Fp8Arithmetic.dot(f, new int[] {0x7C}, new int[] {0x00}, BinaryFormat.FP32));
   }
 
   @Test
   void roundingCarriesIntoTheExponent() {
     // 2^24 - 1 rounds to 2^24 in FP32 (carry out of the mantissa)
-    long code = ExactRounding.toBinary(java.math.BigInteger.valueOf((1 << 25) - 1), -1, BinaryFormat.FP32);
+    long code =
+        ExactRounding.toBinary(java.math.BigInteger.valueOf((1 << 25) - 1), -1, BinaryFormat.FP32);
     assertEquals(Float.floatToRawIntBits(16777216f), code);
-    assertEquals(BinaryFormat.FP32.infinityCode(),
-        ExactRounding.toBinary(java.math.BigInteger.ONE, 200, BinaryFormat.FP32), "overflow to Inf");
+    assertEquals(
+        BinaryFormat.FP32.infinityCode(),
+        ExactRounding.toBinary(java.math.BigInteger.ONE, 200, BinaryFormat.FP32),
+        "overflow to Inf");
   }
 }

@@ -15,15 +15,17 @@ import io.hardformer.generators.numerics.Fp8Format;
 import org.junit.jupiter.api.Test;
 
 /**
- * The latency each design declares in its manifest is counted from the stages it builds; the shapes'
- * formulas (used by the throughput models without building hardware) must agree with it everywhere.
+ * The latency each design declares in its manifest is counted from the stages it builds; the
+ * shapes' formulas (used by the throughput models without building hardware) must agree with it
+ * everywhere.
  */
 class StructuralLatencyTest {
   @Test
   void reductionStagesFollowTheRule() {
     int[] expected = {0, 1, 1, 2, 2, 3, 3, 4};
     for (int levels = 0; levels < expected.length; levels++) {
-      assertEquals(expected[levels], ReductionPipelining.stages(levels), "stages of " + levels + " levels");
+      assertEquals(
+          expected[levels], ReductionPipelining.stages(levels), "stages of " + levels + " levels");
     }
     assertEquals(true, ReductionPipelining.registeredAfter(0, 1));
     assertEquals(false, ReductionPipelining.registeredAfter(0, 3));
@@ -44,8 +46,13 @@ class StructuralLatencyTest {
     for (int rows = 1; rows <= 40; rows++) {
       for (AccumulationMode mode : AccumulationMode.values()) {
         FmaArrayShape shape = FmaArrayShape.of(rows, 1, Fp8Format.E4M3, mode, FloatPacker.FP32);
-        ColumnReadout r = new ColumnReadout(rows, FmaCell.holdBits(mode, shape.sumBits()),
-            mode, 2 * Fp8Format.E4M3.quantumExponent(), FloatPacker.FP32);
+        ColumnReadout r =
+            new ColumnReadout(
+                rows,
+                FmaCell.holdBits(mode, shape.sumBits()),
+                mode,
+                2 * Fp8Format.E4M3.quantumExponent(),
+                FloatPacker.FP32);
         assertEquals(ColumnReadout.latency(rows, mode), r.latency, rows + " rows " + mode);
       }
     }
@@ -56,8 +63,10 @@ class StructuralLatencyTest {
     int[][] shapes = {{1, 1}, {1, 5}, {2, 3}, {4, 4}, {5, 3}, {8, 8}, {9, 2}, {16, 16}, {17, 3}};
     for (int[] rc : shapes) {
       for (AccumulationMode mode : AccumulationMode.values()) {
-        FmaArrayShape shape = FmaArrayShape.of(rc[0], rc[1], Fp8Format.E5M2, mode, FloatPacker.BF16);
-        assertEquals(shape.latency(), new FmaArray(shape).freeze().timing().latency(), shape.toString());
+        FmaArrayShape shape =
+            FmaArrayShape.of(rc[0], rc[1], Fp8Format.E5M2, mode, FloatPacker.BF16);
+        assertEquals(
+            shape.latency(), new FmaArray(shape).freeze().timing().latency(), shape.toString());
       }
     }
   }
@@ -67,7 +76,10 @@ class StructuralLatencyTest {
     int[][] shapes = {{1, 1}, {2, 1}, {3, 3}, {4, 2}, {8, 1}, {16, 2}, {33, 1}};
     for (int[] dg : shapes) {
       AttentionShape s = new AttentionShape(dg[0], dg[1], Fp8Format.E4M3, FloatPacker.BF16);
-      assertEquals(s.latency(), new AttentionUnit(s).freeze().timing().latency(), "D=" + dg[0] + " G=" + dg[1]);
+      assertEquals(
+          s.latency(),
+          new AttentionUnit(s).freeze().timing().latency(),
+          "D=" + dg[0] + " G=" + dg[1]);
     }
   }
 }

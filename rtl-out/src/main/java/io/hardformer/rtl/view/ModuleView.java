@@ -3,8 +3,8 @@ package io.hardformer.rtl.view;
 import java.util.List;
 
 /**
- * Everything the module template lays out, with final names, ranges and declaration order. Templates
- * never compute widths or invent names.
+ * Everything the module template lays out, with final names, ranges and declaration order.
+ * Templates never compute widths or invent names.
  */
 public record ModuleView(
     String name,

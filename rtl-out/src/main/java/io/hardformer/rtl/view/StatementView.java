@@ -3,11 +3,17 @@ package io.hardformer.rtl.view;
 import java.util.List;
 
 /**
- * A procedural statement: an assignment ({@code kind = "assign"}, with {@code op} "=" or "<=") or an
- * if/else-if/else chain ({@code kind = "if"}, with arms and an optional else body).
+ * A procedural statement: an assignment ({@code kind = "assign"}, with {@code op} "=" or "<=") or
+ * an if/else-if/else chain ({@code kind = "if"}, with arms and an optional else body).
  */
-public record StatementView(String kind, String lhs, String op, String rhs, String comment,
-    List<ArmView> arms, List<StatementView> otherwise) {
+public record StatementView(
+    String kind,
+    String lhs,
+    String op,
+    String rhs,
+    String comment,
+    List<ArmView> arms,
+    List<StatementView> otherwise) {
   public StatementView {
     arms = List.copyOf(arms);
     otherwise = List.copyOf(otherwise);

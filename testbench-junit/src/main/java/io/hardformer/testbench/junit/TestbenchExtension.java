@@ -37,16 +37,25 @@ public final class TestbenchExtension implements TestExecutionExceptionHandler, 
   }
 
   @Override
-  public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-    if (!(failure instanceof AssertionError) || open.isEmpty()
+  public void handleTestExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
+    if (!(failure instanceof AssertionError)
+        || open.isEmpty()
         || String.valueOf(failure.getMessage()).contains("\n  waveform: ")) {
       throw failure;
     }
     StringBuilder sb = new StringBuilder(String.valueOf(failure.getMessage()));
     for (Testbench tb : open) {
-      sb.append("\n  ").append(tb.design().top()).append(" at cycle ").append(tb.cycle())
-          .append(", seed: ").append(tb.seed()).append(" (replay with -Dhardformer.seed=").append(tb.seed())
-          .append(")\n  waveform: ").append(tb.writeWaveform());
+      sb.append("\n  ")
+          .append(tb.design().top())
+          .append(" at cycle ")
+          .append(tb.cycle())
+          .append(", seed: ")
+          .append(tb.seed())
+          .append(" (replay with -Dhardformer.seed=")
+          .append(tb.seed())
+          .append(")\n  waveform: ")
+          .append(tb.writeWaveform());
     }
     AssertionError wrapped = new AssertionError(sb.toString(), failure);
     wrapped.setStackTrace(failure.getStackTrace());

@@ -21,8 +21,7 @@ import org.junit.platform.testkit.engine.Events;
 class TestbenchExtensionTest {
   /** Run only through the test kit below (its name does not match Surefire's patterns). */
   static class FailingUserTest {
-    @RegisterExtension
-    final TestbenchExtension benches = new TestbenchExtension();
+    @RegisterExtension final TestbenchExtension benches = new TestbenchExtension();
 
     @Test
     void countsWrongOnPurpose() {
@@ -34,11 +33,20 @@ class TestbenchExtensionTest {
 
   @Test
   void userAssertionFailureCarriesWaveformAndSeed() throws Exception {
-    Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailingUserTest.class))
-        .execute().testEvents();
+    Events events =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(FailingUserTest.class))
+            .execute()
+            .testEvents();
     assertEquals(1, events.failed().count());
-    Throwable t = events.failed().stream().findFirst().orElseThrow().getPayload(
-        org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+    Throwable t =
+        events.failed().stream()
+            .findFirst()
+            .orElseThrow()
+            .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+            .orElseThrow()
+            .getThrowable()
+            .orElseThrow();
     String m = t.getMessage();
     assertTrue(m.startsWith("count after 3 enabled cycles ==> expected: <4> but was: <3>"), m);
     assertTrue(m.contains("Counter at cycle 4, seed: "), m);

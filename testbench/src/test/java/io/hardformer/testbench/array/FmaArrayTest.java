@@ -23,9 +23,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The FMA array in Verilator: every output bit-exact against {@link MatmulGolden} for several shapes,
- * both accumulation modes and both formats, K = 1, small K and K > 1024, matmuls back to back with and
- * without input bubbles; and the cycle contract of the manifest measured from cycle stamps.
+ * The FMA array in Verilator: every output bit-exact against {@link MatmulGolden} for several
+ * shapes, both accumulation modes and both formats, K = 1, small K and K > 1024, matmuls back to
+ * back with and without input bubbles; and the cycle contract of the manifest measured from cycle
+ * stamps.
  */
 @Tag("verilator")
 class FmaArrayTest {
@@ -46,7 +47,8 @@ class FmaArrayTest {
 
   @ParameterizedTest(name = "{0}x{1} {2} acc={3} out={4}")
   @MethodSource("configs")
-  void everyOutputIsBitExact(int rows, int cols, Fp8Format f, AccumulationMode mode, FloatPacker out) {
+  void everyOutputIsBitExact(
+      int rows, int cols, Fp8Format f, AccumulationMode mode, FloatPacker out) {
     FmaArrayShape shape = FmaArrayShape.of(rows, cols, f, mode, out);
     MatrixSource src = new MatrixSource(f, rows * 1000L + cols * 10L + mode.ordinal());
     List<int[][][]> matmuls = new ArrayList<>();
@@ -87,14 +89,25 @@ class FmaArrayTest {
           long expected = lastBeat + shape.latency() + i;
           long got = run.outputCycle(m * rows + i);
           if (got != expected) {
-            tb.fail("matmul " + m + " row " + i + " left in cycle " + got + ", the contract says " + expected);
+            tb.fail(
+                "matmul "
+                    + m
+                    + " row "
+                    + i
+                    + " left in cycle "
+                    + got
+                    + ", the contract says "
+                    + expected);
           }
         }
       }
       long total = run.outputCycle(count * rows - 1) - first + 1;
       assertEquals(shape.cyclesBackToBack(k, count), total, "cycles of " + count + " matmuls");
       if (count == 1 || k >= shape.minimumSpacing()) {
-        assertEquals(shape.cyclesPerMatmul(k), run.outputCycle(rows - 1) - first + 1, "cycles of one matmul");
+        assertEquals(
+            shape.cyclesPerMatmul(k),
+            run.outputCycle(rows - 1) - first + 1,
+            "cycles of one matmul");
       }
     }
   }
@@ -113,7 +126,8 @@ class FmaArrayTest {
 
   @Test
   void manifestCarriesTheCycleContract() {
-    FmaArrayShape shape = FmaArrayShape.of(4, 4, Fp8Format.E4M3, AccumulationMode.EXACT, FloatPacker.FP32);
+    FmaArrayShape shape =
+        FmaArrayShape.of(4, 4, Fp8Format.E4M3, AccumulationMode.EXACT, FloatPacker.FP32);
     try (Testbench tb = Testbench.of(new FmaArray(shape))) {
       String manifest = tb.design().manifest();
       assertEquals(true, manifest.contains("\"latency\" : " + shape.latency()), manifest);
@@ -121,7 +135,8 @@ class FmaArrayTest {
   }
 
   /** Streams every beat of every matmul through the valid/ready input; returns the result rows. */
-  static StreamRun send(Testbench tb, FmaArray dut, int rows, List<int[][][]> matmuls, double bubbles) {
+  static StreamRun send(
+      Testbench tb, FmaArray dut, int rows, List<int[][][]> matmuls, double bubbles) {
     Stream s = tb.stream(dut.in, dut.out).bubbles(bubbles);
     for (int[][][] mm : matmuls) {
       int[][] x = mm[0];
@@ -151,11 +166,15 @@ class FmaArrayTest {
         for (int j = 0; j < cols; j++) {
           long v = Lanes.element(got[0], j, width);
           if (v != y[i][j]) {
-            tb.failAt(run.outputCycle(index), String.format("%s: matmul %d (K=%d) y[%d][%d]: expected 0x%x, got 0x%x",
-                shape, m, matmuls.get(m)[1].length, i, j, y[i][j], v));
+            tb.failAt(
+                run.outputCycle(index),
+                String.format(
+                    "%s: matmul %d (K=%d) y[%d][%d]: expected 0x%x, got 0x%x",
+                    shape, m, matmuls.get(m)[1].length, i, j, y[i][j], v));
           }
         }
-        assertEquals(i == rows - 1 ? 1 : 0, got[1].intValue(), "out_last of matmul " + m + " row " + i);
+        assertEquals(
+            i == rows - 1 ? 1 : 0, got[1].intValue(), "out_last of matmul " + m + " row " + i);
       }
     }
   }

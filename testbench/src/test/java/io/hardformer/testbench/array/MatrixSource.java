@@ -4,12 +4,17 @@ import io.hardformer.generators.numerics.Fp8Format;
 import java.util.Random;
 
 /**
- * Random FP8 matrices for the FMA-array tests, by kind: finite codes with a sprinkle of NaN/Inf, wide
- * dynamic range (max normals beside subnormals: rounding and ties in FP32 accumulation), exact
+ * Random FP8 matrices for the FMA-array tests, by kind: finite codes with a sprinkle of NaN/Inf,
+ * wide dynamic range (max normals beside subnormals: rounding and ties in FP32 accumulation), exact
  * cancellation (products that sum to zero: the sign of zero), and signed zeros only.
  */
 final class MatrixSource {
-  enum Kind { FINITE_WITH_SPECIALS, WIDE_RANGE, CANCELLATION, ZEROS }
+  enum Kind {
+    FINITE_WITH_SPECIALS,
+    WIDE_RANGE,
+    CANCELLATION,
+    ZEROS
+  }
 
   private final Fp8Format f;
   private final Random r;
@@ -51,31 +56,40 @@ final class MatrixSource {
     switch (kind) {
       case ZEROS:
         return r.nextBoolean() ? 0x00 : 0x80;
-      case WIDE_RANGE: {
-        int sign = r.nextBoolean() ? 0x80 : 0;
-        switch (r.nextInt(5)) {
-          case 0: return sign | f.maxNormalCode();
-          case 1: return sign | 1;                              // smallest subnormal
-          case 2: return sign | (1 << f.mantissaBits()) * (f.bias()); // 1.0
-          case 3: return sign | (r.nextInt(1 << f.mantissaBits()));  // subnormal or zero
-          default: return finite();
+      case WIDE_RANGE:
+        {
+          int sign = r.nextBoolean() ? 0x80 : 0;
+          switch (r.nextInt(5)) {
+            case 0:
+              return sign | f.maxNormalCode();
+            case 1:
+              return sign | 1; // smallest subnormal
+            case 2:
+              return sign | (1 << f.mantissaBits()) * (f.bias()); // 1.0
+            case 3:
+              return sign | (r.nextInt(1 << f.mantissaBits())); // subnormal or zero
+            default:
+              return finite();
+          }
         }
-      }
       case CANCELLATION:
         return finite();
-      default: {
-        int roll = r.nextInt(Math.max(64, 8 * k));
-        if (roll == 0) {
-          return f.canonicalNaN() | (r.nextBoolean() ? 0x80 : 0);
+      default:
+        {
+          int roll = r.nextInt(Math.max(64, 8 * k));
+          if (roll == 0) {
+            return f.canonicalNaN() | (r.nextBoolean() ? 0x80 : 0);
+          }
+          if (roll == 1) {
+            return f.hasInfinities()
+                ? 0x7C | (r.nextBoolean() ? 0x80 : 0)
+                : f.maxNormalCode() | 0x80;
+          }
+          if (roll == 2) {
+            return r.nextBoolean() ? 0 : 0x80;
+          }
+          return finite();
         }
-        if (roll == 1) {
-          return f.hasInfinities() ? 0x7C | (r.nextBoolean() ? 0x80 : 0) : f.maxNormalCode() | 0x80;
-        }
-        if (roll == 2) {
-          return r.nextBoolean() ? 0 : 0x80;
-        }
-        return finite();
-      }
     }
   }
 

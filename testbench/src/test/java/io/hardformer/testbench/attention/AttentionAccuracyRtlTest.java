@@ -18,15 +18,18 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The accuracy contract ({@link AttentionAccuracy}) on the attention unit's Verilator outputs, against
- * double-precision attention, with several query heads per K/V stream (G = 3 and 2): random steps of
- * varied score spreads and lengths, and an adversarial long step (S = 2^17) where one key dominates and
- * every later weight is about 2^-24 of it (all of them dropped when the weights had 24 fraction bits).
- * The configurations are AttentionTest's, so the models are shared.
+ * The accuracy contract ({@link AttentionAccuracy}) on the attention unit's Verilator outputs,
+ * against double-precision attention, with several query heads per K/V stream (G = 3 and 2): random
+ * steps of varied score spreads and lengths, and an adversarial long step (S = 2^17) where one key
+ * dominates and every later weight is about 2^-24 of it (all of them dropped when the weights had
+ * 24 fraction bits). The configurations are AttentionTest's, so the models are shared.
  */
 @Tag("verilator")
 class AttentionAccuracyRtlTest {
-  /** Runs the steps and returns, per step and head, the worst error as a fraction of the allowed error. */
+  /**
+   * Runs the steps and returns, per step and head, the worst error as a fraction of the allowed
+   * error.
+   */
   private static double[][] fractions(AttentionShape s, List<AttentionTest.Step> steps) {
     AttentionUnit dut = new AttentionUnit(s);
     try (Testbench tb = Testbench.of(dut)) {
@@ -49,8 +52,11 @@ class AttentionAccuracyRtlTest {
 
   @Test
   void randomStepsWithSeveralHeadsMeetTheContract() {
-    for (AttentionShape s : new AttentionShape[] {new AttentionShape(3, 3, Fp8Format.E5M2, FloatPacker.FP32),
-        new AttentionShape(4, 2, Fp8Format.E4M3, FloatPacker.FP32)}) {
+    for (AttentionShape s :
+        new AttentionShape[] {
+          new AttentionShape(3, 3, Fp8Format.E5M2, FloatPacker.FP32),
+          new AttentionShape(4, 2, Fp8Format.E4M3, FloatPacker.FP32)
+        }) {
       Random r = new Random(s.headDim() * 7L + s.qHeads());
       List<AttentionTest.Step> steps = new ArrayList<>();
       for (int n = 0; n < 40; n++) {
@@ -72,13 +78,24 @@ class AttentionAccuracyRtlTest {
       double worst = 0;
       for (int j = 0; j < f.length; j++) {
         for (int h = 0; h < s.qHeads(); h++) {
-          assertTrue(f[j][h] <= 1, s + " step " + j + " (S=" + steps.get(j).k().length + ") head " + h + ": error "
-              + f[j][h] + " x the allowed error");
+          assertTrue(
+              f[j][h] <= 1,
+              s
+                  + " step "
+                  + j
+                  + " (S="
+                  + steps.get(j).k().length
+                  + ") head "
+                  + h
+                  + ": error "
+                  + f[j][h]
+                  + " x the allowed error");
           worst = Math.max(worst, f[j][h]);
         }
       }
-      System.out.printf("[attention rtl] %s: worst error 2^%.2f of the allowed error over %d steps x %d heads%n", s,
-          Math.log(worst) / Math.log(2), steps.size(), s.qHeads());
+      System.out.printf(
+          "[attention rtl] %s: worst error 2^%.2f of the allowed error over %d steps x %d heads%n",
+          s, Math.log(worst) / Math.log(2), steps.size(), s.qHeads());
     }
   }
 
@@ -87,10 +104,12 @@ class AttentionAccuracyRtlTest {
     AttentionShape s = new AttentionShape(4, 2, Fp8Format.E4M3, FloatPacker.FP32);
     int len = 1 << 17;
     int one = 0x38;
-    int[][] q = {{one, one, one, one}, {0x30, 0xB8, one, 0x40}};     // head 0: key 0 dominates; head 1: mild
+    int[][] q = {
+      {one, one, one, one}, {0x30, 0xB8, one, 0x40}
+    }; // head 0: key 0 dominates; head 1: mild
     int[][] k = new int[len][];
     int[][] v = new int[len][];
-    k[0] = new int[] {0x52, 0x52, 0x52, 0x52};                       // score 20 against 3.25: later weights 2^-24.2
+    k[0] = new int[] {0x52, 0x52, 0x52, 0x52}; // score 20 against 3.25: later weights 2^-24.2
     v[0] = new int[] {one, 0, 0, 0};
     int[] kRest = {0x3D, 0x3D, 0x3D, 0x3D};
     int[] vRest = {0, one, 0, 0};
@@ -99,10 +118,13 @@ class AttentionAccuracyRtlTest {
       v[t] = vRest;
     }
     double[][] f = fractions(s, List.of(new AttentionTest.Step(q, k, v)));
-    System.out.printf("[attention rtl] S=%d dominant first key: 2^%.2f, 2^%.2f of the allowed error (heads 0, 1)%n", len,
-        Math.log(f[0][0]) / Math.log(2), Math.log(f[0][1]) / Math.log(2));
+    System.out.printf(
+        "[attention rtl] S=%d dominant first key: 2^%.2f, 2^%.2f of the allowed error (heads 0, 1)%n",
+        len, Math.log(f[0][0]) / Math.log(2), Math.log(f[0][1]) / Math.log(2));
     assertEquals(2, f[0].length);
-    assertTrue(f[0][0] <= 1 && f[0][1] <= 1, "errors " + f[0][0] + ", " + f[0][1] + " x the allowed error");
+    assertTrue(
+        f[0][0] <= 1 && f[0][1] <= 1,
+        "errors " + f[0][0] + ", " + f[0][1] + " x the allowed error");
   }
 
   private static void fill(int[] row, Fp8Format f, Random r, int maxLog2) {

@@ -15,15 +15,15 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Tag;
 
 /**
- * The attention unit in Verilator, bit-exact against {@link AttentionGolden} on random and adversarial
- * steps (all scores equal, one dominant key, large negative scores, S = 1, NaN and Inf inputs), with the
- * cycle contract (output cycles and step period) measured from the cycle stamps.
+ * The attention unit in Verilator, bit-exact against {@link AttentionGolden} on random and
+ * adversarial steps (all scores equal, one dominant key, large negative scores, S = 1, NaN and Inf
+ * inputs), with the cycle contract (output cycles and step period) measured from the cycle stamps.
  */
 @Tag("verilator")
 class AttentionTest {
@@ -62,25 +62,25 @@ class AttentionTest {
       int spread = kind == 0 ? 2 : 5;
       for (int h = 0; h < g; h++) {
         for (int d = 0; d < dim; d++) {
-          q[h][d] = kind == 1 ? 0 : finite(f, r, spread);          // kind 1: all scores equal (zero)
+          q[h][d] = kind == 1 ? 0 : finite(f, r, spread); // kind 1: all scores equal (zero)
         }
       }
       for (int t = 0; t < len; t++) {
         for (int d = 0; d < dim; d++) {
           k[t][d] = finite(f, r, spread);
           v[t][d] = finite(f, r, 8);
-          if (kind == 3) {                                         // large negative scores: k = -q
+          if (kind == 3) { // large negative scores: k = -q
             k[t][d] = q[0][d] ^ 0x80;
           }
         }
       }
-      if (kind == 2 && len > 1) {                                  // one dominant key
+      if (kind == 2 && len > 1) { // one dominant key
         int t = r.nextInt(len);
         for (int d = 0; d < dim; d++) {
           k[t][d] = q[0][d] == 0 ? 0 : q[0][d] | 0x78 & (f.maxNormalCode());
         }
       }
-      if (kind == 4) {                                             // a NaN in one K row, one V row
+      if (kind == 4) { // a NaN in one K row, one V row
         k[r.nextInt(len)][r.nextInt(dim)] = f.canonicalNaN();
       }
       if (kind == 5) {
@@ -94,13 +94,18 @@ class AttentionTest {
     return steps;
   }
 
-  static StreamRun send(Testbench tb, AttentionUnit dut, List<Step> steps, AttentionShape s, double bubbles) {
+  static StreamRun send(
+      Testbench tb, AttentionUnit dut, List<Step> steps, AttentionShape s, double bubbles) {
     Stream st = tb.stream(dut.in, dut.out).bubbles(bubbles);
     for (Step step : steps) {
       BigInteger q = Lanes.pack8(step.q());
       int len = step.k().length;
       for (int t = 0; t < len; t++) {
-        st.send(q, Lanes.pack8(step.k()[t]), Lanes.pack8(step.v()[t]), BigInteger.valueOf(t == 0 ? 1 : 0),
+        st.send(
+            q,
+            Lanes.pack8(step.k()[t]),
+            Lanes.pack8(step.v()[t]),
+            BigInteger.valueOf(t == 0 ? 1 : 0),
             BigInteger.valueOf(t == len - 1 ? 1 : 0));
       }
     }
@@ -126,20 +131,28 @@ class AttentionTest {
           long lastBeat = run.acceptCycle(beat + len - 1);
           if (bubbles == 0 && j > 0) {
             long prevFirst = run.acceptCycle(beat - steps.get(j - 1).k().length);
-            assertEquals(s.stepPeriod(steps.get(j - 1).k().length), run.acceptCycle(beat) - prevFirst,
+            assertEquals(
+                s.stepPeriod(steps.get(j - 1).k().length),
+                run.acceptCycle(beat) - prevFirst,
                 "step period before step " + j);
           }
           beat += len;
           for (int h = 0; h < g; h++) {
             int index = j * g + h;
             BigInteger[] got = run.output(index);
-            assertEquals(lastBeat + s.latency() + h, run.outputCycle(index), "cycle of step " + j + " head " + h);
+            assertEquals(
+                lastBeat + s.latency() + h,
+                run.outputCycle(index),
+                "cycle of step " + j + " head " + h);
             assertEquals(h == g - 1 ? 1 : 0, got[1].intValue(), "out_last");
             for (int d = 0; d < dim; d++) {
               long v = Lanes.element(got[0], d, w);
               if (v != expected[h][d]) {
-                tb.failAt(run.outputCycle(index), String.format("step %d (S=%d) head %d o[%d]: expected 0x%x, got 0x%x",
-                    j, len, h, d, expected[h][d], v));
+                tb.failAt(
+                    run.outputCycle(index),
+                    String.format(
+                        "step %d (S=%d) head %d o[%d]: expected 0x%x, got 0x%x",
+                        j, len, h, d, expected[h][d], v));
               }
             }
           }

@@ -24,12 +24,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The FP8 units in Verilator, bit-exact against the golden models, with latency measured from the
- * cycle stamps of the results (each result must appear exactly {@code latency} cycles after its input)
- * and initiation interval 1 (a new input every cycle). Cycles with {@code in_valid} low are mixed in.
+ * cycle stamps of the results (each result must appear exactly {@code latency} cycles after its
+ * input) and initiation interval 1 (a new input every cycle). Cycles with {@code in_valid} low are
+ * mixed in.
  */
 @Tag("verilator")
 class Fp8UnitsTest {
-  /** Runs vectors (one per cycle, in_valid high) with random idle cycles between them; checks II and latency. */
+  /**
+   * Runs vectors (one per cycle, in_valid high) with random idle cycles between them; checks II and
+   * latency.
+   */
   private static Outputs runVectors(Testbench tb, int vectors, VectorWriter writer) {
     tb.reset();
     int latency = tb.design().design().top().body().timing().latency();
@@ -52,9 +56,17 @@ class Fp8UnitsTest {
     assertEquals(vectors, out.size(), "one result per valid input");
     for (int k = 0; k < vectors; k++) {
       if (out.cycle(k) != start + inputCycles.get(k) + latency) {
-        tb.fail("result " + k + " appeared in cycle " + out.cycle(k) + ", input was in cycle "
-            + (start + inputCycles.get(k)) + ": latency " + (out.cycle(k) - start - inputCycles.get(k))
-            + ", manifest says " + latency);
+        tb.fail(
+            "result "
+                + k
+                + " appeared in cycle "
+                + out.cycle(k)
+                + ", input was in cycle "
+                + (start + inputCycles.get(k))
+                + ": latency "
+                + (out.cycle(k) - start - inputCycles.get(k))
+                + ", manifest says "
+                + latency);
       }
     }
     return out;
@@ -64,30 +76,39 @@ class Fp8UnitsTest {
     void write(Stimulus st, int cycle, int vector);
   }
 
-  // ---- fp8-mul: exhaustive ---------------------------------------------------------------------------
+  // ---- fp8-mul: exhaustive
+  // ---------------------------------------------------------------------------
 
   static Stream<Arguments> mulConfigs() {
-    return Stream.of(Arguments.of(Fp8Format.E4M3, 2), Arguments.of(Fp8Format.E5M2, 2),
-        Arguments.of(Fp8Format.E4M3, 1), Arguments.of(Fp8Format.E5M2, 3));
+    return Stream.of(
+        Arguments.of(Fp8Format.E4M3, 2),
+        Arguments.of(Fp8Format.E5M2, 2),
+        Arguments.of(Fp8Format.E4M3, 1),
+        Arguments.of(Fp8Format.E5M2, 3));
   }
 
   @ParameterizedTest(name = "{0} stages={1}")
   @MethodSource("mulConfigs")
   void multiplierIsExhaustivelyBitExact(Fp8Format f, int stages) {
     try (Testbench tb = Testbench.of(new Fp8Mul(f, stages))) {
-      Outputs out = runVectors(tb, 65536, (st, c, v) -> st.set(c, "a", v >>> 8).set(c, "b", v & 0xFF));
+      Outputs out =
+          runVectors(tb, 65536, (st, c, v) -> st.set(c, "a", v >>> 8).set(c, "b", v & 0xFF));
       for (int v = 0; v < 65536; v++) {
         int expected = Fp8Arithmetic.multiply(f, v >>> 8, v & 0xFF);
         long got = out.getLong(v, "out");
         if (got != Integer.toUnsignedLong(expected)) {
-          tb.failAt(out.cycle(v), String.format("%s: 0x%02x x 0x%02x: expected 0x%08x, got 0x%08x", f, v >>> 8, v & 0xFF,
-              expected, got));
+          tb.failAt(
+              out.cycle(v),
+              String.format(
+                  "%s: 0x%02x x 0x%02x: expected 0x%08x, got 0x%08x",
+                  f, v >>> 8, v & 0xFF, expected, got));
         }
       }
     }
   }
 
-  // ---- fp8-quant: every class around the grid, plus 1M random ------------------------------------
+  // ---- fp8-quant: every class around the grid, plus 1M random
+  // ------------------------------------
 
   static List<Integer> quantVectors(Fp8Format f) {
     List<Integer> v = new ArrayList<>();
@@ -110,28 +131,51 @@ class Fp8UnitsTest {
     }
     double max = f.toDouble(f.maxNormalCode());
     double ulp = max - f.toDouble(f.maxNormalCode() - 1);
-    for (double edge : new double[] {max + ulp / 2, -(max + ulp / 2), max + ulp, 1e30, -1e30, 3.4e38}) {
+    for (double edge :
+        new double[] {max + ulp / 2, -(max + ulp / 2), max + ulp, 1e30, -1e30, 3.4e38}) {
       int b = Float.floatToRawIntBits((float) edge);
       for (int d = -3; d <= 3; d++) {
         v.add(b + d);
       }
     }
-    int[] specials = {0x00000000, 0x80000000, 0x00000001, 0x80000001, 0x007FFFFF, 0x807FFFFF, 0x00400000,
-        0x00800000, 0x7F800000, 0xFF800000, 0x7FC00000, 0xFFC00000, 0x7F800001, 0xFFFFFFFF, 0x7F7FFFFF,
-        0xFF7FFFFF};
+    int[] specials = {
+      0x00000000,
+      0x80000000,
+      0x00000001,
+      0x80000001,
+      0x007FFFFF,
+      0x807FFFFF,
+      0x00400000,
+      0x00800000,
+      0x7F800000,
+      0xFF800000,
+      0x7FC00000,
+      0xFFC00000,
+      0x7F800001,
+      0xFFFFFFFF,
+      0x7F7FFFFF,
+      0xFF7FFFFF
+    };
     for (int s : specials) {
       v.add(s);
     }
     Random r = new Random(f.ordinal() + 11);
     for (int i = 0; i < 1_000_000; i++) {
-      v.add(i % 2 == 0 ? r.nextInt() : Float.floatToRawIntBits((float) (r.nextGaussian() * Math.scalb(1.0, r.nextInt(40) - 25))));
+      v.add(
+          i % 2 == 0
+              ? r.nextInt()
+              : Float.floatToRawIntBits(
+                  (float) (r.nextGaussian() * Math.scalb(1.0, r.nextInt(40) - 25))));
     }
     return v;
   }
 
   static Stream<Arguments> quantConfigs() {
-    return Stream.of(Arguments.of(Fp8Format.E4M3, true), Arguments.of(Fp8Format.E4M3, false),
-        Arguments.of(Fp8Format.E5M2, true), Arguments.of(Fp8Format.E5M2, false));
+    return Stream.of(
+        Arguments.of(Fp8Format.E4M3, true),
+        Arguments.of(Fp8Format.E4M3, false),
+        Arguments.of(Fp8Format.E5M2, true),
+        Arguments.of(Fp8Format.E5M2, false));
   }
 
   @ParameterizedTest(name = "{0} saturate={1}")
@@ -139,20 +183,27 @@ class Fp8UnitsTest {
   void quantizerIsBitExact(Fp8Format f, boolean saturate) {
     List<Integer> vectors = quantVectors(f);
     try (Testbench tb = Testbench.of(new Fp8Quant(f, saturate, 2))) {
-      Outputs out = runVectors(tb, vectors.size(),
-          (st, c, v) -> st.set(c, "in", Integer.toUnsignedLong(vectors.get(v))));
+      Outputs out =
+          runVectors(
+              tb,
+              vectors.size(),
+              (st, c, v) -> st.set(c, "in", Integer.toUnsignedLong(vectors.get(v))));
       for (int k = 0; k < vectors.size(); k++) {
         int in = vectors.get(k);
         int expected = Fp8Arithmetic.quantize(f, in, saturate);
         if (out.getLong(k, "out") != expected) {
-          tb.failAt(out.cycle(k), String.format("%s saturate=%s: quantize(0x%08x = %s): expected 0x%02x, got 0x%02x", f, saturate,
-              in, Float.intBitsToFloat(in), expected, out.getLong(k, "out")));
+          tb.failAt(
+              out.cycle(k),
+              String.format(
+                  "%s saturate=%s: quantize(0x%08x = %s): expected 0x%02x, got 0x%02x",
+                  f, saturate, in, Float.intBitsToFloat(in), expected, out.getLong(k, "out")));
         }
       }
     }
   }
 
-  // ---- fp8-dot: 200k vectors per configuration ---------------------------------------------------
+  // ---- fp8-dot: 200k vectors per configuration
+  // ---------------------------------------------------
 
   static Stream<Arguments> dotConfigs() {
     List<Arguments> a = new ArrayList<>();
@@ -166,7 +217,9 @@ class Fp8UnitsTest {
     return a.stream();
   }
 
-  /** A mix of random bytes, exact cancellation, tiny (subnormal) and huge magnitudes, and specials. */
+  /**
+   * A mix of random bytes, exact cancellation, tiny (subnormal) and huge magnitudes, and specials.
+   */
   static byte[][] dotVector(Fp8Format f, int lanes, Random r) {
     byte[] a = new byte[lanes];
     byte[] b = new byte[lanes];
@@ -184,8 +237,10 @@ class Fp8UnitsTest {
           y = (f.maxNormalCode() - r.nextInt(4)) | (r.nextBoolean() ? 0x80 : 0);
           break;
         case 2: // a sprinkle of specials
-          x = r.nextInt(20) == 0 ? (r.nextBoolean() ? f.canonicalNaN() : 0x7C | (r.nextBoolean() ? 0x80 : 0))
-              : r.nextInt(256);
+          x =
+              r.nextInt(20) == 0
+                  ? (r.nextBoolean() ? f.canonicalNaN() : 0x7C | (r.nextBoolean() ? 0x80 : 0))
+                  : r.nextInt(256);
           y = r.nextInt(20) == 0 ? 0 : r.nextInt(256);
           break;
         default: // random finite bytes
@@ -199,7 +254,9 @@ class Fp8UnitsTest {
       a[i] = (byte) x;
       b[i] = (byte) y;
     }
-    if (kind == 3 && lanes >= 2) { // exact cancellation: lane pairs with opposite products, plus one tiny term
+    if (kind == 3
+        && lanes
+            >= 2) { // exact cancellation: lane pairs with opposite products, plus one tiny term
       for (int i = 0; i + 1 < lanes; i += 2) {
         a[i + 1] = (byte) (a[i] ^ 0x80);
         b[i + 1] = b[i];
@@ -220,7 +277,11 @@ class Fp8UnitsTest {
       data[v] = dotVector(f, lanes, r);
     }
     try (Testbench tb = Testbench.of(new Fp8Dot(f, lanes, outFormat))) {
-      Outputs out = runVectors(tb, vectors, (st, c, v) -> st.setBytes(c, "a", data[v][0]).setBytes(c, "b", data[v][1]));
+      Outputs out =
+          runVectors(
+              tb,
+              vectors,
+              (st, c, v) -> st.setBytes(c, "a", data[v][0]).setBytes(c, "b", data[v][1]));
       int[] a = new int[lanes];
       int[] b = new int[lanes];
       for (int v = 0; v < vectors; v++) {
@@ -231,8 +292,18 @@ class Fp8UnitsTest {
         long expected = Fp8Arithmetic.dot(f, a, b, outFormat.format());
         long got = out.getLong(v, "out");
         if (got != expected) {
-          tb.failAt(out.cycle(v), String.format("%s lanes=%d %s vector %d a=%s b=%s: expected 0x%x, got 0x%x", f, lanes, outFormat, v,
-              java.util.Arrays.toString(a), java.util.Arrays.toString(b), expected, got));
+          tb.failAt(
+              out.cycle(v),
+              String.format(
+                  "%s lanes=%d %s vector %d a=%s b=%s: expected 0x%x, got 0x%x",
+                  f,
+                  lanes,
+                  outFormat,
+                  v,
+                  java.util.Arrays.toString(a),
+                  java.util.Arrays.toString(b),
+                  expected,
+                  got));
         }
       }
     }

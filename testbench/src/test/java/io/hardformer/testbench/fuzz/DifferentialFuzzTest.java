@@ -14,18 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Differential fuzzing of the whole pipeline (DSL, elaboration, emission, three simulators). CI runs a
- * fixed, deterministic budget; {@code -Dhardformer.fuzz.seconds=N} keeps going for N seconds with fresh
- * seeds, {@code -Dhardformer.fuzz.base=S} moves the seed range. A mismatch is shrunk and reported as a
- * reproducer to paste into {@link FuzzRegressionTest}.
+ * Differential fuzzing of the whole pipeline (DSL, elaboration, emission, three simulators). CI
+ * runs a fixed, deterministic budget; {@code -Dhardformer.fuzz.seconds=N} keeps going for N seconds
+ * with fresh seeds, {@code -Dhardformer.fuzz.base=S} moves the seed range. A mismatch is shrunk and
+ * reported as a reproducer to paste into {@link FuzzRegressionTest}.
  */
 @Tag("verilator")
 class DifferentialFuzzTest {
   static final int PER_BUNDLE = 8;
   static final int CYCLES = 200;
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   @Test
   void randomDesignsAgreeOnAllThreeSimulators() throws Exception {
@@ -42,20 +41,43 @@ class DifferentialFuzzTest {
         members.add(new DifferentialFuzzer.Member(r.nextLong(), 8 + r.nextInt(40), r.nextInt(3)));
       }
       long stimulusSeed = r.nextLong();
-      List<DifferentialFuzzer.Mismatch> found = DifferentialFuzzer.check(members, CYCLES, stimulusSeed, work);
+      List<DifferentialFuzzer.Mismatch> found =
+          DifferentialFuzzer.check(members, CYCLES, stimulusSeed, work);
       designs += PER_BUNDLE;
       cycles += (long) PER_BUNDLE * CYCLES;
       if (!found.isEmpty()) {
-        DifferentialFuzzer.Mismatch small = DifferentialFuzzer.shrink(found.get(0), stimulusSeed, work);
-        String verilog = VerilogEmitter.emit(new FuzzBundle(List.of(new long[] {small.member().seed(),
-            small.member().ops(), small.member().depth()})), EmitOptions.defaults().withSourceComments(false))
-            .verilog().toString();
-        fail("simulators disagree (stimulus seed " + stimulusSeed + "L): " + small.describe()
-            + "\nreproducer for FuzzRegressionTest: " + small.member() + ", stimulus seed " + stimulusSeed
-            + "L, " + small.cycles() + " cycles\n" + verilog);
+        DifferentialFuzzer.Mismatch small =
+            DifferentialFuzzer.shrink(found.get(0), stimulusSeed, work);
+        String verilog =
+            VerilogEmitter.emit(
+                    new FuzzBundle(
+                        List.of(
+                            new long[] {
+                              small.member().seed(), small.member().ops(), small.member().depth()
+                            })),
+                    EmitOptions.defaults().withSourceComments(false))
+                .verilog()
+                .toString();
+        fail(
+            "simulators disagree (stimulus seed "
+                + stimulusSeed
+                + "L): "
+                + small.describe()
+                + "\nreproducer for FuzzRegressionTest: "
+                + small.member()
+                + ", stimulus seed "
+                + stimulusSeed
+                + "L, "
+                + small.cycles()
+                + " cycles\n"
+                + verilog);
       }
     }
-    String summary = designs + " random designs, " + cycles + " design-cycles, all clean on Java, Verilator and Icarus";
+    String summary =
+        designs
+            + " random designs, "
+            + cycles
+            + " design-cycles, all clean on Java, Verilator and Icarus";
     Files.writeString(Path.of("target/fuzz-summary.txt"), summary + "\n");
     System.out.println("[fuzz] " + summary);
   }

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Runs random designs with the same random stimulus on the Java interpreter, Verilator and Icarus and
- * compares every output bit in every cycle after the first (reset) cycle. A mismatch is shrunk to the
- * smallest (ops, depth, cycles) of the same seed that still disagrees.
+ * Runs random designs with the same random stimulus on the Java interpreter, Verilator and Icarus
+ * and compares every output bit in every cycle after the first (reset) cycle. A mismatch is shrunk
+ * to the smallest (ops, depth, cycles) of the same seed that still disagrees.
  */
 final class DifferentialFuzzer {
   /** One random design: its seed, operator count and hierarchy depth. */
@@ -34,11 +34,28 @@ final class DifferentialFuzzer {
   }
 
   /** The first disagreement of a member. */
-  record Mismatch(Member member, int cycle, String port, BigInteger java, BigInteger verilator,
-      BigInteger icarus, int cycles) {
+  record Mismatch(
+      Member member,
+      int cycle,
+      String port,
+      BigInteger java,
+      BigInteger verilator,
+      BigInteger icarus,
+      int cycles) {
     String describe() {
-      return member + " over " + cycles + " cycles: output " + port + " in cycle " + cycle + ": java="
-          + hex(java) + " verilator=" + hex(verilator) + " icarus=" + hex(icarus);
+      return member
+          + " over "
+          + cycles
+          + " cycles: output "
+          + port
+          + " in cycle "
+          + cycle
+          + ": java="
+          + hex(java)
+          + " verilator="
+          + hex(verilator)
+          + " icarus="
+          + hex(icarus);
     }
 
     private static String hex(BigInteger v) {
@@ -48,7 +65,8 @@ final class DifferentialFuzzer {
 
   private DifferentialFuzzer() {}
 
-  static List<Mismatch> check(List<Member> members, int cycles, long stimulusSeed, Path work) throws IOException {
+  static List<Mismatch> check(List<Member> members, int cycles, long stimulusSeed, Path work)
+      throws IOException {
     List<long[]> spec = new ArrayList<>();
     for (Member m : members) {
       spec.add(new long[] {m.seed(), m.ops(), m.depth()});
@@ -69,8 +87,10 @@ final class DifferentialFuzzer {
       BigInteger[] row = new BigInteger[ins.size()];
       for (int k = 0; k < ins.size(); k++) {
         PortInfo p = ins.get(k);
-        row[k] = p.name().equals("rst") ? BigInteger.valueOf(c == 0 || r.nextInt(50) == 0 ? 1 : 0)
-            : special(r, p.width());
+        row[k] =
+            p.name().equals("rst")
+                ? BigInteger.valueOf(c == 0 || r.nextInt(50) == 0 ? 1 : 0)
+                : special(r, p.width());
       }
       stimulus.add(row);
     }
@@ -147,12 +167,16 @@ final class DifferentialFuzzer {
     }
   }
 
-  /** The smallest variant of the member's design (same seed) that still disagrees, with its mismatch. */
+  /**
+   * The smallest variant of the member's design (same seed) that still disagrees, with its
+   * mismatch.
+   */
   static Mismatch shrink(Mismatch m, long stimulusSeed, Path work) throws IOException {
     Mismatch best = m;
     Member cur = m.member();
     for (int depth = 0; depth < cur.depth(); depth++) {
-      List<Mismatch> r = check(List.of(new Member(cur.seed(), cur.ops(), depth)), m.cycles(), stimulusSeed, work);
+      List<Mismatch> r =
+          check(List.of(new Member(cur.seed(), cur.ops(), depth)), m.cycles(), stimulusSeed, work);
       if (!r.isEmpty()) {
         best = r.get(0);
         cur = best.member();
@@ -161,9 +185,11 @@ final class DifferentialFuzzer {
     }
     int lo = 0;
     int hi = cur.ops();
-    while (lo < hi) { // smallest ops that still disagrees (a heuristic: mismatches need not be monotone)
+    while (lo
+        < hi) { // smallest ops that still disagrees (a heuristic: mismatches need not be monotone)
       int mid = (lo + hi) / 2;
-      List<Mismatch> r = check(List.of(new Member(cur.seed(), mid, cur.depth())), m.cycles(), stimulusSeed, work);
+      List<Mismatch> r =
+          check(List.of(new Member(cur.seed(), mid, cur.depth())), m.cycles(), stimulusSeed, work);
       if (!r.isEmpty()) {
         best = r.get(0);
         hi = mid;

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Several random designs side by side under one top, so one Verilator build and one Icarus run check
- * them all; member j's ports appear as {@code d<j>_<port>}.
+ * Several random designs side by side under one top, so one Verilator build and one Icarus run
+ * check them all; member j's ports appear as {@code d<j>_<port>}.
  */
 final class FuzzBundle extends Module {
   final List<List<String>> outputNames = new ArrayList<>();
@@ -20,13 +20,17 @@ final class FuzzBundle extends Module {
       RandomDesign d = instance("d" + j, new RandomDesign(m[0], (int) m[1], (int) m[2]));
       for (Data<?> p : d.inputs) {
         String name = "d" + j + "_" + ((io.hardformer.dsl.ir.SignalRef) p.expr()).signal().name();
-        Data<?> top = p instanceof SInt ? in(name, HwType.sint(p.width())) : in(name, HwType.uint(p.width()));
+        Data<?> top =
+            p instanceof SInt ? in(name, HwType.sint(p.width())) : in(name, HwType.uint(p.width()));
         connect(p, top);
       }
       List<String> outs = new ArrayList<>();
       for (Data<?> p : d.outputs) {
         String name = "d" + j + "_" + ((io.hardformer.dsl.ir.SignalRef) p.expr()).signal().name();
-        Data<?> top = p instanceof SInt ? out(name, HwType.sint(p.width())) : out(name, HwType.uint(p.width()));
+        Data<?> top =
+            p instanceof SInt
+                ? out(name, HwType.sint(p.width()))
+                : out(name, HwType.uint(p.width()));
         connect(top, p);
         outs.add(name);
       }

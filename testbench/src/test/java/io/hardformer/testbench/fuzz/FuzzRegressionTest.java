@@ -13,13 +13,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every mismatch the fuzzer has found, shrunk, kept so the fix stays fixed. The fuzzer has found no
- * bug in the real pipeline so far (docs/RELIABILITY.md); the cases below come from mutation checks of
- * the fuzzer itself, where a bug was planted in the emitter and the fuzzer had to find and shrink it.
+ * bug in the real pipeline so far (docs/RELIABILITY.md); the cases below come from mutation checks
+ * of the fuzzer itself, where a bug was planted in the emitter and the fuzzer had to find and
+ * shrink it.
  */
 @Tag("verilator")
 class FuzzRegressionTest {
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   static Stream<Arguments> found() {
     return Stream.of(
@@ -31,8 +31,9 @@ class FuzzRegressionTest {
   @ParameterizedTest
   @MethodSource("found")
   void stillAgrees(long seed, int ops, int depth, long stimulusSeed, int cycles) throws Exception {
-    List<DifferentialFuzzer.Mismatch> m = DifferentialFuzzer.check(
-        List.of(new DifferentialFuzzer.Member(seed, ops, depth)), cycles, stimulusSeed, work);
+    List<DifferentialFuzzer.Mismatch> m =
+        DifferentialFuzzer.check(
+            List.of(new DifferentialFuzzer.Member(seed, ops, depth)), cycles, stimulusSeed, work);
     assertTrue(m.isEmpty(), () -> m.get(0).describe());
   }
 }

@@ -14,15 +14,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs an emitted design in Icarus Verilog with the harness's cycle semantics (apply inputs, settle,
- * sample outputs, rising edge): a generated Verilog testbench reads the stimulus with {@code $readmemh}
- * and writes every cycle's outputs in hex. An X or Z output bit is reported as null.
+ * Runs an emitted design in Icarus Verilog with the harness's cycle semantics (apply inputs,
+ * settle, sample outputs, rising edge): a generated Verilog testbench reads the stimulus with
+ * {@code $readmemh} and writes every cycle's outputs in hex. An X or Z output bit is reported as
+ * null.
  */
 final class IcarusRun {
   private IcarusRun() {}
 
   /** {@code stimulus[cycle][input]} in the design's input order (rst included, clk excluded). */
-  static List<BigInteger[]> run(EmittedDesign design, List<BigInteger[]> stimulus, Path dir) throws IOException {
+  static List<BigInteger[]> run(EmittedDesign design, List<BigInteger[]> stimulus, Path dir)
+      throws IOException {
     design.writeTo(dir);
     List<PortInfo> ins = new ArrayList<>();
     List<PortInfo> outs = new ArrayList<>();
@@ -47,14 +49,19 @@ final class IcarusRun {
     for (PortInfo p : outs) {
       tb.append("  wire ").append(range(p.width())).append(p.name()).append(";\n");
     }
-    tb.append("  reg [").append(total - 1).append(":0] stim [0:").append(stimulus.size() - 1).append("];\n");
+    tb.append("  reg [")
+        .append(total - 1)
+        .append(":0] stim [0:")
+        .append(stimulus.size() - 1)
+        .append("];\n");
     tb.append("  integer i, f;\n  ").append(design.top()).append(" dut (");
     List<String> conns = new ArrayList<>();
     for (PortInfo p : design.ports()) {
       conns.add("." + p.name() + "(" + p.name() + ")");
     }
     tb.append(String.join(", ", conns)).append(");\n");
-    tb.append("  initial begin\n    $readmemh(\"stim.hex\", stim);\n    f = $fopen(\"out.txt\", \"w\");\n");
+    tb.append(
+        "  initial begin\n    $readmemh(\"stim.hex\", stim);\n    f = $fopen(\"out.txt\", \"w\");\n");
     tb.append("    for (i = 0; i < ").append(stimulus.size()).append("; i = i + 1) begin\n      {");
     List<String> names = new ArrayList<>();
     ins.forEach(p -> names.add(p.name()));

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A random, well-formed design from a seed: inputs of 1 to 130 bits (signed and unsigned), a pool of
- * values grown by random operators (every operator of the DSL, signed arithmetic, shifts by signal,
- * slices, concatenation, mux, extension, reductions, leading zeros), wires driven through nested
- * when/elseWhen/otherwise, registers with reset and enable, registers sharing one when chain,
- * {@code .named} values, and random child designs. The same
- * (seed, ops, depth) always builds the same design.
+ * A random, well-formed design from a seed: inputs of 1 to 130 bits (signed and unsigned), a pool
+ * of values grown by random operators (every operator of the DSL, signed arithmetic, shifts by
+ * signal, slices, concatenation, mux, extension, reductions, leading zeros), wires driven through
+ * nested when/elseWhen/otherwise, registers with reset and enable, registers sharing one when
+ * chain, {@code .named} values, and random child designs. The same (seed, ops, depth) always builds
+ * the same design.
  */
 final class RandomDesign extends Module {
   static final int MAX_WIDTH = 130;
@@ -43,8 +43,10 @@ final class RandomDesign extends Module {
     int nReg = r.nextInt(3);
     for (int i = 0; i < nReg; i++) {
       int w = width();
-      Data<?> d = r.nextBoolean() ? reg("r" + i, HwType.uint(w), r.nextInt(1 << Math.min(w, 16)))
-          : reg("r" + i, HwType.sint(w), -r.nextInt(1 << Math.min(w - 1, 15)));
+      Data<?> d =
+          r.nextBoolean()
+              ? reg("r" + i, HwType.uint(w), r.nextInt(1 << Math.min(w, 16)))
+              : reg("r" + i, HwType.sint(w), -r.nextInt(1 << Math.min(w - 1, 15)));
       regs.add(d);
       pool.add(d);
     }
@@ -82,7 +84,10 @@ final class RandomDesign extends Module {
     int nOut = 1 + r.nextInt(3);
     for (int j = 0; j < nOut; j++) {
       Data<?> v = pool.get(pool.size() - 1 - r.nextInt(Math.min(pool.size(), 6)));
-      Data<?> o = v instanceof SInt ? out("o" + j, HwType.sint(v.width())) : out("o" + j, HwType.uint(v.width()));
+      Data<?> o =
+          v instanceof SInt
+              ? out("o" + j, HwType.sint(v.width()))
+              : out("o" + j, HwType.uint(v.width()));
       connect(o, v instanceof SInt ? v : v.asUInt(), false);
       outputs.add(o);
     }
@@ -145,65 +150,75 @@ final class RandomDesign extends Module {
         return signed ? pickS().add(pickS()) : pickU().add(pickU());
       case 1:
         return signed ? pickS().sub(pickS()) : pickU().sub(pickU());
-      case 2: {
-        Data<?> a = narrow(pick(), 70);
-        Data<?> b = narrow(pick(), 70);
-        return signed ? a.asSInt().mul(b.asSInt()) : a.asUInt().mul(b.asUInt());
-      }
-      case 3: {
-        UInt a = pickU();
-        UInt b = pickU().resize(a.width());
-        int which = r.nextInt(3);
-        return which == 0 ? a.and(b) : which == 1 ? a.or(b) : a.xor(b);
-      }
+      case 2:
+        {
+          Data<?> a = narrow(pick(), 70);
+          Data<?> b = narrow(pick(), 70);
+          return signed ? a.asSInt().mul(b.asSInt()) : a.asUInt().mul(b.asUInt());
+        }
+      case 3:
+        {
+          UInt a = pickU();
+          UInt b = pickU().resize(a.width());
+          int which = r.nextInt(3);
+          return which == 0 ? a.and(b) : which == 1 ? a.or(b) : a.xor(b);
+        }
       case 4:
         return signed ? pickS().not() : pickU().not();
       case 5:
         return signed ? pickS().shl(r.nextInt(9)) : pickU().shl(r.nextInt(9));
-      case 6: {
-        Data<?> a = pick();
-        int n = r.nextInt(a.width());
-        return signed ? a.asSInt().shr(n) : a.asUInt().shr(n);
-      }
-      case 7: {
-        UInt amount = narrow(pick(), 1 + r.nextInt(8)).asUInt();
-        return signed ? pickS().shiftLeft(amount) : pickU().shiftLeft(amount);
-      }
-      case 8: {
-        UInt amount = narrow(pick(), 1 + r.nextInt(8)).asUInt();
-        return signed ? pickS().shiftRight(amount) : pickU().shiftRight(amount);
-      }
+      case 6:
+        {
+          Data<?> a = pick();
+          int n = r.nextInt(a.width());
+          return signed ? a.asSInt().shr(n) : a.asUInt().shr(n);
+        }
+      case 7:
+        {
+          UInt amount = narrow(pick(), 1 + r.nextInt(8)).asUInt();
+          return signed ? pickS().shiftLeft(amount) : pickU().shiftLeft(amount);
+        }
+      case 8:
+        {
+          UInt amount = narrow(pick(), 1 + r.nextInt(8)).asUInt();
+          return signed ? pickS().shiftRight(amount) : pickU().shiftRight(amount);
+        }
       case 9:
         return compare(signed).asUInt();
-      case 10: {
-        Data<?> a = pick();
-        int lo = r.nextInt(a.width());
-        int hi = lo + r.nextInt(a.width() - lo);
-        return a.bits(hi, lo);
-      }
+      case 10:
+        {
+          Data<?> a = pick();
+          int lo = r.nextInt(a.width());
+          int hi = lo + r.nextInt(a.width() - lo);
+          return a.bits(hi, lo);
+        }
       case 11:
         return pick().cat(pick(), r.nextBoolean() ? pick() : pick().bit(0));
-      case 12: {
-        Data<?> a = pick();
-        Data<?> b = fit(pick(), a);
-        Bool c = r.nextBoolean() ? pickU().orR() : compare(signed);
-        return a instanceof SInt ? mux(c, (SInt) a, (SInt) b) : mux(c, a.asUInt(), b.asUInt());
-      }
-      case 13: {
-        Data<?> a = pick();
-        int w = a.width() + r.nextInt(40);
-        return signed ? a.asSInt().sext(w) : a.asUInt().zext(w);
-      }
-      case 14: {
-        Data<?> a = pick();
-        int w = 1 + r.nextInt(a.width());
-        return signed ? a.asSInt().trunc(w) : a.asUInt().trunc(w);
-      }
-      case 15: {
-        Data<?> a = pick();
-        int which = r.nextInt(3);
-        return (which == 0 ? a.andR() : which == 1 ? a.orR() : a.xorR()).asUInt();
-      }
+      case 12:
+        {
+          Data<?> a = pick();
+          Data<?> b = fit(pick(), a);
+          Bool c = r.nextBoolean() ? pickU().orR() : compare(signed);
+          return a instanceof SInt ? mux(c, (SInt) a, (SInt) b) : mux(c, a.asUInt(), b.asUInt());
+        }
+      case 13:
+        {
+          Data<?> a = pick();
+          int w = a.width() + r.nextInt(40);
+          return signed ? a.asSInt().sext(w) : a.asUInt().zext(w);
+        }
+      case 14:
+        {
+          Data<?> a = pick();
+          int w = 1 + r.nextInt(a.width());
+          return signed ? a.asSInt().trunc(w) : a.asUInt().trunc(w);
+        }
+      case 15:
+        {
+          Data<?> a = pick();
+          int which = r.nextInt(3);
+          return (which == 0 ? a.andR() : which == 1 ? a.orR() : a.xorR()).asUInt();
+        }
       case 16:
         return narrow(pick(), 64).asUInt().clz();
       default:
@@ -216,13 +231,19 @@ final class RandomDesign extends Module {
     if (signed) {
       SInt a = pickS();
       SInt b = pickS();
-      return which == 0 ? a.eq(b) : which == 1 ? a.ne(b) : which == 2 ? a.lt(b) : which == 3 ? a.le(b)
-          : which == 4 ? a.gt(b) : a.ge(b);
+      return which == 0
+          ? a.eq(b)
+          : which == 1
+              ? a.ne(b)
+              : which == 2 ? a.lt(b) : which == 3 ? a.le(b) : which == 4 ? a.gt(b) : a.ge(b);
     }
     UInt a = pickU();
     UInt b = pickU();
-    return which == 0 ? a.eq(b) : which == 1 ? a.ne(b) : which == 2 ? a.lt(b) : which == 3 ? a.le(b)
-        : which == 4 ? a.gt(b) : a.ge(b);
+    return which == 0
+        ? a.eq(b)
+        : which == 1
+            ? a.ne(b)
+            : which == 2 ? a.lt(b) : which == 3 ? a.le(b) : which == 4 ? a.gt(b) : a.ge(b);
   }
 
   private static Data<?> narrow(Data<?> d, int max) {
@@ -232,8 +253,10 @@ final class RandomDesign extends Module {
   /** A wire driven by a default and a random when/elseWhen/otherwise tree (depth up to 3). */
   private void whenWire() {
     Data<?> like = pick();
-    Data<?> w = like instanceof SInt ? wire("w" + names++, HwType.sint(like.width()))
-        : wire("w" + names++, HwType.uint(like.width()));
+    Data<?> w =
+        like instanceof SInt
+            ? wire("w" + names++, HwType.sint(like.width()))
+            : wire("w" + names++, HwType.uint(like.width()));
     connect(w, fit(pick(), w), false);
     branch(w, 0);
     pool.add(w);
@@ -242,12 +265,15 @@ final class RandomDesign extends Module {
   private void branch(Data<?> w, int level) {
     Bool c = pickU().bit(0);
     Data<?> v1 = fit(pick(), w);
-    var chain = when(c, () -> {
-      connect(w, v1, false);
-      if (level < 2 && r.nextBoolean()) {
-        branch(w, level + 1);
-      }
-    });
+    var chain =
+        when(
+            c,
+            () -> {
+              connect(w, v1, false);
+              if (level < 2 && r.nextBoolean()) {
+                branch(w, level + 1);
+              }
+            });
     if (r.nextBoolean()) {
       Bool c2 = pickU().orR();
       Data<?> v2 = fit(pick(), w);
@@ -266,14 +292,16 @@ final class RandomDesign extends Module {
     Data<?> vb = pool.get(g.nextInt(pool.size()));
     when(c1, () -> connect(a, fit(va, a), true))
         .elseWhen(c2, () -> connect(b, fit(vb.named("in_chain"), b), true))
-        .otherwise(() -> {
-          connect(a, fit(vb, a), true);
-          connect(b, fit(va, b), true);
-        });
+        .otherwise(
+            () -> {
+              connect(a, fit(vb, a), true);
+              connect(b, fit(va, b), true);
+            });
   }
 
   private void child(int depth) {
-    RandomDesign c = instance("sub" + names++, new RandomDesign(r.nextLong(), 6 + r.nextInt(10), depth - 1));
+    RandomDesign c =
+        instance("sub" + names++, new RandomDesign(r.nextLong(), 6 + r.nextInt(10), depth - 1));
     for (Data<?> in : c.inputs) {
       connect(in, fit(pick(), in), false);
     }

@@ -3,12 +3,12 @@ package io.hardformer.verilator.timing;
 import java.util.Map;
 
 /**
- * The FO4 delay of the OSU 0.18 um liberty, measured with the same flow as every design
- * ({@link TimingAnalysis}): a chain of {@code N} {@code INVX1} inverters, each driving the next stage and
- * three more {@code INVX1} loads (fan-out 4), timed by OpenSTA from the input port to a load of the last
- * stage. FO4 is the slope between {@link #SHORT} and {@link #LONG} stages: (delay(LONG) - delay(SHORT)) /
- * (LONG - SHORT). The slope cancels the first stage (driven by an ideal zero-slew input) and the last load;
- * an even difference averages rising and falling stages.
+ * The FO4 delay of the OSU 0.18 um liberty, measured with the same flow as every design ({@link
+ * TimingAnalysis}): a chain of {@code N} {@code INVX1} inverters, each driving the next stage and
+ * three more {@code INVX1} loads (fan-out 4), timed by OpenSTA from the input port to a load of the
+ * last stage. FO4 is the slope between {@link #SHORT} and {@link #LONG} stages: (delay(LONG) -
+ * delay(SHORT)) / (LONG - SHORT). The slope cancels the first stage (driven by an ideal zero-slew
+ * input) and the last load; an even difference averages rising and falling stages.
  */
 public final class Fo4 {
   public static final int SHORT = 4;
@@ -33,10 +33,22 @@ public final class Fo4 {
     b.append("module fo4_chain(input a, output [").append(3 * n - 1).append(":0] load);\n");
     b.append("  wire [").append(n).append(":0] s;\n  assign s[0] = a;\n");
     for (int i = 0; i < n; i++) {
-      b.append("  INVX1 stage").append(i).append(" (.A(s[").append(i).append("]), .Y(s[").append(i + 1).append("]));\n");
+      b.append("  INVX1 stage")
+          .append(i)
+          .append(" (.A(s[")
+          .append(i)
+          .append("]), .Y(s[")
+          .append(i + 1)
+          .append("]));\n");
       for (int k = 0; k < 3; k++) {
         int l = 3 * i + k;
-        b.append("  INVX1 load").append(l).append(" (.A(s[").append(i + 1).append("]), .Y(load[").append(l).append("]));\n");
+        b.append("  INVX1 load")
+            .append(l)
+            .append(" (.A(s[")
+            .append(i + 1)
+            .append("]), .Y(load[")
+            .append(l)
+            .append("]));\n");
       }
     }
     return b.append("endmodule\n").toString();

@@ -8,20 +8,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Maps a signal of a flattened netlist ({@code inst.sub.name[3]}) back to the emitted Verilog: the module it
- * lives in (following instance names from the top) and the {@code // File.java:line} comments the emitter
- * put on the statements that drive it (its declaration's when no driving statement carries one).
+ * Maps a signal of a flattened netlist ({@code inst.sub.name[3]}) back to the emitted Verilog: the
+ * module it lives in (following instance names from the top) and the {@code // File.java:line}
+ * comments the emitter put on the statements that drive it (its declaration's when no driving
+ * statement carries one).
  */
 public final class SourceLines {
   private static final Pattern MODULE = Pattern.compile("^module\\s+(\\w+)", Pattern.MULTILINE);
-  private static final Pattern INSTANCE = Pattern.compile("^\\s*(\\w+)\\s+(\\w+)\\s*\\(\\s*(?://.*)?$", Pattern.MULTILINE);
+  private static final Pattern INSTANCE =
+      Pattern.compile("^\\s*(\\w+)\\s+(\\w+)\\s*\\(\\s*(?://.*)?$", Pattern.MULTILINE);
   private static final Pattern JAVA = Pattern.compile("//\\s*(\\S+\\.java:\\d+)");
 
   private SourceLines() {}
 
   /**
-   * A netlist name as the Verilog writes it: Yosys's {@code $}-suffixes (from {@code $}-named internal nets)
-   * removed, escapes and spaces before a bit index dropped.
+   * A netlist name as the Verilog writes it: Yosys's {@code $}-suffixes (from {@code $}-named
+   * internal nets) removed, escapes and spaces before a bit index dropped.
    */
   public static String verilogName(String netlistName) {
     String n = netlistName.startsWith("\\") ? netlistName.substring(1) : netlistName;
@@ -35,9 +37,9 @@ public final class SourceLines {
   }
 
   /**
-   * The register behind a flip-flop's output net: synthesis may name a register after a port or wire it
-   * feeds ({@code assign p = pr;}, or a child instance's output {@code .y(w)}), so plain aliases and
-   * instance outputs are followed back to the register.
+   * The register behind a flip-flop's output net: synthesis may name a register after a port or
+   * wire it feeds ({@code assign p = pr;}, or a child instance's output {@code .y(w)}), so plain
+   * aliases and instance outputs are followed back to the register.
    */
   public static String register(String top, Map<String, String> verilog, String signal) {
     Map<String, String> modules = modules(verilog);
@@ -52,8 +54,11 @@ public final class SourceLines {
       }
       String leaf = bare.substring(dot + 1);
       String prefix = bare.substring(0, dot + 1);
-      Matcher m = Pattern.compile("^\\s*assign\\s+" + Pattern.quote(leaf) + "\\s*=\\s*(\\w+)\\s*;",
-          Pattern.MULTILINE).matcher(text);
+      Matcher m =
+          Pattern.compile(
+                  "^\\s*assign\\s+" + Pattern.quote(leaf) + "\\s*=\\s*(\\w+)\\s*;",
+                  Pattern.MULTILINE)
+              .matcher(text);
       if (m.find()) {
         name = prefix + m.group(1) + bit;
         continue;
@@ -67,7 +72,10 @@ public final class SourceLines {
     return name;
   }
 
-  /** {@code inst.port} when {@code wire} is connected to output {@code port} of instance {@code inst}, else null. */
+  /**
+   * {@code inst.port} when {@code wire} is connected to output {@code port} of instance {@code
+   * inst}, else null.
+   */
   private static String childOutput(Map<String, String> modules, String text, String wire) {
     Matcher inst = INSTANCE.matcher(text);
     while (inst.find()) {
@@ -76,15 +84,23 @@ public final class SourceLines {
       if (child == null || end < 0) {
         continue;
       }
-      Matcher c = Pattern.compile("\\.(\\w+)\\(\\s*" + Pattern.quote(wire) + "\\s*\\)").matcher(text.substring(inst.end(), end));
-      if (c.find() && Pattern.compile("\\boutput\\b[^;,)]*\\b" + Pattern.quote(c.group(1)) + "\\b").matcher(child).find()) {
+      Matcher c =
+          Pattern.compile("\\.(\\w+)\\(\\s*" + Pattern.quote(wire) + "\\s*\\)")
+              .matcher(text.substring(inst.end(), end));
+      if (c.find()
+          && Pattern.compile("\\boutput\\b[^;,)]*\\b" + Pattern.quote(c.group(1)) + "\\b")
+              .matcher(child)
+              .find()) {
         return inst.group(2) + "." + c.group(1);
       }
     }
     return null;
   }
 
-  /** The Java lines of the statements driving {@code signal} (a flattened name) in the design {@code top}. */
+  /**
+   * The Java lines of the statements driving {@code signal} (a flattened name) in the design {@code
+   * top}.
+   */
   public static List<String> driving(String top, Map<String, String> verilog, String signal) {
     Map<String, String> modules = modules(verilog);
     String bare = signal.replaceAll("\\[[^\\]]*\\]$", "");
@@ -94,16 +110,25 @@ public final class SourceLines {
       return List.of();
     }
     String leaf = Pattern.quote(path[path.length - 1]);
-    List<String> drivers = matches(text, Pattern.compile(
-        "^\\s*(?:assign\\s+)?" + leaf + "(?:\\s*\\[[^\\]]*\\])?\\s*<?=[^=].*$", Pattern.MULTILINE));
+    List<String> drivers =
+        matches(
+            text,
+            Pattern.compile(
+                "^\\s*(?:assign\\s+)?" + leaf + "(?:\\s*\\[[^\\]]*\\])?\\s*<?=[^=].*$",
+                Pattern.MULTILINE));
     if (!drivers.isEmpty()) {
       return drivers;
     }
-    return matches(text, Pattern.compile("^\\s*(?:input|output|reg|wire)\\b[^;]*\\b" + leaf + "\\s*;.*$",
-        Pattern.MULTILINE));
+    return matches(
+        text,
+        Pattern.compile(
+            "^\\s*(?:input|output|reg|wire)\\b[^;]*\\b" + leaf + "\\s*;.*$", Pattern.MULTILINE));
   }
 
-  /** The module a flattened name ({@code inst.sub.name}, no bit index) lives in, following instances from the top. */
+  /**
+   * The module a flattened name ({@code inst.sub.name}, no bit index) lives in, following instances
+   * from the top.
+   */
   private static String moduleOf(Map<String, String> modules, String top, String bare) {
     String[] path = bare.split("\\.", -1);
     String module = top;

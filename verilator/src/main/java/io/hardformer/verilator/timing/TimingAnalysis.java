@@ -18,26 +18,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Static timing of a design on the OSU 0.18 um cells: Yosys ({@code synth -flatten}, {@code dfflibmap} and
- * {@code abc} against {@code osu018_stdcells.lib}) writes a mapped netlist, and OpenSTA reports its worst
- * path ({@code splitnets -ports} and {@code opt_clean -purge} first: OpenSTA's Verilog reader takes no
- * concatenations) with an ideal clock on {@code clk} (a virtual clock when the design has no {@code clk} port), every
- * other input arriving at the clock edge and every output required at it, so register-to-register,
- * input-to-register, register-to-output and input-to-output paths all count. Outputs drive no load.
- * Results are cached by content under {@code <model cache>/timing/} like {@code AreaSynthesis}'s.
+ * Static timing of a design on the OSU 0.18 um cells: Yosys ({@code synth -flatten}, {@code
+ * dfflibmap} and {@code abc} against {@code osu018_stdcells.lib}) writes a mapped netlist, and
+ * OpenSTA reports its worst path ({@code splitnets -ports} and {@code opt_clean -purge} first:
+ * OpenSTA's Verilog reader takes no concatenations) with an ideal clock on {@code clk} (a virtual
+ * clock when the design has no {@code clk} port), every other input arriving at the clock edge and
+ * every output required at it, so register-to-register, input-to-register, register-to-output and
+ * input-to-output paths all count. Outputs drive no load. Results are cached by content under
+ * {@code <model cache>/timing/} like {@code AreaSynthesis}'s.
  */
 public final class TimingAnalysis {
   /** The clock period given to OpenSTA; the critical path is this minus the worst slack. */
   static final double PERIOD_NS = 100;
+
   private static final String LIB = "osu018_stdcells.lib";
   private static final String STA_MARK = "\n==== sta ====\n";
   private static final String FLOPS_MARK = "\n==== flops ====\n";
-  private static final Pattern AREA = Pattern.compile("Chip area for (?:top )?module '\\\\?([^']+)':\\s*([0-9.]+)");
-  private static final Pattern POINT = Pattern.compile("^(Startpoint|Endpoint): (.+?) \\((.*)\\)\\s*$");
-  private static final Pattern SLACK = Pattern.compile("^\\s*(-?[0-9.]+)\\s+slack \\((MET|VIOLATED)\\)");
+  private static final Pattern AREA =
+      Pattern.compile("Chip area for (?:top )?module '\\\\?([^']+)':\\s*([0-9.]+)");
+  private static final Pattern POINT =
+      Pattern.compile("^(Startpoint|Endpoint): (.+?) \\((.*)\\)\\s*$");
+  private static final Pattern SLACK =
+      Pattern.compile("^\\s*(-?[0-9.]+)\\s+slack \\((MET|VIOLATED)\\)");
   private static final Pattern PIN_ROW = Pattern.compile("\\s[v^] (\\S+)/(\\w+) \\((\\w+)\\)\\s*$");
-  private static final Pattern INSTANCE = Pattern.compile("^\\s*(\\w+)\\s+(\\\\\\S+|[\\w$.]+)\\s*\\(([^;]*?)\\);",
-      Pattern.MULTILINE | Pattern.DOTALL);
+  private static final Pattern INSTANCE =
+      Pattern.compile(
+          "^\\s*(\\w+)\\s+(\\\\\\S+|[\\w$.]+)\\s*\\(([^;]*?)\\);",
+          Pattern.MULTILINE | Pattern.DOTALL);
   private static final Pattern Q_PIN = Pattern.compile("\\.Q\\(([^()]*)\\)");
   private static final Pattern CLK_PORT = Pattern.compile("\\binput\\s+clk\\s*;");
 
@@ -49,35 +56,62 @@ public final class TimingAnalysis {
   }
 
   /**
-   * The worst path of {@code top} in {@code verilog} (file name to text; cells of the liberty, such as
-   * {@code INVX1}, may be instantiated directly), or the cached result of an identical earlier run (the key
-   * hashes both tools' versions, the scripts, the liberty and every file).
+   * The worst path of {@code top} in {@code verilog} (file name to text; cells of the liberty, such
+   * as {@code INVX1}, may be instantiated directly), or the cached result of an identical earlier
+   * run (the key hashes both tools' versions, the scripts, the liberty and every file).
    */
   public static SynthesizedTiming analyze(String top, Map<String, String> verilog) {
     Yosys yosys = new Yosys();
     OpenSta sta = new OpenSta();
     byte[] liberty = readLiberty();
     String yosysScript = yosysScript(top, verilog);
-    List<byte[]> key = List.of(ToolOutputCache.utf8(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output()),
-        ToolOutputCache.utf8(sta.tool().run(List.of("-version"), null, Map.of(), 60).output()),
-        ToolOutputCache.utf8(yosysScript), ToolOutputCache.utf8(staScript(top, true)), liberty);
-    return ToolOutputCache.get("timing", key, verilog, () -> run(yosys, sta, top, verilog, yosysScript, liberty),
+    List<byte[]> key =
+        List.of(
+            ToolOutputCache.utf8(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output()),
+            ToolOutputCache.utf8(sta.tool().run(List.of("-version"), null, Map.of(), 60).output()),
+            ToolOutputCache.utf8(yosysScript),
+            ToolOutputCache.utf8(staScript(top, true)),
+            liberty);
+    return ToolOutputCache.get(
+        "timing",
+        key,
+        verilog,
+        () -> run(yosys, sta, top, verilog, yosysScript, liberty),
         raw -> parse(top, raw, verilog));
   }
 
   static String yosysScript(String top, Map<String, String> verilog) {
-    return "read_liberty -lib " + LIB + "; read_verilog " + String.join(" ", verilog.keySet()) + "; synth -flatten -top "
-        + top + "; dfflibmap -liberty " + LIB + "; abc -liberty " + LIB
+    return "read_liberty -lib "
+        + LIB
+        + "; read_verilog "
+        + String.join(" ", verilog.keySet())
+        + "; synth -flatten -top "
+        + top
+        + "; dfflibmap -liberty "
+        + LIB
+        + "; abc -liberty "
+        + LIB
         + "; opt_clean -purge; splitnets -ports; opt_clean -purge; write_verilog -noattr "
-        + "netlist.v; tee -o stat.txt stat -liberty " + LIB;
+        + "netlist.v; tee -o stat.txt stat -liberty "
+        + LIB;
   }
 
   static String staScript(String top, boolean hasClk) {
-    String clock = hasClk
-        ? "create_clock -name clk -period " + PERIOD_NS + " [get_ports clk]\n"
-            + "set_input_delay 0 -clock clk [delete_from_list [all_inputs] [get_ports clk]]\n"
-        : "create_clock -name clk -period " + PERIOD_NS + "\nset_input_delay 0 -clock clk [all_inputs]\n";
-    return "read_liberty " + LIB + "\nread_verilog netlist.v\nlink_design " + top + "\n" + clock
+    String clock =
+        hasClk
+            ? "create_clock -name clk -period "
+                + PERIOD_NS
+                + " [get_ports clk]\n"
+                + "set_input_delay 0 -clock clk [delete_from_list [all_inputs] [get_ports clk]]\n"
+            : "create_clock -name clk -period "
+                + PERIOD_NS
+                + "\nset_input_delay 0 -clock clk [all_inputs]\n";
+    return "read_liberty "
+        + LIB
+        + "\nread_verilog netlist.v\nlink_design "
+        + top
+        + "\n"
+        + clock
         + "set_output_delay 0 -clock clk [all_outputs]\n"
         + "report_checks -path_delay max -format full_clock_expanded -digits 4\n";
   }
@@ -90,7 +124,12 @@ public final class TimingAnalysis {
     }
   }
 
-  private static String run(Yosys yosys, OpenSta sta, String top, Map<String, String> verilog, String script,
+  private static String run(
+      Yosys yosys,
+      OpenSta sta,
+      String top,
+      Map<String, String> verilog,
+      String script,
       byte[] liberty) {
     Path dir = null;
     try {
@@ -101,9 +140,14 @@ public final class TimingAnalysis {
       Files.write(dir.resolve(LIB), liberty);
       yosys.script(dir, script, 1800);
       String netlist = Files.readString(dir.resolve("netlist.v"));
-      Files.writeString(dir.resolve("timing.tcl"), staScript(top, CLK_PORT.matcher(netlist).find()));
+      Files.writeString(
+          dir.resolve("timing.tcl"), staScript(top, CLK_PORT.matcher(netlist).find()));
       ToolResult r = sta.script(dir, "timing.tcl", 600);
-      return Files.readString(dir.resolve("stat.txt")) + STA_MARK + r.output() + FLOPS_MARK + flops(netlist);
+      return Files.readString(dir.resolve("stat.txt"))
+          + STA_MARK
+          + r.output()
+          + FLOPS_MARK
+          + flops(netlist);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -141,7 +185,8 @@ public final class TimingAnalysis {
     }
     Matcher a = AREA.matcher(stat);
     if (!a.find()) {
-      throw new IllegalStateException("no 'Chip area' in Yosys statistics of " + top + ":\n" + stat);
+      throw new IllegalStateException(
+          "no 'Chip area' in Yosys statistics of " + top + ":\n" + stat);
     }
     double area = Double.parseDouble(a.group(2));
     String start = null;
@@ -177,7 +222,8 @@ public final class TimingAnalysis {
       }
     }
     if (start == null || end == null || slack == null) {
-      throw new IllegalStateException("OpenSTA found no constrained path in " + top + ":\n" + report);
+      throw new IllegalStateException(
+          "OpenSTA found no constrained path in " + top + ":\n" + report);
     }
     double ns = Math.round((PERIOD_NS - slack) * 1e4) / 1e4;
     List<String> lines = new ArrayList<>();
@@ -191,9 +237,12 @@ public final class TimingAnalysis {
     return new SynthesizedTiming(top, ns, start, end, cells, lines, area);
   }
 
-  /** A start or end point as a Verilog name: a port as it is, a flip-flop by the register on its Q pin. */
-  private static String signal(String top, Map<String, String> verilog, String name, String kind,
-      Map<String, String> qNet) {
+  /**
+   * A start or end point as a Verilog name: a port as it is, a flip-flop by the register on its Q
+   * pin.
+   */
+  private static String signal(
+      String top, Map<String, String> verilog, String name, String kind, Map<String, String> qNet) {
     String n = unescape(name);
     if (kind.contains("flip-flop") || kind.contains("latch")) {
       String q = qNet.get(name);

@@ -15,13 +15,16 @@ public final class OpenSta {
     return tool;
   }
 
-  /** Runs {@code script} (a file in {@code dir}) with {@code sta -no_init -exit}, requiring success. */
+  /**
+   * Runs {@code script} (a file in {@code dir}) with {@code sta -no_init -exit}, requiring success.
+   */
   public ToolResult script(Path dir, String script, long timeoutSeconds) {
     ToolResult r = tool.runOk(List.of("-no_init", "-exit", script), dir, timeoutSeconds);
     // OpenSTA reports Tcl errors on its output and may still exit 0
     for (String line : r.output().lines().toList()) {
       if (line.startsWith("Error:")) {
-        throw new ToolException("OpenSTA failed: " + line + "\n" + r.output(), r.command(), r.output());
+        throw new ToolException(
+            "OpenSTA failed: " + line + "\n" + r.output(), r.command(), r.output());
       }
     }
     return r;

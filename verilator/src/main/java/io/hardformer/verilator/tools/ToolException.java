@@ -3,8 +3,8 @@ package io.hardformer.verilator.tools;
 import java.util.List;
 
 /**
- * An external tool was missing, too old, failed or timed out. Carries the command and its output so the
- * message says what ran and what it printed.
+ * An external tool was missing, too old, failed or timed out. Carries the command and its output so
+ * the message says what ran and what it printed.
  */
 public class ToolException extends RuntimeException {
   private static final long serialVersionUID = 1L;

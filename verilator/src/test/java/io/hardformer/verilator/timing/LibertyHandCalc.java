@@ -8,12 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A hand calculation of a path's delay from the liberty's own NLDM tables, independent of OpenSTA: each cell's
- * delay and output slew are looked up in its {@code cell_rise}/{@code cell_fall} and
- * {@code rise_transition}/{@code fall_transition} tables at (load capacitance, input slew), interpolated
- * (and, off the table, extrapolated) linearly in each index, the way NLDM tables are defined. The output slew
- * feeds the next cell; a port starts with slew 0 and an output port is no load. Rising and falling edges are
- * carried separately and combined by the arc's {@code timing_sense}.
+ * A hand calculation of a path's delay from the liberty's own NLDM tables, independent of OpenSTA:
+ * each cell's delay and output slew are looked up in its {@code cell_rise}/{@code cell_fall} and
+ * {@code rise_transition}/{@code fall_transition} tables at (load capacitance, input slew),
+ * interpolated (and, off the table, extrapolated) linearly in each index, the way NLDM tables are
+ * defined. The output slew feeds the next cell; a port starts with slew 0 and an output port is no
+ * load. Rising and falling edges are carried separately and combined by the arc's {@code
+ * timing_sense}.
  */
 final class LibertyHandCalc {
   private final String lib;
@@ -46,8 +47,8 @@ final class LibertyHandCalc {
   }
 
   /**
-   * The edges at output {@code out} of {@code cell} when input {@code in} has edges {@code at} and the output
-   * drives {@code riseLoad}/{@code fallLoad} pF.
+   * The edges at output {@code out} of {@code cell} when input {@code in} has edges {@code at} and
+   * the output drives {@code riseLoad}/{@code fallLoad} pF.
    */
   Edges through(String cell, String in, String out, Edges at, double riseLoad, double fallLoad) {
     String timing = arc(cell, in, out);
@@ -56,7 +57,8 @@ final class LibertyHandCalc {
     double riseSlew = 0;
     double fallAt = Double.NEGATIVE_INFINITY;
     double fallSlew = 0;
-    // an output rise comes from an input rise (positive unate), fall (negative) or either (non-unate)
+    // an output rise comes from an input rise (positive unate), fall (negative) or either
+    // (non-unate)
     for (boolean inRise : new boolean[] {true, false}) {
       double inAt = inRise ? at.riseAt() : at.fallAt();
       double inSlew = inRise ? at.riseSlew() : at.fallSlew();
@@ -96,7 +98,10 @@ final class LibertyHandCalc {
     }
   }
 
-  /** Bilinear interpolation (linear extrapolation off the table) in (index_1 = load, index_2 = slew). */
+  /**
+   * Bilinear interpolation (linear extrapolation off the table) in (index_1 = load, index_2 =
+   * slew).
+   */
   static double lookup(String table, double load, double slew) {
     double[] i1 = numbers(quoted(table, "index_1"));
     double[] i2 = numbers(quoted(table, "index_2"));
@@ -124,12 +129,15 @@ final class LibertyHandCalc {
 
   private static String quoted(String table, String name) {
     int i = table.indexOf(name);
-    return table.substring(table.indexOf('"', i) + 1, table.indexOf('"', table.indexOf('"', i) + 1));
+    return table.substring(
+        table.indexOf('"', i) + 1, table.indexOf('"', table.indexOf('"', i) + 1));
   }
 
   private static double[] numbers(String s) {
     return Arrays.stream(s.replace("\\", " ").replace("\"", " ").split("[,\\s]+"))
-        .filter(t -> !t.isEmpty()).mapToDouble(Double::parseDouble).toArray();
+        .filter(t -> !t.isEmpty())
+        .mapToDouble(Double::parseDouble)
+        .toArray();
   }
 
   private static String field(String block, String name) {
@@ -140,7 +148,10 @@ final class LibertyHandCalc {
     return m.group(1).trim();
   }
 
-  /** The text of the brace block that follows the first occurrence of {@code header} in {@code text}. */
+  /**
+   * The text of the brace block that follows the first occurrence of {@code header} in {@code
+   * text}.
+   */
   private static String block(String text, String header) {
     int h = text.indexOf(header);
     if (h < 0) {
