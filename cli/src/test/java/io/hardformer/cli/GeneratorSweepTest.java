@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hardformer.cli.designs.DesignCatalog;
+import io.hardformer.generators.catalog.Generator;
+import io.hardformer.generators.catalog.GeneratorCatalog;
 import io.hardformer.verilator.Verilator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every built-in generator, over a grid of its parameters, through the real command line: each
  * design is generated and must pass {@code verilator --lint-only -Wall} with no warning. A
- * generator added to the catalog without a grid here fails the test.
+ * generator without a grid here (a new one, or the test-only {@code parity}) is swept over the
+ * {@code generate} examples of its descriptor, so adding a generator needs nothing in cli; a
+ * generator with neither fails the test.
  */
 @Tag("verilator")
 class GeneratorSweepTest {
@@ -58,10 +62,6 @@ class GeneratorSweepTest {
       for (String a : new String[] {"1", "2", "4"}) {
         l.add(new String[] {"--width", w, "--addr-bits", a});
       }
-    }
-    g.put("parity", l = new ArrayList<>()); // the test-only generator (io.hardformer.cli.catalog)
-    for (String w : new String[] {"1", "8", "100"}) {
-      l.add(new String[] {"--width", w});
     }
     g.put("fp8-mul", l = new ArrayList<>());
     g.put("fp8-quant", new ArrayList<>());
@@ -117,13 +117,53 @@ class GeneratorSweepTest {
     return g;
   }
 
+  /**
+   * The options of the descriptor's {@code ./hardformer generate <name> ... --out DIR} examples.
+   */
+  static List<String[]> examplePoints(Generator<?> g) {
+    List<String[]> points = new ArrayList<>();
+    String prefix = "./hardformer generate " + g.name();
+    for (String example : g.examples()) {
+      String line = example.strip();
+      if (!line.equals(prefix) && !line.startsWith(prefix + " ")) {
+        continue;
+      }
+      List<String> options = new ArrayList<>();
+      String[] words = line.substring(prefix.length()).strip().split("\\s+", -1);
+      for (int i = 0; i < words.length; i++) {
+        if (words[i].isEmpty()) {
+          continue;
+        }
+        if (words[i].equals("--out")) {
+          i++; // the sweep chooses its own folder
+        } else if (!words[i].startsWith("--out=")) {
+          options.add(words[i]);
+        }
+      }
+      points.add(options.toArray(new String[0]));
+    }
+    return points;
+  }
+
   @Test
   void everyGeneratorOverItsGridIsLintClean() throws Exception {
     Map<String, List<String[]>> grid = grid();
+    for (Generator<?> g : GeneratorCatalog.load().all()) {
+      if (!grid.containsKey(g.name())) {
+        grid.put(g.name(), examplePoints(g));
+      }
+    }
     assertEquals(
         new TreeSet<>(DesignCatalog.names()),
         new TreeSet<>(grid.keySet()),
-        "every generator in the catalog has a sweep grid");
+        "every generator in the catalog is swept");
+    for (Map.Entry<String, List<String[]>> e : grid.entrySet()) {
+      assertTrue(
+          !e.getValue().isEmpty(),
+          e.getKey() + " has neither a sweep grid nor a generate example in its descriptor");
+    }
+    assertTrue(
+        !grid.get("parity").isEmpty(), "the test-only generator is swept from its own examples");
     List<String> problems = new ArrayList<>();
     int n = 0;
     for (Map.Entry<String, List<String[]>> e : grid.entrySet()) {
