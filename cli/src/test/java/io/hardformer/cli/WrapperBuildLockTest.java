@@ -57,7 +57,7 @@ class WrapperBuildLockTest {
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the wrapper finished");
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertEquals(0, p.exitValue(), output);
-      assertTrue(output.contains("java -jar " + jar + " --version"), output);
+      assertTrue(output.contains("java -XX:+UseSerialGC -jar " + jar + " --version"), output);
     }
     assertEquals(1, Files.readAllLines(count).size(), "Maven ran once for two concurrent wrappers");
     assertEquals("new jar", Files.readString(jar).strip());
