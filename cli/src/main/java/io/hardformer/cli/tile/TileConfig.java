@@ -103,7 +103,7 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
                 + "' must be unique, use letters, "
                 + "digits, '_', '.', '-' and start with a letter, digit or '_' (it names the output folder)");
       }
-      String clash = instances.putIfAbsent(TileTop.instanceName(unitName), unitName);
+      String clash = instances.putIfAbsent(TileTop.baseName(unitName), unitName);
       if (clash != null) {
         throw new ConfigException(
             source
@@ -113,9 +113,9 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
                 + unitName
                 + "' and unit '"
                 + clash
-                + "' would both be instance '"
-                + TileTop.instanceName(unitName)
-                + "' of the tile's top module ('.' and '-' become '_'); rename one of them");
+                + "' would both be named '"
+                + TileTop.baseName(unitName)
+                + "' in the tile's top module ('.' and '-' become '_'); rename one of them");
       }
       Generator<?> generator =
           DesignCatalog.find(design)

@@ -173,7 +173,7 @@ public final class TileJob {
       EmittedPart part = design.parts().get(i);
       um.put("top", part.top());
       um.put("instance", part.instance());
-      um.put("portPrefix", part.instance() + "_");
+      um.put("portPrefix", TileTop.portPrefix(name));
       um.put("filelist", name + "/" + part.filelistName());
       um.put("area", u.areaManifest());
       um.put("cycles", cycles(u));

@@ -1,13 +1,12 @@
 package io.hardformer.cli.tile;
 
 import io.hardformer.dsl.Module;
-import io.hardformer.dsl.check.VerilogKeywords;
 import java.util.List;
 
 /**
  * The tile's top module {@code tile_top}: one instance of every unit, named after the unit ({@link
- * #instanceName}), with every port of the unit brought out as a top port prefixed by that name
- * ({@code fma_array_in_valid}). Only the clock and reset are wired: every unit runs on the top's
+ * #instanceName}: {@code u_fma_array}), with every port of the unit brought out as a top port
+ * prefixed by the unit's name ({@link #portPrefix}: {@code fma_array_in_valid}). Only the clock and reset are wired: every unit runs on the top's
  * {@code clk} and {@code rst}. The units' dataflow is not fixed in hardware (the host schedules
  * data between them), so no unit's output is wired to another's input. Elaborated as one design,
  * the tile gets design-wide module names: structurally identical modules of two units are one
@@ -22,8 +21,8 @@ final class TileTop extends Module {
 
   TileTop(List<Part> parts) {
     for (Part p : parts) {
-      String name = instanceName(p.unitName());
-      exposePorts(name + "_", instance(name, p.hardware()));
+      exposePorts(
+          portPrefix(p.unitName()), instance(instanceName(p.unitName()), p.hardware()));
     }
   }
 
@@ -33,12 +32,26 @@ final class TileTop extends Module {
   }
 
   /**
-   * The unit's instance name in {@code tile_top} and the prefix of its ports: the unit name with
-   * '.' and '-' as '_', after {@code u_} when it starts with a digit or is a reserved word ({@code fma-array} ->
-   * {@code fma_array}).
+   * The unit's name as a Verilog identifier: '.' and '-' as '_', after {@code u_} when it starts
+   * with a digit ({@code fma-array} -> {@code fma_array}). Two units may not share it (the config
+   * refuses them).
+   */
+  static String baseName(String unitName) {
+    String s = unitName.replaceAll("[^A-Za-z0-9_]", "_");
+    return Character.isDigit(s.charAt(0)) ? "u_" + s : s;
+  }
+
+  /**
+   * The unit's instance name in {@code tile_top}: {@code u_} and its base name ({@code
+   * u_fma_array}), so it never equals a signal inside a unit (Verilator warns when a signal hides
+   * an instance of an upper scope) nor a reserved word.
    */
   static String instanceName(String unitName) {
-    String s = unitName.replaceAll("[^A-Za-z0-9_]", "_");
-    return Character.isDigit(s.charAt(0)) || VerilogKeywords.isKeyword(s) ? "u_" + s : s;
+    return "u_" + baseName(unitName);
+  }
+
+  /** The prefix of the unit's ports on {@code tile_top}: {@code fma_array_}. */
+  static String portPrefix(String unitName) {
+    return baseName(unitName) + "_";
   }
 }

@@ -58,12 +58,13 @@ class TileConfigTest {
             "units:\n  - {name: a-b, design: counter, options: {width: 4}}\n"
                 + "  - {name: a.b, design: counter, options: {width: 4}}\n");
     assertEquals(
-        "t.yaml: units[1].name 'a.b' and unit 'a-b' would both be instance 'a_b' of the tile's top"
+        "t.yaml: units[1].name 'a.b' and unit 'a-b' would both be named 'a_b' in the tile's top"
             + " module ('.' and '-' become '_'); rename one of them",
         msg);
-    assertEquals("u_2x", TileTop.instanceName("2x"));
+    assertEquals("u_2x_", TileTop.portPrefix("2x"));
     assertEquals("u_module", TileTop.instanceName("module"));
-    assertEquals("fma_array", TileTop.instanceName("fma-array"));
+    assertEquals("u_fma_array", TileTop.instanceName("fma-array"));
+    assertEquals("fma_array_", TileTop.portPrefix("fma-array"));
   }
 
   @Test

@@ -98,9 +98,9 @@ class TileDesignTest {
     Map<String, Integer> defined = moduleDefinitions(tile.verilog().values());
     assertEquals(5, defined.size(), "two leaves, two holders and the top: " + defined);
     defined.forEach((m, n) -> assertEquals(1, n, m + " defined once"));
-    EmittedPart a = EmittedPart.of(tile, "a", "", EmitOptions.defaults());
-    EmittedPart b = EmittedPart.of(tile, "b", "", EmitOptions.defaults());
-    EmittedPart c = EmittedPart.of(tile, "c", "", EmitOptions.defaults());
+    EmittedPart a = EmittedPart.of(tile, "u_a", "", EmitOptions.defaults());
+    EmittedPart b = EmittedPart.of(tile, "u_b", "", EmitOptions.defaults());
+    EmittedPart c = EmittedPart.of(tile, "u_c", "", EmitOptions.defaults());
     assertNotEquals(a.top(), b.top());
     assertNotEquals(a.verilogFiles().get(0), b.verilogFiles().get(0), "distinct leaf names");
     assertEquals(a.verilogFiles(), c.verilogFiles(), "identical units share their modules");
