@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     description =
         "Generates Verilog-2005 for transformer datapaths from a Java DSL.%n"
             + "With no command: generates the embedded default transformer tile (a 16x16 FP8 FMA array and a "
-            + "D=128, G=8 attention unit) into out/, self-checks it in Verilator when installed, and prints units, "
+            + "D=128, G=8 attention unit) into out/ as one design (top module tile_top, filelist out/tile_top.f), self-checks it in Verilator when installed, and prints units, "
             + "FMAs, area, cycles and estimated tokens/s.",
     subcommands = {
       GenerateCommand.class,

@@ -104,15 +104,18 @@ class CliTest {
             "units:\n"
                 + "  - {name: a, design: counter, options: {width: 4}}\n  - {name: b, design: counter, options: {width: 5}}\n");
     assertEquals(0, run("--config", two.toString(), "--out", out.toString(), "--no-check").code());
-    assertTrue(Files.exists(out.resolve("b/Counter.v")));
+    assertTrue(Files.exists(out.resolve("b/Counter_width5.f")));
+    assertTrue(Files.exists(out.resolve("Counter_width5.v")));
     Path one =
         Files.writeString(
             tmp.resolve("one.yaml"),
             "units:\n  - {name: a, design: counter, options: {width: 4}}\n");
     CliRun r = run("--config", one.toString(), "--out", out.toString(), "--no-check");
     assertEquals(0, r.code(), r.err());
-    assertTrue(Files.exists(out.resolve("a/Counter.v")));
+    assertTrue(Files.exists(out.resolve("a/Counter.f")));
+    assertTrue(Files.exists(out.resolve("Counter.v")), "one counter left: no suffix needed");
     assertFalse(Files.exists(out.resolve("b")), "unit b of the previous run is gone");
+    assertFalse(Files.exists(out.resolve("Counter_width5.v")), "and so is its module");
   }
 
   @Test
@@ -201,6 +204,9 @@ class CliTest {
     assertEquals(16 * 16 + 2 * 8 * 128, m.get("total").get("fmaCount").asLong());
     assertTrue(Files.exists(tmp.resolve("fma-array/fma_array.f")));
     assertTrue(Files.exists(tmp.resolve("attention/attention.f")));
+    assertEquals("tile_top", m.get("top").asText());
+    assertTrue(Files.exists(tmp.resolve("tile_top.f")));
+    assertTrue(Files.exists(tmp.resolve("fma_array.v")));
     assertTrue(m.get("estimate").get("dieTokensPerSecondPer8Chips").asLong() > 0);
   }
 
@@ -221,7 +227,8 @@ class CliTest {
             "--json");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("\"tile\" : \"small\""), r.out());
-    assertTrue(Files.exists(tmp.resolve("y/mac/fma_array.v")));
+    assertTrue(Files.exists(tmp.resolve("y/fma_array.v")));
+    assertTrue(Files.exists(tmp.resolve("y/mac/fma_array.f")));
     Path json = tmp.resolve("tile.json");
     Files.writeString(
         json, "{\"units\": [{\"design\": \"fp8-mul\", \"options\": {\"format\": \"e4m3\"}}]}");

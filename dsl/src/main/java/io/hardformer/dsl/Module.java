@@ -583,6 +583,39 @@ public abstract class Module {
   }
 
   /**
+   * Brings every port of {@code child}, an instance of this module, out as a port of this module
+   * named {@code prefix + port name}, of the same type and width: each new input drives the
+   * child's input, each new output reads the child's output. For a generic wrapper (a tile's top
+   * that instantiates units it knows only as {@code Module}s).
+   */
+  protected final void exposePorts(String prefix, Module child) {
+    SourceLocation loc = Locations.capture();
+    checkOpen(loc);
+    if (child.parent != this) {
+      throw new HardwareMisuseException(
+          loc,
+          "exposePorts: this "
+              + child.kindName()
+              + " is not an instance of "
+              + kindName()
+              + "; adopt it with instance(name, child) first");
+    }
+    for (Signal p : child.freeze().ports()) {
+      Signal outer =
+          new Signal(prefix + p.name(), p.kind(), p.type(), p.width(), null, loc, scope);
+      if (!IDENTIFIER.matcher(outer.name()).matches()) {
+        throw new HardwareMisuseException(
+            loc, "exposePorts: '" + outer.name() + "' is not a legal port name; change the prefix");
+      }
+      ports.add(outer);
+      root.add(
+          p.kind() == SignalKind.INPUT
+              ? new Assign(p, new SignalRef(outer, loc), loc)
+              : new Assign(outer, new SignalRef(p, loc), loc));
+    }
+  }
+
+  /**
    * Records a constructor parameter: shown in the Verilog header, the manifest and module names.
    */
   protected final void param(String name, Object value) {

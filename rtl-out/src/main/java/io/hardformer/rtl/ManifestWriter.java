@@ -30,11 +30,27 @@ final class ManifestWriter {
 
   static String write(
       Design design, String top, List<PortInfo> ports, List<String> files, EmitOptions options) {
+    return write(design.modules(), design.warnings(), ports, files, top + ".f", options);
+  }
+
+  /**
+   * The manifest of {@code modules} (children first, the top last, each with its instance count
+   * under that top): the whole design, or one part of it ({@link EmittedPart}).
+   */
+  static String write(
+      List<ModuleDef> modules,
+      List<Diagnostic> designWarnings,
+      List<PortInfo> ports,
+      List<String> files,
+      String filelist,
+      EmitOptions options) {
+    ModuleDef root = modules.get(modules.size() - 1);
+    String top = root.name();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("top", top);
     m.put("generator", options.generator());
     m.put("parameters", options.parameters());
-    Timing t = design.top().body().timing();
+    Timing t = root.body().timing();
     if (t != null) {
       m.put("latency", t.latency());
       m.put("initiationInterval", t.initiationInterval());
@@ -62,17 +78,17 @@ final class ManifestWriter {
     }
     m.put("ports", portList);
     m.put("files", files);
-    m.put("filelist", top + ".f");
-    List<Map<String, Object>> modules = new ArrayList<>();
-    for (ModuleDef d : design.modules()) {
+    m.put("filelist", filelist);
+    List<Map<String, Object>> moduleList = new ArrayList<>();
+    for (ModuleDef d : modules) {
       Map<String, Object> dm = new LinkedHashMap<>();
       dm.put("name", d.name());
       dm.put("kind", d.body().kindName());
       dm.put("instances", d.instanceCount());
-      modules.add(dm);
+      moduleList.add(dm);
     }
-    m.put("modules", modules);
-    DesignStats stats = DesignStats.of(design);
+    m.put("modules", moduleList);
+    DesignStats stats = DesignStats.of(modules);
     Map<String, Object> sm = new LinkedHashMap<>();
     sm.put("instancesByKind", stats.instancesByKind());
     sm.put("registerBits", stats.registerBits());
@@ -81,7 +97,7 @@ final class ManifestWriter {
     m.put("stats", sm);
     m.putAll(options.manifestExtras());
     List<String> warnings = new ArrayList<>();
-    for (Diagnostic d : design.warnings()) {
+    for (Diagnostic d : designWarnings) {
       warnings.add(d.render());
     }
     m.put("warnings", warnings);

@@ -61,16 +61,8 @@ public final class DesignCatalog {
       ConfiguredGenerator<?> g, BiFunction<EmittedDesign, Double, TimingFigures> timing) {
     Design design = Elaborator.elaborate(g.build());
     AreaFigures a = AreaModel.of(g, design, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2).figures();
-    EmitOptions options = EmitOptions.forGenerator(g.name(), g.parameterValues());
-    options = options.withManifestExtra("area", GeneratedUnit.areaManifest(a, g));
-    if (g.attention().isPresent()) {
-      options =
-          options.withManifestExtra("attentionEngines", List.of(g.attention().get().toManifest()));
-    }
+    EmitOptions options = emitOptions(g, a);
     Map<String, Object> extras = g.manifest();
-    for (Map.Entry<String, Object> e : extras.entrySet()) {
-      options = options.withManifestExtra(e.getKey(), e.getValue());
-    }
     EmittedDesign d = VerilogEmitter.emit(design, options);
     if (timing != null) {
       // the Verilog does not depend on the manifest, so the timed design is the one written
@@ -80,6 +72,23 @@ public final class DesignCatalog {
       d = VerilogEmitter.emit(design, options.withManifestExtra("timing", t));
     }
     return new GeneratedUnit(g, d, a, extras);
+  }
+
+  /**
+   * The generator name and parameters for the header, and the manifest sections of a design: area,
+   * attention engines when it is one, and the descriptor's own (protocol, cycle contract, ...).
+   */
+  public static EmitOptions emitOptions(ConfiguredGenerator<?> g, AreaFigures a) {
+    EmitOptions options = EmitOptions.forGenerator(g.name(), g.parameterValues());
+    options = options.withManifestExtra("area", GeneratedUnit.areaManifest(a, g));
+    if (g.attention().isPresent()) {
+      options =
+          options.withManifestExtra("attentionEngines", List.of(g.attention().get().toManifest()));
+    }
+    for (Map.Entry<String, Object> e : g.manifest().entrySet()) {
+      options = options.withManifestExtra(e.getKey(), e.getValue());
+    }
+    return options;
   }
 
   /** A configured generator into files in memory, without timing (the tile's units). */

@@ -79,6 +79,7 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
     ParameterBinding binding = ParameterBinding.of(source, text, yaml);
     List<Unit> list = new ArrayList<>();
     Set<String> names = new java.util.HashSet<>();
+    Map<String, String> instances = new java.util.HashMap<>();
     for (int i = 0; i < units.size(); i++) {
       JsonNode u = units.get(i);
       String where = "units[" + i + "]";
@@ -101,6 +102,20 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
                 + unitName
                 + "' must be unique, use letters, "
                 + "digits, '_', '.', '-' and start with a letter, digit or '_' (it names the output folder)");
+      }
+      String clash = instances.putIfAbsent(TileTop.baseName(unitName), unitName);
+      if (clash != null) {
+        throw new ConfigException(
+            source
+                + ": "
+                + where
+                + ".name '"
+                + unitName
+                + "' and unit '"
+                + clash
+                + "' would both be named '"
+                + TileTop.baseName(unitName)
+                + "' in the tile's top module ('.' and '-' become '_'); rename one of them");
       }
       Generator<?> generator =
           DesignCatalog.find(design)

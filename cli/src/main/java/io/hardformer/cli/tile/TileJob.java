@@ -7,6 +7,7 @@ import io.hardformer.cli.designs.GeneratedUnit;
 import io.hardformer.cli.estimate.DesignBudget;
 import io.hardformer.cli.output.OutputDirectory;
 import io.hardformer.generators.catalog.AttentionFacts;
+import io.hardformer.rtl.EmittedPart;
 import io.hardformer.throughput.Chip;
 import io.hardformer.throughput.ModelShape;
 import io.hardformer.throughput.Roofline;
@@ -25,8 +26,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The main job: generates every unit of a tile into {@code out/<unit>/}, writes the tile manifest
- * {@code out/manifest.json}, self-checks the units in Verilator when it is installed, and prints
+ * The main job: generates the tile as one design ({@link TileDesign}: a top module {@code tile_top}
+ * over every unit, each Verilog module once, the filelist {@code out/tile_top.f}, and per unit
+ * {@code out/<unit>/<top>.f} and {@code manifest.json}), writes the tile manifest {@code
+ * out/manifest.json}, self-checks the units in Verilator when it is installed, and prints
  * the summary: units, FMAs, NAND2 equivalents, transistors, mm^2, cycles, and estimated Llama-3-70B
  * tokens/s.
  */
@@ -64,15 +67,14 @@ public final class TileJob {
           DesignCatalog.generate(
               u.generator())); // the config file bound and checked the parameters
     }
+    TileDesign design = TileDesign.of(config, units);
     // locked from here on; the files appear in out only when all are complete, the tile manifest
     // last
     try (OutputDirectory o = OutputDirectory.open(out, "tile")) {
       List<UnitCheck> checks =
           check ? selfCheck(units, err) : skipped(units, "not run (--no-check)");
-      Map<String, Object> manifest = manifest(units, checks);
-      for (int i = 0; i < units.size(); i++) {
-        units.get(i).writeInto(o, config.units().get(i).name());
-      }
+      Map<String, Object> manifest = manifest(units, design, checks);
+      design.writeInto(o, config.units().stream().map(TileConfig.Unit::name).toList());
       try {
         o.write(
             OutputDirectory.MANIFEST,
@@ -145,11 +147,13 @@ public final class TileJob {
     return m;
   }
 
-  private Map<String, Object> manifest(List<GeneratedUnit> units, List<UnitCheck> checks) {
+  private Map<String, Object> manifest(
+      List<GeneratedUnit> units, TileDesign design, List<UnitCheck> checks) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tile", config.name());
     m.put("config", config.source());
     m.put("clockGHz", config.clockGhz());
+    m.putAll(design.manifestSections());
     List<Map<String, Object>> list = new ArrayList<>();
     List<Map<String, Object>> engines = new ArrayList<>();
     List<DesignBudget.AttentionUnit> attention = new ArrayList<>();
@@ -166,7 +170,11 @@ public final class TileJob {
       um.put("design", u.design());
       um.put("parameters", u.parameters());
       um.put("manifest", name + "/manifest.json");
-      um.put("top", u.emitted().top());
+      EmittedPart part = design.parts().get(i);
+      um.put("top", part.top());
+      um.put("instance", part.instance());
+      um.put("portPrefix", TileTop.portPrefix(name));
+      um.put("filelist", name + "/" + part.filelistName());
       um.put("area", u.areaManifest());
       um.put("cycles", cycles(u));
       um.put("selfCheck", checks.get(i).toManifest());
@@ -377,8 +385,12 @@ public final class TileJob {
     stdout.println(
         "  files: "
             + out
-            + "/manifest.json and "
+            + "/"
+            + r.manifest().get("filelist")
+            + " (the tile as one design, each Verilog module once), "
             + out
-            + "/<unit>/ (Verilog, <top>.f, manifest.json)");
+            + "/manifest.json, "
+            + out
+            + "/<unit>/ (<top>.f, manifest.json)");
   }
 }

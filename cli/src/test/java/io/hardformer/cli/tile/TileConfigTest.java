@@ -52,6 +52,22 @@ class TileConfigTest {
   }
 
   @Test
+  void unitNamesThatWouldBeTheSameInstanceOfTheTileTopAreRefused() {
+    String msg =
+        yamlError(
+            "units:\n  - {name: a-b, design: counter, options: {width: 4}}\n"
+                + "  - {name: a.b, design: counter, options: {width: 4}}\n");
+    assertEquals(
+        "t.yaml: units[1].name 'a.b' and unit 'a-b' would both be named 'a_b' in the tile's top"
+            + " module ('.' and '-' become '_'); rename one of them",
+        msg);
+    assertEquals("u_2x_", TileTop.portPrefix("2x"));
+    assertEquals("u_module", TileTop.instanceName("module"));
+    assertEquals("u_fma_array", TileTop.instanceName("fma-array"));
+    assertEquals("fma_array_", TileTop.portPrefix("fma-array"));
+  }
+
+  @Test
   void aClockAsNumberOrNumericTextIsAccepted() {
     assertEquals(1.5, yaml("clock-ghz: 1.5\n" + UNITS).clockGhz());
     assertEquals(2.0, yaml("clock-ghz: 2\n" + UNITS).clockGhz());

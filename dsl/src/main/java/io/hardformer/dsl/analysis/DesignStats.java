@@ -8,6 +8,7 @@ import io.hardformer.dsl.ir.Expr;
 import io.hardformer.dsl.ir.Signal;
 import io.hardformer.dsl.ir.SignalKind;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,12 +32,20 @@ public record DesignStats(
   }
 
   public static DesignStats of(Design design) {
+    return of(design.modules());
+  }
+
+  /**
+   * Counts over the given modules, each's hardware times its {@link ModuleDef#instanceCount()}
+   * (for one part of a design: its modules with their counts within the part).
+   */
+  public static DesignStats of(List<ModuleDef> modules) {
     Map<String, Long> byModule = new TreeMap<>();
     Map<String, Long> byKind = new TreeMap<>();
     Map<Integer, Long> adders = new TreeMap<>();
     Map<String, Long> multipliers = new TreeMap<>();
     long regBits = 0;
-    for (ModuleDef def : design.modules()) {
+    for (ModuleDef def : modules) {
       long n = def.instanceCount();
       byModule.merge(def.name(), n, Long::sum);
       byKind.merge(def.body().kindName(), n, Long::sum);
