@@ -1,8 +1,8 @@
 package io.hardformer.bench;
 
 /**
- * Entry point: {@code bench/run harness | fp8 | array | attention | rtl-speed | elaborate | fresh}. Prints
- * Markdown tables.
+ * Entry point: {@code bench/run harness | fp8 | array | attention | rtl-speed | elaborate | fresh}.
+ * Prints Markdown tables.
  */
 public final class BenchMain {
   private BenchMain() {}

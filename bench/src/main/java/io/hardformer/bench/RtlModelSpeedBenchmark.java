@@ -52,7 +52,16 @@ final class RtlModelSpeedBenchmark {
       double best = Double.MAX_VALUE;
       String bestName = "";
       for (int[] s : shapes) {
-        double seconds = array(s[0], s[1], tokens);
+        double seconds;
+        try {
+          seconds = array(s[0], s[1], tokens);
+        } catch (RuntimeException e) {
+          // a model that cannot be built here (Verilator's time limit) is a row of the table
+          System.out.printf(
+              "| fma-array %dx%d E4M3, FP32 acc | not built: %s |%n",
+              s[0], s[1], String.valueOf(e.getMessage()).split(": /", -1)[0]);
+          continue;
+        }
         if (seconds < best) {
           best = seconds;
           bestName = s[0] + "x" + s[1];
@@ -76,7 +85,8 @@ final class RtlModelSpeedBenchmark {
     Random r = new Random(rows * 100L + cols);
     long cold;
     long warm;
-    try (RtlUnits units = new RtlUnits(rows, cols, Fp8Format.E4M3, AccumulationMode.FP32, HEAD_DIM)) {
+    try (RtlUnits units =
+        new RtlUnits(rows, cols, Fp8Format.E4M3, AccumulationMode.FP32, HEAD_DIM)) {
       long t0 = System.nanoTime();
       units.matmul("build", new int[][] {{0x38}}, new int[][] {{0x38}});
       cold = System.nanoTime() - t0;
@@ -85,7 +95,8 @@ final class RtlModelSpeedBenchmark {
     long contract = 0;
     long beats = 0;
     long wall;
-    try (RtlUnits units = new RtlUnits(rows, cols, Fp8Format.E4M3, AccumulationMode.FP32, HEAD_DIM)) {
+    try (RtlUnits units =
+        new RtlUnits(rows, cols, Fp8Format.E4M3, AccumulationMode.FP32, HEAD_DIM)) {
       long t0 = System.nanoTime();
       units.matmul("fetch", new int[][] {{0x38}}, new int[][] {{0x38}});
       warm = System.nanoTime() - t0;

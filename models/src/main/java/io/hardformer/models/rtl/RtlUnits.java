@@ -22,6 +22,12 @@ import io.hardformer.testbench.TestbenchOptions;
  */
 public final class RtlUnits implements TransformerUnits {
   /**
+   * The array that runs a 16-token all-MiniLM-L6-v2 sentence fastest in wall time, measured by
+   * {@code bench/run rtl-speed} (docs/BENCHMARKS.md, "rtl mode speed"): rows x cols.
+   */
+  public static final String DEFAULT_ARRAY = "8x8";
+
+  /**
    * Cycle limit of one stream run: far above the longest call the model sizes need (a 512-token FFN
    * matmul on a 1x1 array is about 2^29 cycles), low enough that a hung unit stops.
    */
