@@ -5,6 +5,7 @@ import io.hardformer.generators.numerics.Fp8Format;
 import io.hardformer.models.rtl.MatmulTiling;
 import io.hardformer.models.rtl.RtlUnits;
 import io.hardformer.models.units.CycleLedger;
+import io.hardformer.testbench.Lanes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +126,10 @@ final class RtlModelSpeedBenchmark {
           "measured " + layerCycles + " cycles, the array's contract says " + contract);
     }
     double seconds = wall / 1e9;
+    long packing = packing(rows, cols, tokens);
+    System.err.printf(
+        "fma-array %dx%d: packing one layer's beats (Lanes.pack8, no simulation): %s of %.2f s%n",
+        rows, cols, HarnessBenchmark.ms(packing), seconds);
     System.out.printf(
         "| fma-array %dx%d E4M3, FP32 acc | %s | %s | %,d | %,d | %.2f s | %s | %,d | %.1f s |%n",
         rows,
@@ -138,6 +143,28 @@ final class RtlModelSpeedBenchmark {
         layerCycles * LAYERS,
         seconds * LAYERS);
     return seconds * LAYERS;
+  }
+
+  /**
+   * The Java side's share: packing the beats of one layer's tiles into port values as the array
+   * runner does (X column and W row of each beat), without simulating; nanoseconds.
+   */
+  private static long packing(int rows, int cols, int tokens) {
+    Random r = new Random(1);
+    int[] xcol = new int[rows];
+    int[] wrow = new int[cols];
+    long bits = 0;
+    long t0 = System.nanoTime();
+    for (int[] mm : LAYER_MATMULS) {
+      MatmulTiling tiling = new MatmulTiling(rows, cols, tokens, mm[0], mm[1]);
+      for (long b = 0; b < tiling.beats(); b++) {
+        xcol[(int) (b % rows)] = r.nextInt(256);
+        wrow[(int) (b % cols)] = r.nextInt(256);
+        bits += Lanes.pack8(xcol).bitLength() + Lanes.pack8(wrow).bitLength();
+      }
+    }
+    long t = System.nanoTime() - t0;
+    return bits < 0 ? -t : t;
   }
 
   /** One layer's heads (every query over every key); returns the projected seconds of six. */
