@@ -1,8 +1,8 @@
 package io.hardformer.bench;
 
 /**
- * Entry point: {@code bench/run harness | fp8 | array | attention | elaborate | fresh}. Prints
- * Markdown tables.
+ * Entry point: {@code bench/run harness | fp8 | array | attention | rtl-speed | elaborate | fresh}.
+ * Prints Markdown tables.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -22,6 +22,9 @@ public final class BenchMain {
       case "array":
         FmaArrayBenchmark.run(args);
         break;
+      case "rtl-speed":
+        RtlModelSpeedBenchmark.run(args);
+        break;
       case "elaborate":
         ElaborationBenchmark.run(args);
         break;
@@ -35,7 +38,7 @@ public final class BenchMain {
         System.err.println(
             "unknown benchmark '"
                 + which
-                + "'; valid: harness, fp8, array, attention, elaborate, fresh");
+                + "'; valid: harness, fp8, array, attention, rtl-speed, elaborate, fresh");
         System.exit(2);
     }
   }

@@ -1,0 +1,56 @@
+package io.hardformer.models.rtl;
+
+/**
+ * The shape checks of the unit calls: a call whose operands do not fit fails before anything is
+ * streamed, naming the call's label, the operand and the sizes.
+ */
+final class UnitInputs {
+  private UnitInputs() {}
+
+  /** X is T x K, W is K x N, all FP8 codes; T, K, N at least 1. */
+  static void matmul(String what, int[][] x, int[][] w) {
+    require(x.length > 0 && w.length > 0 && w[0].length > 0, what, "matmul of an empty matrix");
+    int k = w.length;
+    int n = w[0].length;
+    rect(what, "x", x, k);
+    rect(what, "w", w, n);
+  }
+
+  /** q is T x D, k and v are S x D, 1 <= keys[t] <= S. */
+  static void attention(String what, int dim, int[][] q, int[][] k, int[][] v, int[] keys) {
+    require(q.length > 0, what, "attention with no query");
+    require(
+        k.length > 0 && k.length == v.length, what, "k has " + k.length + " rows, v " + v.length);
+    require(
+        keys.length == q.length, what, keys.length + " key counts for " + q.length + " queries");
+    rect(what, "q", q, dim);
+    rect(what, "k", k, dim);
+    rect(what, "v", v, dim);
+    for (int t = 0; t < keys.length; t++) {
+      int n = keys[t];
+      require(n >= 1 && n <= k.length, what, "keys[" + t + "] = " + n + ", not in 1.." + k.length);
+    }
+  }
+
+  private static void rect(String what, String name, int[][] m, int cols) {
+    for (int r = 0; r < m.length; r++) {
+      require(
+          m[r].length == cols,
+          what,
+          name + "[" + r + "] has " + m[r].length + " elements, expected " + cols);
+      for (int c = 0; c < cols; c++) {
+        int code = m[r][c];
+        require(
+            code >= 0 && code <= 0xFF,
+            what,
+            name + "[" + r + "][" + c + "] = " + code + " is not an FP8 code (0..255)");
+      }
+    }
+  }
+
+  private static void require(boolean ok, String what, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(what + ": " + message);
+    }
+  }
+}
