@@ -13,7 +13,7 @@ import io.hardformer.generators.floating.Fp32;
  * so {@code qexp < 0} can bring it into FP8 range exactly. NaN, Inf and zeros pass through. Ports
  * {@code y[31:0], qexp[7:0]} (two's complement), {@code z[31:0]}.
  *
- * <p>Stage 1: leading zeros of y's significand, {@code max(e,1) + 256 - qexp} (10 bits). Stage 2:
+ * <p>Stage 1: leading zeros of y's significand, {@code max(e,1) + 384 - (qexp + 128)}, the field of z plus 256 before the leading zeros. Stage 2:
  * the normalizing shift, subtract the leading zeros, clamp and pack.
  */
 public final class ExponentShift extends Module {
@@ -29,7 +29,7 @@ public final class ExponentShift extends Module {
     UInt sig = eZero.not().cat(f.fraction); // 24 bits
     UInt eEff = mux(eZero, lit(1, 8), f.exponent);
     UInt qBiased = qexp.bit(7).not().cat(qexp.bits(6, 0)); // qexp + 128
-    UInt t = regNext("s1_t", eEff.zext(10).add(lit(256, 10)).trunc(10).sub(qBiased.zext(10)));
+    UInt t = regNext("s1_t", eEff.zext(10).add(lit(384, 10)).trunc(10).sub(qBiased.zext(10)));
     UInt lz = regNext("s1_lz", sig.clz()); // 0..24
     UInt sigR = regNext("s1_sig", sig);
     UInt yR = regNext("s1_y", y);
