@@ -75,7 +75,8 @@ public final class VectorGenerator implements Generator<VectorGenerator.Paramete
   public List<String> examples() {
     return List.of(
         "./hardformer generate vector --lanes 4 --format e4m3 --out build/vector",
-        "./hardformer generate vector --lanes 1 --format e5m2 --out build/vector1");
+        "./hardformer generate vector --lanes 1 --format e5m2 --out build/vector1",
+        "./hardformer generate vector --lanes 64 --out build/vector64");
   }
 
   @Override

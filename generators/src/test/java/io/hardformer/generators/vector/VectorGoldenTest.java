@@ -1,9 +1,11 @@
 package io.hardformer.generators.vector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.hardformer.generators.catalog.BadParameterException;
 import io.hardformer.generators.numerics.Fp8Arithmetic;
 import io.hardformer.generators.numerics.Fp8Format;
 import java.util.ArrayList;
@@ -142,6 +144,19 @@ class VectorGoldenTest {
       }
     }
     assertTrue(checked > 100_000, "enough values inside the FP8 range");
+  }
+
+  @Test
+  void lanesOutsideOneToSixtyFourNameTheOption() {
+    for (int bad : new int[] {0, 65}) {
+      BadParameterException e =
+          assertThrows(BadParameterException.class, () -> new VectorShape(bad, Fp8Format.E4M3));
+      assertEquals("--lanes", e.option());
+      assertTrue(e.getMessage().contains("between 1 and 64"), e.getMessage());
+    }
+    assertEquals(64, new VectorShape(64, Fp8Format.E5M2).lanes());
+    assertEquals(1, new VectorGenerator.Parameters(1, "E5M2").lanes());
+    assertThrows(BadParameterException.class, () -> new VectorGenerator.Parameters(4, "fp8"));
   }
 
   @Test
