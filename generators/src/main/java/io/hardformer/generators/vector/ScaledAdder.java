@@ -18,8 +18,8 @@ import io.hardformer.generators.floating.Fp32;
  * <ol>
  *   <li>decode, classify, leading zeros of both significands;
  *   <li>normalize both significands (24-bit shift); exponents {@code max(e,1) - lz + s + 256};
- *   <li>order by magnitude (34-bit compare), exponent difference, swap;
- *   <li>align the smaller significand (50-bit shift, sticky);
+ *   <li>order by magnitude (34-bit compare), both exponent differences, clamped;
+ *   <li>swap, align the smaller significand (50-bit shift, sticky);
  *   <li>add or subtract (28 bits);
  *   <li>leading zeros of the sum;
  *   <li>normalize (28-bit shift); result exponent and the denormalizing distance;
@@ -78,29 +78,30 @@ public final class ScaledAdder extends Module {
     bSign = regNext("s2_b_sign", bSign);
     special = delayAll("s2", special);
 
-    // 3: order by magnitude, exponent difference
-    Bool swap = bX.cat(bM).gt(aX.cat(aM)).named("swap");
-    UInt dAb = aX.sub(bX).trunc(10);
-    UInt dBa = bX.sub(aX).trunc(10);
-    UInt d = regNext("s3_d", mux(swap, dBa, dAb));
-    UInt bigX = regNext("s3_big_x", mux(swap, bX, aX));
-    UInt bigM = regNext("s3_big_m", mux(swap, bM, aM));
-    UInt smallM = regNext("s3_small_m", mux(swap, aM, bM));
-    Bool bigSign = regNext("s3_big_sign", mux(swap, bSign, aSign));
-    Bool subtract = regNext("s3_subtract", aSign.xor(bSign));
-    Bool zeroSign = regNext("s3_zero_sign", aSign.and(bSign));
+    // 3: order by magnitude; both exponent differences, clamped to the 50-bit alignment window
+    Bool swap = regNext("s3_swap", bX.cat(bM).gt(aX.cat(aM)));
+    UInt dAb = regNext("s3_d_ab", clampShift(aX.sub(bX).trunc(10)));
+    UInt dBa = regNext("s3_d_ba", clampShift(bX.sub(aX).trunc(10)));
+    UInt aXr = regNext("s3_a_x", aX);
+    UInt bXr = regNext("s3_b_x", bX);
+    UInt aMr = regNext("s3_a_m", aM);
+    UInt bMr = regNext("s3_b_m", bM);
+    Bool aSignR = regNext("s3_a_sign", aSign);
+    Bool bSignR = regNext("s3_b_sign", bSign);
     bothZero = regNext("s3_both_zero", bothZero);
     special = delayAll("s3", special);
 
-    // 4: align the smaller significand: 24 bits + 2 guard bits, the rest ORed into sticky
-    UInt dC = mux(d.gt(lit(49, 10)), lit(49, 6), d.trunc(6));
+    // 4: swap, then align the smaller significand: 24 bits + 2 guard bits, the rest ORed into
+    // sticky
+    UInt dC = mux(swap, dBa, dAb);
+    UInt smallM = mux(swap, aMr, bMr);
     UInt shifted = smallM.cat(lit(0, 26)).shiftRight(dC); // 50 bits
     UInt smallAligned = regNext("s4_small", shifted.bits(49, 24).cat(shifted.bits(23, 0).orR()));
-    UInt bigAligned = regNext("s4_big", bigM.cat(lit(0, 3))); // 27 bits
-    bigX = regNext("s4_big_x", bigX);
-    bigSign = regNext("s4_big_sign", bigSign);
-    subtract = regNext("s4_subtract", subtract);
-    zeroSign = regNext("s4_zero_sign", zeroSign);
+    UInt bigAligned = regNext("s4_big", mux(swap, bMr, aMr).cat(lit(0, 3))); // 27 bits
+    UInt bigX = regNext("s4_big_x", mux(swap, bXr, aXr));
+    Bool bigSign = regNext("s4_big_sign", mux(swap, bSignR, aSignR));
+    Bool subtract = regNext("s4_subtract", aSignR.xor(bSignR));
+    Bool zeroSign = regNext("s4_zero_sign", aSignR.and(bSignR));
     bothZero = regNext("s4_both_zero", bothZero);
     special = delayAll("s4", special);
 
@@ -167,6 +168,11 @@ public final class ScaledAdder extends Module {
                 mux(zero, sign.cat(lit(0, 31)), finite)));
     y.assign(regNext("s9_y", result));
     timing(LATENCY, 1);
+  }
+
+  /** An alignment distance, at most 49 (past 49 bits everything is sticky). */
+  private UInt clampShift(UInt d) {
+    return mux(d.gt(lit(49, 10)), lit(49, 6), d.trunc(6));
   }
 
   private Bool[] delayAll(String stage, Bool[] bits) {
