@@ -1,7 +1,7 @@
 package io.hardformer.bench;
 
 /**
- * Entry point: {@code bench/run harness | fp8 | array | attention | elaborate | fresh}. Prints
+ * Entry point: {@code bench/run harness | fp8 | array | attention | elaborate | fresh | accuracy}. Prints
  * Markdown tables.
  */
 public final class BenchMain {
@@ -28,6 +28,9 @@ public final class BenchMain {
       case "fresh":
         FreshJvmElaboration.run(args);
         break;
+      case "accuracy":
+        AccumulatorStudy.run();
+        break;
       case "elaborate-once":
         FreshJvmElaboration.once(args);
         break;
@@ -35,7 +38,7 @@ public final class BenchMain {
         System.err.println(
             "unknown benchmark '"
                 + which
-                + "'; valid: harness, fp8, array, attention, elaborate, fresh");
+                + "'; valid: harness, fp8, array, attention, elaborate, fresh, accuracy");
         System.exit(2);
     }
   }
