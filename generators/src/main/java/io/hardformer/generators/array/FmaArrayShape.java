@@ -67,10 +67,10 @@ public record FmaArrayShape(
   /** The largest {@code --acc-bits}: 30 (the running sum is B + 2 bits). */
   public static final int MAX_ACC_BITS = 30;
 
-  /** Today's array: one product per cell and cycle, {@code exact} or {@code fp32}. */
+  /** One product per cell and cycle (today's array for exact and fp32; fixed: B = 13, no promotion). */
   public FmaArrayShape(
       int rows, int cols, Fp8Format format, AccumulationMode mode, FloatPacker outFormat, int maxK) {
-    this(rows, cols, format, mode, outFormat, maxK, 1, 0, 0);
+    this(rows, cols, format, mode, outFormat, maxK, 1, mode == AccumulationMode.FIXED ? 13 : 0, 0);
   }
 
   public static FmaArrayShape of(
