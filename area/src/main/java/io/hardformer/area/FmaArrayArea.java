@@ -41,7 +41,7 @@ public final class FmaArrayArea {
    * UnitAreaTable#derived}).
    */
   public static UnitArea cell(FmaArrayShape s, UnitAreaTable table) {
-    return table.derived(cellKey(s.format(), s.mode(), s.sumBits()));
+    return table.derived(FmaArrayBill.cellKey(s));
   }
 
   public static String cellKey(Fp8Format f, AccumulationMode mode, int sumBits) {

@@ -1,8 +1,8 @@
 package io.hardformer.bench;
 
 /**
- * Entry point: {@code bench/run harness | fp8 | array | attention | rtl-speed | elaborate | fresh}.
- * Prints Markdown tables.
+ * Entry point: {@code bench/run harness | fp8 | array | attention | rtl-speed | elaborate | fresh |
+ * accuracy}. Prints Markdown tables.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -31,6 +31,9 @@ public final class BenchMain {
       case "fresh":
         FreshJvmElaboration.run(args);
         break;
+      case "accuracy":
+        AccumulatorStudy.run();
+        break;
       case "elaborate-once":
         FreshJvmElaboration.once(args);
         break;
@@ -38,7 +41,7 @@ public final class BenchMain {
         System.err.println(
             "unknown benchmark '"
                 + which
-                + "'; valid: harness, fp8, array, attention, rtl-speed, elaborate, fresh");
+                + "'; valid: harness, fp8, array, attention, rtl-speed, elaborate, fresh, accuracy");
         System.exit(2);
     }
   }

@@ -28,6 +28,27 @@ public final class ColumnReadout extends Module {
 
   public ColumnReadout(
       int rows, int holdBits, AccumulationMode mode, int unit, FloatPacker outFormat) {
+    this(rows, holdBits, mode, unit, outFormat, 0);
+  }
+
+  /**
+   * The readout of a column of {@code fixed} cells without promotion: each hold is {nan, pos_inf,
+   * neg_inf, q, M} and the output unit rounds M x 2^(unit + q) once ({@link FixedToFloat} with an
+   * exponent adjustment).
+   */
+  public static ColumnReadout fixed(
+      int rows, int sumBits, int quantumBits, int unit, FloatPacker outFormat) {
+    return new ColumnReadout(
+        rows, sumBits + quantumBits + 3, AccumulationMode.FIXED, unit, outFormat, quantumBits);
+  }
+
+  private ColumnReadout(
+      int rows,
+      int holdBits,
+      AccumulationMode mode,
+      int unit,
+      FloatPacker outFormat,
+      int quantumBits) {
     param("rows", rows);
     param("acc", mode.cliName());
     param("hold_bits", holdBits);
@@ -60,7 +81,18 @@ public final class ColumnReadout extends Module {
       }
     }
     UInt picked = level.get(0);
-    if (mode == AccumulationMode.EXACT) {
+    if (mode == AccumulationMode.FIXED) {
+      int sumBits = holdBits - 3 - quantumBits;
+      FixedToFloat rounding =
+          instance("rounding", new FixedToFloat(sumBits, unit, outFormat, quantumBits));
+      rounding.sum.assign(picked.bits(sumBits - 1, 0).asSInt());
+      rounding.expAdjust.assign(picked.bits(sumBits + quantumBits - 1, sumBits));
+      rounding.nan.assign(picked.bit(holdBits - 1));
+      rounding.posInf.assign(picked.bit(holdBits - 2));
+      rounding.negInf.assign(picked.bit(holdBits - 3));
+      out.assign(rounding.out);
+      stages += FixedToFloat.LATENCY;
+    } else if (mode == AccumulationMode.EXACT) {
       int sumBits = holdBits - 3;
       FixedToFloat rounding = instance("rounding", new FixedToFloat(sumBits, unit, outFormat));
       rounding.sum.assign(picked.bits(sumBits - 1, 0).asSInt());
@@ -84,7 +116,7 @@ public final class ColumnReadout extends Module {
   /** Cycles from the row select to the result: the tree's stages plus the output unit. */
   public static int latency(int rows, AccumulationMode mode) {
     int treeStages = ReductionPipelining.stages(IntLog2.ceil(rows));
-    return treeStages + (mode == AccumulationMode.EXACT ? FixedToFloat.LATENCY : 1);
+    return treeStages + (mode == AccumulationMode.FP32 ? 1 : FixedToFloat.LATENCY);
   }
 
   public static int rowBits(int rows) {

@@ -56,7 +56,19 @@ public final class FmaArray extends Module {
     if (shape.mode() == AccumulationMode.EXACT) {
       param("max_k", shape.maxK());
     }
-    in = inStream("in", MatmulBeat.type(rows, cols), StreamPorts.DEFAULT.withLast().bareFields());
+    int lanes = shape.lanes();
+    if (lanes > 1) {
+      param("lanes", lanes);
+    }
+    if (shape.mode() == AccumulationMode.FIXED) {
+      param("acc_bits", shape.accBits());
+      param("promote_every", shape.promoteEvery());
+    }
+    in =
+        inStream(
+            "in",
+            MatmulBeat.type(rows * lanes, cols * lanes),
+            StreamPorts.DEFAULT.withLast().bareFields());
     out =
         outValid(
             "out",
@@ -82,10 +94,11 @@ public final class FmaArray extends Module {
     UInt wR = regNext("w_r", w);
     Bool validR = regNext("valid_r", accept, false);
     Bool lastR = regNext("last_r", acceptLast, false);
-    FmaCell[][] cells = new FmaCell[rows][cols];
+    Cell[][] cells = new Cell[rows][cols];
     int sumBits = shape.sumBits();
+    int lane = 8 * lanes;
     for (int i = 0; i < rows; i++) {
-      UInt xi = xR.bits(8 * i + 7, 8 * i);
+      UInt xi = xR.bits(lane * i + lane - 1, lane * i);
       Bool vi = validR;
       Bool li = lastR;
       for (int d = 0; d < i; d++) {
@@ -94,25 +107,30 @@ public final class FmaArray extends Module {
         li = regNext("last" + i + "_skew" + d, li, false);
       }
       for (int j = 0; j < cols; j++) {
-        FmaCell cell = instance("cell_" + i + "_" + j, new FmaCell(f, shape.mode(), sumBits));
+        Cell cell = cell("cell_" + i + "_" + j, shape);
         cells[i][j] = cell;
-        cell.xIn.assign(j == 0 ? xi : cells[i][j - 1].xOut);
-        cell.validIn.assign(j == 0 ? vi : cells[i][j - 1].validOut);
-        cell.lastIn.assign(j == 0 ? li : cells[i][j - 1].lastOut);
+        cell.xIn().assign(j == 0 ? xi : cells[i][j - 1].xOut());
+        cell.validIn().assign(j == 0 ? vi : cells[i][j - 1].validOut());
+        cell.lastIn().assign(j == 0 ? li : cells[i][j - 1].lastOut());
       }
     }
     for (int j = 0; j < cols; j++) {
-      UInt wj = wR.bits(8 * j + 7, 8 * j);
+      UInt wj = wR.bits(lane * j + lane - 1, lane * j);
       for (int d = 0; d < j; d++) {
         wj = regNext("w" + j + "_skew" + d, wj);
       }
       for (int i = 0; i < rows; i++) {
-        cells[i][j].wIn.assign(i == 0 ? wj : cells[i - 1][j].wOut);
+        cells[i][j].wIn().assign(i == 0 ? wj : cells[i - 1][j].wOut());
       }
     }
-    // drain: row 0's last cell is done when its markers leave it; rows follow one per cycle
-    FmaCell corner = cells[0][cols - 1];
-    Bool startRead = regNext("start_read", corner.validOut.and(corner.lastOut), false);
+    // drain: row 0's last cell is done when its markers leave it (plus the stages a dot cell
+    // adds); rows follow one per cycle
+    Cell corner = cells[0][cols - 1];
+    Bool cornerDone = corner.validOut().and(corner.lastOut());
+    if (shape.cellExtra() > 0) {
+      cornerDone = delay("corner_done", cornerDone, shape.cellExtra(), false);
+    }
+    Bool startRead = regNext("start_read", cornerDone, false);
     int rowBits = ColumnReadout.rowBits(rows);
     UInt row = reg("read_row", rowBits, 0);
     Bool reading = reg("reading", false);
@@ -130,14 +148,21 @@ public final class FmaArray extends Module {
       ColumnReadout readout =
           instance(
               "readout_" + j,
-              new ColumnReadout(
-                  rows,
-                  FmaCell.holdBits(shape.mode(), sumBits),
-                  shape.mode(),
-                  2 * f.quantumExponent(),
-                  shape.outFormat()));
+              shape.holdKind() == AccumulationMode.FIXED
+                  ? ColumnReadout.fixed(
+                      rows,
+                      sumBits,
+                      shape.quantumBits(),
+                      2 * f.quantumExponent(),
+                      shape.outFormat())
+                  : new ColumnReadout(
+                      rows,
+                      shape.holdBits(),
+                      shape.holdKind(),
+                      2 * f.quantumExponent(),
+                      shape.outFormat()));
       for (int i = 0; i < rows; i++) {
-        readout.holds.get(i).assign(cells[i][j].hold);
+        readout.holds.get(i).assign(cells[i][j].hold());
       }
       readout.row.assign(row);
       columns[cols - 1 - j] = readout.out;
@@ -150,7 +175,30 @@ public final class FmaArray extends Module {
     out.last().assign(delay("out_last_d", readNow.and(lastRow), readoutLatency, false));
     // last beat accepted -> last_r (1) -> row 0's markers cross the C cells (C) -> start_read (1)
     // -> readout
-    timing(1 + cols + 1 + readoutLatency, 1);
+    timing(1 + cols + shape.cellExtra() + 1 + readoutLatency, 1);
+  }
+
+  /** The ports of either cell kind the array wires. */
+  private record Cell(
+      UInt xIn,
+      UInt wIn,
+      Bool validIn,
+      Bool lastIn,
+      UInt xOut,
+      UInt wOut,
+      Bool validOut,
+      Bool lastOut,
+      UInt hold) {}
+
+  private Cell cell(String name, FmaArrayShape shape) {
+    if (shape.dotCells()) {
+      FmaDotCell c = instance(name, new FmaDotCell(shape));
+      return new Cell(
+          c.xIn, c.wIn, c.validIn, c.lastIn, c.xOut, c.wOut, c.validOut, c.lastOut, c.hold);
+    }
+    FmaCell c = instance(name, new FmaCell(shape.format(), shape.mode(), shape.sumBits()));
+    return new Cell(
+        c.xIn, c.wIn, c.validIn, c.lastIn, c.xOut, c.wOut, c.validOut, c.lastOut, c.hold);
   }
 
   @Override

@@ -41,15 +41,15 @@ public final class FmaArrayBill {
   public static BillOfMaterials of(FmaArrayShape s) {
     long r = s.rows();
     long c = s.cols();
-    int holdBits = FmaCell.holdBits(s.mode(), s.sumBits());
+    int holdBits = s.holdBits();
     List<Part> parts = new ArrayList<>();
     parts.add(
         Part.of(
             "cells",
-            new SynthesizedUnit(cellKey(s.format(), s.mode(), s.sumBits()), r * c, "cell"),
-            new Gate(GateKind.FLIP_FLOP, -8 * (r + c))));
+            new SynthesizedUnit(cellKey(s), r * c, "cell"),
+            new Gate(GateKind.FLIP_FLOP, -8L * s.lanes() * (r + c))));
     List<Item> outputs = new ArrayList<>();
-    if (s.mode() == AccumulationMode.EXACT) {
+    if (s.holdKind() != AccumulationMode.FP32) {
       outputs.add(new SynthesizedUnit(outputKey(s), c));
     } else {
       if (s.outFormat() == FloatPacker.BF16) {
@@ -96,12 +96,12 @@ public final class FmaArrayBill {
   private static long dataSkewBits(FmaArrayShape s) {
     long r = s.rows();
     long c = s.cols();
-    return 8 * (r + c) + 8 * (r * (r - 1) / 2 + c * (c - 1) / 2);
+    return 8L * s.lanes() * ((r + c) + (r * (r - 1) / 2 + c * (c - 1) / 2));
   }
 
   private static long markerBits(FmaArrayShape s) {
     long r = s.rows();
-    return 2 + 2 * (r * (r - 1) / 2) + 2L * s.readoutLatency() + 2;
+    return 2 + 2 * (r * (r - 1) / 2) + 2L * s.readoutLatency() + 2 + s.cellExtra();
   }
 
   private static long controlBits(FmaArrayShape s) {
@@ -118,13 +118,48 @@ public final class FmaArrayBill {
         + (mode == AccumulationMode.EXACT ? " sum_bits=" + sumBits : "");
   }
 
+  /**
+   * The unit-table row of a shape's cell: today's {@code fma_cell} rows for lanes 1 exact and fp32,
+   * else an {@code fma_dot_cell} row by format, mode, lanes, whether it promotes, and sum bits
+   * (fixed: B + 2; between tabled B the table interpolates).
+   */
+  public static String cellKey(FmaArrayShape s) {
+    if (!s.dotCells()) {
+      return cellKey(s.format(), s.mode(), s.sumBits());
+    }
+    return "fma_dot_cell format="
+        + s.format().cliName()
+        + " acc="
+        + s.mode().cliName()
+        + " lanes="
+        + s.lanes()
+        + (s.mode() == AccumulationMode.FIXED ? " promotes=" + s.promotes() : "")
+        + (s.mode() == AccumulationMode.FP32 ? "" : " sum_bits=" + s.sumBits());
+  }
+
   public static String outputKey(FmaArrayShape s) {
     return "fixed_to_float sum_bits="
         + s.sumBits()
         + " unit="
         + 2 * s.format().quantumExponent()
         + " out="
-        + s.outFormat().cliName();
+        + s.outFormat().cliName()
+        + (s.holdKind() == AccumulationMode.FIXED ? " adjust_bits=" + s.quantumBits() : "");
+  }
+
+  /** The dot-cell configurations of the bundled table (E4M3; docs/BENCHMARKS.md reports them). */
+  public static List<FmaArrayShape> calibratedDotCells() {
+    List<FmaArrayShape> shapes = new ArrayList<>();
+    FmaArrayShape base =
+        FmaArrayShape.of(1, 1, Fp8Format.E4M3, AccumulationMode.FP32, FloatPacker.FP32);
+    shapes.add(base.withFixed(13, 0));
+    shapes.add(base.withFixed(13, 128));
+    for (int lanes : new int[] {4, 8, 16}) {
+      shapes.add(base.withLanes(lanes));
+      shapes.add(base.withLanes(lanes).withFixed(13, 0));
+      shapes.add(base.withLanes(lanes).withFixed(13, 128));
+    }
+    return shapes;
   }
 
   /**
@@ -136,7 +171,7 @@ public final class FmaArrayBill {
     Map<String, Supplier<Module>> m = new LinkedHashMap<>();
     for (Fp8Format f : Fp8Format.values()) {
       for (int maxK : CALIBRATED_MAX_K) {
-        for (AccumulationMode mode : AccumulationMode.values()) {
+        for (AccumulationMode mode : new AccumulationMode[] {AccumulationMode.EXACT, AccumulationMode.FP32}) {
           FmaArrayShape s = new FmaArrayShape(1, 1, f, mode, FloatPacker.FP32, maxK);
           m.putIfAbsent(cellKey(f, mode, s.sumBits()), () -> new FmaCell(f, mode, s.sumBits()));
         }
@@ -147,6 +182,21 @@ public final class FmaArrayBill {
       }
     }
     m.put(BF16_KEY, Fp32ToBf16::new);
+    for (FmaArrayShape s : calibratedDotCells()) {
+      m.putIfAbsent(cellKey(s), () -> new FmaDotCell(s));
+      if (s.holdKind() == AccumulationMode.FIXED) {
+        for (FloatPacker out : FloatPacker.values()) {
+          FmaArrayShape o =
+              new FmaArrayShape(
+                  1, 1, s.format(), s.mode(), out, s.maxK(), s.lanes(), s.accBits(), 0);
+          m.putIfAbsent(
+              outputKey(o),
+              () ->
+                  new FixedToFloat(
+                      o.sumBits(), 2 * o.format().quantumExponent(), out, o.quantumBits()));
+        }
+      }
+    }
     return m;
   }
 }

@@ -33,8 +33,9 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
       @Param(description = "e4m3 or e5m2 (OCP OFP8).") String format,
       @Param(
               description =
-                  "exact (wide fixed point, rounded once) or fp32 (IEEE binary32, RNE after every product, "
-                      + "k = 0..K-1).")
+                  "exact (wide fixed point, rounded once), fp32 (IEEE binary32, RNE after every product, "
+                      + "k = 0..K-1) or fixed (B fraction bits below a running maximum exponent, "
+                      + "truncated; see --acc-bits, --promote-every).")
           String acc,
       @Param(description = "fp32 or bf16 (default: ${DEFAULT-VALUE}).", defaultValue = "fp32")
           String outFormat,
@@ -43,28 +44,64 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
                   "exact mode: the largest K the accumulator holds without overflow, 1..16777216 (default: "
                       + "${DEFAULT-VALUE}, every Llama-3 matmul).",
               defaultValue = "65536")
-          int maxK) {
+          int maxK,
+      @Param(
+              description =
+                  "L: products per cell and beat, 1, 2, 4, 8 or 16; a beat carries L consecutive k "
+                      + "(default: ${DEFAULT-VALUE}).",
+              defaultValue = "1")
+          int lanes,
+      @Param(
+              description =
+                  "fixed mode: B, fraction bits kept below the running maximum exponent, 1..30 "
+                      + "(default: ${DEFAULT-VALUE}, a Hopper-class FP22 accumulator).",
+              defaultValue = "13")
+          int accBits,
+      @Param(
+              description =
+                  "fixed mode: N, promote the running sum into an FP32 sum (RNE) every N products, "
+                      + "a multiple of --lanes; 0: never, round once at the end (default: "
+                      + "${DEFAULT-VALUE}).",
+              defaultValue = "0")
+          int promoteEvery) {
     public Parameters {
       format = ParameterCheck.choice("--format", format, "e4m3", "e5m2");
-      acc = ParameterCheck.choice("--acc", acc, "exact", "fp32");
+      acc = ParameterCheck.choice("--acc", acc, "exact", "fp32", "fixed");
       outFormat = ParameterCheck.choice("--out-format", outFormat, "fp32", "bf16");
-      new FmaArrayShape(
-          rows,
-          cols,
-          Fp8Format.parse(format),
-          AccumulationMode.parse(acc),
-          FloatPacker.parse(outFormat),
-          maxK); // the shape checks the sizes (one statement of the ranges)
+      shape(rows, cols, format, acc, outFormat, maxK, lanes, accBits, promoteEvery);
+      // the shape checks the sizes (one statement of the ranges)
+    }
+
+    /** Today's options: lanes 1, no fixed-mode settings. */
+    public Parameters(
+        int rows, int cols, String format, String acc, String outFormat, int maxK) {
+      this(rows, cols, format, acc, outFormat, maxK, 1, 13, 0);
     }
 
     public FmaArrayShape shape() {
+      return shape(rows, cols, format, acc, outFormat, maxK, lanes, accBits, promoteEvery);
+    }
+
+    private static FmaArrayShape shape(
+        int rows,
+        int cols,
+        String format,
+        String acc,
+        String outFormat,
+        int maxK,
+        int lanes,
+        int accBits,
+        int promoteEvery) {
       return new FmaArrayShape(
           rows,
           cols,
           Fp8Format.parse(format),
           AccumulationMode.parse(acc),
           FloatPacker.parse(outFormat),
-          maxK);
+          maxK,
+          lanes,
+          accBits,
+          promoteEvery);
     }
   }
 
@@ -97,7 +134,9 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
   public List<String> examples() {
     return List.of(
         "./hardformer generate fma-array --rows 16 --cols 16 --format e4m3 --acc fp32 --out build/array",
-        "./hardformer generate fma-array --rows 64 --cols 64 --format e5m2 --acc exact --out-format bf16 --out build/a64");
+        "./hardformer generate fma-array --rows 64 --cols 64 --format e5m2 --acc exact --out-format bf16 --out build/a64",
+        "./hardformer generate fma-array --rows 4 --cols 4 --format e4m3 --acc fixed --acc-bits 13 "
+            + "--promote-every 128 --lanes 4 --out build/fixed");
   }
 
   @Override
@@ -113,8 +152,15 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
     m.put("format", p.format());
     m.put("acc", p.acc());
     m.put("out-format", p.outFormat());
-    if (p.acc().equals("exact")) {
+    if (!p.acc().equals("fp32")) {
       m.put("max-k", String.valueOf(p.maxK())); // fp32 accumulation has no K limit
+    }
+    if (p.lanes() != 1) {
+      m.put("lanes", String.valueOf(p.lanes()));
+    }
+    if (p.acc().equals("fixed")) {
+      m.put("acc-bits", String.valueOf(p.accBits()));
+      m.put("promote-every", String.valueOf(p.promoteEvery()));
     }
     return m;
   }
@@ -163,20 +209,14 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
       int[][] ws = new int[ks[m]][s.cols()];
       int odds = m < 2 ? 1_000_000 : 6; // the first two matmuls finite, the rest with specials
       for (int t = 0; t < ks[m]; t++) {
-        int[] xcol = new int[s.rows()];
         for (int i = 0; i < s.rows(); i++) {
-          xs[i][t] = xcol[i] = Fp8Stimulus.code(s.format(), r, odds, m >= 3);
+          xs[i][t] = Fp8Stimulus.code(s.format(), r, odds, m >= 3);
         }
         for (int j = 0; j < s.cols(); j++) {
           ws[t][j] = Fp8Stimulus.code(s.format(), r, odds, m >= 3);
         }
-        beats.add(
-            new BigInteger[] {
-              Fp8Stimulus.pack8(xcol),
-              Fp8Stimulus.pack8(ws[t]),
-              BigInteger.valueOf(t == ks[m] - 1 ? 1 : 0)
-            });
       }
+      beats.addAll(MatmulBeat.pack(s, xs, ws));
       long[][] y = MatmulGolden.multiply(s, xs, ws);
       for (int i = 0; i < s.rows(); i++) {
         expected.add(

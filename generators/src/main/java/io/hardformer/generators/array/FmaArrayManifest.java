@@ -28,14 +28,35 @@ public final class FmaArrayManifest {
         "double-buffered: running sum plus hold register per cell; results drain "
             + "while the next matmul runs");
     m.put("protocol", protocol);
+    if (s.dotCells()) {
+      protocol.put(
+          "lanes",
+          s.lanes()
+              + " consecutive k per beat: lane l of row i in x bits [8(iL+l)+7:8(iL+l)], lane l of "
+              + "column j in w bits [8(jL+l)+7:8(jL+l)]; the host zero-pads the last beat when L "
+              + "does not divide K");
+    }
     Map<String, Object> cycles = new LinkedHashMap<>();
-    cycles.put("cyclesPerMatmul", FmaArrayShape.cycleFormula());
+    cycles.put(
+        "cyclesPerMatmul",
+        s.dotCells()
+            ? "ceil(K / L) + R + C + cellExtra + readoutLatency + 1, cellExtra = " + s.cellExtra()
+            : FmaArrayShape.cycleFormula());
     cycles.put("readoutLatency", s.readoutLatency());
     cycles.put("overhead", s.overhead());
-    cycles.put("latencyFromLastBeat", "C + 2 + readoutLatency = " + s.latency());
+    cycles.put(
+        "latencyFromLastBeat",
+        (s.dotCells() ? "C + 2 + cellExtra + readoutLatency = " : "C + 2 + readoutLatency = ")
+            + s.latency());
     cycles.put("minimumMatmulSpacing", s.minimumSpacing());
     cycles.put(
-        "backToBack", "(count - 1) * max(K, " + s.minimumSpacing() + ") + K + " + s.overhead());
+        "backToBack",
+        s.dotCells()
+            ? "(count - 1) * max(ceil(K / L), "
+                + s.minimumSpacing()
+                + ") + ceil(K / L) + "
+                + s.overhead()
+            : "(count - 1) * max(K, " + s.minimumSpacing() + ") + K + " + s.overhead());
     cycles.put("utilizationAtK4096", Math.round(s.utilization(4096, 1) * 10000) / 10000.0);
     m.put("cycleContract", cycles);
     Map<String, Object> numerics = new LinkedHashMap<>();
@@ -43,7 +64,26 @@ public final class FmaArrayManifest {
     numerics.put("accumulatorBits", s.sumBits());
     numerics.put(
         "rounding",
-        s.mode() == AccumulationMode.EXACT
+        s.mode() == AccumulationMode.FIXED
+            ? "each beat's "
+                + s.lanes()
+                + " products summed exactly, kept to B = "
+                + s.accBits()
+                + " fraction bits below their leading bit, added to a (B + 2)-bit running sum at "
+                + "the larger quantum (running maximum exponent), two's-complement truncation "
+                + "(toward -Inf); "
+                + (s.promotes()
+                    ? "every " + s.promoteEvery() + " products rounded to FP32 and added (RNE) "
+                        + "to an FP32 sum from -0"
+                    : "rounded once (RNE) to " + s.outFormat().cliName() + ", exact zero is +0")
+                + " (docs/NUMERICS.md)"
+            : s.mode() == AccumulationMode.FP32 && s.lanes() > 1
+                ? "each beat's "
+                    + s.lanes()
+                    + " products summed exactly and rounded to FP32 (RNE), then added (RNE) to "
+                    + "the running sum from -0"
+                    + (s.outFormat().cliName().equals("bf16") ? "; then RNE to bf16" : "")
+            : s.mode() == AccumulationMode.EXACT
             ? "exact sum of K products (K <= "
                 + s.maxK()
                 + "), rounded once to "

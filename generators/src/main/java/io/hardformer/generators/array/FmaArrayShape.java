@@ -1,6 +1,7 @@
 package io.hardformer.generators.array;
 
 import io.hardformer.generators.catalog.ParameterCheck;
+import io.hardformer.generators.fp8.ExactDotTree;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Arithmetic;
 import io.hardformer.generators.numerics.Fp8Format;
@@ -13,9 +14,22 @@ import io.hardformer.generators.numerics.Fp8Format;
  * leaves in cycle {@code K + R + C + readoutLatency}, so one matmul takes {@code K + R + C +
  * readoutLatency + 1} cycles; the fill/drain overhead is {@code R + C + readoutLatency + 1}. Back
  * to back, a matmul occupies the input for {@code max(K, max(R, C))} cycles.
+ *
+ * <p>With {@code lanes} L &gt; 1 or {@code fixed} accumulation ({@link FmaDotCell}) a matmul takes
+ * {@code ceil(K/L)} beats and the cell is {@link #cellExtra} stages deeper: one matmul takes {@code
+ * ceil(K/L) + R + C + cellExtra + readoutLatency + 1} cycles (docs/PROTOCOLS.md, "Dot-product
+ * cells"). {@code accBits} (B) and {@code promoteEvery} (N) matter in {@code fixed} mode only.
  */
 public record FmaArrayShape(
-    int rows, int cols, Fp8Format format, AccumulationMode mode, FloatPacker outFormat, int maxK) {
+    int rows,
+    int cols,
+    Fp8Format format,
+    AccumulationMode mode,
+    FloatPacker outFormat,
+    int maxK,
+    int lanes,
+    int accBits,
+    int promoteEvery) {
 
   public static final int MAX_DIMENSION = 1024;
 
@@ -28,6 +42,35 @@ public record FmaArrayShape(
     ParameterCheck.range("--rows", rows, 1, MAX_DIMENSION);
     ParameterCheck.range("--cols", cols, 1, MAX_DIMENSION);
     ParameterCheck.range("--max-k", maxK, 1, MAX_MAX_K);
+    if (lanes != 1 && lanes != 2 && lanes != 4 && lanes != 8 && lanes != 16) {
+      throw new IllegalArgumentException(
+          "--lanes must be 1, 2, 4, 8 or 16, got " + lanes + "; choose one of those");
+    }
+    if (mode == AccumulationMode.FIXED) {
+      ParameterCheck.range("--acc-bits", accBits, 1, MAX_ACC_BITS);
+      ParameterCheck.range("--promote-every", promoteEvery, 0, MAX_MAX_K);
+      if (promoteEvery % lanes != 0) {
+        throw new IllegalArgumentException(
+            "--promote-every "
+                + promoteEvery
+                + " is not a multiple of --lanes "
+                + lanes
+                + "; promotion happens between beats, so give a multiple of "
+                + lanes);
+      }
+    } else {
+      accBits = 0; // only fixed mode has these: two shapes that build the same design are equal
+      promoteEvery = 0;
+    }
+  }
+
+  /** The largest {@code --acc-bits}: 30 (the running sum is B + 2 bits). */
+  public static final int MAX_ACC_BITS = 30;
+
+  /** One product per cell and cycle (today's array for exact and fp32; fixed: B = 13, no promotion). */
+  public FmaArrayShape(
+      int rows, int cols, Fp8Format format, AccumulationMode mode, FloatPacker outFormat, int maxK) {
+    this(rows, cols, format, mode, outFormat, maxK, 1, mode == AccumulationMode.FIXED ? 13 : 0, 0);
   }
 
   public static FmaArrayShape of(
@@ -35,9 +78,65 @@ public record FmaArrayShape(
     return new FmaArrayShape(rows, cols, format, mode, out, FmaArray.DEFAULT_MAX_K);
   }
 
-  /** Exact mode: product window + ceil(log2 maxK) + sign bits. FP32 mode: 32. */
+  /** This shape with L products per cell and beat. */
+  public FmaArrayShape withLanes(int l) {
+    return new FmaArrayShape(
+        rows, cols, format, mode, outFormat, maxK, l, accBits, promoteEvery);
+  }
+
+  /** This shape in {@code fixed} mode: B fraction bits, promoted every N products (0: never). */
+  public FmaArrayShape withFixed(int b, int n) {
+    return new FmaArrayShape(
+        rows, cols, format, AccumulationMode.FIXED, outFormat, maxK, lanes, b, n);
+  }
+
+  /** True when the cells are {@link FmaDotCell}s (lanes &gt; 1 or fixed mode), else {@link FmaCell}. */
+  public boolean dotCells() {
+    return lanes > 1 || mode == AccumulationMode.FIXED;
+  }
+
+  /**
+   * Exact mode: product window + ceil(log2 maxK) + sign bits. FP32 mode: 32. Fixed mode: B + 2,
+   * the running sum's width.
+   */
   public int sumBits() {
-    return mode == AccumulationMode.EXACT ? Fp8Arithmetic.accumulatorBits(format, maxK) : 32;
+    switch (mode) {
+      case EXACT:
+        return Fp8Arithmetic.accumulatorBits(format, maxK);
+      case FIXED:
+        return accBits + 2;
+      default:
+        return 32;
+    }
+  }
+
+  /**
+   * Fixed mode: width of the running sum's exponent register (the quantum's position in units of
+   * the smallest product), enough for any sum of {@code maxK} products.
+   */
+  public int quantumBits() {
+    return io.hardformer.dsl.Module.bitsFor(Fp8Arithmetic.accumulatorBits(format, maxK));
+  }
+
+  /** Fixed mode with promotion: the cell holds FP32 like fp32 mode. */
+  public boolean promotes() {
+    return mode == AccumulationMode.FIXED && promoteEvery > 0;
+  }
+
+  /**
+   * What a cell's hold register carries, which decides the column's output unit: an FP32 code
+   * ({@code FP32}: fp32 mode and promoted fixed mode), the exact sum ({@code EXACT}), or the fixed
+   * running sum and its quantum ({@code FIXED}).
+   */
+  public AccumulationMode holdKind() {
+    return promotes() ? AccumulationMode.FP32 : mode;
+  }
+
+  /** Bits of a cell's hold register. */
+  public int holdBits() {
+    return holdKind() == AccumulationMode.FIXED
+        ? sumBits() + quantumBits() + 3
+        : FmaCell.holdBits(holdKind(), sumBits());
   }
 
   /** Fewest cycles between the last beats of consecutive matmuls: max(R, C). */
@@ -47,22 +146,56 @@ public record FmaArrayShape(
 
   /** Cycles from a row select to that row's results at the port. */
   public int readoutLatency() {
-    return ColumnReadout.latency(rows, mode);
+    return ColumnReadout.latency(rows, holdKind());
   }
 
-  /** Cycles from accepting the last beat of a matmul to its first result row: C + 2 + readout. */
+  /**
+   * Cycles from a beat entering a cell to its result in the hold register: 2 for {@link FmaCell};
+   * for {@link FmaDotCell} the lane tree's latency d plus 1 (exact), 3 (fp32: round the lane sum,
+   * then add), 2 (fixed: align, then accumulate) or 5 (fixed with promotion: align, accumulate,
+   * round the chunk in two stages, add it to the FP32 sum).
+   */
+  public int cellLatency() {
+    if (!dotCells()) {
+      return 2;
+    }
+    int d = ExactDotTree.latency(lanes);
+    switch (mode) {
+      case EXACT:
+        return d + 1;
+      case FP32:
+        return d + 3;
+      default:
+        return promotes() ? d + 5 : d + 2;
+    }
+  }
+
+  /** Stages a cell adds over today's two-stage cell: 0 for lanes 1 exact and fp32. */
+  public int cellExtra() {
+    return cellLatency() - 2;
+  }
+
+  /**
+   * Cycles from accepting the last beat of a matmul to its first result row: C + 2 + cellExtra +
+   * readout.
+   */
   public int latency() {
-    return cols + 2 + readoutLatency();
+    return cols + 2 + cellExtra() + readoutLatency();
+  }
+
+  /** Beats of a matmul of depth K: ceil(K / L) (the host zero-pads the last beat). */
+  public long beats(long k) {
+    return (k + lanes - 1) / lanes;
   }
 
   /** Cycles of one matmul in isolation, first beat to last result row inclusive. */
   public long cyclesPerMatmul(long k) {
-    return k + overhead();
+    return beats(k) + overhead();
   }
 
-  /** Fill and drain cycles of one matmul: R + C + readoutLatency + 1. */
+  /** Fill and drain cycles of one matmul: R + C + cellExtra + readoutLatency + 1. */
   public int overhead() {
-    return rows + cols + readoutLatency() + 1;
+    return rows + cols + cellExtra() + readoutLatency() + 1;
   }
 
   /**
@@ -70,16 +203,17 @@ public record FmaArrayShape(
    * inclusive.
    */
   public long cyclesBackToBack(long k, int count) {
-    return (count - 1) * Math.max(k, minimumSpacing()) + cyclesPerMatmul(k);
+    return (count - 1) * Math.max(beats(k), minimumSpacing()) + cyclesPerMatmul(k);
   }
 
   /** FMA-busy cycles over total cycles for {@code count} back-to-back matmuls of depth K. */
   public double utilization(long k, int count) {
-    return (double) (k * count) / cyclesBackToBack(k, count);
+    return (double) (k * count) / ((long) lanes * cyclesBackToBack(k, count));
   }
 
+  /** Multipliers: R x C x L. */
   public long fmaCount() {
-    return (long) rows * cols;
+    return (long) rows * cols * lanes;
   }
 
   /** The cycle formula as text, for the manifest and the README. */

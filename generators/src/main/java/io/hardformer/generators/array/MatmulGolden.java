@@ -2,8 +2,11 @@ package io.hardformer.generators.array;
 
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.BinaryFormat;
+import io.hardformer.generators.numerics.ExactDot;
+import io.hardformer.generators.numerics.ExactRounding;
 import io.hardformer.generators.numerics.Fp8Arithmetic;
 import io.hardformer.generators.numerics.Fp8Format;
+import java.math.BigInteger;
 
 /**
  * The bit-exact golden model of the FMA array: Y = X . W over FP8 codes. {@code EXACT}: every
@@ -11,6 +14,11 @@ import io.hardformer.generators.numerics.Fp8Format;
  * sequential IEEE binary32 accumulation with RNE, {@code y = (((-0 + p0) + p1) + ...) + p(K-1)}
  * over the exact products (Java {@code float} arithmetic is exactly that), NaN canonicalized to
  * 0x7FC00000, then RNE to BF16 if asked.
+ *
+ * <p>With L lanes (K zero-padded to a multiple of L with +0 codes, as the host sends it) each beat's
+ * L products are summed exactly: {@code EXACT} is unchanged; {@code FP32} rounds each beat's exact
+ * sum to FP32 (RNE) and adds it to the running sum (RNE), from -0; {@code FIXED} runs {@link
+ * FixedAccumulator} over the beats' exact sums (docs/NUMERICS.md, "Fixed-point accumulation").
  */
 public final class MatmulGolden {
   private MatmulGolden() {}
@@ -35,6 +43,8 @@ public final class MatmulGolden {
             col[t] = w[t][j];
           }
           y[i][j] = Fp8Arithmetic.dot(f, x[i], col, out);
+        } else if (shape.dotCells()) {
+          y[i][j] = dotCell(shape, x[i], w, j);
         } else {
           y[i][j] = roundFp32(sequentialFp32(f, x[i], w, j), shape.outFormat());
         }
@@ -53,6 +63,56 @@ public final class MatmulGolden {
       acc += Float.intBitsToFloat(Fp8Arithmetic.multiply(f, xi[t], w[t][j]));
     }
     return Float.isNaN(acc) ? 0x7FC00000 : Float.floatToRawIntBits(acc);
+  }
+
+  /** One output of a {@link FmaDotCell} array in FP32 or FIXED mode. */
+  private static long dotCell(FmaArrayShape s, int[] xi, int[][] w, int j) {
+    Fp8Format f = s.format();
+    int lanes = s.lanes();
+    int beats = (int) s.beats(xi.length);
+    if (s.mode() == AccumulationMode.FP32) {
+      float acc = -0.0f;
+      for (int b = 0; b < beats; b++) {
+        int[][] lane = lanes(xi, w, j, b, lanes);
+        acc +=
+            Float.intBitsToFloat(
+                (int) Fp8Arithmetic.dot(f, lane[0], lane[1], BinaryFormat.FP32));
+      }
+      return roundFp32(Float.isNaN(acc) ? 0x7FC00000 : Float.floatToRawIntBits(acc), s.outFormat());
+    }
+    int unit = 2 * f.quantumExponent();
+    FixedAccumulator acc = new FixedAccumulator(s.accBits());
+    int beatsPerChunk = s.promotes() ? s.promoteEvery() / lanes : Integer.MAX_VALUE;
+    float promoted = -0.0f;
+    int inChunk = 0;
+    for (int b = 0; b < beats; b++) {
+      int[][] lane = lanes(xi, w, j, b, lanes);
+      acc.add(ExactDot.of(f, lane[0], lane[1]));
+      inChunk++;
+      if (s.promotes() && (inChunk == beatsPerChunk || b == beats - 1)) {
+        promoted += Float.intBitsToFloat((int) acc.round(unit, BinaryFormat.FP32));
+        acc = new FixedAccumulator(s.accBits());
+        inChunk = 0;
+      }
+    }
+    if (s.promotes()) {
+      return roundFp32(
+          Float.isNaN(promoted) ? 0x7FC00000 : Float.floatToRawIntBits(promoted), s.outFormat());
+    }
+    return acc.round(unit, s.outFormat().format());
+  }
+
+  /** Beat b's lanes of row xi and column j: [0] the x codes, [1] the w codes (+0 past K). */
+  private static int[][] lanes(int[] xi, int[][] w, int j, int b, int lanes) {
+    int[][] r = new int[2][lanes];
+    for (int l = 0; l < lanes; l++) {
+      int t = b * lanes + l;
+      if (t < xi.length) {
+        r[0][l] = xi[t];
+        r[1][l] = w[t][j];
+      }
+    }
+    return r;
   }
 
   static long roundFp32(int fp32, FloatPacker out) {

@@ -28,6 +28,10 @@ public record ConfiguredGenerator<P extends Record>(Generator<P> generator, P pa
     for (int i = 0; i < components.length; i++) {
       types[i] = components[i].getType();
       args[i] = values.get(components[i].getName());
+      Param param = components[i].getAnnotation(Param.class);
+      if (args[i] == null && param != null && !param.defaultValue().isEmpty()) {
+        args[i] = defaultValue(types[i], param.defaultValue()); // an option added later
+      }
     }
     try {
       Constructor<P> c = type.getDeclaredConstructor(types);
@@ -42,6 +46,22 @@ public record ConfiguredGenerator<P extends Record>(Generator<P> generator, P pa
       throw new IllegalStateException(
           "parameter record " + type.getName() + " has no canonical constructor", e);
     }
+  }
+
+  private static Object defaultValue(Class<?> type, String text) {
+    if (type == int.class) {
+      return Integer.parseInt(text);
+    }
+    if (type == long.class) {
+      return Long.parseLong(text);
+    }
+    if (type == double.class) {
+      return Double.parseDouble(text);
+    }
+    if (type == boolean.class) {
+      return Boolean.parseBoolean(text);
+    }
+    return text;
   }
 
   /** The value of a record component by name. */

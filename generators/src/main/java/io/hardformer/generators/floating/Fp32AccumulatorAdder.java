@@ -45,8 +45,9 @@ public final class Fp32AccumulatorAdder extends Module {
     Bool accZero = accExp.isZero();
     UInt accSig = mux(accZero, lit(0, 24), lit(1, 1).cat(accFrac)).named("acc_sig"); // 24 bits
     UInt pExp = mux(pZero, lit(0, 8), pExponent).named("p_exp");
+    UInt pSigBits = mux(pZero, lit(0, productBits), pSignificand);
     UInt pSig =
-        mux(pZero, lit(0, productBits), pSignificand).cat(lit(0, 24 - productBits)).named("p_sig");
+        (productBits < 24 ? pSigBits.cat(lit(0, 24 - productBits)) : pSigBits).named("p_sig");
 
     // order by magnitude: exponent, then significand
     Bool swap = pExp.cat(pSig).gt(accExp.cat(accSig)).named("swap");

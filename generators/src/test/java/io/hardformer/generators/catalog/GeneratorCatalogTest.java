@@ -37,7 +37,16 @@ class GeneratorCatalogTest {
   void optionsComeFromTheRecordComponents() {
     List<ParameterOption> o = ParameterOption.of(FmaArrayGenerator.Parameters.class);
     assertEquals(
-        List.of("--rows", "--cols", "--format", "--acc", "--out-format", "--max-k"),
+        List.of(
+            "--rows",
+            "--cols",
+            "--format",
+            "--acc",
+            "--out-format",
+            "--max-k",
+            "--lanes",
+            "--acc-bits",
+            "--promote-every"),
         o.stream().map(ParameterOption::name).toList());
     assertTrue(o.get(0).required());
     assertEquals("65536", o.get(5).defaultValue());

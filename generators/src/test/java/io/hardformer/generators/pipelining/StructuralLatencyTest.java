@@ -47,12 +47,19 @@ class StructuralLatencyTest {
       for (AccumulationMode mode : AccumulationMode.values()) {
         FmaArrayShape shape = FmaArrayShape.of(rows, 1, Fp8Format.E4M3, mode, FloatPacker.FP32);
         ColumnReadout r =
-            new ColumnReadout(
-                rows,
-                FmaCell.holdBits(mode, shape.sumBits()),
-                mode,
-                2 * Fp8Format.E4M3.quantumExponent(),
-                FloatPacker.FP32);
+            mode == AccumulationMode.FIXED
+                ? ColumnReadout.fixed(
+                    rows,
+                    shape.sumBits(),
+                    shape.quantumBits(),
+                    2 * Fp8Format.E4M3.quantumExponent(),
+                    FloatPacker.FP32)
+                : new ColumnReadout(
+                    rows,
+                    FmaCell.holdBits(mode, shape.sumBits()),
+                    mode,
+                    2 * Fp8Format.E4M3.quantumExponent(),
+                    FloatPacker.FP32);
         assertEquals(ColumnReadout.latency(rows, mode), r.latency, rows + " rows " + mode);
       }
     }

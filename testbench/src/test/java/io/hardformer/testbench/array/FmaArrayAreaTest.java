@@ -129,7 +129,34 @@ class FmaArrayAreaTest {
   @ParameterizedTest(name = "{0}x{0} e4m3 acc={1}")
   @MethodSource("arrays")
   void estimateIsWithinTenPercentOfFullSynthesis(int n, AccumulationMode mode) throws Exception {
-    FmaArrayShape shape = FmaArrayShape.of(n, n, Fp8Format.E4M3, mode, FloatPacker.FP32);
+    compareWithFullSynthesis(n, FmaArrayShape.of(n, n, Fp8Format.E4M3, mode, FloatPacker.FP32));
+  }
+
+  /** Dot-product cells and fixed accumulation (issue 16), 2x2 with cells of the bundled table. */
+  static Stream<Arguments> dotCellArrays() {
+    FmaArrayShape fp32 =
+        FmaArrayShape.of(2, 2, Fp8Format.E4M3, AccumulationMode.FP32, FloatPacker.FP32);
+    return Stream.of(
+        Arguments.of("fixed B=13", fp32.withFixed(13, 0)),
+        Arguments.of("fixed B=13 N=128", fp32.withFixed(13, 128)),
+        Arguments.of("fp32 lanes 4", fp32.withLanes(4)),
+        Arguments.of("fixed B=13 lanes 8", fp32.withLanes(8).withFixed(13, 0)));
+  }
+
+  @ParameterizedTest(name = "2x2 e4m3 {0}")
+  @MethodSource("dotCellArrays")
+  void dotCellEstimateIsWithinTenPercentOfFullSynthesis(String name, FmaArrayShape shape)
+      throws Exception {
+    compareWithFullSynthesis(2, shape);
+  }
+
+  private static void compareWithFullSynthesis(int n, FmaArrayShape shape) throws Exception {
+    String mode =
+        shape.mode().cliName()
+            + (shape.lanes() > 1 ? " lanes " + shape.lanes() : "")
+            + (shape.mode() == AccumulationMode.FIXED
+                ? " B " + shape.accBits() + " N " + shape.promoteEvery()
+                : "");
     SynthesizedArea full =
         AreaSynthesis.synthesize(VerilogEmitter.emit(new FmaArray(shape), EmitOptions.defaults()));
     AreaFigures estimate =
@@ -143,7 +170,7 @@ class FmaArrayAreaTest {
             "| fma-array %dx%d e4m3 %s | %.0f | %.0f | %.3f | %d | %d |%n",
             n,
             n,
-            mode.cliName(),
+            mode,
             full.nand2Equivalents(),
             estimate.nand2(),
             ratio,
