@@ -99,7 +99,7 @@ final class NormalizationDescriptors {
   /** One lane in place plus L - 1 replicas: the estimate elaborates one lane only. */
   static BillOfMaterials area(NormalizationShape s) {
     NormalizationShape oneLane =
-        new NormalizationShape(s.dim() / s.lanes(), 1, s.centered(), s.epsBits(), s.format());
+        new NormalizationShape(s.dim(), 1, s.centered(), s.epsBits(), s.format());
     SubModule unit = new SubModule(s.centered() ? "layernorm" : "rmsnorm", () -> new NormalizationUnit(oneLane), 1);
     List<Part> parts = new ArrayList<>();
     parts.add(Part.of("unitWithOneLane", unit));
