@@ -11,10 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The layernorm and rmsnorm area composed from parts (the unit with one lane + L - 1 output lanes)
- * against the IR estimate of the whole elaborated unit: equal for one lane; with more lanes it
- * leaves out only the statistics-pass logic of the extra lanes (decode, shift, square, lane sums),
- * stated in the bill's method and bounded here.
+ * The layernorm and rmsnorm area composed from parts (the unit with one lane + L - 1 statistics and
+ * output lanes) against the IR estimate of the whole elaborated unit: equal for one lane; with more
+ * lanes it leaves out only the extra lanes' share of the lane sums and beat-max tree, stated in the
+ * bill's method and bounded here.
  */
 class NormalizationAreaCompositionTest {
   @ParameterizedTest
@@ -37,7 +37,7 @@ class NormalizationAreaCompositionTest {
       assertEquals(whole.nand2(), composed.nand2(), 1e-6 * whole.nand2());
     } else {
       assertTrue(
-          shortfall > 0 && shortfall < 0.15, "composed " + composed.nand2() + " vs " + whole.nand2());
+          shortfall >= 0 && shortfall < 0.03, "composed " + composed.nand2() + " vs " + whole.nand2());
     }
   }
 }

@@ -96,7 +96,7 @@ final class NormalizationDescriptors {
     return m;
   }
 
-  /** One lane in place plus L - 1 replicas: the estimate elaborates one lane only. */
+  /** One lane in place plus L - 1 replicas of its two lane modules: one lane is elaborated. */
   static BillOfMaterials area(NormalizationShape s) {
     NormalizationShape oneLane =
         new NormalizationShape(s.dim(), 1, s.centered(), s.epsBits(), s.format());
@@ -104,13 +104,17 @@ final class NormalizationDescriptors {
     List<Part> parts = new ArrayList<>();
     parts.add(Part.of("unitWithOneLane", unit));
     if (s.lanes() > 1) {
-      parts.add(Part.of("moreLanes", new Replica(unit, "lane0", s.lanes() - 1)));
+      parts.add(
+          Part.of(
+              "moreLanes",
+              new Replica(unit, "stat_lane0", s.lanes() - 1),
+              new Replica(unit, "lane0", s.lanes() - 1)));
     }
     return new BillOfMaterials(
         parts,
-        "pre-synthesis IR estimate composed from parts (the unit with one lane + L - 1 output"
-            + " lanes); the statistics-pass decode, shift and square per extra lane are not"
-            + " counted");
+        "pre-synthesis IR estimate composed from parts (the unit with one lane + L - 1"
+            + " statistics and output lanes); the lane sums and beat-max tree of the extra lanes"
+            + " are not counted");
   }
 
   /** Four rows: model-like, finite specials, a NaN row, a constant row; y and q bit-exact. */

@@ -88,75 +88,43 @@ public final class NormalizationUnit extends Module {
     Bool last0 = regNext("last_r", in.last());
 
     // ---- statistics pass
-    List<Fp32Decode> dec = new ArrayList<>();
+    List<StatisticsLane> stat = new ArrayList<>();
     UInt eb0 = null;
     Bool bad0 = bool(false);
     for (int l = 0; l < lanes; l++) {
-      Fp32Decode d = instance("stat_dec" + l, new Fp32Decode());
-      d.x.assign(x0.bits(32 * l + 31, 32 * l));
-      dec.add(d);
-      eb0 = eb0 == null ? d.exponent : mux(d.exponent.gt(eb0), d.exponent, eb0);
-      bad0 = bad0.or(d.special);
+      StatisticsLane lane = instance("stat_lane" + l, new StatisticsLane());
+      lane.x.assign(x0.bits(32 * l + 31, 32 * l));
+      stat.add(lane);
+      eb0 = eb0 == null ? lane.exponent : mux(lane.exponent.gt(eb0), lane.exponent, eb0);
+      bad0 = bad0.or(lane.special);
     }
     UInt ebR = regNext("s1_beat_exp", eb0);
     Bool v1 = regNext("s1_valid", statsBeat, false);
     Bool first1 = regNext("s1_first", first0);
     Bool last1 = regNext("s1_last", last0);
     Bool bad1 = regNext("s1_bad", bad0);
-    UInt[] ex1 = new UInt[lanes];
-    UInt[] sig1 = new UInt[lanes];
-    Bool[] sign1 = new Bool[lanes];
-    for (int l = 0; l < lanes; l++) {
-      ex1[l] = regNext("s1_exp" + l, dec.get(l).exponent);
-      sig1[l] = regNext("s1_sig" + l, dec.get(l).significand);
-      sign1[l] = regNext("s1_sign" + l, dec.get(l).sign);
-    }
 
     UInt r = reg("row_exp", 8, 0);
     UInt rNew = mux(first1.or(ebR.gt(r)), ebR, r);
     UInt grow = rNew.sub(r).trunc(8);
     UInt n = mux(first1, lit(0, 6), mux(grow.gt(lit(63, 8)), lit(63, 6), grow.trunc(6)));
     when(v1, () -> r.next(rNew));
-    UInt n2 = regNext("s2_n", n);
-    Bool v2 = regNext("s2_valid", v1, false);
-    Bool first2 = regNext("s2_first", first1);
-    Bool last2 = regNext("s2_last", last1);
-    Bool bad2 = regNext("s2_bad", bad1);
-    UInt[] d2 = new UInt[lanes];
-    UInt[] sig2 = new UInt[lanes];
-    Bool[] sign2 = new Bool[lanes];
-    for (int l = 0; l < lanes; l++) {
-      d2[l] = regNext("s2_shift" + l, rNew.sub(ex1[l]).trunc(8));
-      sig2[l] = regNext("s2_sig" + l, sig1[l]);
-      sign2[l] = regNext("s2_sign" + l, sign1[l]);
+    for (StatisticsLane lane : stat) {
+      lane.rNew.assign(rNew);
     }
-
-    UInt[] mag3 = new UInt[lanes];
-    UInt[] sq3 = new UInt[lanes];
-    UInt[] d3 = new UInt[lanes];
-    Bool[] sign3 = new Bool[lanes];
-    for (int l = 0; l < lanes; l++) {
-      mag3[l] =
-          regNext(
-              "s3_mag" + l, sig2[l].shl(NormalizationShape.GUARD_BITS).shiftRight(d2[l]));
-      sq3[l] = regNext("s3_sq" + l, sig2[l].mul(sig2[l]));
-      d3[l] = regNext("s3_shift" + l, d2[l]);
-      sign3[l] = regNext("s3_sign" + l, sign2[l]);
-    }
-    UInt n3 = regNext("s3_n", n2);
-    Bool v3 = regNext("s3_valid", v2, false);
-    Bool first3 = regNext("s3_first", first2);
-    Bool last3 = regNext("s3_last", last2);
-    Bool bad3 = regNext("s3_bad", bad2);
+    UInt n3 = delay("s2_n", n, 2);
+    Bool v3 = delay("s2_valid", v1, 2, false);
+    Bool first3 = delay("s2_first", first1, 2);
+    Bool last3 = delay("s2_last", last1, 2);
+    Bool bad3 = delay("s2_bad", bad1, 2);
 
     int aBits = NormalizationShape.A_BITS;
     int bBits = NormalizationShape.B_BITS;
     SInt sumX = null;
     UInt sumQ = null;
-    for (int l = 0; l < lanes; l++) {
-      SInt xs = mag3[l].zext(NormalizationShape.X_BITS).asSInt();
-      SInt xl = mux(sign3[l], xs.neg().trunc(NormalizationShape.X_BITS), xs).sext(aBits);
-      UInt ql = sq3[l].shiftRight(d3[l].shl(1)).zext(bBits);
+    for (StatisticsLane lane : stat) {
+      SInt xl = lane.aligned.sext(aBits);
+      UInt ql = lane.square.zext(bBits);
       sumX = sumX == null ? xl : sumX.add(xl).trunc(aBits);
       sumQ = sumQ == null ? ql : sumQ.add(ql).trunc(bBits);
     }
