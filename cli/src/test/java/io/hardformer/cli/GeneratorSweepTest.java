@@ -68,6 +68,16 @@ class GeneratorSweepTest {
     g.put("fp8-dot", new ArrayList<>());
     g.put("fma-array", new ArrayList<>());
     g.put("attention", new ArrayList<>());
+    for (String design : new String[] {"layernorm", "rmsnorm"}) {
+      g.put(design, l = new ArrayList<>());
+      for (String[] nl : new String[][] {{"1", "1"}, {"3", "1"}, {"8", "2"}, {"16", "8"}}) {
+        for (String f : new String[] {"e4m3", "e5m2"}) {
+          l.add(new String[] {"--dim", nl[0], "--lanes", nl[1], "--format", f});
+        }
+      }
+      l.add(new String[] {"--dim", "8192", "--lanes", "4", "--eps", "1"});
+      l.add(new String[] {"--dim", "384", "--eps", "1.2e-38"});
+    }
     for (String f : new String[] {"e4m3", "e5m2"}) {
       for (String s : new String[] {"1", "2", "3"}) {
         g.get("fp8-mul").add(new String[] {"--format", f, "--stages", s});

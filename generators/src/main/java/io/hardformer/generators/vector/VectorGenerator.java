@@ -51,7 +51,7 @@ public final class VectorGenerator implements Generator<VectorGenerator.Paramete
 
   @Override
   public int catalogOrder() {
-    return 150;
+    return 120;
   }
 
   @Override
