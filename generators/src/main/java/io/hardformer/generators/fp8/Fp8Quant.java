@@ -21,8 +21,8 @@ import io.hardformer.generators.numerics.Fp8Format;
  * stage.
  */
 public final class Fp8Quant extends Module {
-  final Valid<InputWord> in = inValid("in", InputWord.type(32), StreamPorts.DEFAULT.bareFields());
-  final Valid<OutputRow> out = outValid("out", OutputRow.type(8), StreamPorts.DEFAULT.bareFields());
+  public final Valid<InputWord> in = inValid("in", InputWord.type(32), StreamPorts.DEFAULT.bareFields());
+  public final Valid<OutputRow> out = outValid("out", OutputRow.type(8), StreamPorts.DEFAULT.bareFields());
 
   public Fp8Quant(Fp8Format f, boolean saturate, int stages) {
     if (stages < 1 || stages > 2) {
