@@ -18,7 +18,7 @@ public final class GeluGenerator implements Generator<GeluGenerator.Parameters> 
   /** The options of {@code gelu}; {@link #shape} is the design's own parameter object. */
   public record Parameters(
       @Param(
-              description = "L: FP32 lanes per beat, 1..16 (default: ${DEFAULT-VALUE}).",
+              description = "L: FP32 lanes per beat, 1..8 (default: ${DEFAULT-VALUE}).",
               defaultValue = "4")
           int lanes,
       @Param(

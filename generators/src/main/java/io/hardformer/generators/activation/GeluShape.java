@@ -8,7 +8,7 @@ import io.hardformer.generators.numerics.Fp8Format;
  * #MAX_LANES}) and the FP8 format of its {@code q} output. The one check of these ranges.
  */
 public record GeluShape(int lanes, Fp8Format format) {
-  public static final int MAX_LANES = 16;
+  public static final int MAX_LANES = 8;
 
   public GeluShape {
     ParameterCheck.range("--lanes", lanes, 1, MAX_LANES);
