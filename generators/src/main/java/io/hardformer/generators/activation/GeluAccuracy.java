@@ -11,12 +11,12 @@ package io.hardformer.generators.activation;
  * gate the hardware forms, {@link GatedProductGolden#gate}):
  *
  * <ul>
- *   <li>2^-22 |x|: |g - Phi(x)| &lt; 2^-23.4, the sum of the cubic fit (under 2^-24.4 on every
- *       segment, measured by GeluAccuracyTest on a dense grid), the truncation of u = |x| to 24
- *       fraction bits (at most max Phi' = 0.399 times 2^-24: 2^-25.3), the rounding of the four
- *       coefficients to 2^-28 and the three truncated Horner products (at most 2^-27 + 3 x 2^-28
- *       = 2^-25.7); beyond |x| = 8 the gate is exactly 1 or 0 (1 - Phi(8) ~ 2^-50). Times |x|;
- *       a margin of about 2.6;
+ *   <li>2^-22 |x|: |g - Phi(x)| &lt; 2^-23.4: the table as the hardware evaluates it (the cubic
+ *       fit, coefficients rounded to 2^-28, the three Horner products floored) is within 2^-24 of
+ *       Phi on every segment (2^-24.3 measured by GeluAccuracyTest on a dense grid), plus the
+ *       truncation of u = |x| to 24 fraction bits (at most max Phi' = 0.399 times 2^-24:
+ *       2^-25.3); beyond |x| = 8 the gate is exactly 1 or 0 (1 - Phi(8) ~ 2^-50). Times |x|; a
+ *       margin of about 2.6;
  *   <li>2^-23 |y_ref|: the one RNE of x g to 24 bits (half an ulp, under 2^-24 relative) plus the
  *       double reference's own rounding; a margin of 2;
  *   <li>2^-126: results below 2^-126 flush to zero of their sign (FP32 subnormal results are not
@@ -29,7 +29,7 @@ public final class GeluAccuracy {
   public static final int FLUSH_LOG2 = -126;
 
   /** The fit error of the Phi table that the bound assumes (checked by GeluAccuracyTest). */
-  public static final double FIT_LOG2 = -24.4;
+  public static final double FIT_LOG2 = -24.0;
 
   private GeluAccuracy() {}
 

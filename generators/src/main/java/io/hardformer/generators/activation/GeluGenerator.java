@@ -1,6 +1,7 @@
 package io.hardformer.generators.activation;
 
 import io.hardformer.dsl.Module;
+import io.hardformer.generators.catalog.BillOfMaterials;
 import io.hardformer.generators.catalog.Generator;
 import io.hardformer.generators.catalog.Param;
 import io.hardformer.generators.catalog.ParameterCheck;
@@ -63,12 +64,21 @@ public final class GeluGenerator implements Generator<GeluGenerator.Parameters> 
   public List<String> examples() {
     return List.of(
         "./hardformer generate gelu --out build/gelu",
-        "./hardformer generate gelu --lanes 1 --format e5m2 --out build/gelu1");
+        "./hardformer generate gelu --lanes 1 --format e5m2 --out build/gelu1",
+        "./hardformer generate gelu --lanes 8 --out build/gelu8");
   }
 
   @Override
   public Module build(Parameters p) {
     return new GeluUnit(p.shape());
+  }
+
+  /** The unit with one lane plus L - 1 replicas of {@code lane0} ({@link ActivationBill}). */
+  @Override
+  public BillOfMaterials area(Parameters p) {
+    GeluShape s = p.shape();
+    return ActivationBill.of(
+        "gelu", () -> new GeluUnit(new GeluShape(1, s.format())), s.lanes());
   }
 
   @Override

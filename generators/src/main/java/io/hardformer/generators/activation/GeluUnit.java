@@ -7,6 +7,7 @@ import io.hardformer.dsl.StreamPorts;
 import io.hardformer.dsl.UInt;
 import io.hardformer.dsl.Valid;
 import io.hardformer.generators.numerics.Fp8Format;
+import java.util.Arrays;
 
 /**
  * GELU, erf form, elementwise: y = x Phi(x) = x (1 + erf(x / sqrt 2)) / 2 on L FP32 lanes per beat,
@@ -40,28 +41,16 @@ public final class GeluUnit extends Module {
     Bool validPacked = delay("valid_d", in.valid(), packed, false);
     UInt[] ys = new UInt[lanes];
     UInt[] qs = new UInt[lanes];
-    Bool validOut = null;
     for (int e = 0; e < lanes; e++) {
-      GatedProductCore core =
-          instance("gelu" + e, new GatedProductCore(GatingFunction.GAUSSIAN_CDF));
-      core.x.assign(in.payload().x.bits(32 * e + 31, 32 * e));
-      Fp32Pack pack = instance("pack" + e, new Fp32Pack());
-      pack.negative.assign(core.negative);
-      pack.significand.assign(core.significand);
-      pack.exponent.assign(core.exponent);
-      pack.zero.assign(core.zero);
-      pack.inf.assign(core.inf);
-      pack.nan.assign(core.nan);
-      Fp8OutputStage output = instance("out" + e, new Fp8OutputStage(f));
-      output.valid.assign(validPacked);
-      output.y.assign(regNext("y" + e, pack.out));
-      ys[lanes - 1 - e] = output.yOut;
-      qs[lanes - 1 - e] = output.q;
-      validOut = e == 0 ? output.validOut : validOut;
+      GeluLane lane = instance("lane" + e, new GeluLane(f));
+      lane.x.assign(in.payload().x.bits(32 * e + 31, 32 * e));
+      lane.valid.assign(validPacked);
+      ys[lanes - 1 - e] = lane.y;
+      qs[lanes - 1 - e] = lane.q;
     }
-    out.payload().y.assign(lanes == 1 ? ys[0] : ys[0].cat(java.util.Arrays.copyOfRange(ys, 1, lanes)));
-    out.payload().q.assign(lanes == 1 ? qs[0] : qs[0].cat(java.util.Arrays.copyOfRange(qs, 1, lanes)));
-    out.valid().assign(validOut);
+    out.payload().y.assign(lanes == 1 ? ys[0] : ys[0].cat(Arrays.copyOfRange(ys, 1, lanes)));
+    out.payload().q.assign(lanes == 1 ? qs[0] : qs[0].cat(Arrays.copyOfRange(qs, 1, lanes)));
+    out.valid().assign(delay("valid_out_d", validPacked, GeluShape.FP8_QUANT_STAGES, false));
     out.last().assign(delay("last_d", in.valid().and(in.last()), s.latency(), false));
     timing(s.latency(), 1);
   }

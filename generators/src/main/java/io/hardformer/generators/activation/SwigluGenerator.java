@@ -1,6 +1,7 @@
 package io.hardformer.generators.activation;
 
 import io.hardformer.dsl.Module;
+import io.hardformer.generators.catalog.BillOfMaterials;
 import io.hardformer.generators.catalog.Generator;
 import io.hardformer.generators.catalog.Param;
 import io.hardformer.generators.catalog.ParameterCheck;
@@ -63,12 +64,21 @@ public final class SwigluGenerator implements Generator<SwigluGenerator.Paramete
   public List<String> examples() {
     return List.of(
         "./hardformer generate swiglu --out build/swiglu",
-        "./hardformer generate swiglu --lanes 1 --format e5m2 --out build/swiglu1");
+        "./hardformer generate swiglu --lanes 1 --format e5m2 --out build/swiglu1",
+        "./hardformer generate swiglu --lanes 8 --out build/swiglu8");
   }
 
   @Override
   public Module build(Parameters p) {
     return new SwigluUnit(p.shape());
+  }
+
+  /** The unit with one lane plus L - 1 replicas of {@code lane0} ({@link ActivationBill}). */
+  @Override
+  public BillOfMaterials area(Parameters p) {
+    SwigluShape s = p.shape();
+    return ActivationBill.of(
+        "swiglu", () -> new SwigluUnit(new SwigluShape(1, s.format())), s.lanes());
   }
 
   @Override

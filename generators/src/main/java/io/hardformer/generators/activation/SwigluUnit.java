@@ -7,6 +7,7 @@ import io.hardformer.dsl.StreamPorts;
 import io.hardformer.dsl.UInt;
 import io.hardformer.dsl.Valid;
 import io.hardformer.generators.numerics.Fp8Format;
+import java.util.Arrays;
 
 /**
  * SwiGLU's gating, elementwise: y = SiLU(gate) x up = gate sigmoid(gate) up on L FP32 lane pairs per
@@ -42,44 +43,17 @@ public final class SwigluUnit extends Module {
     Bool validPacked = delay("valid_d", in.valid(), packed, false);
     UInt[] ys = new UInt[lanes];
     UInt[] qs = new UInt[lanes];
-    Bool validOut = null;
     for (int e = 0; e < lanes; e++) {
-      GatedProductCore silu = instance("silu" + e, new GatedProductCore(GatingFunction.SIGMOID));
-      silu.x.assign(in.payload().gate.bits(32 * e + 31, 32 * e));
-      // up waits beside the core; its decode (a normalizing shift) is the core's last stage
-      Fp32Unpack upUnpack = instance("up_unpack" + e, new Fp32Unpack());
-      upUnpack.in.assign(
-          delay("up" + e + "_d", in.payload().up.bits(32 * e + 31, 32 * e), GatedProductCore.LATENCY - 1));
-      ExtendedFloatMultiplier mul = instance("mul" + e, new ExtendedFloatMultiplier());
-      mul.aNegative.assign(silu.negative);
-      mul.aSignificand.assign(silu.significand);
-      mul.aExponent.assign(silu.exponent);
-      mul.aZero.assign(silu.zero);
-      mul.aInf.assign(silu.inf);
-      mul.aNan.assign(silu.nan);
-      mul.bNegative.assign(regNext("up_neg" + e, upUnpack.negative));
-      mul.bSignificand.assign(regNext("up_sig" + e, upUnpack.significand));
-      mul.bExponent.assign(regNext("up_exp" + e, upUnpack.exponent));
-      mul.bZero.assign(regNext("up_zero" + e, upUnpack.zero));
-      mul.bInf.assign(regNext("up_inf" + e, upUnpack.inf));
-      mul.bNan.assign(regNext("up_nan" + e, upUnpack.nan));
-      Fp32Pack pack = instance("pack" + e, new Fp32Pack());
-      pack.negative.assign(mul.negative);
-      pack.significand.assign(mul.significand);
-      pack.exponent.assign(mul.exponent);
-      pack.zero.assign(mul.zero);
-      pack.inf.assign(mul.inf);
-      pack.nan.assign(mul.nan);
-      Fp8OutputStage output = instance("out" + e, new Fp8OutputStage(f));
-      output.valid.assign(validPacked);
-      output.y.assign(regNext("y" + e, pack.out));
-      ys[lanes - 1 - e] = output.yOut;
-      qs[lanes - 1 - e] = output.q;
-      validOut = e == 0 ? output.validOut : validOut;
+      SwigluLane lane = instance("lane" + e, new SwigluLane(f));
+      lane.gate.assign(in.payload().gate.bits(32 * e + 31, 32 * e));
+      lane.up.assign(in.payload().up.bits(32 * e + 31, 32 * e));
+      lane.valid.assign(validPacked);
+      ys[lanes - 1 - e] = lane.y;
+      qs[lanes - 1 - e] = lane.q;
     }
-    out.payload().y.assign(lanes == 1 ? ys[0] : ys[0].cat(java.util.Arrays.copyOfRange(ys, 1, lanes)));
-    out.payload().q.assign(lanes == 1 ? qs[0] : qs[0].cat(java.util.Arrays.copyOfRange(qs, 1, lanes)));
-    out.valid().assign(validOut);
+    out.payload().y.assign(lanes == 1 ? ys[0] : ys[0].cat(Arrays.copyOfRange(ys, 1, lanes)));
+    out.payload().q.assign(lanes == 1 ? qs[0] : qs[0].cat(Arrays.copyOfRange(qs, 1, lanes)));
+    out.valid().assign(delay("valid_out_d", validPacked, GeluShape.FP8_QUANT_STAGES, false));
     out.last().assign(delay("last_d", in.valid().and(in.last()), s.latency(), false));
     timing(s.latency(), 1);
   }

@@ -22,6 +22,7 @@ class SwigluAccuracyTest {
   @Test
   void gateErrorIsWithinTheBudget() {
     double worst = 0;
+    double worstFit = 0;
     for (int segment = 0; segment < SIGMOID.segments() + 8; segment++) {
       for (int k = 0; k <= 512; k++) {
         double x = (segment + k / 512.0) * Math.scalb(1.0, -SIGMOID.segmentBits());
@@ -30,9 +31,17 @@ class SwigluAccuracyTest {
           double g = Math.scalb((double) GatedProductGolden.gate(SIGMOID, bits), -28);
           worst = Math.max(worst, Math.abs(g - SIGMOID.value(v)));
         }
+        long u = (long) Math.floor(Math.scalb(x, 24));
+        if (u < 1L << SIGMOID.uBits()) {
+          double p = Math.scalb((double) GatedProductGolden.polynomial(SIGMOID, u), -28);
+          worstFit = Math.max(worstFit, Math.abs(p - SIGMOID.value(Math.scalb((double) u, -24))));
+        }
       }
     }
-    System.err.printf("swiglu: sigmoid gate error 2^%.2f%n", Math.log(worst) / Math.log(2));
+    System.err.printf(
+        "swiglu: sigmoid table error 2^%.2f, gate error 2^%.2f%n",
+        Math.log(worstFit) / Math.log(2), Math.log(worst) / Math.log(2));
+    assertTrue(worstFit < Math.pow(2, SwigluAccuracy.FIT_LOG2), "table error " + worstFit);
     assertTrue(worst < Math.scalb(1.0, -22) * Math.pow(2, -0.2), "gate error " + worst);
   }
 
