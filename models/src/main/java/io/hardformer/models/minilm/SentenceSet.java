@@ -18,15 +18,23 @@ public final class SentenceSet {
 
   private SentenceSet() {}
 
-  public static List<String> parse(String content) {
-    List<String> out = new ArrayList<>();
-    for (String line : content.split("\\R", -1)) {
-      String s = line.strip();
+  /** A text and the 1-based line it came from. */
+  public record Line(int number, String text) {}
+
+  public static List<Line> lines(String content) {
+    List<Line> out = new ArrayList<>();
+    String[] lines = content.split("\\R", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String s = lines[i].strip();
       if (!s.isEmpty() && !s.startsWith("#")) {
-        out.add(s);
+        out.add(new Line(i + 1, s));
       }
     }
     return out;
+  }
+
+  public static List<String> parse(String content) {
+    return lines(content).stream().map(Line::text).toList();
   }
 
   public static List<String> accuracySet() {
