@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  ./hardformer run-model minilm --mode golden --text Hello",
       "  ./hardformer run-model minilm --mode golden --text Hello --text Thanks --format e5m2 --json",
-      "  ./hardformer run-model minilm --text \"A sentence\" --array 32x32      # rtl: Verilator",
+      "  ./hardformer run-model minilm --texts FILE --array 32x32        # rtl mode: Verilator",
       "",
       "Models: minilm (sentence-transformers all-MiniLM-L6-v2, 6 layers, d 384, 12 heads of 32).",
       "--texts FILE: one text a line; blank lines and lines starting with # are skipped.",
