@@ -83,23 +83,33 @@ public final class RunModelCommand implements Callable<Integer> {
   @Option(
       names = "--mode",
       defaultValue = "rtl",
-      description = "rtl (generated Verilog in Verilator) or golden (Java golden models); default: ${DEFAULT-VALUE}.")
+      description =
+          "rtl (generated Verilog in Verilator) or golden (Java golden models); default: ${DEFAULT-VALUE}.")
   String mode;
 
   @Option(
       names = "--array",
       defaultValue = "16x16",
       paramLabel = "RxC",
-      description = "FMA array rows x columns, 1..1024 each (default: ${DEFAULT-VALUE}, the default tile's).")
+      description =
+          "FMA array rows x columns, 1..1024 each (default: ${DEFAULT-VALUE}, the default tile's).")
   String array;
 
-  @Option(names = "--format", defaultValue = "e4m3", description = "e4m3 or e5m2 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "e4m3",
+      description = "e4m3 or e5m2 (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--acc", defaultValue = "fp32", description = "The array's accumulation: fp32 or exact (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--acc",
+      defaultValue = "fp32",
+      description = "The array's accumulation: fp32 or exact (default: ${DEFAULT-VALUE}).")
   String acc;
 
-  @Option(names = "--json", description = "JSON on stdout, with each text's embedding and reference_embedding.")
+  @Option(
+      names = "--json",
+      description = "JSON on stdout, with each text's embedding and reference_embedding.")
   boolean json;
 
   /** A text and where the user gave it. */
@@ -110,16 +120,18 @@ public final class RunModelCommand implements Callable<Integer> {
     if (!model.equals("minilm")) {
       throw usage("unknown model '" + model + "'; valid: minilm");
     }
-    boolean rtl = switch (mode) {
-      case "rtl" -> true;
-      case "golden" -> false;
-      default -> throw usage("--mode: unknown mode '" + mode + "'; valid: rtl, golden");
-    };
+    boolean rtl =
+        switch (mode) {
+          case "rtl" -> true;
+          case "golden" -> false;
+          default -> throw usage("--mode: unknown mode '" + mode + "'; valid: rtl, golden");
+        };
     Matcher m = ARRAY.matcher(array);
     int rows = m.matches() ? Integer.parseInt(m.group(1)) : -1;
     int cols = m.matches() ? Integer.parseInt(m.group(2)) : -1;
     if (rows < 1 || cols < 1 || rows > 1024 || cols > 1024) {
-      throw usage("--array: expected RxC with R and C in 1..1024, such as 16x16; got '" + array + "'");
+      throw usage(
+          "--array: expected RxC with R and C in 1..1024, such as 16x16; got '" + array + "'");
     }
     Fp8Format f;
     AccumulationMode accumulation;
@@ -191,7 +203,8 @@ public final class RunModelCommand implements Callable<Integer> {
         out.add(new Source(textsFile + ":" + l.number(), l.text()));
       }
       if (out.size() == texts.size()) {
-        throw usage("--texts " + textsFile + ": no text in the file (blank and # lines are skipped)");
+        throw usage(
+            "--texts " + textsFile + ": no text in the file (blank and # lines are skipped)");
       }
     }
     if (out.isEmpty()) {
@@ -219,7 +232,9 @@ public final class RunModelCommand implements Callable<Integer> {
 
   private String clockNote() {
     return String.format(
-        Locale.ROOT, "%.1f GHz (the tile's default clock-ghz; units run one after another)", TILE_CLOCK_GHZ);
+        Locale.ROOT,
+        "%.1f GHz (the tile's default clock-ghz; units run one after another)",
+        TILE_CLOCK_GHZ);
   }
 
   private String textReport(List<MiniLmResult> results, int rows, int cols) {
@@ -243,7 +258,8 @@ public final class RunModelCommand implements Callable<Integer> {
       MiniLmResult r = results.get(i);
       sb.append(String.format(Locale.ROOT, "%ntext %d: %s%n", i + 1, r.text()));
       sb.append(
-          String.format(Locale.ROOT, "  tokens (%d): %s%n", r.tokens().length, String.join(" ", r.tokens())));
+          String.format(
+              Locale.ROOT, "  tokens (%d): %s%n", r.tokens().length, String.join(" ", r.tokens())));
       sb.append(
           String.format(
               Locale.ROOT,

@@ -48,18 +48,21 @@ class RunModelCommandTest {
 
   @Test
   void unknownModelAndBadOptionsAreUsageErrors() {
-    assertOneLineUsageError(CliRun.of("run-model", "bert", "--text", "Hi"), "unknown model 'bert'; valid: minilm");
+    assertOneLineUsageError(
+        CliRun.of("run-model", "bert", "--text", "Hi"), "unknown model 'bert'; valid: minilm");
     assertOneLineUsageError(
         CliRun.of("run-model", "minilm", "--text", "Hi", "--array", "16"), "--array: expected RxC");
     assertOneLineUsageError(
-        CliRun.of("run-model", "minilm", "--text", "Hi", "--mode", "fast"), "--mode: unknown mode 'fast'");
+        CliRun.of("run-model", "minilm", "--text", "Hi", "--mode", "fast"),
+        "--mode: unknown mode 'fast'");
     assertOneLineUsageError(
         CliRun.of("run-model", "minilm", "--text", "Hi", "--format", "e3m4"), "--format:");
     assertOneLineUsageError(
         CliRun.of("run-model", "minilm", "--text", "Hi", "--acc", "bf16"), "--acc:");
     assertOneLineUsageError(CliRun.of("run-model", "minilm"), "no text");
     assertOneLineUsageError(
-        CliRun.of("run-model", "minilm", "--texts", tmp.resolve("none.txt").toString()), "no such file");
+        CliRun.of("run-model", "minilm", "--texts", tmp.resolve("none.txt").toString()),
+        "no such file");
   }
 
   @Test
@@ -75,14 +78,30 @@ class RunModelCommandTest {
   void jsonHasEveryTextsFiguresAndBothEmbeddings() throws Exception {
     CliRun r =
         CliRun.of(
-            "run-model", "minilm", "--mode", "golden", "--text", "Hello world", "--text", "Thanks!", "--json");
+            "run-model",
+            "minilm",
+            "--mode",
+            "golden",
+            "--text",
+            "Hello world",
+            "--text",
+            "Thanks!",
+            "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode root = new ObjectMapper().readTree(r.out());
     List<String> keys = new ArrayList<>();
     root.fieldNames().forEachRemaining(keys::add);
     assertEquals(
         List.of(
-            "model", "mode", "array", "format", "acc", "clock_ghz", "host_arithmetic", "stand_ins", "texts",
+            "model",
+            "mode",
+            "array",
+            "format",
+            "acc",
+            "clock_ghz",
+            "host_arithmetic",
+            "stand_ins",
+            "texts",
             "summary"),
         keys);
     assertEquals(2, root.get("texts").size());
@@ -91,8 +110,16 @@ class RunModelCommandTest {
     t.fieldNames().forEachRemaining(textKeys::add);
     assertEquals(
         List.of(
-            "text", "tokens", "cosine", "int8_cosine", "cycles_by_layer", "fma_utilization", "total_cycles",
-            "tokens_per_second", "embedding", "reference_embedding"),
+            "text",
+            "tokens",
+            "cosine",
+            "int8_cosine",
+            "cycles_by_layer",
+            "fma_utilization",
+            "total_cycles",
+            "tokens_per_second",
+            "embedding",
+            "reference_embedding"),
         textKeys);
     assertEquals(4, t.get("tokens").size());
     assertEquals(384, t.get("embedding").size());

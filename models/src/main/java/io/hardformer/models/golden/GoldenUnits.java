@@ -13,13 +13,13 @@ import io.hardformer.models.units.TransformerUnits;
 import java.util.Arrays;
 
 /**
- * The units on their Java golden models ({@code golden} mode). Matmuls: {@link MatmulGolden}
- * (exact accumulation) or its bit-identical fast path {@link Fp32ProductTable} (FP32
- * accumulation), tiled over an R x C array as {@code rtl} mode tiles them: ceil(T/R) x ceil(N/C)
- * tiles of depth K, back to back. Attention: {@link AttentionGolden}, D = 32, G = 1, FP32 out, one
- * step per query. Vector, LayerNorm and GELU: {@link DoubleStandIns} until their goldens are wired.
- * Cycles come from the cycle contracts ({@link FmaArrayShape#cyclesBackToBack}, {@link
- * AttentionShape#stepPeriod}); the stand-ins' cycles are beats only.
+ * The units on their Java golden models ({@code golden} mode). Matmuls: {@link MatmulGolden} (exact
+ * accumulation) or its bit-identical fast path {@link Fp32ProductTable} (FP32 accumulation), tiled
+ * over an R x C array as {@code rtl} mode tiles them: ceil(T/R) x ceil(N/C) tiles of depth K, back
+ * to back. Attention: {@link AttentionGolden}, D = 32, G = 1, FP32 out, one step per query. Vector,
+ * LayerNorm and GELU: {@link DoubleStandIns} until their goldens are wired. Cycles come from the
+ * cycle contracts ({@link FmaArrayShape#cyclesBackToBack}, {@link AttentionShape#stepPeriod}); the
+ * stand-ins' cycles are beats only.
  */
 public final class GoldenUnits implements TransformerUnits {
   private final FmaArrayShape array;
@@ -64,8 +64,8 @@ public final class GoldenUnits implements TransformerUnits {
     for (int t = 0; t < q.length; t++) {
       int s = keys[t];
       long[] head =
-          AttentionGolden.step(
-              shape, new int[][] {q[t]}, Arrays.copyOf(k, s), Arrays.copyOf(v, s))[0];
+          AttentionGolden.step(shape, new int[][] {q[t]}, Arrays.copyOf(k, s), Arrays.copyOf(v, s))[
+              0];
       o[t] = Arrays.stream(head).mapToInt(x -> (int) x).toArray();
       cycles += t == q.length - 1 ? shape.cyclesPerStep(s) : shape.stepPeriod(s);
       busy += s;

@@ -8,8 +8,8 @@ import io.hardformer.models.minilm.MiniLmWeights.Dense;
  * A dense layer prepared for the FMA array at load time (the offline conversion every FP8
  * deployment does): {@code w8[k][n]} FP8 codes of {@code w[k][n] . 2^-exp[n]}, with a per-output-
  * channel power-of-two scale chosen so that the channel's largest |w| lands at or below the
- * format's largest normal; and the FP32 bias bits. The matmul's FP32 column n times {@code 2^exp[n]}
- * (the vector unit's dequantization) gives back x . w.
+ * format's largest normal; and the FP32 bias bits. The matmul's FP32 column n times {@code
+ * 2^exp[n]} (the vector unit's dequantization) gives back x . w.
  */
 public record Fp8Dense(int[][] w8, int[] exp, int[] bias) {
 

@@ -87,7 +87,8 @@ public final class MiniLmPipeline {
     Arrays.fill(vScale, model.valueQexp());
     Activations ctx =
         units.vector(p + "context.requant", context, vScale, new int[t][D], model.contextQexp());
-    Activations attn = dense(p + "attention_output", ctx.fp8(), l.attentionOutput(), model.contextQexp(), 0);
+    Activations attn =
+        dense(p + "attention_output", ctx.fp8(), l.attentionOutput(), model.contextQexp(), 0);
     Activations res = units.vector(p + "attention.residual", attn.fp32(), zero, h.fp32(), 0);
     h = norm(p + "attention.norm", res, l.attentionNorm());
     Activations up = dense(p + "ffn_up", h.fp8(), l.ffnUp(), 0, 0);

@@ -19,8 +19,7 @@ public final class MiniLmSession implements AutoCloseable {
   private final TransformerUnits units;
 
   public MiniLmSession(Fp8Format format, TransformerUnits units) {
-    this.model =
-        MiniLmFp8Model.of(MiniLmWeightsReader.read(), format, DEFAULT_QEXP, DEFAULT_QEXP);
+    this.model = MiniLmFp8Model.of(MiniLmWeightsReader.read(), format, DEFAULT_QEXP, DEFAULT_QEXP);
     this.units = units;
   }
 

@@ -33,7 +33,8 @@ public final class MiniLmTokenizer implements AutoCloseable {
       if (in == null) {
         throw new IllegalStateException(TOKENIZER_RESOURCE + " is not on the class path");
       }
-      tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false", "truncation", "false"));
+      tokenizer =
+          HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false", "truncation", "false"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + TOKENIZER_RESOURCE, e);
     }

@@ -35,15 +35,22 @@ public final class MiniLmWeightsReader {
               dense(g, n + "attention/self/query/MatMul", p + "attention.self.query.bias", D, D),
               dense(g, n + "attention/self/key/MatMul", p + "attention.self.key.bias", D, D),
               dense(g, n + "attention/self/value/MatMul", p + "attention.self.value.bias", D, D),
-              dense(g, n + "attention/output/dense/MatMul", p + "attention.output.dense.bias", D, D),
+              dense(
+                  g, n + "attention/output/dense/MatMul", p + "attention.output.dense.bias", D, D),
               norm(g, p + "attention.output.LayerNorm"),
-              dense(g, n + "intermediate/dense/MatMul", p + "intermediate.dense.bias", D, MiniLmWeights.FFN),
+              dense(
+                  g,
+                  n + "intermediate/dense/MatMul",
+                  p + "intermediate.dense.bias",
+                  D,
+                  MiniLmWeights.FFN),
               dense(g, n + "output/dense/MatMul", p + "output.dense.bias", MiniLmWeights.FFN, D),
               norm(g, p + "output.LayerNorm")));
     }
     return new MiniLmWeights(
         g.initializer("embeddings.word_embeddings.weight", MiniLmWeights.VOCABULARY, D).rows(),
-        g.initializer("embeddings.position_embeddings.weight", MiniLmWeights.MAX_POSITIONS, D).rows(),
+        g.initializer("embeddings.position_embeddings.weight", MiniLmWeights.MAX_POSITIONS, D)
+            .rows(),
         g.initializer("embeddings.token_type_embeddings.weight", 2, D).rows(),
         norm(g, "embeddings.LayerNorm"),
         g.constant("/embeddings/LayerNorm/Constant_1"),
@@ -55,6 +62,7 @@ public final class MiniLmWeightsReader {
   }
 
   private static Norm norm(OnnxGraph g, String prefix) {
-    return new Norm(g.initializer(prefix + ".weight", D).data(), g.initializer(prefix + ".bias", D).data());
+    return new Norm(
+        g.initializer(prefix + ".weight", D).data(), g.initializer(prefix + ".bias", D).data());
   }
 }

@@ -78,14 +78,20 @@ public final class OnnxGraph {
     NodeProto n = nodes.get(name);
     if (n == null || !n.getOpType().equals(opType)) {
       throw new IllegalStateException(
-          "ONNX node " + name + " (" + opType + ") not found" + (n == null ? "" : ": it is " + n.getOpType()));
+          "ONNX node "
+              + name
+              + " ("
+              + opType
+              + ") not found"
+              + (n == null ? "" : ": it is " + n.getOpType()));
     }
     return n;
   }
 
   private static FloatTensor floats(String name, TensorProto t, long... dims) {
     if (t.getDataType() != TensorProto.DataType.FLOAT_VALUE) {
-      throw new IllegalStateException("ONNX tensor " + name + " is not FP32 (type " + t.getDataType() + ")");
+      throw new IllegalStateException(
+          "ONNX tensor " + name + " is not FP32 (type " + t.getDataType() + ")");
     }
     List<Long> shape = t.getDimsList();
     if (dims.length > 0) {
@@ -95,7 +101,12 @@ public final class OnnxGraph {
       }
       if (!same) {
         throw new IllegalStateException(
-            "ONNX tensor " + name + " has shape " + shape + ", expected " + java.util.Arrays.toString(dims));
+            "ONNX tensor "
+                + name
+                + " has shape "
+                + shape
+                + ", expected "
+                + java.util.Arrays.toString(dims));
       }
     }
     long count = 1;

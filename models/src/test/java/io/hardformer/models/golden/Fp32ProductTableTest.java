@@ -41,7 +41,8 @@ class Fp32ProductTableTest {
         int[][] fast = table.multiply(x, w);
         for (int i = 0; i < rows; i++) {
           for (int j = 0; j < cols; j++) {
-            assertEquals((int) golden[i][j], fast[i][j], f + " trial " + trial + " y[" + i + "][" + j + "]");
+            assertEquals(
+                (int) golden[i][j], fast[i][j], f + " trial " + trial + " y[" + i + "][" + j + "]");
           }
         }
       }
