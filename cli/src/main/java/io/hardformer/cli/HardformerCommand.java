@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
       io.hardformer.cli.designs.AreaCommand.class,
       io.hardformer.cli.designs.TimingCommand.class,
       EstimateCommand.class,
-      RulesCommand.class
+      RulesCommand.class,
+      io.hardformer.cli.model.RunModelCommand.class
     },
     footer = {
       "",

@@ -7,25 +7,25 @@ import java.io.PrintStream;
  * model (12 s)}. Whole lines, so the model builds announced between steps (on stderr too) never
  * land in the middle of a redrawn bar, on a terminal or in a log.
  */
-final class ProgressBar {
+public final class ProgressBar {
   private static final int WIDTH = 24;
   private final PrintStream out;
   private final int total;
   private final long start = System.nanoTime();
   private int done;
 
-  ProgressBar(PrintStream out, int total) {
+  public ProgressBar(PrintStream out, int total) {
     this.out = out;
     this.total = total;
   }
 
   /** Starts the next step (the previous one is done). */
-  void step(String label) {
+  public void step(String label) {
     draw(label);
     done++;
   }
 
-  void finish(String label) {
+  public void finish(String label) {
     done = total;
     draw(label);
   }
