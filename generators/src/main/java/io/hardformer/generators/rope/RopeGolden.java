@@ -51,6 +51,11 @@ public final class RopeGolden {
 
   private RopeGolden() {}
 
+  /** Table entry k (0..255): {@code {round(2^30 sin(2π k/1024)), round(2^30 cos(2π k/1024))}}. */
+  public static long[] tableEntry(int k) {
+    return new long[] {SIN[k], COS[k]};
+  }
+
   /** {@code round(2^64 × theta^(-2i/D) / 2π)}: the angle step of pair i in 2^-64 turns. */
   public static long frequency(RopeShape s, int i) {
     double f = StrictMath.pow(s.theta(), -2.0 * i / s.headDim()) / (2 * Math.PI);
