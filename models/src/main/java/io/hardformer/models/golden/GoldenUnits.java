@@ -1,12 +1,25 @@
 package io.hardformer.models.golden;
 
+import io.hardformer.generators.activation.GeluGolden;
+import io.hardformer.generators.activation.GeluShape;
+import io.hardformer.generators.activation.SwigluGolden;
+import io.hardformer.generators.activation.SwigluShape;
 import io.hardformer.generators.array.AccumulationMode;
 import io.hardformer.generators.array.FmaArrayShape;
 import io.hardformer.generators.array.MatmulGolden;
 import io.hardformer.generators.attention.AttentionGolden;
 import io.hardformer.generators.attention.AttentionShape;
 import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.normalization.LayerNormGolden;
+import io.hardformer.generators.normalization.LayerNormShape;
+import io.hardformer.generators.normalization.RmsNormGolden;
+import io.hardformer.generators.normalization.RmsNormShape;
 import io.hardformer.generators.numerics.Fp8Format;
+import io.hardformer.generators.rope.RopeGolden;
+import io.hardformer.generators.rope.RopeShape;
+import io.hardformer.generators.vector.VectorGolden;
+import io.hardformer.generators.vector.VectorShape;
+import io.hardformer.generators.vector.VectorUnit;
 import io.hardformer.models.units.Activations;
 import io.hardformer.models.units.CycleLedger;
 import io.hardformer.models.units.TransformerUnits;
@@ -16,10 +29,11 @@ import java.util.Arrays;
  * The units on their Java golden models ({@code golden} mode). Matmuls: {@link MatmulGolden} (exact
  * accumulation) or its bit-identical fast path {@link Fp32ProductTable} (FP32 accumulation), tiled
  * over an R x C array as {@code rtl} mode tiles them: ceil(T/R) x ceil(N/C) tiles of depth K, back
- * to back. Attention: {@link AttentionGolden}, D = 32, G = 1, FP32 out, one step per query. Vector,
- * LayerNorm and GELU: {@link DoubleStandIns} until their goldens are wired. Cycles come from the
- * cycle contracts ({@link FmaArrayShape#cyclesBackToBack}, {@link AttentionShape#stepPeriod}); the
- * stand-ins' cycles are beats only.
+ * to back. Attention: {@link AttentionGolden}, D = 32, G = 1, FP32 out, one step per query. The
+ * vector, layernorm, rmsnorm, gelu, swiglu and rope units: their golden models ({@code
+ * VectorGolden}, {@code LayerNormGolden}, ...), {@link #LANES} lanes. Cycles come from the cycle
+ * contracts ({@link FmaArrayShape#cyclesBackToBack}, {@link AttentionShape#stepPeriod}, beats plus
+ * latency for the elementwise units, two passes per row for normalization).
  */
 public final class GoldenUnits implements TransformerUnits {
   private final FmaArrayShape array;
@@ -27,7 +41,30 @@ public final class GoldenUnits implements TransformerUnits {
   private final Fp32ProductTable table;
   private final CycleLedger ledger = new CycleLedger();
 
+  /** Lanes per beat of the elementwise and row units (their default {@code --lanes}). */
+  public static final int LANES = 4;
+
+  /** Cycles between a row's two passes through layernorm/rmsnorm (their measured contract). */
+  static final int NORMALIZATION_ROW_GAP = 27;
+
+  /** Second-pass beat to its output, layernorm and rmsnorm (their measured contract). */
+  static final int LAYERNORM_LATENCY = 14;
+
+  static final int RMSNORM_LATENCY = 11;
+
+  /** Positions the rope unit accepts (its default, Llama-3's context). */
+  static final int ROPE_MAX_POSITION = 8192;
+
+  private final int lanes = LANES;
+  private final int ropeTheta;
+
   public GoldenUnits(int rows, int cols, Fp8Format format, AccumulationMode mode) {
+    this(rows, cols, format, mode, 500000);
+  }
+
+  /** {@code ropeTheta}: the rotary base of the model (Llama-3: 500,000). */
+  public GoldenUnits(int rows, int cols, Fp8Format format, AccumulationMode mode, int ropeTheta) {
+    this.ropeTheta = ropeTheta;
     this.array = FmaArrayShape.of(rows, cols, format, mode, FloatPacker.FP32);
     this.format = format;
     this.table = mode == AccumulationMode.FP32 ? new Fp32ProductTable(format) : null;
@@ -76,55 +113,95 @@ public final class GoldenUnits implements TransformerUnits {
 
   @Override
   public Activations vector(String what, int[][] a, int[] scaleExp, int[][] b, int qexp) {
+    VectorShape shape = new VectorShape(lanes, format);
     int[][] y = new int[a.length][];
     int[][] q = new int[a.length][];
     for (int t = 0; t < a.length; t++) {
       y[t] = new int[a[t].length];
       q[t] = new int[a[t].length];
       for (int c = 0; c < a[t].length; c++) {
-        y[t][c] = DoubleStandIns.vectorY(a[t][c], scaleExp[c], b[t][c]);
-        q[t][c] = DoubleStandIns.vectorQ(format, y[t][c], qexp);
+        y[t][c] = VectorGolden.y(a[t][c], scaleExp[c], b[t][c]);
+        q[t][c] = VectorGolden.q(shape, y[t][c], qexp);
       }
     }
-    standInCycles("vector", what, a);
+    elementwiseCycles("vector", what, a, VectorUnit.LATENCY);
     return new Activations(y, q);
   }
 
   @Override
   public Activations layerNorm(String what, int[][] x, int[] gamma, int[] beta) {
+    LayerNormShape shape =
+        new LayerNormShape(
+            x[0].length, lanes, Float.parseFloat(LayerNormShape.DEFAULT_EPS), format);
     int[][] y = new int[x.length][];
+    int[][] q = new int[x.length][];
     for (int t = 0; t < x.length; t++) {
-      y[t] = DoubleStandIns.layerNormRow(x[t], gamma, beta);
+      y[t] = LayerNormGolden.row(shape, x[t], gamma, beta);
+      q[t] = LayerNormGolden.quantized(shape, y[t]);
     }
-    standInCycles("layernorm", what, x);
-    return new Activations(y, quantize(y));
+    normalizationCycles("layernorm", what, x, LAYERNORM_LATENCY);
+    return new Activations(y, q);
   }
 
   @Override
   public Activations gelu(String what, int[][] x) {
+    GeluShape shape = new GeluShape(lanes, format);
     int[][] y = new int[x.length][x[0].length];
+    int[][] q = new int[x.length][x[0].length];
     for (int t = 0; t < x.length; t++) {
       for (int c = 0; c < x[t].length; c++) {
-        y[t][c] = DoubleStandIns.geluY(x[t][c]);
+        y[t][c] = GeluGolden.y(shape, x[t][c]);
+        q[t][c] = GeluGolden.q(shape, x[t][c]);
       }
     }
-    standInCycles("gelu", what, x);
-    return new Activations(y, quantize(y));
+    elementwiseCycles("gelu", what, x, shape.latency());
+    return new Activations(y, q);
   }
 
   @Override
   public Activations rmsNorm(String what, int[][] x, int[] gamma) {
-    throw new UnsupportedOperationException("rmsnorm has no golden in this branch (issue 15)");
+    RmsNormShape shape =
+        new RmsNormShape(x[0].length, lanes, Float.parseFloat(RmsNormShape.DEFAULT_EPS), format);
+    int[][] y = new int[x.length][];
+    int[][] q = new int[x.length][];
+    for (int t = 0; t < x.length; t++) {
+      y[t] = RmsNormGolden.row(shape, x[t], gamma);
+      q[t] = RmsNormGolden.quantized(shape, y[t]);
+    }
+    normalizationCycles("rmsnorm", what, x, RMSNORM_LATENCY);
+    return new Activations(y, q);
   }
 
   @Override
   public Activations rope(String what, int[][] x, int[] positions) {
-    throw new UnsupportedOperationException("rope has no golden in this branch (issue 15)");
+    RopeShape shape =
+        new RopeShape(x[0].length, ropeTheta, ROPE_MAX_POSITION, ropeLanes(x[0].length), format);
+    int[][] y = new int[x.length][];
+    int[][] q = new int[x.length][];
+    for (int t = 0; t < x.length; t++) {
+      y[t] = RopeGolden.row(shape, x[t], positions[t]);
+      q[t] = new int[y[t].length];
+      for (int c = 0; c < y[t].length; c++) {
+        q[t][c] = RopeGolden.q(shape, y[t][c]);
+      }
+    }
+    elementwiseCycles("rope", what, x, 0);
+    return new Activations(y, q);
   }
 
   @Override
   public Activations swiglu(String what, int[][] gate, int[][] up) {
-    throw new UnsupportedOperationException("swiglu has no golden in this branch (issue 15)");
+    SwigluShape shape = new SwigluShape(lanes, format);
+    int[][] y = new int[gate.length][gate[0].length];
+    int[][] q = new int[gate.length][gate[0].length];
+    for (int t = 0; t < gate.length; t++) {
+      for (int c = 0; c < gate[t].length; c++) {
+        y[t][c] = SwigluGolden.y(shape, gate[t][c], up[t][c]);
+        q[t][c] = SwigluGolden.q(shape, gate[t][c], up[t][c]);
+      }
+    }
+    elementwiseCycles("swiglu", what, gate, shape.latency());
+    return new Activations(y, q);
   }
 
   @Override
@@ -135,20 +212,25 @@ public final class GoldenUnits implements TransformerUnits {
   @Override
   public void close() {}
 
-  private int[][] quantize(int[][] y) {
-    int[][] q = new int[y.length][];
-    for (int t = 0; t < y.length; t++) {
-      q[t] = new int[y[t].length];
-      for (int c = 0; c < y[t].length; c++) {
-        q[t][c] = DoubleStandIns.vectorQ(format, y[t][c], 0);
-      }
-    }
-    return q;
+  /** Elementwise units: one beat of {@code lanes} elements per cycle, rows back to back. */
+  private void elementwiseCycles(String unit, String what, int[][] x, int latency) {
+    long beats = (long) x.length * ceil(x[0].length, lanes);
+    ledger.add(unit, what, beats + latency, beats);
   }
 
-  private void standInCycles(String unit, String what, int[][] x) {
-    long beats = DoubleStandIns.beats((long) x.length * x[0].length);
-    ledger.add(unit, what, beats, beats);
+  /** Normalization: two passes of N/L beats per row plus the row gap, rows back to back. */
+  private void normalizationCycles(String unit, String what, int[][] x, int latency) {
+    long beats = 2L * ceil(x[0].length, lanes);
+    ledger.add(unit, what, x.length * (beats + NORMALIZATION_ROW_GAP) + latency, x.length * beats);
+  }
+
+  /** Rope lanes: the default, or fewer when D/2 is not a multiple of it. */
+  private int ropeLanes(int headDim) {
+    int l = lanes;
+    while ((headDim / 2) % l != 0) {
+      l /= 2;
+    }
+    return l;
   }
 
   private static int ceil(int a, int b) {
