@@ -51,7 +51,7 @@ public final class Testbench implements AutoCloseable {
     this.sim =
         options.backend() == Backend.JAVA
             ? new JavaBackend(design.design(), spec)
-            : new VerilatorBackend(design, spec, options.waveformDir());
+            : new VerilatorBackend(design, spec, options.waveformDir(), options.buildProfile());
     this.seed =
         options.seed() != null ? options.seed() : design.top().hashCode() * 0x9E3779B97F4A7C15L;
     this.random = new Random(seed);

@@ -1,5 +1,6 @@
 package io.hardformer.testbench;
 
+import io.hardformer.verilator.BuildProfile;
 import java.nio.file.Path;
 
 /**
@@ -7,9 +8,10 @@ import java.nio.file.Path;
  * set (to replay a failure), else a fixed seed derived from the top module's name, so CI runs are
  * deterministic; cycle limit 1,000,000 per stream run; waveforms of failures under {@code
  * target/hardformer-waves} (or {@code hardformer.waves}); backend Verilator unless {@code
- * hardformer.backend=java}.
+ * hardformer.backend=java}; Verilator models built fast ({@link BuildProfile#BUILD_FAST}).
  */
-public record TestbenchOptions(Long seed, long cycleLimit, Path waveformDir, Backend backend) {
+public record TestbenchOptions(
+    Long seed, long cycleLimit, Path waveformDir, Backend backend, BuildProfile buildProfile) {
   public static TestbenchOptions defaults() {
     String seed = System.getProperty("hardformer.seed");
     String waves = System.getProperty("hardformer.waves");
@@ -17,22 +19,28 @@ public record TestbenchOptions(Long seed, long cycleLimit, Path waveformDir, Bac
         seed == null || seed.isBlank() ? null : Long.decode(seed.strip()),
         1_000_000,
         Path.of(waves == null || waves.isBlank() ? "target/hardformer-waves" : waves),
-        Backend.fromProperty());
+        Backend.fromProperty(),
+        BuildProfile.BUILD_FAST);
   }
 
   public TestbenchOptions withSeed(long s) {
-    return new TestbenchOptions(s, cycleLimit, waveformDir, backend);
+    return new TestbenchOptions(s, cycleLimit, waveformDir, backend, buildProfile);
   }
 
   public TestbenchOptions withCycleLimit(long limit) {
-    return new TestbenchOptions(seed, limit, waveformDir, backend);
+    return new TestbenchOptions(seed, limit, waveformDir, backend, buildProfile);
   }
 
   public TestbenchOptions withWaveformDir(Path dir) {
-    return new TestbenchOptions(seed, cycleLimit, dir, backend);
+    return new TestbenchOptions(seed, cycleLimit, dir, backend, buildProfile);
   }
 
   public TestbenchOptions withBackend(Backend b) {
-    return new TestbenchOptions(seed, cycleLimit, waveformDir, b);
+    return new TestbenchOptions(seed, cycleLimit, waveformDir, b, buildProfile);
+  }
+
+  /** Verilator models built with {@code p}: {@link BuildProfile#RUN_FAST} for long simulations. */
+  public TestbenchOptions withBuildProfile(BuildProfile p) {
+    return new TestbenchOptions(seed, cycleLimit, waveformDir, backend, p);
   }
 }

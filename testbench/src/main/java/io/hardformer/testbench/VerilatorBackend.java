@@ -2,6 +2,7 @@ package io.hardformer.testbench;
 
 import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.verilator.BatchResult;
+import io.hardformer.verilator.BuildProfile;
 import io.hardformer.verilator.CompiledModel;
 import io.hardformer.verilator.HarnessSpec;
 import io.hardformer.verilator.ModelCache;
@@ -26,12 +27,13 @@ final class VerilatorBackend implements SimulatorBackend {
   private final Path waveformDir;
   private final SimulationProcess sim;
 
-  VerilatorBackend(EmittedDesign design, HarnessSpec spec, Path waveformDir) {
+  VerilatorBackend(
+      EmittedDesign design, HarnessSpec spec, Path waveformDir, BuildProfile profile) {
     this.design = design;
     this.spec = spec;
     this.cache = ModelCache.defaultCache();
     this.waveformDir = waveformDir;
-    CompiledModel model = cache.get(design, spec);
+    CompiledModel model = cache.get(design, spec, profile);
     this.sim = SimulationProcess.start(model, true);
   }
 

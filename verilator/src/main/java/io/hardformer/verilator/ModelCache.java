@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
 public final class ModelCache {
   /**
    * Flags of every model build: reproducible X handling (0), optimized model. Large designs add C++
-   * optimization overrides ({@link #cxxOptimization}).
+   * optimization overrides by {@link BuildProfile}.
    */
   public static final List<String> FLAGS =
       List.of(
@@ -61,13 +61,6 @@ public final class ModelCache {
           "-CFLAGS",
           "-O2",
           "-Wno-fatal");
-
-  /**
-   * Flattened Verilog lines above which the model's C++ is compiled at -O1, and above that at -O0.
-   */
-  static final long O1_ABOVE = 30_000;
-
-  static final long O0_ABOVE = 150_000;
 
   /**
    * Models kept; older ones (by last use) are evicted after a build. Override:
@@ -119,16 +112,17 @@ public final class ModelCache {
     return root;
   }
 
-  /** The model for {@code design}, from the cache or built now. */
+  /** The model for {@code design} built fast ({@link BuildProfile#BUILD_FAST}). */
   public CompiledModel get(EmittedDesign design, HarnessSpec spec) {
+    return get(design, spec, BuildProfile.BUILD_FAST);
+  }
+
+  /** The model for {@code design} built with {@code profile}, from the cache or built now. */
+  public CompiledModel get(EmittedDesign design, HarnessSpec spec, BuildProfile profile) {
     Verilator verilator = this.verilator != null ? this.verilator : Verilator.get();
     String harness = HarnessGenerator.render(spec);
-    List<String> flags = new ArrayList<>(FLAGS);
-    flags.addAll(cxxOptimization(design));
-    if (spec.trace()) {
-      flags.add("--trace-fst");
-    }
-    String key = key(verilator.version(), flags, harness, design.verilog());
+    List<String> flags = flags(design, spec, profile);
+    String key = key(verilator.version(), profile, flags, harness, design.verilog());
     Path dir = root.resolve("models").resolve(key);
     Path exe = dir.resolve(ModelEntry.EXECUTABLE);
     if (ModelEntry.problem(dir) == null) {
@@ -176,27 +170,6 @@ public final class ModelCache {
     Path aside = Files.createTempDirectory(root.resolve("tmp"), "damaged-");
     Files.move(dir, aside.resolve("entry"), StandardCopyOption.ATOMIC_MOVE);
     FileTrees.deleteQuietly(aside);
-  }
-
-  /**
-   * The C++ optimization flags for a design's model. Verilator flattens the hierarchy, so the C++
-   * grows with every instance: a 16 x 16 FMA array is 4.5 MB of C++, about 2 minutes to compile at
-   * Verilator's default -Os on 2 cores, 4x less at -O1 and 13x less at -O0. Small designs keep the
-   * default (fast simulation); large ones compile at -O1, huge ones at -O0, and the run-once
-   * initialization code at -O0.
-   */
-  static List<String> cxxOptimization(EmittedDesign design) {
-    long lines = 0;
-    for (io.hardformer.dsl.elaborate.ModuleDef def : design.design().modules()) {
-      String v = design.verilog().get(def.name() + ".v");
-      long n = v == null ? 0 : v.lines().count();
-      lines += def.instanceCount() * n;
-    }
-    if (lines <= O1_ABOVE) {
-      return List.of();
-    }
-    return List.of(
-        "-MAKEFLAGS", "OPT_FAST=" + (lines > O0_ABOVE ? "-O0" : "-O1") + " OPT_SLOW=-O0");
   }
 
   private void build(
@@ -324,12 +297,29 @@ public final class ModelCache {
     return sb.toString();
   }
 
+  /** Every Verilator flag of {@code design}'s model build with {@code profile}. */
+  static List<String> flags(EmittedDesign design, HarnessSpec spec, BuildProfile profile) {
+    List<String> flags = new ArrayList<>(FLAGS);
+    flags.addAll(profile.cxxFlags(design));
+    if (spec.trace()) {
+      flags.add("--trace-fst");
+    }
+    return flags;
+  }
+
   static String key(
-      String verilatorVersion, List<String> flags, String harness, Map<String, String> files) {
+      String verilatorVersion,
+      BuildProfile profile,
+      List<String> flags,
+      String harness,
+      Map<String, String> files) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       update(md, HARNESS_VERSION);
       update(md, verilatorVersion);
+      if (profile != BuildProfile.BUILD_FAST) {
+        update(md, profile.name()); // BUILD_FAST keys stay those of the builds before profiles
+      }
       update(md, compilerVersion());
       update(md, String.join(" ", flags));
       update(md, harness);

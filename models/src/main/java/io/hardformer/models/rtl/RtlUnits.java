@@ -53,7 +53,9 @@ public final class RtlUnits implements TransformerUnits {
     this(
         FmaArrayShape.of(rows, cols, format, acc, FloatPacker.FP32),
         new AttentionShape(headDim, 1, format, FloatPacker.FP32),
-        TestbenchOptions.defaults().withCycleLimit(CYCLE_LIMIT));
+        TestbenchOptions.defaults()
+            .withCycleLimit(CYCLE_LIMIT)
+            .withBuildProfile(io.hardformer.verilator.BuildProfile.RUN_FAST));
   }
 
   RtlUnits(FmaArrayShape arrayShape, AttentionShape attentionShape, TestbenchOptions options) {

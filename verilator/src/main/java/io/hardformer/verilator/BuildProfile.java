@@ -1,0 +1,61 @@
+package io.hardformer.verilator;
+
+import io.hardformer.dsl.elaborate.ModuleDef;
+import io.hardformer.rtl.EmittedDesign;
+import java.util.List;
+
+/**
+ * How a model's C++ is compiled: a trade of build time against simulation speed. The profile is
+ * part of the model cache key, so the two builds of one design live side by side.
+ */
+public enum BuildProfile {
+  /**
+   * For tests, which run a model for a few thousand cycles: small designs keep Verilator's default
+   * (-Os), large ones compile at -O1 and huge ones at -O0, the run-once code always at -O0.
+   */
+  BUILD_FAST,
+  /**
+   * For long simulations (millions of cycles, e.g. {@code run-model --mode rtl}): the per-cycle
+   * code at -O2 whatever the size, the run-once initialization code at -O0 (the Verilator runtime
+   * keeps its default, so ccache shares it with every build). Builds take longer; the speed-up
+   * over BUILD_FAST's -O0/-O1 builds of large designs is not yet measured here (issue 18).
+   */
+  RUN_FAST;
+
+  /**
+   * Flattened Verilog lines above which {@link #BUILD_FAST} compiles the model's C++ at -O1, and
+   * above that at -O0.
+   */
+  static final long O1_ABOVE = 30_000;
+
+  static final long O0_ABOVE = 150_000;
+
+  /** The flags this profile adds to {@link ModelCache#FLAGS} for {@code design}. */
+  List<String> cxxFlags(EmittedDesign design) {
+    if (this == RUN_FAST) {
+      return List.of("-MAKEFLAGS", "OPT_FAST=-O2 OPT_SLOW=-O0");
+    }
+    long lines = flattenedLines(design);
+    if (lines <= O1_ABOVE) {
+      return List.of();
+    }
+    return List.of(
+        "-MAKEFLAGS", "OPT_FAST=" + (lines > O0_ABOVE ? "-O0" : "-O1") + " OPT_SLOW=-O0");
+  }
+
+  /**
+   * Verilog lines after flattening: every module's lines times its instance count. Verilator
+   * flattens the hierarchy, so the C++ grows with every instance: a 16 x 16 FMA array is 4.5 MB of
+   * C++, about 2 minutes to compile at Verilator's default -Os on 2 cores, 4x less at -O1 and 13x
+   * less at -O0.
+   */
+  static long flattenedLines(EmittedDesign design) {
+    long lines = 0;
+    for (ModuleDef def : design.design().modules()) {
+      String v = design.verilog().get(def.name() + ".v");
+      long n = v == null ? 0 : v.lines().count();
+      lines += def.instanceCount() * n;
+    }
+    return lines;
+  }
+}
