@@ -27,7 +27,7 @@ public final class GeluLane extends Module {
     pack.zero.assign(core.zero);
     pack.inf.assign(core.inf);
     pack.nan.assign(core.nan);
-    Fp8OutputStage output = instance("output", new Fp8OutputStage(format));
+    Fp8OutputStage output = instance("quantizer", new Fp8OutputStage(format));
     output.valid.assign(valid);
     output.y.assign(regNext("y_r", pack.out));
     y.assign(output.yOut);

@@ -45,7 +45,7 @@ public final class SwigluLane extends Module {
     pack.zero.assign(mul.zero);
     pack.inf.assign(mul.inf);
     pack.nan.assign(mul.nan);
-    Fp8OutputStage output = instance("output", new Fp8OutputStage(format));
+    Fp8OutputStage output = instance("quantizer", new Fp8OutputStage(format));
     output.valid.assign(valid);
     output.y.assign(regNext("y_r", pack.out));
     y.assign(output.yOut);
