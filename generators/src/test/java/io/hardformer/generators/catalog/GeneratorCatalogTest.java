@@ -29,7 +29,12 @@ class GeneratorCatalogTest {
             "fp8-dot",
             "fp8-quant",
             "fma-array",
-            "attention"),
+            "attention",
+            "vector",
+            "gelu",
+            "layernorm",
+            "rmsnorm",
+            "swiglu"),
         GeneratorCatalog.load().names());
   }
 
