@@ -27,9 +27,21 @@ class RunLayerCommandTest {
     "--seq", "8", "--decode-steps", "2"
   };
 
+  /** The small layer's arguments, option/value pairs in {@code more} replacing or extending them. */
   private static String[] small(String... more) {
     List<String> a = new ArrayList<>(List.of(SMALL));
-    a.addAll(List.of(more));
+    for (int i = 0; i < more.length; i++) {
+      int at = a.indexOf(more[i]);
+      boolean hasValue = i + 1 < more.length && !more[i + 1].startsWith("--");
+      if (at >= 0 && hasValue) {
+        a.set(at + 1, more[++i]);
+      } else {
+        a.add(more[i]);
+        if (hasValue) {
+          a.add(more[++i]);
+        }
+      }
+    }
     return a.toArray(new String[0]);
   }
 
