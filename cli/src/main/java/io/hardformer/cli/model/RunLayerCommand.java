@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
       "  ./hardformer run-layer llama --d-model 64 --heads 4 --kv-heads 2 --ffn 128 --seq 4 --decode-steps 1 --json",
       "",
       "Models: llama (a Llama-3 decoder layer; the default size is --d-model 512 --heads 8 --kv-heads 2",
-      "--ffn 1408 --seq 64 --decode-steps 8, about a minute in golden mode).",
+      "--ffn 1408 --seq 64 --decode-steps 8, about 10 s in golden mode).",
       "Exit codes: 0 ok, 2 bad command line (unknown model, shapes that do not divide, sizes out of range),",
       "3 --mode rtl (the rope unit has no RTL yet; use --mode golden), 70 internal error."
     })
