@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
       io.hardformer.cli.designs.TimingCommand.class,
       EstimateCommand.class,
       RulesCommand.class,
-      io.hardformer.cli.model.RunModelCommand.class
+      io.hardformer.cli.model.RunModelCommand.class,
+      io.hardformer.cli.model.RunLayerCommand.class
     },
     footer = {
       "",

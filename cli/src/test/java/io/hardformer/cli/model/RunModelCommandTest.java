@@ -104,6 +104,7 @@ class RunModelCommandTest {
             "texts",
             "summary"),
         keys);
+    assertEquals(0, root.get("stand_ins").size(), "golden mode runs every unit's golden model");
     assertEquals(2, root.get("texts").size());
     JsonNode t = root.get("texts").get(0);
     List<String> textKeys = new ArrayList<>();
