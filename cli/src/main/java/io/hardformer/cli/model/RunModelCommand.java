@@ -9,12 +9,13 @@ import io.hardformer.models.golden.GoldenUnits;
 import io.hardformer.models.minilm.MiniLmResult;
 import io.hardformer.models.minilm.MiniLmSession;
 import io.hardformer.models.minilm.MiniLmTokenizer;
+import io.hardformer.models.minilm.MiniLmWeights;
 import io.hardformer.models.minilm.RetrievalAgreement;
 import io.hardformer.models.minilm.SentenceSet;
 import io.hardformer.models.minilm.TextTooLongException;
+import io.hardformer.models.rtl.RtlUnits;
 import io.hardformer.models.units.TransformerUnits;
 import io.hardformer.verilator.Verilator;
-import io.hardformer.verilator.tools.ToolException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,10 +90,10 @@ public final class RunModelCommand implements Callable<Integer> {
 
   @Option(
       names = "--array",
-      defaultValue = "16x16",
+      defaultValue = RtlUnits.DEFAULT_ARRAY,
       paramLabel = "RxC",
       description =
-          "FMA array rows x columns, 1..1024 each (default: ${DEFAULT-VALUE}, the default tile's).")
+          "FMA array rows x columns, 1..1024 each (default: ${DEFAULT-VALUE}, the fastest rtl array in wall time).")
   String array;
 
   @Option(
@@ -179,12 +180,7 @@ public final class RunModelCommand implements Callable<Integer> {
     if (!rtl) {
       return new GoldenUnits(rows, cols, f, accumulation);
     }
-    // the lead wires io.hardformer.models.rtl.RtlUnits here
-    throw new ToolException(
-        "run-model --mode rtl: the Verilator backend (io.hardformer.models.rtl.RtlUnits) is not wired "
-            + "in this build; run with --mode golden",
-        List.of(),
-        "");
+    return new RtlUnits(rows, cols, f, accumulation, MiniLmWeights.HEAD_DIM);
   }
 
   private List<Source> sources() throws IOException {

@@ -66,15 +66,6 @@ class RunModelCommandTest {
   }
 
   @Test
-  void rtlModeWithoutItsBackendIsOneLineWithTheToolExitCode() {
-    CliRun r = CliRun.of("run-model", "minilm", "--text", "Hi");
-    assertEquals(ExitCodes.TOOL, r.code(), r.err());
-    assertEquals("", r.out());
-    String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
-    assertTrue(last.contains("--mode golden") || last.contains("Verilator"), r.err());
-  }
-
-  @Test
   void jsonHasEveryTextsFiguresAndBothEmbeddings() throws Exception {
     CliRun r =
         CliRun.of(

@@ -1,23 +1,45 @@
 package io.hardformer.models.rtl;
 
+import io.hardformer.dsl.Module;
+import io.hardformer.generators.activation.ActivationOutputBeat;
+import io.hardformer.generators.activation.GeluShape;
+import io.hardformer.generators.activation.GeluUnit;
+import io.hardformer.generators.activation.SwigluInputBeat;
+import io.hardformer.generators.activation.SwigluShape;
+import io.hardformer.generators.activation.SwigluUnit;
 import io.hardformer.generators.array.AccumulationMode;
 import io.hardformer.generators.array.FmaArray;
 import io.hardformer.generators.array.FmaArrayShape;
 import io.hardformer.generators.attention.AttentionShape;
 import io.hardformer.generators.attention.AttentionUnit;
 import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.normalization.LayerNormShape;
+import io.hardformer.generators.normalization.NormalizationShape;
+import io.hardformer.generators.normalization.NormalizationUnit;
+import io.hardformer.generators.normalization.RmsNormShape;
 import io.hardformer.generators.numerics.Fp8Format;
+import io.hardformer.generators.vector.VectorBeat;
+import io.hardformer.generators.vector.VectorResult;
+import io.hardformer.generators.vector.VectorShape;
+import io.hardformer.generators.vector.VectorUnit;
+import io.hardformer.models.golden.GoldenUnits;
 import io.hardformer.models.units.Activations;
 import io.hardformer.models.units.CycleLedger;
 import io.hardformer.models.units.TransformerUnits;
 import io.hardformer.testbench.Testbench;
 import io.hardformer.testbench.TestbenchOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code rtl} backend: every call runs on a generated unit in Verilator through the testbench
  * API, and the cycles come from the stream's cycle stamps. Matmuls run on an R x C {@code
  * fma-array} (FP32 out) tiled as {@link MatmulTiling} says; attention heads on an {@code attention}
- * unit (head dim D, G = 1, FP32 out), one step per query. Each unit's model is built (or fetched
+ * unit (head dim D, G = 1, FP32 out), one step per query; the vector, layernorm, rmsnorm, gelu and
+ * swiglu units with {@link #LANES} lanes through {@link RowStream} (normalization: every row twice,
+ * {@link NormalizationRowRun}); rope has no RTL yet and throws. Each unit's model is built (or fetched
  * from the model cache) on its first call and its process stays open until {@link #close}.
  */
 public final class RtlUnits implements TransformerUnits {
@@ -26,6 +48,9 @@ public final class RtlUnits implements TransformerUnits {
    * {@code bench/run rtl-speed} (docs/BENCHMARKS.md, "rtl mode speed"): rows x cols.
    */
   public static final String DEFAULT_ARRAY = "8x8";
+
+  /** Lanes per beat of the vector, layernorm, rmsnorm, gelu and swiglu units, as golden mode. */
+  public static final int LANES = GoldenUnits.LANES;
 
   /**
    * Cycle limit of one stream run: far above the longest call the model sizes need (a 512-token FFN
@@ -41,6 +66,15 @@ public final class RtlUnits implements TransformerUnits {
   private ArrayMatmul array;
   private Testbench attentionBench;
   private AttentionHeadRun attention;
+  private Testbench vectorBench;
+  private VectorUnit vectorUnit;
+  private Testbench geluBench;
+  private GeluUnit geluUnit;
+  private Testbench swigluBench;
+  private SwigluUnit swigluUnit;
+  private final Map<NormalizationShape, NormalizationRowRun> layerNorms = new HashMap<>();
+  private final Map<NormalizationShape, NormalizationRowRun> rmsNorms = new HashMap<>();
+  private final List<Testbench> normalizationBenches = new ArrayList<>();
 
   /**
    * @param rows R of the fma-array
@@ -107,33 +141,125 @@ public final class RtlUnits implements TransformerUnits {
   }
 
   @Override
-  public Activations vector(String what, int[][] a, int[] scaleExp, int[][] b, int qexp) {
-    throw new UnsupportedOperationException("wired at merge");
+  public synchronized Activations vector(
+      String what, int[][] a, int[] scaleExp, int[][] b, int qexp) {
+    if (vectorBench == null) {
+      vectorUnit = new VectorUnit(new VectorShape(LANES, attentionShape.format()));
+      vectorBench = open(vectorUnit);
+    }
+    int[][] scales = new int[a.length][];
+    for (int t = 0; t < a.length; t++) {
+      scales[t] = scaleExp;
+    }
+    VectorBeat in = vectorUnit.in.payload();
+    VectorResult out = vectorUnit.out.payload();
+    RowStream.Result r =
+        new RowStream(vectorBench, vectorUnit.in, vectorUnit.out, LANES)
+            .lanes(in.a, 32, a)
+            .lanes(in.b, 32, b)
+            .lanes(in.scaleExp, 8, scales)
+            .constant(in.qexp, qexp & 0xFF)
+            .collect(out.y, 32)
+            .collect(out.q, 8)
+            .run();
+    ledger.add("vector", what, r.cycles(), r.beats());
+    return new Activations(r.get(out.y), r.get(out.q));
   }
 
   @Override
-  public Activations layerNorm(String what, int[][] x, int[] gamma, int[] beta) {
-    throw new UnsupportedOperationException("wired at merge");
+  public synchronized Activations layerNorm(String what, int[][] x, int[] gamma, int[] beta) {
+    NormalizationRowRun run =
+        normalization(
+            layerNorms,
+            new LayerNormShape(
+                    x[0].length,
+                    LANES,
+                    Float.parseFloat(LayerNormShape.DEFAULT_EPS),
+                    attentionShape.format())
+                .core());
+    NormalizationRowRun.Output r = run.run(x, gamma, beta);
+    ledger.add("layernorm", what, r.cycles(), r.beats());
+    return r.values();
   }
 
   @Override
-  public Activations gelu(String what, int[][] x) {
-    throw new UnsupportedOperationException("wired at merge");
+  public synchronized Activations gelu(String what, int[][] x) {
+    if (geluBench == null) {
+      geluUnit = new GeluUnit(new GeluShape(LANES, attentionShape.format()));
+      geluBench = open(geluUnit);
+    }
+    ActivationOutputBeat out = geluUnit.out.payload();
+    RowStream.Result r =
+        new RowStream(geluBench, geluUnit.in, geluUnit.out, LANES)
+            .lanes(geluUnit.in.payload().x, 32, x)
+            .collect(out.y, 32)
+            .collect(out.q, 8)
+            .run();
+    ledger.add("gelu", what, r.cycles(), r.beats());
+    return new Activations(r.get(out.y), r.get(out.q));
   }
 
   @Override
-  public Activations rmsNorm(String what, int[][] x, int[] gamma) {
-    throw new UnsupportedOperationException("wired at merge");
+  public synchronized Activations rmsNorm(String what, int[][] x, int[] gamma) {
+    NormalizationRowRun run =
+        normalization(
+            rmsNorms,
+            new RmsNormShape(
+                    x[0].length,
+                    LANES,
+                    Float.parseFloat(RmsNormShape.DEFAULT_EPS),
+                    attentionShape.format())
+                .core());
+    NormalizationRowRun.Output r = run.run(x, gamma, null);
+    ledger.add("rmsnorm", what, r.cycles(), r.beats());
+    return r.values();
   }
 
+  /** Always throws: the rope unit has no RTL yet (only its sin/cos stage is generated). */
   @Override
   public Activations rope(String what, int[][] x, int[] positions) {
-    throw new UnsupportedOperationException("wired at merge");
+    throw new UnsupportedOperationException(
+        "rtl mode: the rope unit's RTL is not built yet (only its sin/cos stage); "
+            + "run rope in golden mode");
   }
 
   @Override
-  public Activations swiglu(String what, int[][] gate, int[][] up) {
-    throw new UnsupportedOperationException("wired at merge");
+  public synchronized Activations swiglu(String what, int[][] gate, int[][] up) {
+    if (swigluBench == null) {
+      swigluUnit = new SwigluUnit(new SwigluShape(LANES, attentionShape.format()));
+      swigluBench = open(swigluUnit);
+    }
+    SwigluInputBeat in = swigluUnit.in.payload();
+    ActivationOutputBeat out = swigluUnit.out.payload();
+    RowStream.Result r =
+        new RowStream(swigluBench, swigluUnit.in, swigluUnit.out, LANES)
+            .lanes(in.gate, 32, gate)
+            .lanes(in.up, 32, up)
+            .collect(out.y, 32)
+            .collect(out.q, 8)
+            .run();
+    ledger.add("swiglu", what, r.cycles(), r.beats());
+    return new Activations(r.get(out.y), r.get(out.q));
+  }
+
+  private Testbench open(Module dut) {
+    Testbench tb = Testbench.of(dut, options);
+    tb.reset();
+    return tb;
+  }
+
+  /** The normalization unit of {@code shape}, built on its first call and kept open. */
+  private NormalizationRowRun normalization(
+      Map<NormalizationShape, NormalizationRowRun> units, NormalizationShape shape) {
+    NormalizationRowRun run = units.get(shape);
+    if (run == null) {
+      NormalizationUnit dut = new NormalizationUnit(shape);
+      Testbench tb = open(dut);
+      normalizationBenches.add(tb);
+      run = new NormalizationRowRun(tb, dut, shape);
+      units.put(shape, run);
+    }
+    return run;
   }
 
   @Override
@@ -153,5 +279,19 @@ public final class RtlUnits implements TransformerUnits {
       attentionBench = null;
       attention = null;
     }
+    for (Testbench tb : new Testbench[] {vectorBench, geluBench, swigluBench}) {
+      if (tb != null) {
+        tb.close();
+      }
+    }
+    vectorBench = null;
+    geluBench = null;
+    swigluBench = null;
+    for (Testbench tb : normalizationBenches) {
+      tb.close();
+    }
+    normalizationBenches.clear();
+    layerNorms.clear();
+    rmsNorms.clear();
   }
 }
