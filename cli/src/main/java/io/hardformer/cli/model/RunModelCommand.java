@@ -62,7 +62,7 @@ import picocli.CommandLine.Spec;
       "Models: minilm (sentence-transformers all-MiniLM-L6-v2, 6 layers, d 384, 12 heads of 32).",
       "--texts FILE: one text a line; blank lines and lines starting with # are skipped.",
       "Exit codes: 0 ok, 2 bad command line or text (empty, longer than 512 positions, unknown model),",
-      "3 Verilator missing or the rtl backend not available (use --mode golden), 70 internal error."
+      "3 Verilator missing in rtl mode (use --mode golden), 70 internal error."
     })
 public final class RunModelCommand implements Callable<Integer> {
   /** The tile's clock when its configuration names none (TileConfig's clock-ghz default). */
