@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The gelu and swiglu areas composed from parts (the unit with one lane + L - 1 lanes) equal the
- * IR estimate of the whole elaborated unit: outside its lanes a unit has only the shared valid and
+ * The gelu and swiglu areas composed from parts (the unit with one lane + L - 1 lanes) equal the IR
+ * estimate of the whole elaborated unit: outside its lanes a unit has only the shared valid and
  * last delays, which the one-lane unit already holds.
  */
 class ActivationAreaCompositionTest {

@@ -18,17 +18,28 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class NormalizationAreaCompositionTest {
   @ParameterizedTest
-  @CsvSource({"layernorm, 8, 1", "layernorm, 8, 2", "layernorm, 16, 4", "rmsnorm, 8, 1", "rmsnorm, 16, 4", "rmsnorm, 16, 8"})
-  void composedIsTheElaboratedEstimateLessTheExtraStatisticsLanes(String design, int dim, int lanes) {
+  @CsvSource({
+    "layernorm, 8, 1",
+    "layernorm, 8, 2",
+    "layernorm, 16, 4",
+    "rmsnorm, 8, 1",
+    "rmsnorm, 16, 4",
+    "rmsnorm, 16, 8"
+  })
+  void composedIsTheElaboratedEstimateLessTheExtraStatisticsLanes(
+      String design, int dim, int lanes) {
     ConfiguredGenerator<?> g =
         design.equals("layernorm")
             ? new ConfiguredGenerator<>(
-                new LayerNormGenerator(), new LayerNormGenerator.Parameters(dim, lanes, "1e-12", "e4m3"))
+                new LayerNormGenerator(),
+                new LayerNormGenerator.Parameters(dim, lanes, "1e-12", "e4m3"))
             : new ConfiguredGenerator<>(
-                new RmsNormGenerator(), new RmsNormGenerator.Parameters(dim, lanes, "1e-5", "e4m3"));
+                new RmsNormGenerator(),
+                new RmsNormGenerator.Parameters(dim, lanes, "1e-5", "e4m3"));
     AreaFigures composed = AreaModel.of(g, null, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2).figures();
     AreaFigures whole =
-        GateEstimate.figures(Elaborator.elaborate(g.build()), AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2);
+        GateEstimate.figures(
+            Elaborator.elaborate(g.build()), AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2);
     double shortfall = (whole.nand2() - composed.nand2()) / whole.nand2();
     System.out.printf(
         "[normalization area] %s N=%d L=%d: composed %.0f, elaborated %.0f NAND2 eq (%.2f%% less)%n",
@@ -37,7 +48,8 @@ class NormalizationAreaCompositionTest {
       assertEquals(whole.nand2(), composed.nand2(), 1e-6 * whole.nand2());
     } else {
       assertTrue(
-          shortfall >= 0 && shortfall < 0.03, "composed " + composed.nand2() + " vs " + whole.nand2());
+          shortfall >= 0 && shortfall < 0.03,
+          "composed " + composed.nand2() + " vs " + whole.nand2());
     }
   }
 }

@@ -19,10 +19,12 @@ class VectorAreaCompositionTest {
   @CsvSource({"1, e4m3", "4, e5m2", "8, e4m3"})
   void billMatchesTheElaboratedEstimate(int lanes, String format) {
     ConfiguredGenerator<VectorGenerator.Parameters> g =
-        new ConfiguredGenerator<>(new VectorGenerator(), new VectorGenerator.Parameters(lanes, format));
+        new ConfiguredGenerator<>(
+            new VectorGenerator(), new VectorGenerator.Parameters(lanes, format));
     AreaFigures composed = AreaModel.of(g, null, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2).figures();
     AreaFigures whole =
-        GateEstimate.figures(Elaborator.elaborate(g.build()), AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2);
+        GateEstimate.figures(
+            Elaborator.elaborate(g.build()), AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2);
     System.out.printf(
         "[vector area] L=%d %s: bill %.0f, elaborated %.0f NAND2 eq%n",
         lanes, format, composed.nand2(), whole.nand2());

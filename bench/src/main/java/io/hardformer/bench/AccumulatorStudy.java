@@ -77,7 +77,9 @@ public final class AccumulatorStudy {
   public static String describe(FmaArrayShape s) {
     String acc =
         s.mode() == AccumulationMode.FIXED
-            ? "fixed --acc-bits " + s.accBits() + (s.promotes() ? " --promote-every " + s.promoteEvery() : "")
+            ? "fixed --acc-bits "
+                + s.accBits()
+                + (s.promotes() ? " --promote-every " + s.promoteEvery() : "")
             : s.mode().cliName();
     return "--acc " + acc + (s.lanes() > 1 ? " --lanes " + s.lanes() : "");
   }

@@ -584,9 +584,9 @@ public abstract class Module {
 
   /**
    * Brings every port of {@code child}, an instance of this module, out as a port of this module
-   * named {@code prefix + port name}, of the same type and width: each new input drives the
-   * child's input, each new output reads the child's output. For a generic wrapper (a tile's top
-   * that instantiates units it knows only as {@code Module}s).
+   * named {@code prefix + port name}, of the same type and width: each new input drives the child's
+   * input, each new output reads the child's output. For a generic wrapper (a tile's top that
+   * instantiates units it knows only as {@code Module}s).
    */
   protected final void exposePorts(String prefix, Module child) {
     SourceLocation loc = Locations.capture();
@@ -601,8 +601,7 @@ public abstract class Module {
               + "; adopt it with instance(name, child) first");
     }
     for (Signal p : child.freeze().ports()) {
-      Signal outer =
-          new Signal(prefix + p.name(), p.kind(), p.type(), p.width(), null, loc, scope);
+      Signal outer = new Signal(prefix + p.name(), p.kind(), p.type(), p.width(), null, loc, scope);
       if (!IDENTIFIER.matcher(outer.name()).matches()) {
         throw new HardwareMisuseException(
             loc, "exposePorts: '" + outer.name() + "' is not a legal port name; change the prefix");

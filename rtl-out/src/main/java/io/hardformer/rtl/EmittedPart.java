@@ -15,10 +15,10 @@ import java.util.Set;
 /**
  * One instance of an emitted design's top module, described as a design of its own that reuses the
  * whole design's Verilog files instead of writing them again: a filelist and a manifest for the
- * instance's module and everything below it, with the module names of the whole design (so a
- * module shared by two parts is still one file). A tile writes one per unit into {@code
- * <unit>/}, with file names relative to that folder ({@code ../fma_array.v}), so a unit can be
- * linted or simulated alone from the tile's files.
+ * instance's module and everything below it, with the module names of the whole design (so a module
+ * shared by two parts is still one file). A tile writes one per unit into {@code <unit>/}, with
+ * file names relative to that folder ({@code ../fma_array.v}), so a unit can be linted or simulated
+ * alone from the tile's files.
  */
 public final class EmittedPart {
   private final String instance;
@@ -74,8 +74,7 @@ public final class EmittedPart {
               p.width()));
     }
     String manifest =
-        ManifestWriter.write(
-            modules, design.warnings(), ports, files, root.name() + ".f", options);
+        ManifestWriter.write(modules, design.warnings(), ports, files, root.name() + ".f", options);
     return new EmittedPart(instance, root.name(), files, ports, manifest);
   }
 

@@ -27,8 +27,7 @@ final class VerilatorBackend implements SimulatorBackend {
   private final Path waveformDir;
   private final SimulationProcess sim;
 
-  VerilatorBackend(
-      EmittedDesign design, HarnessSpec spec, Path waveformDir, BuildProfile profile) {
+  VerilatorBackend(EmittedDesign design, HarnessSpec spec, Path waveformDir, BuildProfile profile) {
     this.design = design;
     this.spec = spec;
     this.cache = ModelCache.defaultCache();

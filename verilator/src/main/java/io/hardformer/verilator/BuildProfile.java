@@ -17,8 +17,8 @@ public enum BuildProfile {
   /**
    * For long simulations (millions of cycles, e.g. {@code run-model --mode rtl}): the per-cycle
    * code at -O2 whatever the size, the run-once initialization code at -O0 (the Verilator runtime
-   * keeps its default, so ccache shares it with every build). Builds take longer; the speed-up
-   * over BUILD_FAST's -O0/-O1 builds of large designs is not yet measured here (issue 18).
+   * keeps its default, so ccache shares it with every build). Builds take longer; the speed-up over
+   * BUILD_FAST's -O0/-O1 builds of large designs is not yet measured here (issue 18).
    */
   RUN_FAST;
 

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hardformer run-layer llama}: one Llama-3 decoder layer in FP8 on the units' golden models
- * (prefill, then decode steps against the host's KV cache), against a double-precision reference
- * of the same seeded layer (docs/MODELS.md, "run-layer").
+ * (prefill, then decode steps against the host's KV cache), against a double-precision reference of
+ * the same seeded layer (docs/MODELS.md, "run-layer").
  */
 @Command(
     name = "run-layer",
@@ -69,10 +69,16 @@ public final class RunLayerCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "The layer: llama.")
   String model;
 
-  @Option(names = "--d-model", defaultValue = "512", description = "Model width (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--d-model",
+      defaultValue = "512",
+      description = "Model width (default: ${DEFAULT-VALUE}).")
   int dModel;
 
-  @Option(names = "--heads", defaultValue = "8", description = "Query heads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--heads",
+      defaultValue = "8",
+      description = "Query heads (default: ${DEFAULT-VALUE}).")
   int heads;
 
   @Option(
@@ -81,10 +87,16 @@ public final class RunLayerCommand implements Callable<Integer> {
       description = "Key/value heads, dividing --heads (default: ${DEFAULT-VALUE}).")
   int kvHeads;
 
-  @Option(names = "--ffn", defaultValue = "1408", description = "FFN width (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--ffn",
+      defaultValue = "1408",
+      description = "FFN width (default: ${DEFAULT-VALUE}).")
   int ffn;
 
-  @Option(names = "--seq", defaultValue = "64", description = "Prefill tokens (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seq",
+      defaultValue = "64",
+      description = "Prefill tokens (default: ${DEFAULT-VALUE}).")
   int seq;
 
   @Option(
@@ -102,7 +114,8 @@ public final class RunLayerCommand implements Callable<Integer> {
   @Option(
       names = "--mode",
       defaultValue = "golden",
-      description = "golden (Java golden models) or rtl (not available yet); default: ${DEFAULT-VALUE}.")
+      description =
+          "golden (Java golden models) or rtl (not available yet); default: ${DEFAULT-VALUE}.")
   String mode;
 
   @Option(
@@ -151,7 +164,8 @@ public final class RunLayerCommand implements Callable<Integer> {
     double[][] reference = LlamaReference.run(shape, weights);
     int[][] output;
     CycleLedger ledger;
-    try (TransformerUnits units = new GoldenUnits(rows, cols, Fp8Format.E4M3, AccumulationMode.FP32)) {
+    try (TransformerUnits units =
+        new GoldenUnits(rows, cols, Fp8Format.E4M3, AccumulationMode.FP32)) {
       output = new LlamaLayerPipeline(shape, weights, Fp8Format.E4M3, units).run(weights.inputs());
       ledger = units.cycles();
     }
@@ -174,8 +188,7 @@ public final class RunLayerCommand implements Callable<Integer> {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
-  private String textReport(
-      LlamaLayerShape s, LayerError e, LayerCycles c, int rows, int cols) {
+  private String textReport(LlamaLayerShape s, LayerError e, LayerCycles c, int rows, int cols) {
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(
@@ -292,7 +305,9 @@ public final class RunLayerCommand implements Callable<Integer> {
       for (CycleLedger.Entry en : ledger.entries()) {
         int dot = en.what().indexOf('.');
         String phase = dot < 0 ? en.what() : en.what().substring(0, dot);
-        byPhase.computeIfAbsent(phase, k -> new LinkedHashMap<>()).merge(en.unit(), en.cycles(), Long::sum);
+        byPhase
+            .computeIfAbsent(phase, k -> new LinkedHashMap<>())
+            .merge(en.unit(), en.cycles(), Long::sum);
         byUnit.merge(en.unit(), en.cycles(), Long::sum);
         if (!UNITS.contains(en.unit())) {
           unknown.add(en.unit());

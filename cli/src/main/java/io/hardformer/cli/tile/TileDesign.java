@@ -19,13 +19,14 @@ import java.util.Map;
  * The tile as one design: {@link TileTop} over every unit, elaborated and emitted together, so each
  * Verilog module is defined once under a design-wide name. Written into the output folder as every
  * module's {@code .v}, the filelist {@code tile_top.f} and, per unit, {@code <unit>/<module>.f} and
- * {@code <unit>/manifest.json} naming the tile's files ({@code ../fma_array.v}), so a unit can still
- * be linted or simulated alone.
+ * {@code <unit>/manifest.json} naming the tile's files ({@code ../fma_array.v}), so a unit can
+ * still be linted or simulated alone.
  */
 final class TileDesign {
   /** Keys of the whole design's manifest that the tile manifest carries. */
   private static final List<String> DESIGN_KEYS =
-      List.of("top", "filelist", "files", "clock", "reset", "ports", "modules", "stats", "warnings");
+      List.of(
+          "top", "filelist", "files", "clock", "reset", "ports", "modules", "stats", "warnings");
 
   private final EmittedDesign whole;
   private final List<EmittedPart> parts;
@@ -46,7 +47,8 @@ final class TileDesign {
     }
     Map<String, String> params = new LinkedHashMap<>();
     params.put("name", config.name());
-    params.put("units", String.join(",", config.units().stream().map(TileConfig.Unit::name).toList()));
+    params.put(
+        "units", String.join(",", config.units().stream().map(TileConfig.Unit::name).toList()));
     EmittedDesign whole =
         VerilogEmitter.emit(
             Elaborator.elaborate(new TileTop(hardware)), EmitOptions.forGenerator("tile", params));

@@ -29,8 +29,8 @@ import java.util.Map;
  * The main job: generates the tile as one design ({@link TileDesign}: a top module {@code tile_top}
  * over every unit, each Verilog module once, the filelist {@code out/tile_top.f}, and per unit
  * {@code out/<unit>/<top>.f} and {@code manifest.json}), writes the tile manifest {@code
- * out/manifest.json}, self-checks the units in Verilator when it is installed, and prints
- * the summary: units, FMAs, NAND2 equivalents, transistors, mm^2, cycles, and estimated Llama-3-70B
+ * out/manifest.json}, self-checks the units in Verilator when it is installed, and prints the
+ * summary: units, FMAs, NAND2 equivalents, transistors, mm^2, cycles, and estimated Llama-3-70B
  * tokens/s.
  */
 public final class TileJob {

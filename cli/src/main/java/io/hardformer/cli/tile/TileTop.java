@@ -6,11 +6,12 @@ import java.util.List;
 /**
  * The tile's top module {@code tile_top}: one instance of every unit, named after the unit ({@link
  * #instanceName}: {@code u_fma_array}), with every port of the unit brought out as a top port
- * prefixed by the unit's name ({@link #portPrefix}: {@code fma_array_in_valid}). Only the clock and reset are wired: every unit runs on the top's
- * {@code clk} and {@code rst}. The units' dataflow is not fixed in hardware (the host schedules
- * data between them), so no unit's output is wired to another's input. Elaborated as one design,
- * the tile gets design-wide module names: structurally identical modules of two units are one
- * module, differently built ones that share a kind get distinct names.
+ * prefixed by the unit's name ({@link #portPrefix}: {@code fma_array_in_valid}). Only the clock and
+ * reset are wired: every unit runs on the top's {@code clk} and {@code rst}. The units' dataflow is
+ * not fixed in hardware (the host schedules data between them), so no unit's output is wired to
+ * another's input. Elaborated as one design, the tile gets design-wide module names: structurally
+ * identical modules of two units are one module, differently built ones that share a kind get
+ * distinct names.
  */
 final class TileTop extends Module {
   /** The Verilog name of the tile's top module. */
@@ -21,8 +22,7 @@ final class TileTop extends Module {
 
   TileTop(List<Part> parts) {
     for (Part p : parts) {
-      exposePorts(
-          portPrefix(p.unitName()), instance(instanceName(p.unitName()), p.hardware()));
+      exposePorts(portPrefix(p.unitName()), instance(instanceName(p.unitName()), p.hardware()));
     }
   }
 

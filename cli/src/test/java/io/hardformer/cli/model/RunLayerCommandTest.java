@@ -16,18 +16,32 @@ import org.junit.jupiter.api.Test;
 /** run-layer's small layer against the double reference, its JSON, and its bad-input messages. */
 class RunLayerCommandTest {
   /**
-   * Bound on the small layer's RMS error relative to the reference's RMS: FP8 e4m3 keeps 3
-   * mantissa bits (relative rounding error up to 2^-4 per element), and the layer quantizes each
-   * activation a few times before the residual adds, so a few percent is the expected scale.
+   * Bound on the small layer's RMS error relative to the reference's RMS: FP8 e4m3 keeps 3 mantissa
+   * bits (relative rounding error up to 2^-4 per element), and the layer quantizes each activation
+   * a few times before the residual adds, so a few percent is the expected scale.
    */
   private static final double RMS_BOUND = 0.05;
 
   private static final String[] SMALL = {
-    "run-layer", "llama", "--d-model", "64", "--heads", "4", "--kv-heads", "2", "--ffn", "128",
-    "--seq", "8", "--decode-steps", "2"
+    "run-layer",
+    "llama",
+    "--d-model",
+    "64",
+    "--heads",
+    "4",
+    "--kv-heads",
+    "2",
+    "--ffn",
+    "128",
+    "--seq",
+    "8",
+    "--decode-steps",
+    "2"
   };
 
-  /** The small layer's arguments, option/value pairs in {@code more} replacing or extending them. */
+  /**
+   * The small layer's arguments, option/value pairs in {@code more} replacing or extending them.
+   */
   private static String[] small(String... more) {
     List<String> a = new ArrayList<>(List.of(SMALL));
     for (int i = 0; i < more.length; i++) {

@@ -33,7 +33,8 @@ class NormalizationSelfCheckTest {
           - {name: ln, design: layernorm, options: {dim: 8, lanes: 2}}
           - {name: rms, design: rmsnorm, options: {dim: 6, lanes: 3, format: e5m2}}
         """);
-    CliRun r = CliRun.of("--config", cfg.toString(), "--out", tmp.resolve("o").toString(), "--json");
+    CliRun r =
+        CliRun.of("--config", cfg.toString(), "--out", tmp.resolve("o").toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode m = new ObjectMapper().readTree(r.out());
     for (int i = 0; i < 2; i++) {

@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The tile is one design: {@code tile_top} over every unit, each Verilog module defined once
- * under a design-wide name, one filelist, accepted by Verilator, Yosys and Icarus as a whole, and
- * the same bytes run to run.
+ * The tile is one design: {@code tile_top} over every unit, each Verilog module defined once under
+ * a design-wide name, one filelist, accepted by Verilator, Yosys and Icarus as a whole, and the
+ * same bytes run to run.
  */
 @Tag("verilator")
 class TileDesignTest {
@@ -82,8 +82,10 @@ class TileDesignTest {
   void differentlyBuiltModulesSharingAKindGetDistinctNamesAndIdenticalOnesAreEmittedOnce() {
     // alone, each unit defines a module 'leaf' of its own: two such units cannot be compiled
     // together
-    String alone1 = VerilogEmitter.emit(new Holder(true), EmitOptions.defaults()).verilog().get("leaf.v");
-    String alone2 = VerilogEmitter.emit(new Holder(false), EmitOptions.defaults()).verilog().get("leaf.v");
+    String alone1 =
+        VerilogEmitter.emit(new Holder(true), EmitOptions.defaults()).verilog().get("leaf.v");
+    String alone2 =
+        VerilogEmitter.emit(new Holder(false), EmitOptions.defaults()).verilog().get("leaf.v");
     assertNotEquals(alone1, alone2, "the precondition: the same module name, different bodies");
 
     EmittedDesign tile =
@@ -161,10 +163,12 @@ class TileDesignTest {
       Path dir = out.resolve(u.get("name").asText());
       JsonNode um = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
       assertEquals(u.get("top"), um.get("top"));
-      assertEquals(u.get("name").asText() + "/" + um.get("filelist").asText(), u.get("filelist").asText());
+      assertEquals(
+          u.get("name").asText() + "/" + um.get("filelist").asText(), u.get("filelist").asText());
       List<String> unitFiles = Files.readAllLines(dir.resolve(um.get("filelist").asText()));
       assertEquals(unitFiles, mapper().convertValue(um.get("files"), List.class));
-      assertEquals(List.of(), Verilator.get().lint(dir, unitFiles, um.get("top").asText()), u.toString());
+      assertEquals(
+          List.of(), Verilator.get().lint(dir, unitFiles, um.get("top").asText()), u.toString());
     }
   }
 
@@ -194,7 +198,9 @@ class TileDesignTest {
     Map<String, byte[]> a = contents(one);
     Map<String, byte[]> b = contents(two);
     assertEquals(a.keySet(), b.keySet());
-    assertTrue(a.containsKey("tile_top.v") && a.containsKey("fma-array/manifest.json"), a.keySet().toString());
+    assertTrue(
+        a.containsKey("tile_top.v") && a.containsKey("fma-array/manifest.json"),
+        a.keySet().toString());
     for (String f : a.keySet()) {
       assertTrue(java.util.Arrays.equals(a.get(f), b.get(f)), f + " differs between two runs");
     }

@@ -27,11 +27,13 @@ class VectorSelfCheckTest {
     Files.writeString(
         cfg,
         "name: v\nunits:\n  - {name: vec, design: vector, options: {lanes: 4, format: e4m3}}\n");
-    CliRun r = CliRun.of("--config", cfg.toString(), "--out", tmp.resolve("o").toString(), "--json");
+    CliRun r =
+        CliRun.of("--config", cfg.toString(), "--out", tmp.resolve("o").toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode unit = new ObjectMapper().readTree(r.out()).get("units").get(0);
     assertEquals("passed", unit.get("selfCheck").get("status").asText(), unit.toString());
-    assertTrue(unit.get("selfCheck").get("detail").asText().contains("2000 lanes"), unit.toString());
+    assertTrue(
+        unit.get("selfCheck").get("detail").asText().contains("2000 lanes"), unit.toString());
     String manifest = Files.readString(tmp.resolve("o/vec/manifest.json"));
     assertTrue(manifest.contains("\"latency\" : 13"), manifest);
   }

@@ -36,8 +36,8 @@ public record DesignStats(
   }
 
   /**
-   * Counts over the given modules, each's hardware times its {@link ModuleDef#instanceCount()}
-   * (for one part of a design: its modules with their counts within the part).
+   * Counts over the given modules, each's hardware times its {@link ModuleDef#instanceCount()} (for
+   * one part of a design: its modules with their counts within the part).
    */
   public static DesignStats of(List<ModuleDef> modules) {
     Map<String, Long> byModule = new TreeMap<>();

@@ -46,7 +46,11 @@ final class ActivationSelfCheck {
    * expected lanes per beat.
    */
   static SelfCheckPlan plan(
-      List<String> sourcePorts, List<int[][]> data, List<long[]> y, List<long[]> q, String summary) {
+      List<String> sourcePorts,
+      List<int[][]> data,
+      List<long[]> y,
+      List<long[]> q,
+      String summary) {
     int n = data.get(0).length;
     List<BigInteger[]> beats = new ArrayList<>();
     List<ExpectedBeat> expected = new ArrayList<>();

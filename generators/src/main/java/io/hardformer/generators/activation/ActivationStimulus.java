@@ -9,7 +9,8 @@ import java.util.Random;
  * FP32 stimulus for the activation units: the corners of the format (zeros of both signs,
  * subnormals, the smallest and largest normals, Inf, NaNs with either sign and payload), the
  * table's range ends and segment boundaries with their neighbours, FP8 rounding ties that pass
- * through exactly (y = x where the gate is exactly 1), and random values over the interesting range.
+ * through exactly (y = x where the gate is exactly 1), and random values over the interesting
+ * range.
  */
 public final class ActivationStimulus {
   private ActivationStimulus() {}
@@ -18,19 +19,33 @@ public final class ActivationStimulus {
   public static List<Integer> corners(GatingFunction f, Fp8Format format) {
     List<Integer> v = new ArrayList<>();
     int[] fixed = {
-      0x00000000, 0x80000000, // zeros
-      0x00000001, 0x80000001, 0x007FFFFF, 0x807FFFFF, 0x00400000, // subnormals
-      0x00800000, 0x80800000, 0x00800001, // smallest normals
-      0x7F7FFFFF, 0xFF7FFFFF, // largest normals
-      0x7F800000, 0xFF800000, // infinities
-      0x7FC00000, 0xFFC00001, 0x7F800001, 0xFFFFFFFF // NaNs
+      0x00000000,
+      0x80000000, // zeros
+      0x00000001,
+      0x80000001,
+      0x007FFFFF,
+      0x807FFFFF,
+      0x00400000, // subnormals
+      0x00800000,
+      0x80800000,
+      0x00800001, // smallest normals
+      0x7F7FFFFF,
+      0xFF7FFFFF, // largest normals
+      0x7F800000,
+      0xFF800000, // infinities
+      0x7FC00000,
+      0xFFC00001,
+      0x7F800001,
+      0xFFFFFFFF // NaNs
     };
     for (int c : fixed) {
       v.add(c);
     }
     double range = Math.scalb(1.0, f.rangeLog2());
     for (double x :
-        new double[] {range, 0.5, 1, 2, 3, 1e-3, 1e-8, Math.scalb(1.0, -24), Math.scalb(1.0, -25)}) {
+        new double[] {
+          range, 0.5, 1, 2, 3, 1e-3, 1e-8, Math.scalb(1.0, -24), Math.scalb(1.0, -25)
+        }) {
       int b = Float.floatToRawIntBits((float) x);
       for (int d = -2; d <= 2; d++) {
         v.add(b + d);

@@ -40,9 +40,7 @@ public final class ExtendedFloatMultiplier extends Module {
     // 1: product, exponent sum, specials
     UInt p = regNext("p", aSignificand.mul(bSignificand)); // 48 bits
     SInt sum = regNext("e_sum", aExponent.add(bExponent).resize(ew));
-    Bool nanR =
-        regNext(
-            "nan_r", aNan.or(bNan).or(aInf.and(bZero)).or(aZero.and(bInf)));
+    Bool nanR = regNext("nan_r", aNan.or(bNan).or(aInf.and(bZero)).or(aZero.and(bInf)));
     Bool infR = regNext("inf_r", aInf.or(bInf));
     Bool zeroR = regNext("zero_r", aZero.or(bZero));
     Bool negR = regNext("neg_r", aNegative.xor(bNegative));
@@ -56,10 +54,7 @@ public final class ExtendedFloatMultiplier extends Module {
     UInt rounded = kept.add(roundUp.asUInt()); // 25 bits
     Bool carry = rounded.bit(24);
     UInt sig = mux(carry, lit(0x800000, 24), rounded.trunc(24));
-    SInt e =
-        sum.add(top.asUInt().zext(2).asSInt())
-            .add(carry.asUInt().zext(2).asSInt())
-            .resize(ew);
+    SInt e = sum.add(top.asUInt().zext(2).asSInt()).add(carry.asUInt().zext(2).asSInt()).resize(ew);
     Bool infOut = infR.and(nanR.not());
     negative.assign(regNext("out_neg", negR.and(nanR.not())));
     significand.assign(regNext("out_sig", sig));

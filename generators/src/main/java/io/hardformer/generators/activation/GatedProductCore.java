@@ -9,10 +9,10 @@ import io.hardformer.generators.floating.Fp32;
 
 /**
  * s = x g(x) for one FP32 lane, g = Phi or sigmoid ({@link GatingFunction}), bit-exact with {@link
- * GatedProductGolden}: the shared datapath of {@code gelu} (x Phi(x)) and {@code swiglu} (SiLU(gate)
- * = gate sigmoid(gate)). Output as an {@link ExtendedFloat} (exclusive flags), {@value #LATENCY}
- * cycles after {@code x}, a new x every cycle. Stages, each at most one ~30 x 22 multiply, one
- * 32-bit add or one 32-bit barrel shift:
+ * GatedProductGolden}: the shared datapath of {@code gelu} (x Phi(x)) and {@code swiglu}
+ * (SiLU(gate) = gate sigmoid(gate)). Output as an {@link ExtendedFloat} (exclusive flags), {@value
+ * #LATENCY} cycles after {@code x}, a new x every cycle. Stages, each at most one ~30 x 22
+ * multiply, one 32-bit add or one 32-bit barrel shift:
  *
  * <ol>
  *   <li>decode x (normalizing shift of the significand) and u = |x| 2^24 (alignment shift);
@@ -91,8 +91,10 @@ public final class GatedProductCore extends Module {
     int hw = acc.width();
     UInt h = acc.asUInt();
     Bool below = acc.isNegative();
-    Bool above = below.not().and(h.bits(hw - 1, cf).gt(lit(1, hw - cf)).or(
-        h.bit(cf).and(h.bits(cf - 1, 0).orR())));
+    Bool above =
+        below
+            .not()
+            .and(h.bits(hw - 1, cf).gt(lit(1, hw - cf)).or(h.bit(cf).and(h.bits(cf - 1, 0).orR())));
     UInt one = lit(1L << cf, cf + 1);
     UInt clamped = mux(below, lit(0, cf + 1), mux(above, one, h.trunc(cf + 1)));
     UInt gate = mux(negH, one.sub(clamped).trunc(cf + 1), clamped);

@@ -6,10 +6,10 @@ package io.hardformer.generators.activation;
  * formats of {@link GatingFunction}:
  *
  * <ol>
- *   <li>u = floor(|x| 2^24) (subnormal x give u = 0); |x| &gt;= 2^rangeLog2 (and Inf) is beyond
- *       the table;
- *   <li>h = a0 + floor(t (a1 + floor(t (a2 + floor(t a3 / 2^T)) / 2^T)) / 2^T) for the segment of
- *       u (T = position bits), clamped to [0, 2^28];
+ *   <li>u = floor(|x| 2^24) (subnormal x give u = 0); |x| &gt;= 2^rangeLog2 (and Inf) is beyond the
+ *       table;
+ *   <li>h = a0 + floor(t (a1 + floor(t (a2 + floor(t a3 / 2^T)) / 2^T)) / 2^T) for the segment of u
+ *       (T = position bits), clamped to [0, 2^28];
  *   <li>g = h for x &gt;= 0, 2^28 - h for x &lt; 0; beyond the table g = 2^28 (x &gt; 0) or 0 (x
  *       &lt; 0);
  *   <li>s = RNE(significand(x) x g), normalized (x exact, subnormals included).

@@ -4,14 +4,14 @@ package io.hardformer.generators.activation;
  * The gate g of a gated activation y = x g(x): Phi, the standard normal distribution function
  * ({@code gelu}, erf form), or the logistic sigmoid ({@code swiglu}'s SiLU). Both satisfy g(-u) = 1
  * - g(u), so the hardware evaluates h(u) = g(u) for u = |x| only, on [0, 2^{@link #rangeLog2()}),
- * by one cubic per segment of width 2^-{@link #segmentBits()} (a table of {@link #segments()}
- * rows, {@link CubicSegmentFit}); beyond the range h is taken as exactly 1 (1 - Phi(8) ~ 2^-50, 1
- * - sigmoid(16) ~ 2^-23.1).
+ * by one cubic per segment of width 2^-{@link #segmentBits()} (a table of {@link #segments()} rows,
+ * {@link CubicSegmentFit}); beyond the range h is taken as exactly 1 (1 - Phi(8) ~ 2^-50, 1 -
+ * sigmoid(16) ~ 2^-23.1).
  *
  * <p>Fixed-point formats (shared by {@link GatedProductGolden} and {@link GatedProductCore}): u =
  * floor(|x| 2^{@link #U_FRACTION}); segment = u &gt;&gt; (U_FRACTION - segmentBits); t = the low
- * U_FRACTION - segmentBits bits of u, the position in the segment; coefficients, Horner partial sums
- * and g in units of 2^-{@link #COEFFICIENT_FRACTION}, each product truncated (floor).
+ * U_FRACTION - segmentBits bits of u, the position in the segment; coefficients, Horner partial
+ * sums and g in units of 2^-{@link #COEFFICIENT_FRACTION}, each product truncated (floor).
  */
 public enum GatingFunction {
   /** Phi(u) on [0, 8), 64 segments of 1/8: table error 2^-24.3 (measured). */

@@ -14,9 +14,9 @@ package io.hardformer.generators.activation;
  *   <li>2^-22 |x|: |g - Phi(x)| &lt; 2^-23.4: the table as the hardware evaluates it (the cubic
  *       fit, coefficients rounded to 2^-28, the three Horner products floored) is within 2^-24 of
  *       Phi on every segment (2^-24.3 measured by GeluAccuracyTest on a dense grid), plus the
- *       truncation of u = |x| to 24 fraction bits (at most max Phi' = 0.399 times 2^-24:
- *       2^-25.3); beyond |x| = 8 the gate is exactly 1 or 0 (1 - Phi(8) ~ 2^-50). Times |x|; a
- *       margin of about 2.6;
+ *       truncation of u = |x| to 24 fraction bits (at most max Phi' = 0.399 times 2^-24: 2^-25.3);
+ *       beyond |x| = 8 the gate is exactly 1 or 0 (1 - Phi(8) ~ 2^-50). Times |x|; a margin of
+ *       about 2.6;
  *   <li>2^-23 |y_ref|: the one RNE of x g to 24 bits (half an ulp, under 2^-24 relative) plus the
  *       double reference's own rounding; a margin of 2;
  *   <li>2^-126: results below 2^-126 flush to zero of their sign (FP32 subnormal results are not

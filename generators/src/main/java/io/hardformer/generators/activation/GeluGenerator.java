@@ -77,8 +77,7 @@ public final class GeluGenerator implements Generator<GeluGenerator.Parameters> 
   @Override
   public BillOfMaterials area(Parameters p) {
     GeluShape s = p.shape();
-    return ActivationBill.of(
-        "gelu", () -> new GeluUnit(new GeluShape(1, s.format())), s.lanes());
+    return ActivationBill.of("gelu", () -> new GeluUnit(new GeluShape(1, s.format())), s.lanes());
   }
 
   @Override
@@ -108,7 +107,8 @@ public final class GeluGenerator implements Generator<GeluGenerator.Parameters> 
   }
 
   private static SelfCheckPlan plan(GeluShape s) {
-    List<Integer> x = new ArrayList<>(ActivationStimulus.corners(GatingFunction.GAUSSIAN_CDF, s.format()));
+    List<Integer> x =
+        new ArrayList<>(ActivationStimulus.corners(GatingFunction.GAUSSIAN_CDF, s.format()));
     Random r = new Random(14);
     for (int i = 0; i < 2000; i++) {
       x.add(ActivationStimulus.random(GatingFunction.GAUSSIAN_CDF, r));

@@ -5,7 +5,9 @@ import io.hardformer.dsl.BundleType;
 import io.hardformer.dsl.Fields;
 import io.hardformer.dsl.UInt;
 
-/** One input beat of the {@code gelu} unit: {@code x}, L FP32 lanes (lane e in bits [32e+31:32e]). */
+/**
+ * One input beat of the {@code gelu} unit: {@code x}, L FP32 lanes (lane e in bits [32e+31:32e]).
+ */
 public final class GeluInputBeat extends Bundle<GeluInputBeat> {
   public final UInt x;
 

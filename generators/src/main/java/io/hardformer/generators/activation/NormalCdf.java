@@ -2,10 +2,10 @@ package io.hardformer.generators.activation;
 
 /**
  * The standard normal distribution function Phi(x) = (1 + erf(x / sqrt 2)) / 2 in double precision,
- * accurate to a few ulps relative in both tails: the series Phi(x) = 1/2 + phi(x) (x + x^3/3 + x^5/15
- * + ...) (all terms positive) for |x| &lt; 3, and the continued fraction of the upper tail, 1 -
- * Phi(u) = phi(u) / (u + 1/(u + 2/(u + 3/(u + ...)))), for |x| &gt;= 3. Java has no erf; this is the
- * double-precision oracle of the {@code gelu} unit and the source of its table.
+ * accurate to a few ulps relative in both tails: the series Phi(x) = 1/2 + phi(x) (x + x^3/3 +
+ * x^5/15 + ...) (all terms positive) for |x| &lt; 3, and the continued fraction of the upper tail,
+ * 1 - Phi(u) = phi(u) / (u + 1/(u + 2/(u + 3/(u + ...)))), for |x| &gt;= 3. Java has no erf; this
+ * is the double-precision oracle of the {@code gelu} unit and the source of its table.
  */
 public final class NormalCdf {
   private static final double INV_SQRT_2PI = 0.3989422804014327;

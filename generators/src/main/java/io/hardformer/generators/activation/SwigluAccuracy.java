@@ -48,9 +48,9 @@ public final class SwigluAccuracy {
   }
 
   /**
-   * |y - y_ref| / allowed for finite FP32 codes gate, up and the output code y (at most 1 meets
-   * the contract). An infinite y meets it when y_ref, pushed by the allowed error, reaches the
-   * FP32 overflow threshold (2 - 2^-24) 2^127 with the same sign.
+   * |y - y_ref| / allowed for finite FP32 codes gate, up and the output code y (at most 1 meets the
+   * contract). An infinite y meets it when y_ref, pushed by the allowed error, reaches the FP32
+   * overflow threshold (2 - 2^-24) 2^127 with the same sign.
    */
   public static double errorFraction(int gate, int up, int y) {
     double g = Float.intBitsToFloat(gate);

@@ -10,8 +10,8 @@ import io.hardformer.generators.numerics.Fp8Format;
 import java.util.Arrays;
 
 /**
- * SwiGLU's gating, elementwise: y = SiLU(gate) x up = gate sigmoid(gate) up on L FP32 lane pairs per
- * beat, with q = y as FP8 (saturating RNE). Golden model {@link SwigluGolden}, accuracy {@link
+ * SwiGLU's gating, elementwise: y = SiLU(gate) x up = gate sigmoid(gate) up on L FP32 lane pairs
+ * per beat, with q = y as FP8 (saturating RNE). Golden model {@link SwigluGolden}, accuracy {@link
  * SwigluAccuracy}.
  *
  * <p>Protocol: a valid/ready input stream ({@code in_valid}, {@code in_ready}, {@code
@@ -19,8 +19,7 @@ import java.util.Arrays;
  * valid-only output ({@code out_valid}, {@code y[32L-1:0]}, {@code q[8L-1:0]}, {@code out_last} =
  * the beat's {@code in_last}), exactly {@link SwigluShape#latency()} cycles after each accepted
  * beat: initiation interval 1, no stalls. Stages: {@link GatedProductCore} on gate (12, up decoded
- * beside it), {@link ExtendedFloatMultiplier} (2), packing to FP32 (1), {@link Fp8OutputStage}
- * (2).
+ * beside it), {@link ExtendedFloatMultiplier} (2), packing to FP32 (1), {@link Fp8OutputStage} (2).
  */
 public final class SwigluUnit extends Module {
   /** Ports {@code in_valid}, {@code in_ready}, {@code gate}, {@code up}, {@code in_last}. */

@@ -18,7 +18,8 @@ public enum AccumulationMode {
         return m;
       }
     }
-    throw new IllegalArgumentException("unknown accumulation '" + name + "'; valid: exact, fp32, fixed");
+    throw new IllegalArgumentException(
+        "unknown accumulation '" + name + "'; valid: exact, fp32, fixed");
   }
 
   public String cliName() {

@@ -8,11 +8,11 @@ import java.math.BigInteger;
 /**
  * The bit-exact model of the {@code fixed} running sum of {@link FmaDotCell}: a signed integer M of
  * B + 2 bits and a quantum q, value M x 2^q (in units of the smallest product). Each added term T
- * (an exact lane sum) is first kept to B fraction bits below its own leading bit, {@code T' = floor(T
- * / 2^qT)} with {@code qT = max(0, msb|T| - B)}; then both operands go to {@code q' = max(q, qT)}
- * (floor again), are added, and when the sum leaves [-2^(B+1), 2^(B+1)) it is halved (floor) and q'
- * grows by one. Truncation is two's-complement (toward -Inf) throughout; the quantum only grows,
- * so this is a running-maximum-exponent accumulator. Special values are sticky flags.
+ * (an exact lane sum) is first kept to B fraction bits below its own leading bit, {@code T' =
+ * floor(T / 2^qT)} with {@code qT = max(0, msb|T| - B)}; then both operands go to {@code q' =
+ * max(q, qT)} (floor again), are added, and when the sum leaves [-2^(B+1), 2^(B+1)) it is halved
+ * (floor) and q' grows by one. Truncation is two's-complement (toward -Inf) throughout; the quantum
+ * only grows, so this is a running-maximum-exponent accumulator. Special values are sticky flags.
  */
 public final class FixedAccumulator {
   private final int bits;

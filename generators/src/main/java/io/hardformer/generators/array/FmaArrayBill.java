@@ -171,7 +171,8 @@ public final class FmaArrayBill {
     Map<String, Supplier<Module>> m = new LinkedHashMap<>();
     for (Fp8Format f : Fp8Format.values()) {
       for (int maxK : CALIBRATED_MAX_K) {
-        for (AccumulationMode mode : new AccumulationMode[] {AccumulationMode.EXACT, AccumulationMode.FP32}) {
+        for (AccumulationMode mode :
+            new AccumulationMode[] {AccumulationMode.EXACT, AccumulationMode.FP32}) {
           FmaArrayShape s = new FmaArrayShape(1, 1, f, mode, FloatPacker.FP32, maxK);
           m.putIfAbsent(cellKey(f, mode, s.sumBits()), () -> new FmaCell(f, mode, s.sumBits()));
         }

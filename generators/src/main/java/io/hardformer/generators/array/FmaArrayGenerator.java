@@ -73,8 +73,7 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
     }
 
     /** Today's options: lanes 1, no fixed-mode settings. */
-    public Parameters(
-        int rows, int cols, String format, String acc, String outFormat, int maxK) {
+    public Parameters(int rows, int cols, String format, String acc, String outFormat, int maxK) {
       this(rows, cols, format, acc, outFormat, maxK, 1, 13, 0);
     }
 

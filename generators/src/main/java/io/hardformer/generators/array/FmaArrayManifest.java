@@ -73,7 +73,9 @@ public final class FmaArrayManifest {
                 + "the larger quantum (running maximum exponent), two's-complement truncation "
                 + "(toward -Inf); "
                 + (s.promotes()
-                    ? "every " + s.promoteEvery() + " products rounded to FP32 and added (RNE) "
+                    ? "every "
+                        + s.promoteEvery()
+                        + " products rounded to FP32 and added (RNE) "
                         + "to an FP32 sum from -0"
                     : "rounded once (RNE) to " + s.outFormat().cliName() + ", exact zero is +0")
                 + " (docs/NUMERICS.md)"
@@ -83,14 +85,14 @@ public final class FmaArrayManifest {
                     + " products summed exactly and rounded to FP32 (RNE), then added (RNE) to "
                     + "the running sum from -0"
                     + (s.outFormat().cliName().equals("bf16") ? "; then RNE to bf16" : "")
-            : s.mode() == AccumulationMode.EXACT
-            ? "exact sum of K products (K <= "
-                + s.maxK()
-                + "), rounded once to "
-                + s.outFormat().cliName()
-                + " (RNE); exact zero is +0"
-            : "IEEE binary32 RNE after every product, starting from -0, k = 0..K-1"
-                + (s.outFormat().cliName().equals("bf16") ? "; then RNE to bf16" : ""));
+                : s.mode() == AccumulationMode.EXACT
+                    ? "exact sum of K products (K <= "
+                        + s.maxK()
+                        + "), rounded once to "
+                        + s.outFormat().cliName()
+                        + " (RNE); exact zero is +0"
+                    : "IEEE binary32 RNE after every product, starting from -0, k = 0..K-1"
+                        + (s.outFormat().cliName().equals("bf16") ? "; then RNE to bf16" : ""));
     m.put("numerics", numerics);
     m.put(
         "timingAssumption",

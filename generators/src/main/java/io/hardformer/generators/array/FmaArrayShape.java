@@ -67,9 +67,16 @@ public record FmaArrayShape(
   /** The largest {@code --acc-bits}: 30 (the running sum is B + 2 bits). */
   public static final int MAX_ACC_BITS = 30;
 
-  /** One product per cell and cycle (today's array for exact and fp32; fixed: B = 13, no promotion). */
+  /**
+   * One product per cell and cycle (today's array for exact and fp32; fixed: B = 13, no promotion).
+   */
   public FmaArrayShape(
-      int rows, int cols, Fp8Format format, AccumulationMode mode, FloatPacker outFormat, int maxK) {
+      int rows,
+      int cols,
+      Fp8Format format,
+      AccumulationMode mode,
+      FloatPacker outFormat,
+      int maxK) {
     this(rows, cols, format, mode, outFormat, maxK, 1, mode == AccumulationMode.FIXED ? 13 : 0, 0);
   }
 
@@ -80,8 +87,7 @@ public record FmaArrayShape(
 
   /** This shape with L products per cell and beat. */
   public FmaArrayShape withLanes(int l) {
-    return new FmaArrayShape(
-        rows, cols, format, mode, outFormat, maxK, l, accBits, promoteEvery);
+    return new FmaArrayShape(rows, cols, format, mode, outFormat, maxK, l, accBits, promoteEvery);
   }
 
   /** This shape in {@code fixed} mode: B fraction bits, promoted every N products (0: never). */
@@ -90,14 +96,16 @@ public record FmaArrayShape(
         rows, cols, format, AccumulationMode.FIXED, outFormat, maxK, lanes, b, n);
   }
 
-  /** True when the cells are {@link FmaDotCell}s (lanes &gt; 1 or fixed mode), else {@link FmaCell}. */
+  /**
+   * True when the cells are {@link FmaDotCell}s (lanes &gt; 1 or fixed mode), else {@link FmaCell}.
+   */
   public boolean dotCells() {
     return lanes > 1 || mode == AccumulationMode.FIXED;
   }
 
   /**
-   * Exact mode: product window + ceil(log2 maxK) + sign bits. FP32 mode: 32. Fixed mode: B + 2,
-   * the running sum's width.
+   * Exact mode: product window + ceil(log2 maxK) + sign bits. FP32 mode: 32. Fixed mode: B + 2, the
+   * running sum's width.
    */
   public int sumBits() {
     switch (mode) {

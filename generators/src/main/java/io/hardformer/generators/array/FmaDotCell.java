@@ -13,19 +13,19 @@ import io.hardformer.generators.numerics.Fp8Format;
 
 /**
  * A dot-product cell of the FMA array: L products per beat ({@code x_in} and {@code w_in} carry L
- * FP8 codes, lane l in bits [8l+7:8l]), summed exactly by an {@link ExactDotTree}, then
- * accumulated once per beat. The pass-through registers are those of {@link FmaCell}, L codes wide.
+ * FP8 codes, lane l in bits [8l+7:8l]), summed exactly by an {@link ExactDotTree}, then accumulated
+ * once per beat. The pass-through registers are those of {@link FmaCell}, L codes wide.
  *
  * <ul>
  *   <li>{@code exact}: the lane sum is added to a wide fixed-point sum, as in {@link FmaCell}.
  *   <li>{@code fp32}: the lane sum is rounded once to FP32 (RNE, {@link FixedToFloat}), then added
  *       to the FP32 running sum (RNE, {@link Fp32AccumulatorAdder}), starting from -0.
  *   <li>{@code fixed}: the lane sum T is aligned to its own leading bit and kept to B fraction bits
- *       (two's-complement truncation, i.e. toward -Inf) in a registered stage; the running sum M
- *       (B + 2 bits, value M x 2^q) then takes both operands to the larger quantum q, adds, and
- *       shifts right once more when the sum leaves B + 2 bits (a running maximum exponent that only
- *       grows). With promotion every N products the running sum is rounded to FP32 every N / L beats
- *       and added to an FP32 sum (RNE); without, the column rounds it once at the end.
+ *       (two's-complement truncation, i.e. toward -Inf) in a registered stage; the running sum M (B
+ *       + 2 bits, value M x 2^q) then takes both operands to the larger quantum q, adds, and shifts
+ *       right once more when the sum leaves B + 2 bits (a running maximum exponent that only
+ *       grows). With promotion every N products the running sum is rounded to FP32 every N / L
+ *       beats and added to an FP32 sum (RNE); without, the column rounds it once at the end.
  * </ul>
  *
  * <p>Latency from {@code x_in} to {@code hold}: {@link FmaArrayShape#cellLatency()}.
@@ -200,9 +200,7 @@ public final class FmaDotCell extends Module {
         int countBits = bitsFor(beatsPerChunk - 1);
         UInt count = reg("chunk_count", HwType.uint(countBits), 0);
         Bool full = count.eq(lit(beatsPerChunk - 1, countBits));
-        when(
-                validR.and(lastR.or(full)),
-                () -> count.next(lit(0, countBits)))
+        when(validR.and(lastR.or(full)), () -> count.next(lit(0, countBits)))
             .elseWhen(validR, () -> count.next(count.inc()));
         boundary = lastR.or(full);
       } else {

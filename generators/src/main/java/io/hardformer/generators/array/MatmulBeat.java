@@ -26,8 +26,8 @@ public final class MatmulBeat extends Bundle<MatmulBeat> {
   }
 
   /**
-   * The beats of one matmul as {x, w, in_last} port values: X is R x K ({@code x[i][k]}), W is K x C
-   * ({@code w[k][j]}); ceil(K / L) beats.
+   * The beats of one matmul as {x, w, in_last} port values: X is R x K ({@code x[i][k]}), W is K x
+   * C ({@code w[k][j]}); ceil(K / L) beats.
    */
   public static List<BigInteger[]> pack(FmaArrayShape s, int[][] x, int[][] w) {
     int lanes = s.lanes();

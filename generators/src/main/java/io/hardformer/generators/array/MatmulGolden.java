@@ -3,10 +3,8 @@ package io.hardformer.generators.array;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.BinaryFormat;
 import io.hardformer.generators.numerics.ExactDot;
-import io.hardformer.generators.numerics.ExactRounding;
 import io.hardformer.generators.numerics.Fp8Arithmetic;
 import io.hardformer.generators.numerics.Fp8Format;
-import java.math.BigInteger;
 
 /**
  * The bit-exact golden model of the FMA array: Y = X . W over FP8 codes. {@code EXACT}: every
@@ -15,9 +13,9 @@ import java.math.BigInteger;
  * over the exact products (Java {@code float} arithmetic is exactly that), NaN canonicalized to
  * 0x7FC00000, then RNE to BF16 if asked.
  *
- * <p>With L lanes (K zero-padded to a multiple of L with +0 codes, as the host sends it) each beat's
- * L products are summed exactly: {@code EXACT} is unchanged; {@code FP32} rounds each beat's exact
- * sum to FP32 (RNE) and adds it to the running sum (RNE), from -0; {@code FIXED} runs {@link
+ * <p>With L lanes (K zero-padded to a multiple of L with +0 codes, as the host sends it) each
+ * beat's L products are summed exactly: {@code EXACT} is unchanged; {@code FP32} rounds each beat's
+ * exact sum to FP32 (RNE) and adds it to the running sum (RNE), from -0; {@code FIXED} runs {@link
  * FixedAccumulator} over the beats' exact sums (docs/NUMERICS.md, "Fixed-point accumulation").
  */
 public final class MatmulGolden {
@@ -75,8 +73,7 @@ public final class MatmulGolden {
       for (int b = 0; b < beats; b++) {
         int[][] lane = lanes(xi, w, j, b, lanes);
         acc +=
-            Float.intBitsToFloat(
-                (int) Fp8Arithmetic.dot(f, lane[0], lane[1], BinaryFormat.FP32));
+            Float.intBitsToFloat((int) Fp8Arithmetic.dot(f, lane[0], lane[1], BinaryFormat.FP32));
       }
       return roundFp32(Float.isNaN(acc) ? 0x7FC00000 : Float.floatToRawIntBits(acc), s.outFormat());
     }

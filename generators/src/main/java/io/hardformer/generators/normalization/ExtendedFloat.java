@@ -65,8 +65,8 @@ public record ExtendedFloat(boolean negative, long m, int e) {
   }
 
   /**
-   * this + other: the smaller operand's significand is shifted right to the larger's exponent
-   * (bits below are dropped), added or subtracted, and normalized. An exact zero is +0 unless both
+   * this + other: the smaller operand's significand is shifted right to the larger's exponent (bits
+   * below are dropped), added or subtracted, and normalized. An exact zero is +0 unless both
    * operands are -0.
    */
   public ExtendedFloat plus(ExtendedFloat o) {

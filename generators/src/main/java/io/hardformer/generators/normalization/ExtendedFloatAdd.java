@@ -2,7 +2,6 @@ package io.hardformer.generators.normalization;
 
 import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.Module;
-import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
 
 /**

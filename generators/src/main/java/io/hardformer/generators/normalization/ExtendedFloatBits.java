@@ -8,8 +8,8 @@ import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
 
 /**
- * An {@link ExtendedFloat} in hardware: sign {@code neg}, 32-bit significand {@code m} (top bit set,
- * or 0 for zero) and a signed {@link NormalizationShape#EXPONENT_BITS}-bit exponent {@code e}.
+ * An {@link ExtendedFloat} in hardware: sign {@code neg}, 32-bit significand {@code m} (top bit
+ * set, or 0 for zero) and a signed {@link NormalizationShape#EXPONENT_BITS}-bit exponent {@code e}.
  */
 public final class ExtendedFloatBits extends Bundle<ExtendedFloatBits> {
   public static final BundleType<ExtendedFloatBits> TYPE = BundleType.of(ExtendedFloatBits::new);

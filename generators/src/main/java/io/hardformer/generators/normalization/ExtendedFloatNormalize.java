@@ -13,7 +13,8 @@ import io.hardformer.dsl.UInt;
 public final class ExtendedFloatNormalize extends Module {
   public final Bool neg = in("neg");
   public final UInt magnitude;
-  public final SInt base = in("base", io.hardformer.dsl.HwType.sint(NormalizationShape.EXPONENT_BITS));
+  public final SInt base =
+      in("base", io.hardformer.dsl.HwType.sint(NormalizationShape.EXPONENT_BITS));
   public final ExtendedFloatBits out = out("out", ExtendedFloatBits.TYPE);
 
   public ExtendedFloatNormalize(int width) {

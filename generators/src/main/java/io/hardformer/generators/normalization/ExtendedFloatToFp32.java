@@ -23,7 +23,8 @@ public final class ExtendedFloatToFp32 extends Module {
     UInt rounded = kept.add(up.asUInt()); // 25 bits
     Bool carry = rounded.bit(24);
     SInt biased =
-        in.e.sext(eb + 1)
+        in.e
+            .sext(eb + 1)
             .add(slit(ExtendedFloat.BITS - 1 + 127, eb + 1))
             .add(carry.asUInt().zext(2).asSInt())
             .trunc(eb + 1);

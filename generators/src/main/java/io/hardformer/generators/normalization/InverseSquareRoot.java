@@ -2,11 +2,11 @@ package io.hardformer.generators.normalization;
 
 /**
  * 1 / sqrt(t) of a positive {@link ExtendedFloat}: t = f x 2^E with the exponent made even (f' in
- * [1, 4), 30 fraction bits), a 48-entry table of 1 / sqrt(f') at the midpoints of the intervals
- * of f' x 16 (relative error under 2^-6), then {@link #NEWTON_STEPS} Newton steps y = y (3 - f'
- * y^2) / 2 in 31-fraction-bit fixed point (each squares the relative error and multiplies it by
- * 1.5: 2^-11.4, 2^-22.2, then the truncations of the fixed point, under 2^-28). The hardware
- * ({@link InverseSquareRootUnit}) does these integer steps in this order.
+ * [1, 4), 30 fraction bits), a 48-entry table of 1 / sqrt(f') at the midpoints of the intervals of
+ * f' x 16 (relative error under 2^-6), then {@link #NEWTON_STEPS} Newton steps y = y (3 - f' y^2) /
+ * 2 in 31-fraction-bit fixed point (each squares the relative error and multiplies it by 1.5:
+ * 2^-11.4, 2^-22.2, then the truncations of the fixed point, under 2^-28). The hardware ({@link
+ * InverseSquareRootUnit}) does these integer steps in this order.
  */
 public final class InverseSquareRoot {
   public static final int NEWTON_STEPS = 3;

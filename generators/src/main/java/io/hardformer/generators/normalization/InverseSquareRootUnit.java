@@ -7,9 +7,9 @@ import io.hardformer.dsl.UInt;
 
 /**
  * 1 / sqrt(t) of a positive {@link ExtendedFloat}, the integer steps of {@link InverseSquareRoot}:
- * stage 1 makes the exponent even and reads the 48-entry table; each Newton step takes three
- * stages (y^2, f' y^2, y (3 - f' y^2) / 2, one 32 x 33-bit multiply each); the last stage
- * normalizes. Latency {@link #LATENCY}, II 1.
+ * stage 1 makes the exponent even and reads the 48-entry table; each Newton step takes three stages
+ * (y^2, f' y^2, y (3 - f' y^2) / 2, one 32 x 33-bit multiply each); the last stage normalizes.
+ * Latency {@link #LATENCY}, II 1.
  */
 public final class InverseSquareRootUnit extends Module {
   public static final int LATENCY = 1 + 3 * InverseSquareRoot.NEWTON_STEPS + 1;

@@ -8,7 +8,10 @@ package io.hardformer.generators.normalization;
 public final class LayerNormAccuracy {
   private LayerNormAccuracy() {}
 
-  /** The allowed error of an element with reference {@code reference} in a row of output RMS {@code rms}. */
+  /**
+   * The allowed error of an element with reference {@code reference} in a row of output RMS {@code
+   * rms}.
+   */
   public static double allowedError(double reference, double rms) {
     return NormalizationAccuracy.allowedError(reference, rms);
   }

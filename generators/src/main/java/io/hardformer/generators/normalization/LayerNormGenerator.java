@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The {@code layernorm} generator: {@link NormalizationUnit} with the mean, its manifest, area bill and
- * self-check against {@link LayerNormGolden}.
+ * The {@code layernorm} generator: {@link NormalizationUnit} with the mean, its manifest, area bill
+ * and self-check against {@link LayerNormGolden}.
  */
 public final class LayerNormGenerator implements Generator<LayerNormGenerator.Parameters> {
   /** The options of {@code layernorm}; {@link #shape} is the design's own parameter object. */

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** What {@code layernorm} and {@code rmsnorm} share in their descriptors: manifest, area, self-check. */
+/**
+ * What {@code layernorm} and {@code rmsnorm} share in their descriptors: manifest, area,
+ * self-check.
+ */
 final class NormalizationDescriptors {
   private NormalizationDescriptors() {}
 
@@ -41,7 +44,8 @@ final class NormalizationDescriptors {
         "valid-only, one beat per output-pass beat: y (FP32, bits [32e+31:32e]) and q (FP8 "
             + s.format().cliName()
             + ", saturating RNE of y, bits [8e+7:8e]); out_last on the row's last beat");
-    protocol.put("storage", "no row buffer: the row sums A, B, the row exponent and the output scale");
+    protocol.put(
+        "storage", "no row buffer: the row sums A, B, the row exponent and the output scale");
     m.put("protocol", protocol);
     Map<String, Object> cycles = new LinkedHashMap<>();
     cycles.put("beatsPerPass", beats);
@@ -55,10 +59,11 @@ final class NormalizationDescriptors {
     cycles.put("rowPeriod", 2 * beats + gap - 1);
     cycles.put(
         "rowPeriodFormula",
-        "2 N/L + " + (gap - 1) + " cycles per row, rows back to back (the next statistics pass"
+        "2 N/L + "
+            + (gap - 1)
+            + " cycles per row, rows back to back (the next statistics pass"
             + " follows the output pass at once)");
-    cycles.put(
-        "firstOutputFromLastStatisticsBeat", gap + laneLatency);
+    cycles.put("firstOutputFromLastStatisticsBeat", gap + laneLatency);
     m.put("cycleContract", cycles);
     Map<String, Object> n = new LinkedHashMap<>();
     n.put(
@@ -71,7 +76,9 @@ final class NormalizationDescriptors {
             + " significands, truncating");
     n.put(
         "output",
-        "y = round_fp32(((" + (s.centered() ? "N X - A" : "X") + ") x k) x gamma"
+        "y = round_fp32((("
+            + (s.centered() ? "N X - A" : "X")
+            + ") x k) x gamma"
             + (s.centered() ? " + beta" : "")
             + ") with 32-bit truncating steps, one RNE rounding to FP32");
     n.put(
@@ -100,7 +107,9 @@ final class NormalizationDescriptors {
   static BillOfMaterials area(NormalizationShape s) {
     NormalizationShape oneLane =
         new NormalizationShape(s.dim(), 1, s.centered(), s.epsBits(), s.format());
-    SubModule unit = new SubModule(s.centered() ? "layernorm" : "rmsnorm", () -> new NormalizationUnit(oneLane), 1);
+    SubModule unit =
+        new SubModule(
+            s.centered() ? "layernorm" : "rmsnorm", () -> new NormalizationUnit(oneLane), 1);
     List<Part> parts = new ArrayList<>();
     parts.add(Part.of("unitWithOneLane", unit));
     if (s.lanes() > 1) {
@@ -162,7 +171,8 @@ final class NormalizationDescriptors {
                     List.of(
                         new ExpectedPort(where + " y", 32, ys),
                         new ExpectedPort(where + " q", 8, qs),
-                        new ExpectedPort(where + " out_last", 0, t == s.beatsPerRow() - 1 ? 1 : 0))));
+                        new ExpectedPort(
+                            where + " out_last", 0, t == s.beatsPerRow() - 1 ? 1 : 0))));
           }
         }
       }
@@ -177,8 +187,12 @@ final class NormalizationDescriptors {
         List.of("out_valid", "y", "q", "out_last"),
         beats,
         expected,
-        "4 rows of N = " + n + " (model-like, zeros, subnormals, max normals, a NaN row, a constant"
-            + " row), " + 4 * n + " outputs y and q bit-exact");
+        "4 rows of N = "
+            + n
+            + " (model-like, zeros, subnormals, max normals, a NaN row, a constant"
+            + " row), "
+            + 4 * n
+            + " outputs y and q bit-exact");
   }
 
   static BigInteger pack32(int[] v, int from, int count) {

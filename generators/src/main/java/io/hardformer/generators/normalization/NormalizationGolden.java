@@ -7,15 +7,15 @@ import java.math.BigInteger;
  * the hardware's order.
  *
  * <p>Statistics pass, per beat of L lanes: decode each x (sign, 24-bit significand sig, exponent
- * field e, 1 for subnormals); beat max exponent; running row max R (first beat: the beat's);
- * n = R_new - R_old; each lane X = +-trunc(sig x 2^G / 2^(R_new - e)), Q = trunc(sig^2 / 2^(2(R_new
- * - e))); A = (A >> n) + sum X, B = (B >> 2n) + sum Q (first beat: the sums). Then V = N x B x
- * 2^2G - A^2 (layernorm, negative clamps to 0) or N x B x 2^2G (rmsnorm), so var (or mean x^2) =
- * V x 2^(2(R - 150 - G)) / N^2; t = var + eps; r = 1/sqrt(t) ({@link InverseSquareRoot}); the
- * output scale k = r x (1/N for layernorm) x 2^(R - 150 - G).
+ * field e, 1 for subnormals); beat max exponent; running row max R (first beat: the beat's); n =
+ * R_new - R_old; each lane X = +-trunc(sig x 2^G / 2^(R_new - e)), Q = trunc(sig^2 / 2^(2(R_new -
+ * e))); A = (A >> n) + sum X, B = (B >> 2n) + sum Q (first beat: the sums). Then V = N x B x 2^2G -
+ * A^2 (layernorm, negative clamps to 0) or N x B x 2^2G (rmsnorm), so var (or mean x^2) = V x
+ * 2^(2(R - 150 - G)) / N^2; t = var + eps; r = 1/sqrt(t) ({@link InverseSquareRoot}); the output
+ * scale k = r x (1/N for layernorm) x 2^(R - 150 - G).
  *
- * <p>Output pass, per element: X against the final R as above; D = N X - A (layernorm) or X;
- * y = round_fp32((D x k) x gamma (+ beta)) with {@link ExtendedFloat} steps. A NaN or Inf x in the
+ * <p>Output pass, per element: X against the final R as above; D = N X - A (layernorm) or X; y =
+ * round_fp32((D x k) x gamma (+ beta)) with {@link ExtendedFloat} steps. A NaN or Inf x in the
  * statistics pass makes the whole row NaN; a NaN or Inf x, gamma or beta in the output pass makes
  * that element NaN.
  */
@@ -93,9 +93,7 @@ public final class NormalizationGolden {
     }
     long xa = aligned(x, st.rowExponent());
     BigInteger d =
-        s.centered()
-            ? BigInteger.valueOf(xa * s.dim() - st.a())
-            : BigInteger.valueOf(xa);
+        s.centered() ? BigInteger.valueOf(xa * s.dim() - st.a()) : BigInteger.valueOf(xa);
     ExtendedFloat y =
         ExtendedFloat.ofInteger(d, 0).times(st.scale()).times(ExtendedFloat.ofFp32(gamma));
     if (s.centered()) {
@@ -122,7 +120,11 @@ public final class NormalizationGolden {
   private static void check(NormalizationShape s, int[] v, String name) {
     if (v == null || v.length != s.dim()) {
       throw new IllegalArgumentException(
-          name + " must have dim = " + s.dim() + " elements, got " + (v == null ? "null" : v.length));
+          name
+              + " must have dim = "
+              + s.dim()
+              + " elements, got "
+              + (v == null ? "null" : v.length));
     }
   }
 }

@@ -124,7 +124,12 @@ public final class NormalizationLane extends Module {
     ExtendedFloatNormalize n = instance(name, new ExtendedFloatNormalize(24));
     n.neg.assign(dec.sign);
     n.magnitude.assign(dec.significand);
-    n.base.assign(dec.exponent.zext(NormalizationShape.EXPONENT_BITS).asSInt().sub(slit(150, NormalizationShape.EXPONENT_BITS)).trunc(NormalizationShape.EXPONENT_BITS));
+    n.base.assign(
+        dec.exponent
+            .zext(NormalizationShape.EXPONENT_BITS)
+            .asSInt()
+            .sub(slit(150, NormalizationShape.EXPONENT_BITS))
+            .trunc(NormalizationShape.EXPONENT_BITS));
     return n.out;
   }
 

@@ -12,10 +12,10 @@ import java.math.BigInteger;
  * dim a multiple of lanes in 1..{@link #MAX_DIM}, eps an FP32 value in [2^-126, 1].
  *
  * <p>Internal formats (see {@link NormalizationGolden}): each x is aligned to the row's largest
- * exponent R with {@link #GUARD_BITS} extra fraction bits, X = trunc(x x 2^(150 + G - R)), a
- * {@link #X_BITS}-bit signed integer; squares Q = trunc(sig^2 x 2^(2(e - R))), 48 bits; their row
- * sums A ({@link #A_BITS} bits signed) and B ({@link #B_BITS} bits) are exact but for the
- * truncations when R grows. Statistics and outputs use {@link ExtendedFloat} (32-bit significands).
+ * exponent R with {@link #GUARD_BITS} extra fraction bits, X = trunc(x x 2^(150 + G - R)), a {@link
+ * #X_BITS}-bit signed integer; squares Q = trunc(sig^2 x 2^(2(e - R))), 48 bits; their row sums A
+ * ({@link #A_BITS} bits signed) and B ({@link #B_BITS} bits) are exact but for the truncations when
+ * R grows. Statistics and outputs use {@link ExtendedFloat} (32-bit significands).
  */
 public record NormalizationShape(
     int dim, int lanes, boolean centered, int epsBits, Fp8Format format) {
@@ -35,8 +35,7 @@ public record NormalizationShape(
     ParameterCheck.range("--dim", dim, 1, MAX_DIM);
     if (dim % lanes != 0) {
       throw new BadParameterException(
-          "--dim",
-          "option '--dim' must be a multiple of --lanes (" + lanes + "), got " + dim);
+          "--dim", "option '--dim' must be a multiple of --lanes (" + lanes + "), got " + dim);
     }
     float eps = Float.intBitsToFloat(epsBits);
     if (!(eps >= 0x1p-126f && eps <= 1f)) {
@@ -79,7 +78,9 @@ public record NormalizationShape(
 
   /** 1 / N truncated (layernorm folds it into the output scale); 1 for rmsnorm. */
   public ExtendedFloat outputFactor() {
-    return centered ? reciprocal(BigInteger.valueOf(dim)) : new ExtendedFloat(false, ExtendedFloat.TOP, 1 - ExtendedFloat.BITS);
+    return centered
+        ? reciprocal(BigInteger.valueOf(dim))
+        : new ExtendedFloat(false, ExtendedFloat.TOP, 1 - ExtendedFloat.BITS);
   }
 
   private static ExtendedFloat reciprocal(BigInteger d) {

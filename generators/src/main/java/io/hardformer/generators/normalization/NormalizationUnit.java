@@ -13,22 +13,24 @@ import java.util.List;
 
 /**
  * The normalization core of {@code layernorm} and {@code rmsnorm} ({@link NormalizationGolden}):
- * each row is streamed twice, N / L beats per pass, {@code in_last} on each pass's last beat.
- * The statistics pass reads x only and stores nothing but the row sums A, B and the row exponent
- * R; then {@code in_ready} is low for {@link #statisticsLatency()} cycles while the statistics
- * pipeline forms the output scale k; the output pass reads x, gamma (and beta) and gives one
- * output beat per input beat, {@link NormalizationLane#latency} cycles after it is accepted,
- * {@code out_last} on the row's last. The next row's statistics pass may follow the output pass
- * at once.
+ * each row is streamed twice, N / L beats per pass, {@code in_last} on each pass's last beat. The
+ * statistics pass reads x only and stores nothing but the row sums A, B and the row exponent R;
+ * then {@code in_ready} is low for {@link #statisticsLatency()} cycles while the statistics
+ * pipeline forms the output scale k; the output pass reads x, gamma (and beta) and gives one output
+ * beat per input beat, {@link NormalizationLane#latency} cycles after it is accepted, {@code
+ * out_last} on the row's last. The next row's statistics pass may follow the output pass at once.
  *
  * <p>Statistics pass stages: input register; decode and beat max exponent; running max R and
  * per-lane shift; 32-bit alignment shift and 24 x 24 square; negate, square shift and lane sums;
- * accumulate A = (A >> n) + sum X, B = (B >> 2n) + sum Q. Statistics pipeline (once per row):
- * A^2 and N B (one stage), V (one), V to an extended float (one), x 1/N^2 (two), + eps (three),
- * inverse square root (eleven), x 1/N (two), exponent of k (one).
+ * accumulate A = (A >> n) + sum X, B = (B >> 2n) + sum Q. Statistics pipeline (once per row): A^2
+ * and N B (one stage), V (one), V to an extended float (one), x 1/N^2 (two), + eps (three), inverse
+ * square root (eleven), x 1/N (two), exponent of k (one).
  */
 public final class NormalizationUnit extends Module {
-  /** Ports {@code in_valid}, {@code in_ready}, {@code in_last}, {@code x}, {@code gamma}, {@code beta}. */
+  /**
+   * Ports {@code in_valid}, {@code in_ready}, {@code in_last}, {@code x}, {@code gamma}, {@code
+   * beta}.
+   */
   public final Stream<NormalizationBeat> in;
 
   /** Ports {@code out_valid}, {@code out_last}, {@code y}, {@code q}. */
@@ -63,9 +65,7 @@ public final class NormalizationUnit extends Module {
             StreamPorts.DEFAULT.withLast().bareFields());
     out =
         outValid(
-            "out",
-            NormalizationOutput.type(lanes),
-            StreamPorts.DEFAULT.withLast().bareFields());
+            "out", NormalizationOutput.type(lanes), StreamPorts.DEFAULT.withLast().bareFields());
     int eb = NormalizationShape.EXPONENT_BITS;
 
     // pass control: the statistics pass, then the output pass, of each row
@@ -74,10 +74,12 @@ public final class NormalizationUnit extends Module {
     Bool passStart = reg("pass_start", true);
     in.driveReady(busy.not());
     Bool accept = in.valid().and(busy.not());
-    when(accept, () -> {
-      passStart.next(in.last());
-      when(in.last(), () -> outputPass.next(outputPass.not()));
-    });
+    when(
+        accept,
+        () -> {
+          passStart.next(in.last());
+          when(in.last(), () -> outputPass.next(outputPass.not()));
+        });
 
     UInt x0 = regNext("x_r", in.payload().x);
     UInt g0 = regNext("gamma_r", in.payload().gamma);
@@ -151,13 +153,13 @@ public final class NormalizationUnit extends Module {
     // ---- statistics pipeline, once per row (A, B, R hold still until the next statistics pass)
     SInt unit = r.zext(eb).asSInt().sub(slit(150 + NormalizationShape.GUARD_BITS, eb)).trunc(eb);
     int vBits = 2 * aBits;
-    UInt nb = regNext("t1_nb", b.mul(lit(s.dim(), 14)).shl(2 * NormalizationShape.GUARD_BITS).resize(vBits));
+    UInt nb =
+        regNext(
+            "t1_nb", b.mul(lit(s.dim(), 14)).shl(2 * NormalizationShape.GUARD_BITS).resize(vBits));
     SInt a2 = regNext("t1_a2", a.mul(a));
     SInt vSigned = nb.zext(vBits + 1).asSInt().sub(a2.sext(vBits + 1)).trunc(vBits + 1);
     UInt v =
-        centered
-            ? mux(vSigned.isNegative(), lit(0, vBits), vSigned.asUInt().trunc(vBits))
-            : nb;
+        centered ? mux(vSigned.isNegative(), lit(0, vBits), vSigned.asUInt().trunc(vBits)) : nb;
     UInt vR = regNext("t2_v", v);
     ExtendedFloatNormalize nv = instance("norm_v", new ExtendedFloatNormalize(vBits));
     nv.neg.assign(bool(false));
@@ -214,8 +216,12 @@ public final class NormalizationUnit extends Module {
       qs[lanes - 1 - l] = lane.q;
     }
     int laneLatency = NormalizationLane.latency(centered);
-    out.payload().y.assign(lanes == 1 ? ys[0] : ys[0].cat(java.util.Arrays.copyOfRange(ys, 1, lanes)));
-    out.payload().q.assign(lanes == 1 ? qs[0] : qs[0].cat(java.util.Arrays.copyOfRange(qs, 1, lanes)));
+    out.payload()
+        .y
+        .assign(lanes == 1 ? ys[0] : ys[0].cat(java.util.Arrays.copyOfRange(ys, 1, lanes)));
+    out.payload()
+        .q
+        .assign(lanes == 1 ? qs[0] : qs[0].cat(java.util.Arrays.copyOfRange(qs, 1, lanes)));
     out.valid().assign(delay("out_valid_d", outBeat, laneLatency, false));
     out.last().assign(delay("out_last_d", outBeat.and(last0), laneLatency, false));
     timing(1 + laneLatency, 1);

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The {@code rmsnorm} generator: {@link NormalizationUnit} without the mean, its manifest, area bill and
- * self-check against {@link RmsNormGolden}.
+ * The {@code rmsnorm} generator: {@link NormalizationUnit} without the mean, its manifest, area
+ * bill and self-check against {@link RmsNormGolden}.
  */
 public final class RmsNormGenerator implements Generator<RmsNormGenerator.Parameters> {
   /** The options of {@code rmsnorm}; {@link #shape} is the design's own parameter object. */

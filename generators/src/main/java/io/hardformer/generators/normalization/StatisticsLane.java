@@ -6,8 +6,8 @@ import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
 
 /**
- * The statistics pass of one lane ({@link NormalizationGolden#statistics}): the decoded exponent
- * of {@code x} for the beat's max (combinational); one stage later the row exponent {@code r_new}
+ * The statistics pass of one lane ({@link NormalizationGolden#statistics}): the decoded exponent of
+ * {@code x} for the beat's max (combinational); one stage later the row exponent {@code r_new}
  * arrives and the shift R - e is registered; then the 32-bit alignment shift and the 24 x 24
  * square; {@code aligned} (X, signed) and {@code square} (Q = sig^2 >> 2(R - e)) come out three
  * stages after {@code x}.

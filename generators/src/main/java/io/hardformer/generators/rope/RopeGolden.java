@@ -6,18 +6,18 @@ import io.hardformer.generators.numerics.Fp8Arithmetic;
 import java.math.BigInteger;
 
 /**
- * Bit-exact golden model of the rotary embedding, in integers (HF Llama convention): for i <
- * D/2, {@code x'_i = x_i cos a_i - x_{i+D/2} sin a_i}, {@code x'_{i+D/2} = x_{i+D/2} cos a_i + x_i
- * sin a_i}, {@code a_i = pos × theta^(-2i/D)}.
+ * Bit-exact golden model of the rotary embedding, in integers (HF Llama convention): for i < D/2,
+ * {@code x'_i = x_i cos a_i - x_{i+D/2} sin a_i}, {@code x'_{i+D/2} = x_{i+D/2} cos a_i + x_i sin
+ * a_i}, {@code a_i = pos × theta^(-2i/D)}.
  *
  * <ol>
  *   <li>Angle, in turns: {@code F_i = round(2^64 × theta^(-2i/D) / 2π)} (from StrictMath, so the
  *       table is the same on every JVM); the phase is bits 63..32 of {@code pos × F_i mod 2^64}
  *       (range reduction is the dropped integer part: exact whatever the position), 32 bits.
- *   <li>sin and cos of the phase, unit 2^-30: the top 2 bits pick the quadrant, the next 8 a
- *       table entry {@code round(2^30 sin/cos(2π k/1024))}, the low 22 a residual angle {@code d =
- *       floor(δ × round(2π × 2^29) / 2^31)} (unit 2^-30 rad, under 2π/1024), then {@code sin(t + d) ≈
- *       S + C d - S d²/2}, {@code cos(t + d) ≈ C - S d - C d²/2}, each product floored to 2^-30.
+ *   <li>sin and cos of the phase, unit 2^-30: the top 2 bits pick the quadrant, the next 8 a table
+ *       entry {@code round(2^30 sin/cos(2π k/1024))}, the low 22 a residual angle {@code d =
+ *       floor(δ × round(2π × 2^29) / 2^31)} (unit 2^-30 rad, under 2π/1024), then {@code sin(t + d)
+ *       ≈ S + C d - S d²/2}, {@code cos(t + d) ≈ C - S d - C d²/2}, each product floored to 2^-30.
  *   <li>Rotation: {@code x_i × c - x_j × s} exactly (FP32 × 32-bit integer), rounded once to FP32
  *       (RNE, gradual underflow). An exact zero is +0. A NaN or Inf in x_i or x_{i+D/2} makes both
  *       results of the pair the canonical NaN 0x7FC00000 (an infinite vector has no direction).

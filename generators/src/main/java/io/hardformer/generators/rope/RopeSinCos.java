@@ -6,9 +6,9 @@ import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
 
 /**
- * sin and cos of a 32-bit phase (turns), unit 2^-30, bit-exact to {@link RopeGolden#sinCos}.
- * Ports {@code clk, rst, in_valid, phase[31:0], out_valid, sin[31:0], cos[31:0]} (two's
- * complement); II 1, latency {@link #LATENCY}.
+ * sin and cos of a 32-bit phase (turns), unit 2^-30, bit-exact to {@link RopeGolden#sinCos}. Ports
+ * {@code clk, rst, in_valid, phase[31:0], out_valid, sin[31:0], cos[31:0]} (two's complement); II
+ * 1, latency {@link #LATENCY}.
  *
  * <p>Stages: 1 = table look-up (8-bit index, 256 entries) and {@code d = delta × 2π} (22 × 32
  * multiply); 2 = {@code d²} and {@code cos × d}, {@code sin × d} (31 × 23); 3 = {@code sin × d²/2},

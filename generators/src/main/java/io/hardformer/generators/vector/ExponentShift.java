@@ -6,15 +6,16 @@ import io.hardformer.dsl.UInt;
 import io.hardformer.generators.floating.Fp32;
 
 /**
- * {@code z = y × 2^-qexp} as an FP32 code for the FP8 quantizer, in {@link #LATENCY} stages:
- * exact whenever z is an FP32 normal; below 2^-126 it becomes a zero of y's sign and from 2^128 up
- * an Inf of y's sign, which leaves the FP8 result unchanged (every FP8 value of either format is
- * far inside 2^-126..2^128, and the quantizer saturates Inf). A subnormal y is normalized first,
- * so {@code qexp < 0} can bring it into FP8 range exactly. NaN, Inf and zeros pass through. Ports
+ * {@code z = y × 2^-qexp} as an FP32 code for the FP8 quantizer, in {@link #LATENCY} stages: exact
+ * whenever z is an FP32 normal; below 2^-126 it becomes a zero of y's sign and from 2^128 up an Inf
+ * of y's sign, which leaves the FP8 result unchanged (every FP8 value of either format is far
+ * inside 2^-126..2^128, and the quantizer saturates Inf). A subnormal y is normalized first, so
+ * {@code qexp < 0} can bring it into FP8 range exactly. NaN, Inf and zeros pass through. Ports
  * {@code y[31:0], qexp[7:0]} (two's complement), {@code z[31:0]}.
  *
- * <p>Stage 1: leading zeros of y's significand, {@code max(e,1) + 384 - (qexp + 128)}, the field of z plus 256 before the leading zeros. Stage 2:
- * the normalizing shift, subtract the leading zeros, clamp and pack.
+ * <p>Stage 1: leading zeros of y's significand, {@code max(e,1) + 384 - (qexp + 128)}, the field of
+ * z plus 256 before the leading zeros. Stage 2: the normalizing shift, subtract the leading zeros,
+ * clamp and pack.
  */
 public final class ExponentShift extends Module {
   public static final int LATENCY = 2;
@@ -42,7 +43,11 @@ public final class ExponentShift extends Module {
     Bool under = field.le(lit(256, 11));
     Bool over = field.ge(lit(256 + 255, 11));
     UInt packed =
-        sign.cat(mux(under, lit(0, 31), mux(over, lit(0x7F800000L, 31), field.trunc(8).cat(m.trunc(23)))));
+        sign.cat(
+            mux(
+                under,
+                lit(0, 31),
+                mux(over, lit(0x7F800000L, 31), field.trunc(8).cat(m.trunc(23)))));
     z.assign(regNext("s2_z", mux(pass, yR, packed)));
     timing(LATENCY, 1);
   }

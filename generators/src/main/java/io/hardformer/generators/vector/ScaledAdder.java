@@ -7,13 +7,13 @@ import io.hardformer.generators.floating.Fp32;
 
 /**
  * One lane of the vector unit: {@code y = RNE_fp32(a × 2^s + b)} (IEEE-754 binary32, one rounding
- * of the exact value) as a pipeline of {@link #LATENCY} register stages with no reset on data
- * (the unit carries the valid bit). Ports {@code a[31:0], b[31:0], s[7:0]} (two's complement),
- * {@code y[31:0]}.
+ * of the exact value) as a pipeline of {@link #LATENCY} register stages with no reset on data (the
+ * unit carries the valid bit). Ports {@code a[31:0], b[31:0], s[7:0]} (two's complement), {@code
+ * y[31:0]}.
  *
- * <p>Exponents are carried as 10-bit unsigned values biased by 256 over the FP32 exponent field,
- * so {@code a × 2^s} (field -150..381) is never clipped before the one rounding. Stages, each at
- * most one ~32-bit add, one barrel shift or one leading-zero count:
+ * <p>Exponents are carried as 10-bit unsigned values biased by 256 over the FP32 exponent field, so
+ * {@code a × 2^s} (field -150..381) is never clipped before the one rounding. Stages, each at most
+ * one ~32-bit add, one barrel shift or one leading-zero count:
  *
  * <ol>
  *   <li>decode, classify, leading zeros of both significands;
@@ -24,8 +24,8 @@ import io.hardformer.generators.floating.Fp32;
  *   <li>leading zeros of the sum;
  *   <li>normalize (28-bit shift); result exponent and the denormalizing distance;
  *   <li>denormalize below 2^-126 (56-bit shift, sticky);
- *   <li>round to nearest even and pack (33-bit add, the carry moves into the exponent), overflow
- *       to Inf, specials.
+ *   <li>round to nearest even and pack (33-bit add, the carry moves into the exponent), overflow to
+ *       Inf, specials.
  * </ol>
  */
 public final class ScaledAdder extends Module {

@@ -7,9 +7,9 @@ import io.hardformer.generators.numerics.Fp8Format;
  *
  * <p>{@code y}: {@code a × 2^s} is exact (a 24-bit significand with an exponent the datapath never
  * clips), and {@code a × 2^s + b} is rounded once to nearest even, so for a finite result {@code |y
- * - (a × 2^s + b)| <= ulp/2}, where ulp is FP32's unit in the last place in the exact value's binade:
- * 2^(max(floor(log2|x|), -126) - 23). The only term is that one rounding; there is no other error.
- * Overflow: an exact value of magnitude at least 2^128 × (1 - 2^-25) gives ±Inf (IEEE RNE).
+ * - (a × 2^s + b)| <= ulp/2}, where ulp is FP32's unit in the last place in the exact value's
+ * binade: 2^(max(floor(log2|x|), -126) - 23). The only term is that one rounding; there is no other
+ * error. Overflow: an exact value of magnitude at least 2^128 × (1 - 2^-25) gives ±Inf (IEEE RNE).
  *
  * <p>{@code q}: {@code y × 2^-qexp} is exact up to FP8 saturation, then rounded once to FP8, so
  * {@code |q - y × 2^-qexp| <= ulp8/2} with ulp8 = 2^(max(floor(log2|z|), 1 - bias) - m) of the
@@ -34,7 +34,8 @@ public final class VectorAccuracy {
   public static double allowedQError(Fp8Format f, double exact, int qexp) {
     double z = Math.scalb(exact, -qexp);
     double zUp = Math.abs(z) + Math.scalb(allowedYError(exact), -qexp);
-    int e = zUp == 0 ? f.minNormalExponent() : Math.max(Math.getExponent(zUp), f.minNormalExponent());
+    int e =
+        zUp == 0 ? f.minNormalExponent() : Math.max(Math.getExponent(zUp), f.minNormalExponent());
     double fp8HalfUlp = Math.scalb(1.0, e - f.mantissaBits() - 1);
     return allowedYError(exact) + Math.scalb(fp8HalfUlp, qexp);
   }

@@ -30,9 +30,13 @@ import java.util.function.Supplier;
 public final class VectorGenerator implements Generator<VectorGenerator.Parameters> {
   /** The options of {@code vector}. */
   public record Parameters(
-      @Param(description = "L: FP32 lanes per beat, 1..64 (default: ${DEFAULT-VALUE}).", defaultValue = "4")
+      @Param(
+              description = "L: FP32 lanes per beat, 1..64 (default: ${DEFAULT-VALUE}).",
+              defaultValue = "4")
           int lanes,
-      @Param(description = "e4m3 or e5m2 (OCP OFP8) for q (default: ${DEFAULT-VALUE}).", defaultValue = "e4m3")
+      @Param(
+              description = "e4m3 or e5m2 (OCP OFP8) for q (default: ${DEFAULT-VALUE}).",
+              defaultValue = "e4m3")
           String format) {
     public Parameters {
       format = ParameterCheck.choice("--format", format, "e4m3", "e5m2");
@@ -114,7 +118,9 @@ public final class VectorGenerator implements Generator<VectorGenerator.Paramete
             + "gradual underflow; NaN or Inf - Inf gives 0x7FC00000; -0 + -0 = -0, exact cancellation +0");
     n.put(
         "q",
-        "saturating RNE of y x 2^-qexp to " + p.format() + ": NaN gives the canonical NaN, Inf and "
+        "saturating RNE of y x 2^-qexp to "
+            + p.format()
+            + ": NaN gives the canonical NaN, Inf and "
             + "overflow +-max normal, sign of zero kept");
     n.put("accuracy", "|y - exact| <= FP32 ulp/2; |q - y x 2^-qexp| <= FP8 ulp/2 below max normal");
     m.put("numerics", n);
@@ -129,15 +135,13 @@ public final class VectorGenerator implements Generator<VectorGenerator.Paramete
     int lanes = p.lanes();
     Fp8Format f = Fp8Format.parse(p.format());
     int delayBits =
-        8 * ScaledAdder.LATENCY
-            + lanes * 32 * (VectorUnit.LATENCY - ScaledAdder.LATENCY);
+        8 * ScaledAdder.LATENCY + lanes * 32 * (VectorUnit.LATENCY - ScaledAdder.LATENCY);
     return new BillOfMaterials(
         List.of(
             Part.of("scaledAdders", new SubModule("scaled_adder", ScaledAdder::new, lanes)),
             Part.of("exponentShifts", new SubModule("exponent_shift", ExponentShift::new, lanes)),
             Part.of(
-                "quantizers",
-                new SubModule("fp8_quant", () -> new Fp8Quant(f, true, 2), lanes)),
+                "quantizers", new SubModule("fp8_quant", () -> new Fp8Quant(f, true, 2), lanes)),
             Part.of(
                 "delays",
                 new Gate(GateKind.FLIP_FLOP, delayBits),
@@ -186,7 +190,10 @@ public final class VectorGenerator implements Generator<VectorGenerator.Paramete
       }
       beats.add(
           new BigInteger[] {
-            pack(a, 32), pack(b, 32), pack(sc, 8), BigInteger.valueOf(qexp & 0xFF),
+            pack(a, 32),
+            pack(b, 32),
+            pack(sc, 8),
+            BigInteger.valueOf(qexp & 0xFF),
             BigInteger.valueOf(t % 7 == 6 ? 1 : 0)
           });
       expected.add(

@@ -14,10 +14,10 @@ import java.util.Arrays;
  * RNE_fp8(y × 2^-qexp)}, L lanes per beat ({@link VectorGolden} is its bit-exact model).
  *
  * <p>Ports: input stream {@code in_valid, in_ready, in_last, a[32L-1:0], b[32L-1:0],
- * scale_exp[8L-1:0], qexp[7:0]}; output {@code out_valid, out_last, y[32L-1:0], q[8L-1:0]}.
- * {@code in_ready} is always high (II 1); {@code out_last} is {@code in_last} of the same beat.
- * Latency {@link #LATENCY} = {@link ScaledAdder#LATENCY} + {@link ExponentShift#LATENCY} + 2 (the
- * {@link Fp8Quant} stages); {@code y} is delayed to leave with its {@code q}.
+ * scale_exp[8L-1:0], qexp[7:0]}; output {@code out_valid, out_last, y[32L-1:0], q[8L-1:0]}. {@code
+ * in_ready} is always high (II 1); {@code out_last} is {@code in_last} of the same beat. Latency
+ * {@link #LATENCY} = {@link ScaledAdder#LATENCY} + {@link ExponentShift#LATENCY} + 2 (the {@link
+ * Fp8Quant} stages); {@code y} is delayed to leave with its {@code q}.
  */
 public final class VectorUnit extends Module {
   public static final int LATENCY = ScaledAdder.LATENCY + ExponentShift.LATENCY + 2;
@@ -34,7 +34,8 @@ public final class VectorUnit extends Module {
     in.driveReady(bool(true));
     Bool valid = in.valid();
     UInt qexp = delay("qexp_d", in.payload().qexp, ScaledAdder.LATENCY);
-    Bool quantValid = delay("quant_valid_d", valid, ScaledAdder.LATENCY + ExponentShift.LATENCY, false);
+    Bool quantValid =
+        delay("quant_valid_d", valid, ScaledAdder.LATENCY + ExponentShift.LATENCY, false);
     UInt[] y = new UInt[lanes];
     UInt[] q = new UInt[lanes];
     for (int e = 0; e < lanes; e++) {

@@ -55,7 +55,8 @@ class GeluAccuracyTest {
     System.err.printf(
         "gelu: table error 2^%.2f, gate error 2^%.2f%n",
         Math.log(worstFit) / Math.log(2), Math.log(worst) / Math.log(2));
-    assertTrue(worstFit < Math.pow(2, GeluAccuracy.FIT_LOG2), "table at its own nodes: " + worstFit);
+    assertTrue(
+        worstFit < Math.pow(2, GeluAccuracy.FIT_LOG2), "table at its own nodes: " + worstFit);
     assertTrue(worst < Math.scalb(1.0, -23) * Math.pow(2, -0.4), "gate error " + worst);
   }
 
@@ -100,7 +101,9 @@ class GeluAccuracyTest {
     assertTrue(n > 2_500_000);
     assertTrue(
         worst <= 1,
-        String.format("worst x = %s (0x%08x): %.3f of the bound", Float.intBitsToFloat(worstX), worstX, worst));
+        String.format(
+            "worst x = %s (0x%08x): %.3f of the bound",
+            Float.intBitsToFloat(worstX), worstX, worst));
   }
 
   /** y is exactly RNE(x g) (the product of a 24- and a 29-bit integer is exact in double). */
@@ -112,7 +115,8 @@ class GeluAccuracyTest {
       if (!finite(x)) {
         continue;
       }
-      double exact = Float.intBitsToFloat(x) * Math.scalb((double) GatedProductGolden.gate(PHI, x), -28);
+      double exact =
+          Float.intBitsToFloat(x) * Math.scalb((double) GatedProductGolden.gate(PHI, x), -28);
       float expected = (float) exact;
       if (Math.abs(exact) >= Math.scalb(1.0, -126) || exact == 0) {
         assertEquals(

@@ -78,8 +78,7 @@ class SwigluAccuracyTest {
       if (e > worst) {
         worst = e;
         worstCase =
-            String.format(
-                "gate %s up %s", Float.intBitsToFloat(gate), Float.intBitsToFloat(up));
+            String.format("gate %s up %s", Float.intBitsToFloat(gate), Float.intBitsToFloat(up));
       }
       n++;
     }
@@ -90,7 +89,9 @@ class SwigluAccuracyTest {
     assertTrue(worst <= 1, worstCase + ": " + worst + " of the bound");
   }
 
-  /** Both roundings against double: s = (float) (gate g), y = (float) (s up), in the normal range. */
+  /**
+   * Both roundings against double: s = (float) (gate g), y = (float) (s up), in the normal range.
+   */
   @Test
   void roundingMatchesAnIndependentDoubleComputation() {
     Random r = new Random(8);
@@ -102,7 +103,8 @@ class SwigluAccuracyTest {
         continue;
       }
       double gs =
-          Float.intBitsToFloat(gate) * Math.scalb((double) GatedProductGolden.gate(SIGMOID, gate), -28);
+          Float.intBitsToFloat(gate)
+              * Math.scalb((double) GatedProductGolden.gate(SIGMOID, gate), -28);
       float s = (float) gs;
       double y = (double) s * Float.intBitsToFloat(up);
       boolean normal =
@@ -149,7 +151,8 @@ class SwigluAccuracyTest {
     // results below 2^-126 flush to zero of their sign
     assertEquals(0x80000000, SwigluGolden.y(SHAPE, 0x00800000, Float.floatToRawIntBits(-0.5f)));
     // |gate| >= 16: SiLU(gate) = gate or -0 exactly
-    assertEquals(Float.floatToRawIntBits(16f), SwigluGolden.y(SHAPE, Float.floatToRawIntBits(16f), one));
+    assertEquals(
+        Float.floatToRawIntBits(16f), SwigluGolden.y(SHAPE, Float.floatToRawIntBits(16f), one));
     assertEquals(0x80000000, SwigluGolden.y(SHAPE, Float.floatToRawIntBits(-16f), one));
   }
 

@@ -72,7 +72,9 @@ class NormalizationAccuracyTest {
       }
       int[] g = NormalizationStimulus.gamma(r, s.dim());
       int[] b = NormalizationStimulus.beta(r, s.dim());
-      worst = Math.max(worst, LayerNormAccuracy.worstFraction(s, x, g, b, LayerNormGolden.row(s, x, g, b)));
+      worst =
+          Math.max(
+              worst, LayerNormAccuracy.worstFraction(s, x, g, b, LayerNormGolden.row(s, x, g, b)));
     }
     assertTrue(worst <= 1, "worst error / allowed = " + worst);
   }

@@ -11,8 +11,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The golden models' specials, building blocks and parameter ranges, against independently
- * computed values (double precision, exact identities).
+ * The golden models' specials, building blocks and parameter ranges, against independently computed
+ * values (double precision, exact identities).
  */
 class NormalizationGoldenTest {
   static int bits(double v) {
@@ -33,7 +33,9 @@ class NormalizationGoldenTest {
     for (long m : new long[] {1L << 31, 0xFFFFFFFFL}) {
       for (int e = -40; e < 40; e++) {
         ExtendedFloat t = new ExtendedFloat(false, m, e);
-        worst = Math.max(worst, Math.abs(InverseSquareRoot.of(t).toDouble() * Math.sqrt(t.toDouble()) - 1));
+        worst =
+            Math.max(
+                worst, Math.abs(InverseSquareRoot.of(t).toDouble() * Math.sqrt(t.toDouble()) - 1));
       }
     }
     assertTrue(worst < Math.scalb(1.0, -28), "worst relative error " + worst);
@@ -83,7 +85,8 @@ class NormalizationGoldenTest {
     int[] y2 = LayerNormGolden.row(s, x, g2, b2);
     int[] y1 = LayerNormGolden.row(s, x, g, b);
     for (int i = 0; i < 8; i++) {
-      assertEquals(i == 2 || i == 5 ? NormalizationGolden.CANONICAL_NAN : y1[i], y2[i], "element " + i);
+      assertEquals(
+          i == 2 || i == 5 ? NormalizationGolden.CANONICAL_NAN : y1[i], y2[i], "element " + i);
     }
   }
 

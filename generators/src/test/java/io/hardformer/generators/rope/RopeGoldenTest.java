@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link RopeGolden} against double precision: sin and cos of the phase, the HF Llama rotation at
- * D = 64 and 128 (theta 500,000 and 10,000), positions 0, 1, the max and random, with the bound of
+ * {@link RopeGolden} against double precision: sin and cos of the phase, the HF Llama rotation at D
+ * = 64 and 128 (theta 500,000 and 10,000), positions 0, 1, the max and random, with the bound of
  * {@link RopeAccuracy} enforced and reported.
  */
 class RopeGoldenTest {
@@ -45,7 +45,8 @@ class RopeGoldenTest {
       worst = Math.max(worst, Math.abs(Math.scalb((double) sc[0], -30) - Math.sin(t)));
       worst = Math.max(worst, Math.abs(Math.scalb((double) sc[1], -30) - Math.cos(t)));
     }
-    assertTrue(worst < Math.scalb(1.0, -24), "worst sin/cos error 2^" + Math.log(worst) / Math.log(2));
+    assertTrue(
+        worst < Math.scalb(1.0, -24), "worst sin/cos error 2^" + Math.log(worst) / Math.log(2));
   }
 
   @ParameterizedTest(name = "D={0} theta={1} P={2}")
@@ -66,7 +67,8 @@ class RopeGoldenTest {
       int scale = r.nextInt(60) - 30;
       double max = 0;
       for (int i = 0; i < d; i++) {
-        float v = (float) (r.nextGaussian() * Math.scalb(1.0, scale + (r.nextInt(8) == 0 ? -20 : 0)));
+        float v =
+            (float) (r.nextGaussian() * Math.scalb(1.0, scale + (r.nextInt(8) == 0 ? -20 : 0)));
         x[i] = Float.floatToRawIntBits(v);
         max = Math.max(max, Math.abs(v));
       }
@@ -77,7 +79,9 @@ class RopeGoldenTest {
         double allowed = RopeAccuracy.allowedError(max, ref[i]);
         worstRatio = Math.max(worstRatio, err / allowed);
         if (err > allowed) {
-          fail(String.format("D=%d pos=%d element %d: error %g > allowed %g", d, pos, i, err, allowed));
+          fail(
+              String.format(
+                  "D=%d pos=%d element %d: error %g > allowed %g", d, pos, i, err, allowed));
         }
       }
     }
@@ -87,7 +91,9 @@ class RopeGoldenTest {
   @Test
   void positionZeroIsTheIdentityAndSpecialsAreNaN() {
     RopeShape s = new RopeShape(8, 500000, 8192, 4, Fp8Format.E4M3);
-    int[] x = {0x3F800000, 0xC0000000, 0x00000001, 0x7F7FFFFF, 0x80800000, 0x3EAAAAAB, 0, 0x12345678};
+    int[] x = {
+      0x3F800000, 0xC0000000, 0x00000001, 0x7F7FFFFF, 0x80800000, 0x3EAAAAAB, 0, 0x12345678
+    };
     int[] y = RopeGolden.row(s, x, 0);
     assertArrayEquals(x, y, "cos 0 = 1 and sin 0 = 0 exactly");
     x[1] = 0x7F800000; // Inf pairs with element 5
@@ -101,14 +107,20 @@ class RopeGoldenTest {
   void badShapesNameTheOption() {
     assertEquals(
         "--head-dim",
-        assertThrows(BadParameterException.class, () -> new RopeShape(7, 500000, 8192, 1, Fp8Format.E4M3))
+        assertThrows(
+                BadParameterException.class,
+                () -> new RopeShape(7, 500000, 8192, 1, Fp8Format.E4M3))
             .option());
     assertEquals(
         "--lanes",
-        assertThrows(BadParameterException.class, () -> new RopeShape(64, 500000, 8192, 5, Fp8Format.E4M3))
+        assertThrows(
+                BadParameterException.class,
+                () -> new RopeShape(64, 500000, 8192, 5, Fp8Format.E4M3))
             .option());
-    assertThrows(BadParameterException.class, () -> new RopeShape(64, 500000, 0, 1, Fp8Format.E4M3));
     assertThrows(
-        BadParameterException.class, () -> new RopeShape(64, 500000, (1 << 24) + 1, 1, Fp8Format.E4M3));
+        BadParameterException.class, () -> new RopeShape(64, 500000, 0, 1, Fp8Format.E4M3));
+    assertThrows(
+        BadParameterException.class,
+        () -> new RopeShape(64, 500000, (1 << 24) + 1, 1, Fp8Format.E4M3));
   }
 }

@@ -39,8 +39,20 @@ class VectorGoldenTest {
     for (int x : VectorGenerator.FP32_SPECIALS) {
       v.add(x);
     }
-    for (int x : new int[] {0x00000002, 0x00400000, 0x00400001, 0x00FFFFFF, 0x3F800001, 0x4B000000,
-        0x33800000, 0x34000000, 0x7F000000, 0x0C800000, 0x8C800000}) {
+    for (int x :
+        new int[] {
+          0x00000002,
+          0x00400000,
+          0x00400001,
+          0x00FFFFFF,
+          0x3F800001,
+          0x4B000000,
+          0x33800000,
+          0x34000000,
+          0x7F000000,
+          0x0C800000,
+          0x8C800000
+        }) {
       v.add(x);
       v.add(x ^ 0x80000000);
     }
@@ -89,7 +101,8 @@ class VectorGoldenTest {
     int got = VectorGolden.y(a, s, b);
     int want = oracleY(a, s, b);
     if (got != want) {
-      fail(String.format("y(0x%08x, %d, 0x%08x): golden 0x%08x, oracle 0x%08x", a, s, b, got, want));
+      fail(
+          String.format("y(0x%08x, %d, 0x%08x): golden 0x%08x, oracle 0x%08x", a, s, b, got, want));
     }
   }
 
@@ -101,7 +114,10 @@ class VectorGoldenTest {
     List<Integer> c = corners();
     for (int y : c) {
       for (int qexp = -128; qexp <= 127; qexp++) {
-        assertEquals(oracleQ(f, y, qexp), VectorGolden.q(shape, y, qexp), () -> "q of 0x" + Integer.toHexString(y));
+        assertEquals(
+            oracleQ(f, y, qexp),
+            VectorGolden.q(shape, y, qexp),
+            () -> "q of 0x" + Integer.toHexString(y));
       }
     }
     for (int i = 0; i < 1_000_000; i++) {
@@ -110,7 +126,8 @@ class VectorGoldenTest {
       int got = VectorGolden.q(shape, y, qexp);
       int want = oracleQ(f, y, qexp);
       if (got != want) {
-        fail(String.format("%s q(0x%08x, %d): golden 0x%02x, oracle 0x%02x", f, y, qexp, got, want));
+        fail(
+            String.format("%s q(0x%08x, %d): golden 0x%02x, oracle 0x%02x", f, y, qexp, got, want));
       }
     }
   }
@@ -138,7 +155,13 @@ class VectorGoldenTest {
         double qv = Math.scalb(f.toDouble(VectorGolden.q(shape, y, qexp)), qexp);
         double errQ = Math.abs(qv - exact);
         if (errQ > VectorAccuracy.allowedQError(f, exact, qexp)) {
-          fail("q error " + errQ + " > " + VectorAccuracy.allowedQError(f, exact, qexp) + " at " + exact);
+          fail(
+              "q error "
+                  + errQ
+                  + " > "
+                  + VectorAccuracy.allowedQError(f, exact, qexp)
+                  + " at "
+                  + exact);
         }
         checked++;
       }

@@ -13,8 +13,8 @@ import java.math.BigInteger;
  * Streams the rows of a matrix through a {@code layernorm} or {@code rmsnorm} unit in one stream
  * run, as its protocol asks (docs/PROTOCOLS.md): every row twice, N / L beats a pass, {@code
  * in_last} on each pass's last beat; the statistics pass carries x only (gamma and beta zero), the
- * output pass x with gamma (and beta) and gives one output beat per beat. The unit's {@code out_last}
- * must mark each row's last output beat.
+ * output pass x with gamma (and beta) and gives one output beat per beat. The unit's {@code
+ * out_last} must mark each row's last output beat.
  */
 final class NormalizationRowRun {
   private final Testbench tb;

@@ -39,8 +39,8 @@ import java.util.Map;
  * fma-array} (FP32 out) tiled as {@link MatmulTiling} says; attention heads on an {@code attention}
  * unit (head dim D, G = 1, FP32 out), one step per query; the vector, layernorm, rmsnorm, gelu and
  * swiglu units with {@link #LANES} lanes through {@link RowStream} (normalization: every row twice,
- * {@link NormalizationRowRun}); rope has no RTL yet and throws. Each unit's model is built (or fetched
- * from the model cache) on its first call and its process stays open until {@link #close}.
+ * {@link NormalizationRowRun}); rope has no RTL yet and throws. Each unit's model is built (or
+ * fetched from the model cache) on its first call and its process stays open until {@link #close}.
  */
 public final class RtlUnits implements TransformerUnits {
   /**

@@ -55,7 +55,8 @@ class GeluTest {
             ActivationRun.run(tb, dut.in, dut.out, List.<int[][]>of(beats), s.latency(), bubbles);
         for (int b = 0; b < beats.length; b++) {
           long[][] o = out.get(b);
-          assertEquals(ActivationRun.last(b, beats.length) ? 1 : 0, o[2][0], "out_last of beat " + b);
+          assertEquals(
+              ActivationRun.last(b, beats.length) ? 1 : 0, o[2][0], "out_last of beat " + b);
           for (int e = 0; e < lanes; e++) {
             int in = beats[b][e];
             long y = Integer.toUnsignedLong(GeluGolden.y(s, in));

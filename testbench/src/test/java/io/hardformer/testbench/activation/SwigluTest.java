@@ -78,7 +78,8 @@ class SwigluTest {
             ActivationRun.run(tb, dut.in, dut.out, List.of(gates, ups), s.latency(), bubbles);
         for (int b = 0; b < gates.length; b++) {
           long[][] o = out.get(b);
-          assertEquals(ActivationRun.last(b, gates.length) ? 1 : 0, o[2][0], "out_last of beat " + b);
+          assertEquals(
+              ActivationRun.last(b, gates.length) ? 1 : 0, o[2][0], "out_last of beat " + b);
           for (int e = 0; e < lanes; e++) {
             int g = gates[b][e];
             int u = ups[b][e];
@@ -90,7 +91,14 @@ class SwigluTest {
                   String.format(
                       "swiglu(gate 0x%08x = %s, up 0x%08x = %s) lane %d: expected y 0x%08x q 0x%02x,"
                           + " got y 0x%08x q 0x%02x",
-                      g, Float.intBitsToFloat(g), u, Float.intBitsToFloat(u), e, y, q, o[0][e],
+                      g,
+                      Float.intBitsToFloat(g),
+                      u,
+                      Float.intBitsToFloat(u),
+                      e,
+                      y,
+                      q,
+                      o[0][e],
                       o[1][e]));
             }
             if (((g >>> 23) & 0xFF) != 0xFF && ((u >>> 23) & 0xFF) != 0xFF) {

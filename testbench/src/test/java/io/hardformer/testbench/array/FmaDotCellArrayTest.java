@@ -120,8 +120,7 @@ class FmaDotCellArrayTest {
       }
       long total = run.outputCycle(count * rows - 1) - first + 1;
       assertEquals(shape.cyclesBackToBack(k, count), total, "cycles of " + count + " matmuls");
-      assertEquals(
-          shape.cyclesPerMatmul(k), run.outputCycle(rows - 1) - first + 1, "one matmul");
+      assertEquals(shape.cyclesPerMatmul(k), run.outputCycle(rows - 1) - first + 1, "one matmul");
     }
   }
 

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Streams rows through a normalization unit (each row twice: statistics pass, output pass) and
- * checks every output beat bit-exactly against {@link NormalizationGolden}, with the cycle
- * contract measured from the cycle stamps.
+ * checks every output beat bit-exactly against {@link NormalizationGolden}, with the cycle contract
+ * measured from the cycle stamps.
  */
 final class NormalizationRows {
   /** One row's inputs (FP32 bits); beta null for rmsnorm. */
@@ -29,7 +29,8 @@ final class NormalizationRows {
     return w;
   }
 
-  static StreamRun send(Testbench tb, NormalizationUnit dut, NormalizationShape s, List<Row> rows, double bubbles) {
+  static StreamRun send(
+      Testbench tb, NormalizationUnit dut, NormalizationShape s, List<Row> rows, double bubbles) {
     Stream st = tb.stream(dut.in, dut.out).bubbles(bubbles);
     int lanes = s.lanes();
     int beats = s.beatsPerRow();
@@ -55,7 +56,8 @@ final class NormalizationRows {
    * beat; without bubbles, the output pass's first beat {@code statisticsGap} cycles after the
    * statistics pass's last, and the next row's first beat right after the output pass.
    */
-  static void check(Testbench tb, NormalizationShape s, List<Row> rows, StreamRun run, boolean backToBack) {
+  static void check(
+      Testbench tb, NormalizationShape s, List<Row> rows, StreamRun run, boolean backToBack) {
     int lanes = s.lanes();
     int beats = s.beatsPerRow();
     for (int r = 0; r < rows.size(); r++) {
@@ -65,7 +67,13 @@ final class NormalizationRows {
       if (backToBack) {
         long gap = run.acceptCycle(firstOut) - run.acceptCycle(firstOut - 1);
         if (gap != NormalizationShapes.statisticsGap()) {
-          tb.fail("row " + r + ": output pass began " + gap + " cycles after the statistics pass's last beat, expected " + NormalizationShapes.statisticsGap());
+          tb.fail(
+              "row "
+                  + r
+                  + ": output pass began "
+                  + gap
+                  + " cycles after the statistics pass's last beat, expected "
+                  + NormalizationShapes.statisticsGap());
         }
         if (r > 0 && run.acceptCycle(r * 2 * beats) - run.acceptCycle(r * 2 * beats - 1) != 1) {
           tb.fail("row " + r + ": statistics pass did not follow the previous output pass at once");
@@ -76,7 +84,15 @@ final class NormalizationRows {
         BigInteger[] got = run.output(index);
         long latency = run.outputCycle(index) - run.acceptCycle(firstOut + t);
         if (latency != NormalizationShapes.outputLatency(s)) {
-          tb.fail("row " + r + " beat " + t + ": latency " + latency + ", expected " + NormalizationShapes.outputLatency(s));
+          tb.fail(
+              "row "
+                  + r
+                  + " beat "
+                  + t
+                  + ": latency "
+                  + latency
+                  + ", expected "
+                  + NormalizationShapes.outputLatency(s));
         }
         int lastBit = got[2].intValue();
         if (lastBit != (t == beats - 1 ? 1 : 0)) {
@@ -86,7 +102,8 @@ final class NormalizationRows {
           int i = t * lanes + l;
           long gotY = Lanes.element(got[0], l, 32);
           long gotQ = Lanes.element(got[1], l, 8);
-          int wantQ = io.hardformer.generators.numerics.Fp8Arithmetic.quantize(s.format(), y[i], true);
+          int wantQ =
+              io.hardformer.generators.numerics.Fp8Arithmetic.quantize(s.format(), y[i], true);
           if (gotY != Integer.toUnsignedLong(y[i]) || gotQ != wantQ) {
             tb.failAt(
                 run.outputCycle(index),

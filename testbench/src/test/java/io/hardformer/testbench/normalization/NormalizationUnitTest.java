@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code layernorm} and {@code rmsnorm} in Verilator, bit-exact against the golden models (y and
- * q) on model-like rows, specials (zeros of both signs, subnormals, max normals, NaN, Inf in x,
- * gamma and beta, constant rows) and random bit patterns, with and without input bubbles, and the
- * cycle contract measured from the cycle stamps.
+ * {@code layernorm} and {@code rmsnorm} in Verilator, bit-exact against the golden models (y and q)
+ * on model-like rows, specials (zeros of both signs, subnormals, max normals, NaN, Inf in x, gamma
+ * and beta, constant rows) and random bit patterns, with and without input bubbles, and the cycle
+ * contract measured from the cycle stamps.
  */
 @Tag("verilator")
 class NormalizationUnitTest {
@@ -40,7 +40,10 @@ class NormalizationUnitTest {
     int[] specials = {0, 0x80000000, 1, 0x807FFFFF, 0x00800000, 0x7F7FFFFF, 0xFF7FFFFF, 0x3F800000};
     for (int k = 0; k < count; k++) {
       int kind = k % 8;
-      int[] x = kind % 2 == 0 ? NormalizationStimulus.miniLmRow(r, n) : NormalizationStimulus.llamaRow(r, n);
+      int[] x =
+          kind % 2 == 0
+              ? NormalizationStimulus.miniLmRow(r, n)
+              : NormalizationStimulus.llamaRow(r, n);
       int[] g = NormalizationStimulus.gamma(r, n);
       int[] b = NormalizationStimulus.beta(r, n);
       switch (kind) {
@@ -72,7 +75,10 @@ class NormalizationUnitTest {
         }
         case 7 -> { // subnormal-only row, zeros
           for (int i = 0; i < n; i++) {
-            x[i] = r.nextInt(4) == 0 ? (r.nextBoolean() ? 0 : 0x80000000) : (r.nextInt(0x800000) | (r.nextBoolean() ? 0x80000000 : 0));
+            x[i] =
+                r.nextInt(4) == 0
+                    ? (r.nextBoolean() ? 0 : 0x80000000)
+                    : (r.nextInt(0x800000) | (r.nextBoolean() ? 0x80000000 : 0));
           }
         }
         default -> {}
@@ -86,7 +92,8 @@ class NormalizationUnitTest {
   @MethodSource("configs")
   void bitExactAndOnTime(boolean centered, int dim, int lanes, Fp8Format f) {
     float eps = centered ? 1e-12f : 1e-5f;
-    NormalizationShape s = new NormalizationShape(dim, lanes, centered, Float.floatToRawIntBits(eps), f);
+    NormalizationShape s =
+        new NormalizationShape(dim, lanes, centered, Float.floatToRawIntBits(eps), f);
     List<NormalizationRows.Row> rows = rows(s, new Random(dim * 31L + lanes), 400);
     NormalizationUnit dut = new NormalizationUnit(s);
     try (Testbench tb = Testbench.of(dut)) {

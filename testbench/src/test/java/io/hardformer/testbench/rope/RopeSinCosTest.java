@@ -63,8 +63,7 @@ class RopeSinCosTest {
       Outputs out = tb.run(st, "out_valid");
       assertEquals(phases.size(), out.size(), "one result per valid input");
       for (int k = 0; k < phases.size(); k++) {
-        assertEquals(
-            start + inputCycles.get(k) + latency, out.cycle(k), "latency of result " + k);
+        assertEquals(start + inputCycles.get(k) + latency, out.cycle(k), "latency of result " + k);
         long[] want = RopeGolden.sinCos(phases.get(k));
         long gotSin = (int) out.getLong(k, "sin");
         long gotCos = (int) out.getLong(k, "cos");

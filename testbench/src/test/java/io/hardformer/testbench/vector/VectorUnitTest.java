@@ -72,16 +72,19 @@ class VectorUnitTest {
     }
     try (Testbench tb = Testbench.of(new VectorUnit(shape))) {
       tb.reset();
-      StreamRun backToBack = send(tb, beats, 0).expectLatency(VectorUnit.LATENCY).expectInitiationInterval(1);
+      StreamRun backToBack =
+          send(tb, beats, 0).expectLatency(VectorUnit.LATENCY).expectInitiationInterval(1);
       check(tb, shape, beats, backToBack);
       StreamRun bubbles = send(tb, beats.subList(0, 2000), 0.4).expectLatency(VectorUnit.LATENCY);
-      assertTrue(bubbles.acceptCycle(1999) - bubbles.acceptCycle(0) > 2500, "bubbles spread the beats");
+      assertTrue(
+          bubbles.acceptCycle(1999) - bubbles.acceptCycle(0) > 2500, "bubbles spread the beats");
       check(tb, shape, beats.subList(0, 2000), bubbles);
     }
   }
 
   private static int gaussian(Random r) {
-    return Float.floatToRawIntBits((float) (r.nextGaussian() * Math.scalb(1.0, r.nextInt(40) - 20)));
+    return Float.floatToRawIntBits(
+        (float) (r.nextGaussian() * Math.scalb(1.0, r.nextInt(40) - 20)));
   }
 
   private static StreamRun send(Testbench tb, List<Beat> beats, double bubbles) {
@@ -121,7 +124,8 @@ class VectorUnitTest {
         }
       }
       if (out[2].intValue() != (b.last() ? 1 : 0)) {
-        tb.failAt(run.outputCycle(t), "beat " + t + ": out_last " + out[2] + ", in_last " + b.last());
+        tb.failAt(
+            run.outputCycle(t), "beat " + t + ": out_last " + out[2] + ", in_last " + b.last());
       }
     }
   }
