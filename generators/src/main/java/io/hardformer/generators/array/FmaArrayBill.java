@@ -147,17 +147,18 @@ public final class FmaArrayBill {
         + (s.holdKind() == AccumulationMode.FIXED ? " adjust_bits=" + s.quantumBits() : "");
   }
 
-  /** The dot-cell configurations of the bundled table (E4M3; docs/BENCHMARKS.md reports them). */
+  /** The dot-cell configurations of the bundled table, both formats (docs/BENCHMARKS.md reports E4M3). */
   public static List<FmaArrayShape> calibratedDotCells() {
     List<FmaArrayShape> shapes = new ArrayList<>();
-    FmaArrayShape base =
-        FmaArrayShape.of(1, 1, Fp8Format.E4M3, AccumulationMode.FP32, FloatPacker.FP32);
-    shapes.add(base.withFixed(13, 0));
-    shapes.add(base.withFixed(13, 128));
-    for (int lanes : new int[] {4, 8, 16}) {
-      shapes.add(base.withLanes(lanes));
-      shapes.add(base.withLanes(lanes).withFixed(13, 0));
-      shapes.add(base.withLanes(lanes).withFixed(13, 128));
+    for (Fp8Format f : Fp8Format.values()) {
+      FmaArrayShape base = FmaArrayShape.of(1, 1, f, AccumulationMode.FP32, FloatPacker.FP32);
+      shapes.add(base.withFixed(13, 0));
+      shapes.add(base.withFixed(13, 128));
+      for (int lanes : new int[] {4, 8, 16}) {
+        shapes.add(base.withLanes(lanes));
+        shapes.add(base.withLanes(lanes).withFixed(13, 0));
+        shapes.add(base.withLanes(lanes).withFixed(13, 128));
+      }
     }
     return shapes;
   }
