@@ -147,7 +147,10 @@ public final class FmaArrayBill {
         + (s.holdKind() == AccumulationMode.FIXED ? " adjust_bits=" + s.quantumBits() : "");
   }
 
-  /** The dot-cell configurations of the bundled table, both formats (docs/BENCHMARKS.md reports E4M3). */
+  /**
+   * The dot-cell configurations of the bundled table, both formats (docs/BENCHMARKS.md reports
+   * E4M3).
+   */
   public static List<FmaArrayShape> calibratedDotCells() {
     List<FmaArrayShape> shapes = new ArrayList<>();
     for (Fp8Format f : Fp8Format.values()) {
