@@ -3,6 +3,7 @@ package io.hardformer.cli.explore;
 import io.hardformer.cli.ExitCodes;
 import io.hardformer.cli.output.OutputFolder;
 import io.hardformer.generators.array.FmaArrayShape;
+import io.hardformer.generators.catalog.BadParameterException;
 import io.hardformer.generators.numerics.Fp8Format;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  ./hardformer explore fma-array --out build/explore             # the default sweep, 20 points",
+      "  ./hardformer explore fma-array --k 1024 --out build/explore   # the default 20 points at K = 1024",
       "  ./hardformer explore fma-array --formats e4m3,e5m2 --acc fp32,fixed:13 --lanes 1,16 --k 256 --out build/e5m2"
     })
 public final class ExploreFmaArrayCommand implements Callable<Integer> {
@@ -155,11 +156,12 @@ public final class ExploreFmaArrayCommand implements Callable<Integer> {
       for (int lane : l) {
         try {
           c.shape(rows, cols, Fp8Format.E4M3, lane, s.maxK());
+        } catch (BadParameterException e) {
+          throw e.option().equals("--rows") || e.option().equals("--cols")
+              ? new CommandLine.ParameterException(spec.commandLine(), e.getMessage())
+              : usage("--acc", c + " at lanes " + lane + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
-          String m = e.getMessage();
-          throw m.startsWith("--rows") || m.startsWith("--cols")
-              ? new CommandLine.ParameterException(spec.commandLine(), m)
-              : usage("--acc", c + " at lanes " + lane + ": " + m);
+          throw usage("--acc", c + " at lanes " + lane + ": " + e.getMessage());
         }
       }
     }

@@ -51,7 +51,7 @@ public final class ExploreReport {
         .append(
             "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
                 + "table{border-collapse:collapse;font-size:90%}td,th{border:1px solid #ccc;"
-                + "padding:3px 6px;text-align:right}td.l,th.l{text-align:left}"
+                + "padding:3px 6px;text-align:right}td.l,th.l{text-align:left;white-space:nowrap}"
                 + "tr.front{font-weight:bold}tr.dominated{color:#777}tr.unpriced{color:#a33}"
                 + "figure{margin:2em 0}</style></head>\n<body>\n")
         .append("<h1>FMA array: area against accuracy</h1>\n");
@@ -152,6 +152,9 @@ public final class ExploreReport {
     x.setAutoRangeIncludesZero(false);
     x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
     plot.setRangeAxis(new ErrorLogAxis(yLabel, low, high));
+    Font ticks = new Font("SansSerif", Font.PLAIN, 12);
+    x.setTickLabelFont(ticks);
+    plot.getRangeAxis().setTickLabelFont(ticks);
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
     r.setSeriesLinesVisible(0, true);
     r.setSeriesShapesVisible(0, true);
