@@ -3,14 +3,10 @@ package io.hardformer.bench;
 import io.hardformer.area.AreaFigures;
 import io.hardformer.area.FmaArrayArea;
 import io.hardformer.area.UnitAreaTable;
-import io.hardformer.generators.array.AccumulationAccuracy;
 import io.hardformer.generators.array.AccumulationAccuracy.Errors;
 import io.hardformer.generators.array.AccumulationAccuracy.Inputs;
-import io.hardformer.generators.array.AccumulationMode;
+import io.hardformer.generators.array.AccumulationStudy;
 import io.hardformer.generators.array.FmaArrayShape;
-import io.hardformer.generators.fp8.FloatPacker;
-import io.hardformer.generators.numerics.Fp8Format;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,18 +15,18 @@ import java.util.Locale;
  * configuration, transistors per FMA at 64 x 64 from the unit table, and the error against FP64 at
  * K = 256, 4096, 16384 on Gaussian and Student-t (nu = 3) inputs. Prints a Markdown table.
  *
- * <p>The two methods a design-space explorer needs: {@link #errors} (config to error figures) and
- * {@link #transistorsPerFma} (config to transistors per FMA).
+ * <p>The measurement protocol (seeds, depths, configurations) is {@link AccumulationStudy} in the
+ * generators module, which {@code hardformer explore fma-array} uses too.
  */
 public final class AccumulatorStudy {
   /** The depths of the study. */
-  public static final int[] DEPTHS = {256, 4096, 16384};
+  public static final int[] DEPTHS = AccumulationStudy.DEPTHS;
 
   private AccumulatorStudy() {}
 
   /** Error figures of a configuration at depth K on one input distribution (seeded by K). */
   public static Errors errors(FmaArrayShape config, Inputs inputs, int k) {
-    return AccumulationAccuracy.measure(config, inputs, k, 1000L * k + inputs.ordinal());
+    return AccumulationStudy.errors(config, inputs, k);
   }
 
   /**
@@ -56,32 +52,12 @@ public final class AccumulatorStudy {
 
   /** The configurations of docs/BENCHMARKS.md's table (E4M3, FP32 out). */
   public static List<FmaArrayShape> configurations() {
-    FmaArrayShape fp32 =
-        FmaArrayShape.of(1, 1, Fp8Format.E4M3, AccumulationMode.FP32, FloatPacker.FP32);
-    FmaArrayShape exact =
-        FmaArrayShape.of(1, 1, Fp8Format.E4M3, AccumulationMode.EXACT, FloatPacker.FP32);
-    List<FmaArrayShape> c = new ArrayList<>();
-    c.add(fp32);
-    c.add(exact);
-    c.add(fp32.withFixed(13, 0));
-    c.add(fp32.withFixed(13, 128));
-    for (int lanes : new int[] {4, 8, 16}) {
-      c.add(fp32.withLanes(lanes));
-      c.add(fp32.withLanes(lanes).withFixed(13, 0));
-      c.add(fp32.withLanes(lanes).withFixed(13, 128));
-    }
-    return c;
+    return AccumulationStudy.configurations();
   }
 
   /** A configuration's options, as typed on the command line. */
   public static String describe(FmaArrayShape s) {
-    String acc =
-        s.mode() == AccumulationMode.FIXED
-            ? "fixed --acc-bits "
-                + s.accBits()
-                + (s.promotes() ? " --promote-every " + s.promoteEvery() : "")
-            : s.mode().cliName();
-    return "--acc " + acc + (s.lanes() > 1 ? " --lanes " + s.lanes() : "");
+    return AccumulationStudy.describe(s);
   }
 
   public static void run() {

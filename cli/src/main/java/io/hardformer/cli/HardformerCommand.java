@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
       EstimateCommand.class,
       RulesCommand.class,
       io.hardformer.cli.model.RunModelCommand.class,
-      io.hardformer.cli.model.RunLayerCommand.class
+      io.hardformer.cli.model.RunLayerCommand.class,
+      io.hardformer.cli.explore.ExploreCommand.class
     },
     footer = {
       "",

@@ -22,9 +22,9 @@ import picocli.CommandLine;
  * prints them), in README.md's code blocks and in those of every docs/*.md page runs through the
  * CLI in-process and exits 0. Paths in examples are resolved under a temporary folder; the tile
  * examples run with {@code --no-check} (the Verilator self-check has its own test) and {@code
- * team-tile.yaml} is the embedded default tile. Synopsis lines (with {@code [ ] < > |} or an
- * upper-case placeholder such as DIR or N) are syntax, not examples, and are the only lines not
- * run.
+ * team-tile.yaml} is the embedded default tile; the shard folders of {@code explore merge} are
+ * paths too. Synopsis lines (with {@code [ ] < > |} or an upper-case placeholder such as DIR or N)
+ * are syntax, not examples, and are the only lines not run.
  */
 class ExamplesRunTest {
   private static final Set<String> PATH_OPTIONS =
@@ -153,8 +153,8 @@ class ExamplesRunTest {
   private String[] runnable(String[] args) {
     List<String> a = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
-      a.add(
-          i > 0 && PATH_OPTIONS.contains(args[i - 1]) ? tmp.resolve(args[i]).toString() : args[i]);
+      boolean path = i > 0 && PATH_OPTIONS.contains(args[i - 1]) || isMergedFolder(args, i);
+      a.add(path ? tmp.resolve(args[i]).toString() : args[i]);
     }
     if (isTile(args)) {
       if (!a.contains("--out")) {
@@ -165,6 +165,15 @@ class ExamplesRunTest {
       }
     }
     return a.toArray(new String[0]);
+  }
+
+  /** {@code explore merge DIR...}: the shard folders are paths too. */
+  private static boolean isMergedFolder(String[] args, int i) {
+    return i >= 2
+        && args[0].equals("explore")
+        && args[1].equals("merge")
+        && !args[i].startsWith("-")
+        && !PATH_OPTIONS.contains(args[i - 1]);
   }
 
   private static CliRun run(String... args) {
