@@ -115,6 +115,8 @@ class FmaCarrySaveArrayTest {
     try (Testbench tb = Testbench.of(new FmaArray(deep))) {
       String manifest = tb.design().manifest();
       assertTrue(manifest.contains("\"latency\" : " + deep.latency()), manifest);
+      assertTrue(
+          manifest.contains("C + 2 + cellExtra + readoutLatency = " + deep.latency()), manifest);
     }
   }
 
