@@ -1,5 +1,6 @@
 package io.hardformer.generators.array;
 
+import io.hardformer.generators.catalog.BadParameterException;
 import io.hardformer.generators.catalog.ParameterCheck;
 import io.hardformer.generators.fp8.ExactDotTree;
 import io.hardformer.generators.fp8.FloatPacker;
@@ -64,13 +65,14 @@ public record FmaArrayShape(
       promoteEvery = 0;
     }
     if (pipeline == CellPipeline.DEEP && (mode != AccumulationMode.EXACT || lanes != 1)) {
-      throw new IllegalArgumentException(
+      throw new BadParameterException(
+          "--pipeline",
           "--pipeline deep is built for --acc exact --lanes 1 only (got --acc "
               + mode.cliName()
               + " --lanes "
               + lanes
               + "); use --acc exact --lanes 1, or --pipeline default (docs/PROTOCOLS.md, "
-              + "\"Deep pipeline\")");
+              + "\"FMA array, deep pipeline\")");
     }
   }
 
