@@ -29,6 +29,13 @@ class FmaArrayPipelineOptionTest {
     assertEquals(
         "deep",
         new FmaArrayGenerator().parameterValues(params("exact", 1, "deep")).get("pipeline"));
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> cycles =
+        (java.util.Map<String, Object>) FmaArrayManifest.sections(s).get("cycleContract");
+    assertEquals(
+        "C + 2 + cellExtra + readoutLatency = " + s.latency(), cycles.get("latencyFromLastBeat"));
+    assertEquals(s.readoutLatency(), cycles.get("readoutLatency"));
+    assertTrue(cycles.get("pipeline").toString().contains("7-stage carry-save resolver"));
   }
 
   @Test
