@@ -28,7 +28,17 @@ public final class ColumnReadout extends Module {
 
   public ColumnReadout(
       int rows, int holdBits, AccumulationMode mode, int unit, FloatPacker outFormat) {
-    this(rows, holdBits, mode, unit, outFormat, 0);
+    this(rows, holdBits, mode, unit, outFormat, 0, false);
+  }
+
+  /**
+   * The readout of a column of carry-save cells ({@link FmaCarrySaveCell}): each hold is {nan,
+   * pos_inf, neg_inf, S, C}; a {@link CarrySaveResolver} adds S and C after the multiplexer tree,
+   * then the exact output unit rounds the sum once.
+   */
+  public static ColumnReadout carrySave(int rows, int sumBits, int unit, FloatPacker outFormat) {
+    return new ColumnReadout(
+        rows, FmaCarrySaveCell.holdBits(sumBits), AccumulationMode.EXACT, unit, outFormat, 0, true);
   }
 
   /**
@@ -39,7 +49,13 @@ public final class ColumnReadout extends Module {
   public static ColumnReadout fixed(
       int rows, int sumBits, int quantumBits, int unit, FloatPacker outFormat) {
     return new ColumnReadout(
-        rows, sumBits + quantumBits + 3, AccumulationMode.FIXED, unit, outFormat, quantumBits);
+        rows,
+        sumBits + quantumBits + 3,
+        AccumulationMode.FIXED,
+        unit,
+        outFormat,
+        quantumBits,
+        false);
   }
 
   private ColumnReadout(
@@ -48,7 +64,8 @@ public final class ColumnReadout extends Module {
       AccumulationMode mode,
       int unit,
       FloatPacker outFormat,
-      int quantumBits) {
+      int quantumBits,
+      boolean carrySave) {
     param("rows", rows);
     param("acc", mode.cliName());
     param("hold_bits", holdBits);
@@ -92,6 +109,19 @@ public final class ColumnReadout extends Module {
       rounding.negInf.assign(picked.bit(holdBits - 3));
       out.assign(rounding.out);
       stages += FixedToFloat.LATENCY;
+    } else if (mode == AccumulationMode.EXACT && carrySave) {
+      int sumBits = (holdBits - 3) / 2;
+      CarrySaveResolver resolver = instance("resolver", new CarrySaveResolver(sumBits));
+      resolver.a.assign(picked.bits(2 * sumBits - 1, sumBits));
+      resolver.b.assign(picked.bits(sumBits - 1, 0));
+      UInt flags = delay("resolver_flags", picked.bits(holdBits - 1, 2 * sumBits), resolver.stages);
+      FixedToFloat rounding = instance("rounding", new FixedToFloat(sumBits, unit, outFormat));
+      rounding.sum.assign(resolver.sum.asSInt());
+      rounding.nan.assign(flags.bit(2));
+      rounding.posInf.assign(flags.bit(1));
+      rounding.negInf.assign(flags.bit(0));
+      out.assign(rounding.out);
+      stages += resolver.stages + FixedToFloat.LATENCY;
     } else if (mode == AccumulationMode.EXACT) {
       int sumBits = holdBits - 3;
       FixedToFloat rounding = instance("rounding", new FixedToFloat(sumBits, unit, outFormat));

@@ -64,6 +64,9 @@ public final class FmaArray extends Module {
       param("acc_bits", shape.accBits());
       param("promote_every", shape.promoteEvery());
     }
+    if (shape.carrySave()) {
+      param("pipeline", shape.pipeline().cliName());
+    }
     in =
         inStream(
             "in",
@@ -148,19 +151,22 @@ public final class FmaArray extends Module {
       ColumnReadout readout =
           instance(
               "readout_" + j,
-              shape.holdKind() == AccumulationMode.FIXED
-                  ? ColumnReadout.fixed(
-                      rows,
-                      sumBits,
-                      shape.quantumBits(),
-                      2 * f.quantumExponent(),
-                      shape.outFormat())
-                  : new ColumnReadout(
-                      rows,
-                      shape.holdBits(),
-                      shape.holdKind(),
-                      2 * f.quantumExponent(),
-                      shape.outFormat()));
+              shape.carrySave()
+                  ? ColumnReadout.carrySave(
+                      rows, sumBits, 2 * f.quantumExponent(), shape.outFormat())
+                  : shape.holdKind() == AccumulationMode.FIXED
+                      ? ColumnReadout.fixed(
+                          rows,
+                          sumBits,
+                          shape.quantumBits(),
+                          2 * f.quantumExponent(),
+                          shape.outFormat())
+                      : new ColumnReadout(
+                          rows,
+                          shape.holdBits(),
+                          shape.holdKind(),
+                          2 * f.quantumExponent(),
+                          shape.outFormat()));
       for (int i = 0; i < rows; i++) {
         readout.holds.get(i).assign(cells[i][j].hold());
       }
@@ -191,6 +197,11 @@ public final class FmaArray extends Module {
       UInt hold) {}
 
   private Cell cell(String name, FmaArrayShape shape) {
+    if (shape.carrySave()) {
+      FmaCarrySaveCell c = instance(name, new FmaCarrySaveCell(shape.format(), shape.sumBits()));
+      return new Cell(
+          c.xIn, c.wIn, c.validIn, c.lastIn, c.xOut, c.wOut, c.validOut, c.lastOut, c.hold);
+    }
     if (shape.dotCells()) {
       FmaDotCell c = instance(name, new FmaDotCell(shape));
       return new Cell(

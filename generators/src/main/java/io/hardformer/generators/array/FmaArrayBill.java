@@ -49,6 +49,10 @@ public final class FmaArrayBill {
             new SynthesizedUnit(cellKey(s), r * c, "cell"),
             new Gate(GateKind.FLIP_FLOP, -8L * s.lanes() * (r + c))));
     List<Item> outputs = new ArrayList<>();
+    if (s.carrySave()) {
+      outputs.add(new SynthesizedUnit(resolverKey(s.sumBits()), c));
+      outputs.add(new Gate(GateKind.FLIP_FLOP, c * 3L * CarrySaveResolver.latency(s.sumBits())));
+    }
     if (s.holdKind() != AccumulationMode.FP32) {
       outputs.add(new SynthesizedUnit(outputKey(s), c));
     } else {
@@ -124,6 +128,9 @@ public final class FmaArrayBill {
    * (fixed: B + 2; between tabled B the table interpolates).
    */
   public static String cellKey(FmaArrayShape s) {
+    if (s.carrySave()) {
+      return carrySaveCellKey(s.format(), s.sumBits());
+    }
     if (!s.dotCells()) {
       return cellKey(s.format(), s.mode(), s.sumBits());
     }
@@ -135,6 +142,16 @@ public final class FmaArrayBill {
         + s.lanes()
         + (s.mode() == AccumulationMode.FIXED ? " promotes=" + s.promotes() : "")
         + (s.mode() == AccumulationMode.FP32 ? "" : " sum_bits=" + s.sumBits());
+  }
+
+  /** The unit-table row of a {@code --pipeline deep} cell ({@link FmaCarrySaveCell}). */
+  public static String carrySaveCellKey(Fp8Format f, int sumBits) {
+    return "fma_csa_cell format=" + f.cliName() + " sum_bits=" + sumBits;
+  }
+
+  /** The unit-table row of a column's {@link CarrySaveResolver}. */
+  public static String resolverKey(int sumBits) {
+    return "carry_save_resolver sum_bits=" + sumBits;
   }
 
   public static String outputKey(FmaArrayShape s) {
@@ -167,6 +184,19 @@ public final class FmaArrayBill {
   }
 
   /**
+   * The units of {@code --pipeline deep} at one format and max K: the carry-save cell and the
+   * column's resolver.
+   */
+  public static Map<String, Supplier<Module>> carrySaveUnits(Fp8Format f, int maxK) {
+    int sumBits =
+        new FmaArrayShape(1, 1, f, AccumulationMode.EXACT, FloatPacker.FP32, maxK).sumBits();
+    Map<String, Supplier<Module>> m = new LinkedHashMap<>();
+    m.put(carrySaveCellKey(f, sumBits), () -> new FmaCarrySaveCell(f, sumBits));
+    m.put(resolverKey(sumBits), () -> new CarrySaveResolver(sumBits));
+    return m;
+  }
+
+  /**
    * The units of the bundled table, by key: every cell and output unit at the default max K, and
    * the exact cells and output units at the smallest and largest max K, between which other values
    * are interpolated.
@@ -180,6 +210,7 @@ public final class FmaArrayBill {
           FmaArrayShape s = new FmaArrayShape(1, 1, f, mode, FloatPacker.FP32, maxK);
           m.putIfAbsent(cellKey(f, mode, s.sumBits()), () -> new FmaCell(f, mode, s.sumBits()));
         }
+        m.putAll(carrySaveUnits(f, maxK));
         for (FloatPacker out : FloatPacker.values()) {
           FmaArrayShape s = new FmaArrayShape(1, 1, f, AccumulationMode.EXACT, out, maxK);
           m.put(outputKey(s), () -> new FixedToFloat(s.sumBits(), 2 * f.quantumExponent(), out));

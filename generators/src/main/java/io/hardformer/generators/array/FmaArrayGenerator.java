@@ -63,22 +63,32 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
                       + "a multiple of --lanes; 0: never, round once at the end (default: "
                       + "${DEFAULT-VALUE}).",
               defaultValue = "0")
-          int promoteEvery) {
+          int promoteEvery,
+      @Param(
+              description =
+                  "default or deep: deep pipelines the exact cell (product, then alignment shift, then "
+                      + "a carry-save running sum, one full-adder level per cycle) and resolves the sum in "
+                      + "the column readout; --acc exact --lanes 1 only; same results, more latency "
+                      + "(default: ${DEFAULT-VALUE}).",
+              defaultValue = "default")
+          String pipeline) {
     public Parameters {
       format = ParameterCheck.choice("--format", format, "e4m3", "e5m2");
       acc = ParameterCheck.choice("--acc", acc, "exact", "fp32", "fixed");
       outFormat = ParameterCheck.choice("--out-format", outFormat, "fp32", "bf16");
-      shape(rows, cols, format, acc, outFormat, maxK, lanes, accBits, promoteEvery);
+      pipeline = ParameterCheck.choice("--pipeline", pipeline, "default", "deep");
+      shape(rows, cols, format, acc, outFormat, maxK, lanes, accBits, promoteEvery, pipeline);
       // the shape checks the sizes (one statement of the ranges)
     }
 
     /** Today's options: lanes 1, no fixed-mode settings. */
     public Parameters(int rows, int cols, String format, String acc, String outFormat, int maxK) {
-      this(rows, cols, format, acc, outFormat, maxK, 1, 13, 0);
+      this(rows, cols, format, acc, outFormat, maxK, 1, 13, 0, "default");
     }
 
     public FmaArrayShape shape() {
-      return shape(rows, cols, format, acc, outFormat, maxK, lanes, accBits, promoteEvery);
+      return shape(
+          rows, cols, format, acc, outFormat, maxK, lanes, accBits, promoteEvery, pipeline);
     }
 
     private static FmaArrayShape shape(
@@ -90,7 +100,8 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
         int maxK,
         int lanes,
         int accBits,
-        int promoteEvery) {
+        int promoteEvery,
+        String pipeline) {
       return new FmaArrayShape(
           rows,
           cols,
@@ -100,7 +111,8 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
           maxK,
           lanes,
           accBits,
-          promoteEvery);
+          promoteEvery,
+          CellPipeline.parse(pipeline));
     }
   }
 
@@ -160,6 +172,9 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
     if (p.acc().equals("fixed")) {
       m.put("acc-bits", String.valueOf(p.accBits()));
       m.put("promote-every", String.valueOf(p.promoteEvery()));
+    }
+    if (p.pipeline().equals("deep")) {
+      m.put("pipeline", p.pipeline());
     }
     return m;
   }

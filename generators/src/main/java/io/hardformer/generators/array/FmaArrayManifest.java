@@ -37,27 +37,35 @@ public final class FmaArrayManifest {
               + "does not divide K");
     }
     Map<String, Object> cycles = new LinkedHashMap<>();
+    boolean deeperCell = s.dotCells() || s.carrySave();
     cycles.put(
         "cyclesPerMatmul",
-        s.dotCells()
+        deeperCell
             ? "ceil(K / L) + R + C + cellExtra + readoutLatency + 1, cellExtra = " + s.cellExtra()
             : FmaArrayShape.cycleFormula());
     cycles.put("readoutLatency", s.readoutLatency());
     cycles.put("overhead", s.overhead());
     cycles.put(
         "latencyFromLastBeat",
-        (s.dotCells() ? "C + 2 + cellExtra + readoutLatency = " : "C + 2 + readoutLatency = ")
+        (deeperCell ? "C + 2 + cellExtra + readoutLatency = " : "C + 2 + readoutLatency = ")
             + s.latency());
     cycles.put("minimumMatmulSpacing", s.minimumSpacing());
     cycles.put(
         "backToBack",
-        s.dotCells()
+        deeperCell
             ? "(count - 1) * max(ceil(K / L), "
                 + s.minimumSpacing()
                 + ") + ceil(K / L) + "
                 + s.overhead()
             : "(count - 1) * max(K, " + s.minimumSpacing() + ") + K + " + s.overhead());
     cycles.put("utilizationAtK4096", Math.round(s.utilization(4096, 1) * 10000) / 10000.0);
+    if (s.carrySave()) {
+      cycles.put(
+          "pipeline",
+          "deep: carry-save cells (product, shift, one full-adder loop; cellExtra = 1) and a "
+              + CarrySaveResolver.latency(s.sumBits())
+              + "-stage carry-save resolver in each column's readout");
+    }
     m.put("cycleContract", cycles);
     Map<String, Object> numerics = new LinkedHashMap<>();
     numerics.put("accumulation", s.mode().cliName());

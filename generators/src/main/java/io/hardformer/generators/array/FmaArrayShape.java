@@ -1,5 +1,6 @@
 package io.hardformer.generators.array;
 
+import io.hardformer.generators.catalog.BadParameterException;
 import io.hardformer.generators.catalog.ParameterCheck;
 import io.hardformer.generators.fp8.ExactDotTree;
 import io.hardformer.generators.fp8.FloatPacker;
@@ -29,7 +30,8 @@ public record FmaArrayShape(
     int maxK,
     int lanes,
     int accBits,
-    int promoteEvery) {
+    int promoteEvery,
+    CellPipeline pipeline) {
 
   public static final int MAX_DIMENSION = 1024;
 
@@ -62,6 +64,51 @@ public record FmaArrayShape(
       accBits = 0; // only fixed mode has these: two shapes that build the same design are equal
       promoteEvery = 0;
     }
+    if (pipeline == CellPipeline.DEEP && (mode != AccumulationMode.EXACT || lanes != 1)) {
+      throw new BadParameterException(
+          "--pipeline",
+          "--pipeline deep is built for --acc exact --lanes 1 only (got --acc "
+              + mode.cliName()
+              + " --lanes "
+              + lanes
+              + "); use --acc exact --lanes 1, or --pipeline default (docs/PROTOCOLS.md, "
+              + "\"FMA array, deep pipeline\")");
+    }
+  }
+
+  /** Today's cells ({@code --pipeline default}). */
+  public FmaArrayShape(
+      int rows,
+      int cols,
+      Fp8Format format,
+      AccumulationMode mode,
+      FloatPacker outFormat,
+      int maxK,
+      int lanes,
+      int accBits,
+      int promoteEvery) {
+    this(
+        rows,
+        cols,
+        format,
+        mode,
+        outFormat,
+        maxK,
+        lanes,
+        accBits,
+        promoteEvery,
+        CellPipeline.DEFAULT);
+  }
+
+  /** This shape with the given cell pipeline. */
+  public FmaArrayShape withPipeline(CellPipeline p) {
+    return new FmaArrayShape(
+        rows, cols, format, mode, outFormat, maxK, lanes, accBits, promoteEvery, p);
+  }
+
+  /** True for {@code --pipeline deep}: carry-save cells ({@link FmaCarrySaveCell}). */
+  public boolean carrySave() {
+    return pipeline == CellPipeline.DEEP;
   }
 
   /** The largest {@code --acc-bits}: 30 (the running sum is B + 2 bits). */
@@ -142,6 +189,9 @@ public record FmaArrayShape(
 
   /** Bits of a cell's hold register. */
   public int holdBits() {
+    if (carrySave()) {
+      return FmaCarrySaveCell.holdBits(sumBits());
+    }
     return holdKind() == AccumulationMode.FIXED
         ? sumBits() + quantumBits() + 3
         : FmaCell.holdBits(holdKind(), sumBits());
@@ -152,18 +202,25 @@ public record FmaArrayShape(
     return Math.max(rows, cols);
   }
 
-  /** Cycles from a row select to that row's results at the port. */
+  /**
+   * Cycles from a row select to that row's results at the port; carry-save cells add the {@link
+   * CarrySaveResolver}'s ceil(n / 8) stages.
+   */
   public int readoutLatency() {
-    return ColumnReadout.latency(rows, holdKind());
+    int resolve = carrySave() ? CarrySaveResolver.latency(sumBits()) : 0;
+    return resolve + ColumnReadout.latency(rows, holdKind());
   }
 
   /**
-   * Cycles from a beat entering a cell to its result in the hold register: 2 for {@link FmaCell};
-   * for {@link FmaDotCell} the lane tree's latency d plus 1 (exact), 3 (fp32: round the lane sum,
-   * then add), 2 (fixed: align, then accumulate) or 5 (fixed with promotion: align, accumulate,
-   * round the chunk in two stages, add it to the FP32 sum).
+   * Cycles from a beat entering a cell to its result in the hold register: 2 for {@link FmaCell}, 3
+   * for {@link FmaCarrySaveCell}; for {@link FmaDotCell} the lane tree's latency d plus 1 (exact),
+   * 3 (fp32: round the lane sum, then add), 2 (fixed: align, then accumulate) or 5 (fixed with
+   * promotion: align, accumulate, round the chunk in two stages, add it to the FP32 sum).
    */
   public int cellLatency() {
+    if (carrySave()) {
+      return FmaCarrySaveCell.LATENCY;
+    }
     if (!dotCells()) {
       return 2;
     }

@@ -51,7 +51,8 @@ class GeneratorCatalogTest {
             "--max-k",
             "--lanes",
             "--acc-bits",
-            "--promote-every"),
+            "--promote-every",
+            "--pipeline"),
         o.stream().map(ParameterOption::name).toList());
     assertTrue(o.get(0).required());
     assertEquals("65536", o.get(5).defaultValue());
