@@ -51,10 +51,23 @@ public final class AccumulationAccuracy {
     int[][] x = quantized(f, sample(inputs, r, SAMPLE_ROWS, k));
     double[][] wt = sample(inputs, r, k, SAMPLE_COLS);
     int[][] w = quantized(f, wt);
+    return measure(config, x, w);
+  }
+
+  /**
+   * The error figures of one configuration on given matrices: {@code x[i][k]} and {@code w[k][j]}
+   * FP8 codes of the configuration's format (a real model's activations and weights), every output
+   * of X . W.
+   */
+  public static Errors measure(FmaArrayShape config, int[][] x, int[][] w) {
+    Fp8Format f = config.format();
+    int rows = x.length;
+    int cols = w[0].length;
+    int k = w.length;
     FmaArrayShape fp32Out =
         new FmaArrayShape(
-            SAMPLE_ROWS,
-            SAMPLE_COLS,
+            rows,
+            cols,
             f,
             config.mode(),
             io.hardformer.generators.fp8.FloatPacker.FP32,
@@ -70,8 +83,8 @@ public final class AccumulationAccuracy {
     double sqY = 0;
     int nonzero = 0;
     int n = 0;
-    for (int i = 0; i < SAMPLE_ROWS; i++) {
-      for (int j = 0; j < SAMPLE_COLS; j++) {
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
         int[] col = new int[k];
         double sumAbs = 0;
         for (int t = 0; t < k; t++) {
