@@ -14,14 +14,15 @@ import io.hardformer.models.minilm.SentenceSet;
 import io.hardformer.models.units.MatmulRecorder;
 import io.hardformer.models.units.MatmulRecorder.Matmul;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * The third input class of the accumulator study: the FP8 activations and weights that enter
- * MiniLM's matmuls (all-MiniLM-L6-v2 on the golden units, FP32 array, the first {@value #SENTENCES}
- * sentences of the accuracy set), with the model's K (384; 1536 for the FFN down projection). Each
- * of the 36 matmuls per sentence is sampled to at most {@value #ROWS} token rows x {@value #COLS}
- * output columns, evenly spaced.
+ * MiniLM's matmuls (all-MiniLM-L6-v2 on the golden units, FP32 array, the {@value #SENTENCES}
+ * sentences of the accuracy set with the most tokens), with the model's K (384; 1536 for the FFN
+ * down projection). Each of the 36 matmuls per sentence is sampled to at most {@value #ROWS} token
+ * rows x {@value #COLS} output columns, evenly spaced.
  */
 public final class MiniLmMatmulInputs {
   static final int SENTENCES = 2;
@@ -39,7 +40,15 @@ public final class MiniLmMatmulInputs {
     MiniLmFp8Model model = MiniLmFp8Model.of(MiniLmWeightsReader.read(), f, 0, 0);
     List<Matmul> sampled = new ArrayList<>();
     try (MiniLmTokenizer tok = new MiniLmTokenizer()) {
-      for (String text : SentenceSet.accuracySet().subList(0, SENTENCES)) {
+      List<String> longest =
+          SentenceSet.accuracySet().stream()
+              .sorted(
+                  Comparator.comparingInt((String t) -> tok.ids(t).length)
+                      .reversed()
+                      .thenComparing(Comparator.naturalOrder()))
+              .limit(SENTENCES)
+              .toList();
+      for (String text : longest) {
         try (MatmulRecorder rec =
             new MatmulRecorder(new GoldenUnits(16, 16, f, AccumulationMode.FP32))) {
           new MiniLmPipeline(model, rec).embed(tok.ids(text));
