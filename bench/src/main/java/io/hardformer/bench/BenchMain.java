@@ -2,7 +2,7 @@ package io.hardformer.bench;
 
 /**
  * Entry point: {@code bench/run harness | fp8 | array | attention | rtl-speed | elaborate | fresh |
- * accuracy}. Prints Markdown tables.
+ * accuracy [pareto]}. Prints Markdown tables.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -32,7 +32,7 @@ public final class BenchMain {
         FreshJvmElaboration.run(args);
         break;
       case "accuracy":
-        AccumulatorStudy.run();
+        AccumulatorStudy.run(args);
         break;
       case "elaborate-once":
         FreshJvmElaboration.once(args);

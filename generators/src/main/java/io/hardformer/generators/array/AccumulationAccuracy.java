@@ -54,6 +54,15 @@ public final class AccumulationAccuracy {
   }
 
   /**
+   * The error figures of one configuration on given matrices: {@code x[i][k]} and {@code w[k][j]}
+   * FP8 codes of the configuration's format (a real model's activations and weights), every output
+   * of X . W.
+   */
+  public static Errors measure(FmaArrayShape config, int[][] x, int[][] w) {
+    return measure(config, AccuracySample.ofCodes(config.format(), x, w));
+  }
+
+  /**
    * The error figures of one configuration on a sample drawn for its format (reuse the sample to
    * measure many configurations of one format, depth and input class).
    */

@@ -61,6 +61,7 @@ public final class AccumulationStudy {
     c.add(fp32.withFixed(13, 0));
     c.add(fp32.withFixed(13, 128));
     for (int lanes : new int[] {4, 8, 16}) {
+      c.add(exact.withLanes(lanes));
       c.add(fp32.withLanes(lanes));
       c.add(fp32.withLanes(lanes).withFixed(13, 0));
       c.add(fp32.withLanes(lanes).withFixed(13, 128));

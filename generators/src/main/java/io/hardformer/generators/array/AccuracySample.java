@@ -40,6 +40,17 @@ public final class AccuracySample {
     Random r = new Random(seed);
     int[][] x = quantized(f, draw(inputs, r, rows, k));
     int[][] w = quantized(f, draw(inputs, r, k, cols));
+    return ofCodes(f, x, w);
+  }
+
+  /**
+   * Given matrices: {@code x[i][k]} and {@code w[k][j]}, FP8 codes of format {@code f} (a real
+   * model's activations and weights), every output of X . W.
+   */
+  public static AccuracySample ofCodes(Fp8Format f, int[][] x, int[][] w) {
+    int rows = x.length;
+    int cols = w[0].length;
+    int k = w.length;
     int unit = 2 * f.quantumExponent();
     double[][] exact = new double[rows][cols];
     double[][] sumAbs = new double[rows][cols];

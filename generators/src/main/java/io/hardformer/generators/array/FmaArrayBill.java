@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * (rows of the synthesized unit table), and, as library gates, the readout multiplexers and their
  * pipeline registers, the input and skew registers and the control. The pass-through registers that
  * leave the array's right and bottom edges are removed by synthesis, so the bill removes them too
- * (a negative count).
+ * (a negative count), except where the cell's lane tree multiplies them ({@link
+ * FmaArrayShape#productsFromPassThrough}).
  */
 public final class FmaArrayBill {
   /** The unit-table row of the BF16 rounding after an FP32 column. */
@@ -47,7 +48,8 @@ public final class FmaArrayBill {
         Part.of(
             "cells",
             new SynthesizedUnit(cellKey(s), r * c, "cell"),
-            new Gate(GateKind.FLIP_FLOP, -8L * s.lanes() * (r + c))));
+            new Gate(
+                GateKind.FLIP_FLOP, s.productsFromPassThrough() ? 0 : -8L * s.lanes() * (r + c))));
     List<Item> outputs = new ArrayList<>();
     if (s.carrySave()) {
       outputs.add(new SynthesizedUnit(resolverKey(s.sumBits()), c));
@@ -174,7 +176,9 @@ public final class FmaArrayBill {
       FmaArrayShape base = FmaArrayShape.of(1, 1, f, AccumulationMode.FP32, FloatPacker.FP32);
       shapes.add(base.withFixed(13, 0));
       shapes.add(base.withFixed(13, 128));
+      FmaArrayShape exact = FmaArrayShape.of(1, 1, f, AccumulationMode.EXACT, FloatPacker.FP32);
       for (int lanes : new int[] {4, 8, 16}) {
+        shapes.add(exact.withLanes(lanes));
         shapes.add(base.withLanes(lanes));
         shapes.add(base.withLanes(lanes).withFixed(13, 0));
         shapes.add(base.withLanes(lanes).withFixed(13, 128));

@@ -151,6 +151,16 @@ public record FmaArrayShape(
   }
 
   /**
+   * True when a dot cell's lane tree multiplies the cell's pass-through registers ({@code x_r},
+   * {@code w_r}) instead of registering its L exact products: the same latency with 8 L flip-flops
+   * per cell in place of {@code 37 L} (E4M3). Exact-mode dot cells only; the fp32 and fixed cells
+   * keep registered products (docs/NUMERICS.md, "FMA array: dot-product cells").
+   */
+  public boolean productsFromPassThrough() {
+    return dotCells() && mode == AccumulationMode.EXACT;
+  }
+
+  /**
    * Exact mode: product window + ceil(log2 maxK) + sign bits. FP32 mode: 32. Fixed mode: B + 2, the
    * running sum's width.
    */

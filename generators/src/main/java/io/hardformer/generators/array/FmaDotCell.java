@@ -14,7 +14,8 @@ import io.hardformer.generators.numerics.Fp8Format;
 /**
  * A dot-product cell of the FMA array: L products per beat ({@code x_in} and {@code w_in} carry L
  * FP8 codes, lane l in bits [8l+7:8l]), summed exactly by an {@link ExactDotTree}, then accumulated
- * once per beat. The pass-through registers are those of {@link FmaCell}, L codes wide.
+ * once per beat. The pass-through registers are those of {@link FmaCell}, L codes wide; in exact
+ * mode they are also the tree's product stage ({@link FmaArrayShape#productsFromPassThrough}).
  *
  * <ul>
  *   <li>{@code exact}: the lane sum is added to a wide fixed-point sum, as in {@link FmaCell}.
@@ -58,17 +59,34 @@ public final class FmaDotCell extends Module {
     xOut = out("x_out", 8 * lanes);
     wOut = out("w_out", 8 * lanes);
     hold = out("hold", s.holdBits());
-    xOut.assign(regNext("x_r", xIn));
-    wOut.assign(regNext("w_r", wIn));
-    validOut.assign(regNext("valid_r", validIn, false));
-    lastOut.assign(regNext("last_r", lastIn, false));
+    UInt xR = regNext("x_r", xIn);
+    UInt wR = regNext("w_r", wIn);
+    Bool validR = regNext("valid_r", validIn, false);
+    Bool lastR = regNext("last_r", lastIn, false);
+    xOut.assign(xR);
+    wOut.assign(wR);
+    validOut.assign(validR);
+    lastOut.assign(lastR);
 
-    ExactDotTree tree = instance("tree", new ExactDotTree(f, lanes));
-    tree.a.assign(xIn);
-    tree.b.assign(wIn);
-    tree.inValid.assign(validIn);
-    Bool valid = tree.outValid;
-    Bool last = delay("tree_last", lastIn.and(validIn), tree.latency, false);
+    Bool valid;
+    Bool last;
+    ExactDotTree tree;
+    if (s.productsFromPassThrough()) {
+      // the pass-through registers are the product stage: same latency, no product registers
+      tree = instance("tree", new ExactDotTree(f, lanes, false));
+      tree.a.assign(xR);
+      tree.b.assign(wR);
+      tree.inValid.assign(validR);
+      valid = tree.outValid;
+      last = delay("tree_last", lastR.and(validR), tree.latency, false);
+    } else {
+      tree = instance("tree", new ExactDotTree(f, lanes));
+      tree.a.assign(xIn);
+      tree.b.assign(wIn);
+      tree.inValid.assign(validIn);
+      valid = tree.outValid;
+      last = delay("tree_last", lastIn.and(validIn), tree.latency, false);
+    }
     int unit = 2 * f.quantumExponent();
     UInt holdReg = reg("hold_r", HwType.uint(s.holdBits()), 0);
     hold.assign(holdReg);

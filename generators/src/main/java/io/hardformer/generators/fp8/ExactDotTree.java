@@ -18,6 +18,11 @@ import java.util.List;
  * special-value flags (NaN operand or Inf x 0; +Inf and -Inf products seen). Pipeline: registered
  * products, then an adder tree registered as {@link ReductionPipelining} says: latency {@code 1 +
  * ceil(ceil(log2 N) / 2)}, II 1; {@link #latency} counts the stages as they are built.
+ *
+ * <p>Without registered products ({@code registeredProducts} false, for a caller whose operands
+ * already come from registers) the products feed the first tree level directly: one stage and
+ * {@code 37 N} (E4M3) flip-flops fewer, at the cost of a longer first stage (multiplier and two
+ * adder levels).
  */
 public final class ExactDotTree extends Module {
   public final Bool inValid = in("in_valid");
@@ -33,8 +38,18 @@ public final class ExactDotTree extends Module {
   public final int latency;
 
   public ExactDotTree(Fp8Format f, int lanes) {
+    this(f, lanes, true);
+  }
+
+  /**
+   * @param registeredProducts false: no register stage between the multipliers and the tree
+   */
+  public ExactDotTree(Fp8Format f, int lanes, boolean registeredProducts) {
     param("format", f.cliName());
     param("lanes", lanes);
+    if (!registeredProducts) {
+      param("registered_products", 0);
+    }
     int levels = IntLog2.ceil(lanes);
     a = in("a", 8 * lanes);
     b = in("b", 8 * lanes);
@@ -49,16 +64,23 @@ public final class ExactDotTree extends Module {
       Fp8ExactProduct p = instance("lane" + i, new Fp8ExactProduct(f));
       p.a.assign(a.bits(8 * i + 7, 8 * i));
       p.b.assign(b.bits(8 * i + 7, 8 * i));
-      terms.add(regNext("p_term" + i, p.term));
+      terms.add(registeredProducts ? regNext("p_term" + i, p.term) : p.term);
       nans.add(p.nan);
       pos.add(p.posInf);
       neg.add(p.negInf);
     }
-    Bool anyNan = regNext("p_nan", orAll(nans));
-    Bool anyPos = regNext("p_pos_inf", orAll(pos));
-    Bool anyNeg = regNext("p_neg_inf", orAll(neg));
-    Bool valid = regNext("p_valid", inValid, false);
-    int stages = 1;
+    Bool anyNan = orAll(nans);
+    Bool anyPos = orAll(pos);
+    Bool anyNeg = orAll(neg);
+    Bool valid = inValid;
+    int stages = 0;
+    if (registeredProducts) {
+      anyNan = regNext("p_nan", anyNan);
+      anyPos = regNext("p_pos_inf", anyPos);
+      anyNeg = regNext("p_neg_inf", anyNeg);
+      valid = regNext("p_valid", valid, false);
+      stages = 1;
+    }
 
     // adder tree, two levels per stage
     for (int level = 0; level < levels; level++) {
@@ -94,7 +116,12 @@ public final class ExactDotTree extends Module {
 
   /** The latency of a tree of {@code lanes} lanes without building it: products, then the tree. */
   public static int latency(int lanes) {
-    return 1 + ReductionPipelining.stages(IntLog2.ceil(lanes));
+    return latency(lanes, true);
+  }
+
+  /** The latency of a tree with or without its product register stage. */
+  public static int latency(int lanes, boolean registeredProducts) {
+    return (registeredProducts ? 1 : 0) + ReductionPipelining.stages(IntLog2.ceil(lanes));
   }
 
   private Bool orAll(List<Bool> flags) {

@@ -38,6 +38,9 @@ class StructuralLatencyTest {
     for (int lanes = 1; lanes <= 70; lanes++) {
       ExactDotTree tree = new ExactDotTree(Fp8Format.E4M3, lanes);
       assertEquals(ExactDotTree.latency(lanes), tree.latency, "lanes " + lanes);
+      ExactDotTree bare = new ExactDotTree(Fp8Format.E4M3, lanes, false);
+      assertEquals(ExactDotTree.latency(lanes, false), bare.latency, "lanes " + lanes);
+      assertEquals(tree.latency - 1, bare.latency, "lanes " + lanes + " without product stage");
     }
   }
 

@@ -140,7 +140,11 @@ class FmaArrayAreaTest {
         Arguments.of("fixed B=13", fp32.withFixed(13, 0)),
         Arguments.of("fixed B=13 N=128", fp32.withFixed(13, 128)),
         Arguments.of("fp32 lanes 4", fp32.withLanes(4)),
-        Arguments.of("fixed B=13 lanes 8", fp32.withLanes(8).withFixed(13, 0)));
+        Arguments.of("fixed B=13 lanes 8", fp32.withLanes(8).withFixed(13, 0)),
+        Arguments.of(
+            "exact lanes 4",
+            FmaArrayShape.of(2, 2, Fp8Format.E4M3, AccumulationMode.EXACT, FloatPacker.FP32)
+                .withLanes(4)));
   }
 
   @ParameterizedTest(name = "2x2 e4m3 {0}")

@@ -50,6 +50,8 @@ class FmaDotCellArrayTest {
         Arguments.of(2, 3, Fp8Format.E4M3, "fp32", FloatPacker.FP32, 4, 0, 0),
         Arguments.of(2, 2, Fp8Format.E5M2, "fp32", FloatPacker.BF16, 16, 0, 0),
         Arguments.of(3, 3, Fp8Format.E4M3, "exact", FloatPacker.FP32, 8, 0, 0),
+        Arguments.of(2, 3, Fp8Format.E4M3, "exact", FloatPacker.FP32, 16, 0, 0),
+        Arguments.of(3, 2, Fp8Format.E5M2, "exact", FloatPacker.BF16, 4, 0, 0),
         Arguments.of(2, 2, Fp8Format.E5M2, "exact", FloatPacker.BF16, 2, 0, 0));
   }
 
