@@ -137,5 +137,4 @@ class RunLayerCommandTest {
     assertOneLineUsageError(CliRun.of(small("--mode", "fast")), "--mode");
     assertOneLineUsageError(CliRun.of("run-layer", "gpt"), "unknown model 'gpt'");
   }
-
 }

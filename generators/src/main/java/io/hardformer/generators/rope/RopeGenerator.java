@@ -38,7 +38,8 @@ public final class RopeGenerator implements Generator<RopeGenerator.Parameters> 
               defaultValue = "8192")
           int maxPosition,
       @Param(
-              description = "L: elements per beat, 1..64, dividing D/2 (default: ${DEFAULT-VALUE}).",
+              description =
+                  "L: elements per beat, 1..64, dividing D/2 (default: ${DEFAULT-VALUE}).",
               defaultValue = "4")
           int lanes,
       @Param(

@@ -31,9 +31,9 @@ import io.hardformer.generators.floating.Fp32;
  *   <li>round to nearest even and pack, overflow to Inf, NaN.
  * </ol>
  *
- * Alignment with sticky is exact where it matters: the smaller term loses bits only when it is
- * more than 2 places below the larger, and then the sum keeps at least 57 significant bits above
- * the sticky bit, far more than the 26 the rounding reads.
+ * Alignment with sticky is exact where it matters: the smaller term loses bits only when it is more
+ * than 2 places below the larger, and then the sum keeps at least 57 significant bits above the
+ * sticky bit, far more than the 26 the rounding reads.
  */
 public final class RopeRotationLane extends Module {
   /** Register stages from {@code u, v, c, s} to {@code y}. */
@@ -111,8 +111,7 @@ public final class RopeRotationLane extends Module {
     int tw = P + 4;
     UInt total =
         regNext(
-            "s6_total",
-            mux(subtract, big.zext(tw).sub(small.zext(tw)).trunc(tw), big.add(small)));
+            "s6_total", mux(subtract, big.zext(tw).sub(small.zext(tw)).trunc(tw), big.add(small)));
     bigX = regNext("s6_big_x", bigX);
     bigSign = regNext("s6_big_sign", bigSign);
     nan = regNext("s6_nan", nan);
@@ -154,8 +153,7 @@ public final class RopeRotationLane extends Module {
         exp.cat(lit(0, 23)).add(sig24.zext(34)).trunc(34).add(roundUp.asUInt().zext(34)).trunc(34);
     Bool overflow = packed.ge(lit(0x7F800000L, 34));
     UInt finite = bigSign.cat(mux(overflow, lit(0x7F800000L, 31), packed.trunc(31)));
-    UInt result =
-        mux(nan, lit(RopeGolden.CANONICAL_NAN, 32), mux(zero, lit(0, 32), finite));
+    UInt result = mux(nan, lit(RopeGolden.CANONICAL_NAN, 32), mux(zero, lit(0, 32), finite));
     y.assign(regNext("s10_y", result));
     timing(LATENCY, 1);
   }

@@ -43,9 +43,7 @@ final class UnitInputs {
     require(d >= 2 && d % 2 == 0, what, "head rows of " + d + " elements; D must be even, >= 2");
     for (int t = 0; t < x.length; t++) {
       require(
-          x[t].length == d,
-          what,
-          "x[" + t + "] has " + x[t].length + " elements, expected " + d);
+          x[t].length == d, what, "x[" + t + "] has " + x[t].length + " elements, expected " + d);
       require(
           positions[t] >= 0 && positions[t] <= maxPosition,
           what,

@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@link RtlUnits}' vector, layernorm, rmsnorm, gelu, swiglu and rope calls in Verilator against {@link
- * GoldenUnits} on random FP32 rows (MiniLM's width 384 for the row units, a width that is not a
- * multiple of the 4 lanes for the elementwise ones): y and q bit-identical, and each call's
+ * {@link RtlUnits}' vector, layernorm, rmsnorm, gelu, swiglu and rope calls in Verilator against
+ * {@link GoldenUnits} on random FP32 rows (MiniLM's width 384 for the row units, a width that is
+ * not a multiple of the 4 lanes for the elementwise ones): y and q bit-identical, and each call's
  * measured cycles equal to the contract golden mode books, busy cycles = beats. Two calls in a row
  * on the same units reuse the open models.
  */

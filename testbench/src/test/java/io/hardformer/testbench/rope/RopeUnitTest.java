@@ -20,20 +20,35 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The {@code rope} unit in Verilator, y and q bit-exact against {@link RopeGolden}: rows of
- * corners (zeros, subnormals, max normals, NaN, Inf, ones) paired with each other and with random
- * values, at position 0, the max position and random positions; random model-like and random-bit
- * rows; the cycle contract measured from the cycle stamps (second-half beat to its first-half
- * output = latency, the drained second-half outputs one a cycle after the row's last beat, II 1
- * back to back) and the same results with input bubbles. Shapes: the Llama-3 head (128, 4 lanes),
- * the largest head dim with the most lanes (1024, 64 lanes, positions up to 2^24), lanes 1 with
- * H = 3 (not a power of two) in E5M2, and D = 2.
+ * The {@code rope} unit in Verilator, y and q bit-exact against {@link RopeGolden}: rows of corners
+ * (zeros, subnormals, max normals, NaN, Inf, ones) paired with each other and with random values,
+ * at position 0, the max position and random positions; random model-like and random-bit rows; the
+ * cycle contract measured from the cycle stamps (second-half beat to its first-half output =
+ * latency, the drained second-half outputs one a cycle after the row's last beat, II 1 back to
+ * back) and the same results with input bubbles. Shapes: the Llama-3 head (128, 4 lanes), the
+ * largest head dim with the most lanes (1024, 64 lanes, positions up to 2^24), lanes 1 with H = 3
+ * (not a power of two) in E5M2, and D = 2.
  */
 @Tag("verilator")
 class RopeUnitTest {
   private static final int[] CORNERS = {
-    0, 0x80000000, 1, 0x80000001, 0x007FFFFF, 0x807FFFFF, 0x00800000, 0x7F7FFFFF, 0xFF7FFFFF,
-    0x7F800000, 0xFF800000, 0x7FC00000, 0xFFC00001, 0x7F800001, 0x3F800000, 0xBF800000, 0x43700000
+    0,
+    0x80000000,
+    1,
+    0x80000001,
+    0x007FFFFF,
+    0x807FFFFF,
+    0x00800000,
+    0x7F7FFFFF,
+    0xFF7FFFFF,
+    0x7F800000,
+    0xFF800000,
+    0x7FC00000,
+    0xFFC00001,
+    0x7F800001,
+    0x3F800000,
+    0xBF800000,
+    0x43700000
   };
 
   static Stream<Arguments> configs() {
