@@ -5,8 +5,12 @@ import io.hardformer.area.FmaArrayArea;
 import io.hardformer.area.UnitAreaTable;
 import io.hardformer.generators.array.AccumulationAccuracy.Errors;
 import io.hardformer.generators.array.AccumulationAccuracy.Inputs;
+import io.hardformer.generators.array.AccumulationMode;
 import io.hardformer.generators.array.AccumulationStudy;
 import io.hardformer.generators.array.FmaArrayShape;
+import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.numerics.Fp8Format;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 

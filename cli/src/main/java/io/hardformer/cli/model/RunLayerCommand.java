@@ -11,8 +11,10 @@ import io.hardformer.models.llama.LlamaLayerPipeline;
 import io.hardformer.models.llama.LlamaLayerShape;
 import io.hardformer.models.llama.LlamaLayerWeights;
 import io.hardformer.models.llama.LlamaReference;
+import io.hardformer.models.rtl.RtlUnits;
 import io.hardformer.models.units.CycleLedger;
 import io.hardformer.models.units.TransformerUnits;
+import io.hardformer.verilator.Verilator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs one Llama-3 decoder layer (RMSNorm, Q/K/V with grouped-query attention, RoPE, causal attention, "
           + "output projection, residual, RMSNorm, SwiGLU FFN, residual) in FP8 on the generated units' golden "
-          + "models, with seeded Llama-like weights and inputs: a prefill of --seq tokens, then --decode-steps "
+          + "models (golden mode) or on the generated units in Verilator (rtl mode, bit-identical), with "
+          + "seeded Llama-like weights and inputs: a prefill of --seq tokens, then --decode-steps "
           + "single-token steps against the key/value cache the host keeps.",
       "Prints the layer output's relative error against a double-precision reference (RMS and max, relative "
           + "to the reference's RMS), cycles per unit for the prefill and each decode step, the FMA array's "
@@ -51,11 +54,12 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  ./hardformer run-layer llama --d-model 64 --heads 4 --kv-heads 2 --ffn 128 --seq 8 --decode-steps 2",
       "  ./hardformer run-layer llama --d-model 64 --heads 4 --kv-heads 2 --ffn 128 --seq 4 --decode-steps 1 --json",
+      "  ./hardformer run-layer llama --d-model 64 --heads 2 --kv-heads 1 --ffn 128 --seq 8 --decode-steps 2 --mode rtl",
       "",
       "Models: llama (a Llama-3 decoder layer; the default size is --d-model 512 --heads 8 --kv-heads 2",
       "--ffn 1408 --seq 64 --decode-steps 8, about 10 s in golden mode).",
       "Exit codes: 0 ok, 2 bad command line (unknown model, shapes that do not divide, sizes out of range),",
-      "3 --mode rtl (the rope unit has no RTL yet; use --mode golden), 70 internal error."
+      "3 Verilator missing in rtl mode (use --mode golden), 70 internal error."
     })
 public final class RunLayerCommand implements Callable<Integer> {
   private static final Pattern ARRAY = Pattern.compile("(\\d{1,4})x(\\d{1,4})");
@@ -115,7 +119,8 @@ public final class RunLayerCommand implements Callable<Integer> {
       names = "--mode",
       defaultValue = "golden",
       description =
-          "golden (Java golden models) or rtl (not available yet); default: ${DEFAULT-VALUE}.")
+          "golden (Java golden models) or rtl (generated Verilog in Verilator, bit-identical to"
+              + " golden); default: ${DEFAULT-VALUE}.")
   String mode;
 
   @Option(
@@ -134,18 +139,12 @@ public final class RunLayerCommand implements Callable<Integer> {
     if (!model.equals("llama")) {
       throw usage("unknown model '" + model + "'; valid: llama");
     }
-    switch (mode) {
-      case "golden" -> {}
-      case "rtl" -> {
-        spec.commandLine()
-            .getErr()
-            .println(
-                "hardformer: run-layer --mode rtl: the rope unit has no RTL yet, so the layer cannot "
-                    + "run in Verilator; run with --mode golden");
-        return io.hardformer.cli.ExitCodes.TOOL;
-      }
-      default -> throw usage("--mode: unknown mode '" + mode + "'; valid: golden, rtl");
-    }
+    boolean rtl =
+        switch (mode) {
+          case "golden" -> false;
+          case "rtl" -> true;
+          default -> throw usage("--mode: unknown mode '" + mode + "'; valid: golden, rtl");
+        };
     Matcher m = ARRAY.matcher(array);
     int rows = m.matches() ? Integer.parseInt(m.group(1)) : -1;
     int cols = m.matches() ? Integer.parseInt(m.group(2)) : -1;
@@ -159,13 +158,18 @@ public final class RunLayerCommand implements Callable<Integer> {
     } catch (BadParameterException e) {
       throw usage(e.getMessage());
     }
+    if (rtl) {
+      Verilator.get(); // a missing Verilator: one line, exit 3
+    }
     long start = System.nanoTime();
     LlamaLayerWeights weights = LlamaLayerWeights.random(shape, seed);
     double[][] reference = LlamaReference.run(shape, weights);
     int[][] output;
     CycleLedger ledger;
     try (TransformerUnits units =
-        new GoldenUnits(rows, cols, Fp8Format.E4M3, AccumulationMode.FP32)) {
+        rtl
+            ? new RtlUnits(rows, cols, Fp8Format.E4M3, AccumulationMode.FP32, shape.headDim())
+            : new GoldenUnits(rows, cols, Fp8Format.E4M3, AccumulationMode.FP32)) {
       output = new LlamaLayerPipeline(shape, weights, Fp8Format.E4M3, units).run(weights.inputs());
       ledger = units.cycles();
     }

@@ -137,13 +137,4 @@ class RunLayerCommandTest {
     assertOneLineUsageError(CliRun.of(small("--mode", "fast")), "--mode");
     assertOneLineUsageError(CliRun.of("run-layer", "gpt"), "unknown model 'gpt'");
   }
-
-  @Test
-  void rtlModeIsOneLineSayingWhy() {
-    CliRun r = CliRun.of(small("--mode", "rtl"));
-    assertEquals(ExitCodes.TOOL, r.code(), r.err());
-    assertEquals("", r.out());
-    assertEquals(1, r.err().strip().lines().count(), r.err());
-    assertTrue(r.err().contains("rope unit has no RTL yet"), r.err());
-  }
 }

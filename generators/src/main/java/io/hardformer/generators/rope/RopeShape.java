@@ -40,4 +40,31 @@ public record RopeShape(int headDim, int theta, int maxPosition, int lanes, Fp8F
   public int pairs() {
     return headDim / 2;
   }
+
+  /** Beats per half row: H = D/(2L); a row is 2H beats. */
+  public int beatsPerHalf() {
+    return headDim / 2 / lanes;
+  }
+
+  /** Width of the {@code position} port: enough for 0..P. */
+  public int positionBits() {
+    return 64 - Long.numberOfLeadingZeros(maxPosition);
+  }
+
+  /**
+   * Cycles from a second-half beat's acceptance to its output beat ({@link RopeUnit}): issue
+   * register, angle-step look-up, phase multiply, sin/cos, rotation, FP8 quantizer.
+   */
+  public int latency() {
+    return 3 + RopeSinCos.LATENCY + RopeRotationLane.LATENCY + RopeUnit.FP8_QUANT_STAGES;
+  }
+
+  /**
+   * Cycles of {@code rows} rows sent back to back (one beat a cycle), from the first beat's
+   * acceptance to the last output beat, both inclusive: 2H beats a row, then the last row's H
+   * second-half outputs drain after its last beat, then the latency.
+   */
+  public long cyclesBackToBack(int rows) {
+    return 2L * beatsPerHalf() * rows + beatsPerHalf() + latency();
+  }
 }

@@ -79,7 +79,7 @@ public final class RopeSinCos extends Module {
   }
 
   /** A binary mux tree over the index bits: entry {@code index} of {@code table}. */
-  private static UInt lookUp(UInt[] table, UInt index) {
+  static UInt lookUp(UInt[] table, UInt index) {
     UInt[] level = table;
     for (int b = 0; b < index.width(); b++) {
       UInt[] next = new UInt[level.length / 2];

@@ -53,7 +53,7 @@ public final class GoldenUnits implements TransformerUnits {
   static final int RMSNORM_LATENCY = 11;
 
   /** Positions the rope unit accepts (its default, Llama-3's context). */
-  static final int ROPE_MAX_POSITION = 8192;
+  public static final int ROPE_MAX_POSITION = 8192;
 
   private final int lanes = LANES;
   private final int ropeTheta;
@@ -174,8 +174,7 @@ public final class GoldenUnits implements TransformerUnits {
 
   @Override
   public Activations rope(String what, int[][] x, int[] positions) {
-    RopeShape shape =
-        new RopeShape(x[0].length, ropeTheta, ROPE_MAX_POSITION, ropeLanes(x[0].length), format);
+    RopeShape shape = ropeShape(x[0].length, ropeTheta, format);
     int[][] y = new int[x.length][];
     int[][] q = new int[x.length][];
     for (int t = 0; t < x.length; t++) {
@@ -185,7 +184,8 @@ public final class GoldenUnits implements TransformerUnits {
         q[t][c] = RopeGolden.q(shape, y[t][c]);
       }
     }
-    elementwiseCycles("rope", what, x, 0);
+    long beats = (long) x.length * 2 * shape.beatsPerHalf();
+    ledger.add("rope", what, shape.cyclesBackToBack(x.length), beats);
     return new Activations(y, q);
   }
 
@@ -224,13 +224,16 @@ public final class GoldenUnits implements TransformerUnits {
     ledger.add(unit, what, x.length * (beats + NORMALIZATION_ROW_GAP) + latency, x.length * beats);
   }
 
-  /** Rope lanes: the default, or fewer when D/2 is not a multiple of it. */
-  private int ropeLanes(int headDim) {
-    int l = lanes;
+  /**
+   * The rope unit both modes use for head rows of {@code headDim}: positions 0..{@value
+   * #ROPE_MAX_POSITION}, {@link #LANES} lanes or fewer when D/2 is not a multiple of it.
+   */
+  public static RopeShape ropeShape(int headDim, int theta, Fp8Format format) {
+    int l = LANES;
     while ((headDim / 2) % l != 0) {
       l /= 2;
     }
-    return l;
+    return new RopeShape(headDim, theta, ROPE_MAX_POSITION, l, format);
   }
 
   private static int ceil(int a, int b) {

@@ -18,6 +18,9 @@ import io.hardformer.generators.normalization.NormalizationShape;
 import io.hardformer.generators.normalization.NormalizationUnit;
 import io.hardformer.generators.normalization.RmsNormShape;
 import io.hardformer.generators.numerics.Fp8Format;
+import io.hardformer.generators.rope.RopeInputBeat;
+import io.hardformer.generators.rope.RopeShape;
+import io.hardformer.generators.rope.RopeUnit;
 import io.hardformer.generators.vector.VectorBeat;
 import io.hardformer.generators.vector.VectorResult;
 import io.hardformer.generators.vector.VectorShape;
@@ -39,7 +42,8 @@ import java.util.Map;
  * fma-array} (FP32 out) tiled as {@link MatmulTiling} says; attention heads on an {@code attention}
  * unit (head dim D, G = 1, FP32 out), one step per query; the vector, layernorm, rmsnorm, gelu and
  * swiglu units with {@link #LANES} lanes through {@link RowStream} (normalization: every row twice,
- * {@link NormalizationRowRun}); rope has no RTL yet and throws. Each unit's model is built (or
+ * {@link NormalizationRowRun}); rope on a {@code rope} unit of the head dim ({@link
+ * GoldenUnits#ropeShape}), one row per token with its position. Each unit's model is built (or
  * fetched from the model cache) on its first call and its process stays open until {@link #close}.
  */
 public final class RtlUnits implements TransformerUnits {
@@ -72,6 +76,9 @@ public final class RtlUnits implements TransformerUnits {
   private GeluUnit geluUnit;
   private Testbench swigluBench;
   private SwigluUnit swigluUnit;
+  private final int ropeTheta;
+  private final Map<RopeShape, RopeUnit> ropeUnits = new HashMap<>();
+  private final Map<RopeShape, Testbench> ropeBenches = new HashMap<>();
   private final Map<NormalizationShape, NormalizationRowRun> layerNorms = new HashMap<>();
   private final Map<NormalizationShape, NormalizationRowRun> rmsNorms = new HashMap<>();
   private final List<Testbench> normalizationBenches = new ArrayList<>();
@@ -84,18 +91,34 @@ public final class RtlUnits implements TransformerUnits {
    * @param headDim D of the attention unit (32 for MiniLM)
    */
   public RtlUnits(int rows, int cols, Fp8Format format, AccumulationMode acc, int headDim) {
+    this(rows, cols, format, acc, headDim, 500_000);
+  }
+
+  /** As above, with {@code ropeTheta}, the rotary base of the model (Llama-3: 500,000). */
+  public RtlUnits(
+      int rows, int cols, Fp8Format format, AccumulationMode acc, int headDim, int ropeTheta) {
     this(
         FmaArrayShape.of(rows, cols, format, acc, FloatPacker.FP32),
         new AttentionShape(headDim, 1, format, FloatPacker.FP32),
         TestbenchOptions.defaults()
             .withCycleLimit(CYCLE_LIMIT)
-            .withBuildProfile(io.hardformer.verilator.BuildProfile.RUN_FAST));
+            .withBuildProfile(io.hardformer.verilator.BuildProfile.RUN_FAST),
+        ropeTheta);
   }
 
   RtlUnits(FmaArrayShape arrayShape, AttentionShape attentionShape, TestbenchOptions options) {
+    this(arrayShape, attentionShape, options, 500_000);
+  }
+
+  private RtlUnits(
+      FmaArrayShape arrayShape,
+      AttentionShape attentionShape,
+      TestbenchOptions options,
+      int ropeTheta) {
     this.arrayShape = arrayShape;
     this.attentionShape = attentionShape;
     this.options = options;
+    this.ropeTheta = ropeTheta;
   }
 
   public FmaArrayShape arrayShape() {
@@ -215,12 +238,31 @@ public final class RtlUnits implements TransformerUnits {
     return r.values();
   }
 
-  /** Always throws: the rope unit has no RTL yet (only its sin/cos stage is generated). */
   @Override
-  public Activations rope(String what, int[][] x, int[] positions) {
-    throw new UnsupportedOperationException(
-        "rtl mode: the rope unit's RTL is not built yet (only its sin/cos stage); "
-            + "run rope in golden mode");
+  public synchronized Activations rope(String what, int[][] x, int[] positions) {
+    UnitInputs.rope(what, x, positions, GoldenUnits.ROPE_MAX_POSITION);
+    RopeShape shape = GoldenUnits.ropeShape(x[0].length, ropeTheta, attentionShape.format());
+    RopeUnit dut = ropeUnits.get(shape);
+    if (dut == null) {
+      dut = new RopeUnit(shape);
+      ropeBenches.put(shape, open(dut));
+      ropeUnits.put(shape, dut);
+    }
+    long[] pos = new long[positions.length];
+    for (int t = 0; t < pos.length; t++) {
+      pos[t] = positions[t];
+    }
+    RopeInputBeat in = dut.in.payload();
+    ActivationOutputBeat out = dut.out.payload();
+    RowStream.Result r =
+        new RowStream(ropeBenches.get(shape), dut.in, dut.out, shape.lanes())
+            .lanes(in.x, 32, x)
+            .perRow(in.position, pos)
+            .collect(out.y, 32)
+            .collect(out.q, 8)
+            .run();
+    ledger.add("rope", what, r.cycles(), r.beats());
+    return new Activations(r.get(out.y), r.get(out.q));
   }
 
   @Override
@@ -291,6 +333,11 @@ public final class RtlUnits implements TransformerUnits {
       tb.close();
     }
     normalizationBenches.clear();
+    for (Testbench tb : ropeBenches.values()) {
+      tb.close();
+    }
+    ropeBenches.clear();
+    ropeUnits.clear();
     layerNorms.clear();
     rmsNorms.clear();
   }

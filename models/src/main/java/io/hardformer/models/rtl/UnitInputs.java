@@ -32,6 +32,25 @@ final class UnitInputs {
     }
   }
 
+  /** x is T x D FP32 codes, D even, one position in 0..maxPosition per row. */
+  static void rope(String what, int[][] x, int[] positions, int maxPosition) {
+    require(x.length > 0, what, "rope of no rows");
+    require(
+        positions.length == x.length,
+        what,
+        positions.length + " positions for " + x.length + " rows");
+    int d = x[0].length;
+    require(d >= 2 && d % 2 == 0, what, "head rows of " + d + " elements; D must be even, >= 2");
+    for (int t = 0; t < x.length; t++) {
+      require(
+          x[t].length == d, what, "x[" + t + "] has " + x[t].length + " elements, expected " + d);
+      require(
+          positions[t] >= 0 && positions[t] <= maxPosition,
+          what,
+          "positions[" + t + "] = " + positions[t] + ", not in 0.." + maxPosition);
+    }
+  }
+
   private static void rect(String what, String name, int[][] m, int cols) {
     for (int r = 0; r < m.length; r++) {
       require(

@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@link RtlUnits}' vector, layernorm, rmsnorm, gelu and swiglu calls in Verilator against {@link
- * GoldenUnits} on random FP32 rows (MiniLM's width 384 for the row units, a width that is not a
- * multiple of the 4 lanes for the elementwise ones): y and q bit-identical, and each call's
+ * {@link RtlUnits}' vector, layernorm, rmsnorm, gelu, swiglu and rope calls in Verilator against
+ * {@link GoldenUnits} on random FP32 rows (MiniLM's width 384 for the row units, a width that is
+ * not a multiple of the 4 lanes for the elementwise ones): y and q bit-identical, and each call's
  * measured cycles equal to the contract golden mode books, busy cycles = beats. Two calls in a row
  * on the same units reuse the open models.
  */
@@ -85,6 +85,17 @@ class RtlRowUnitsTest {
     int[][] gate = rows(r, 5, 37);
     int[][] up = rows(r, 5, 37);
     compare(f, u -> u.swiglu("t.swiglu", gate, up), "swiglu");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Fp8Format.class,
+      names = {"E5M2"})
+  void ropeMatchesGolden(Fp8Format f) {
+    Random r = new Random(9);
+    int[][] x = rows(r, 6, 32);
+    int[] positions = {0, 8192, 1, 77, 4095, r.nextInt(8193)};
+    compare(f, u -> u.rope("t.rope", x, positions), "rope");
   }
 
   /** Runs {@code call} twice on RtlUnits (one model) and once on GoldenUnits; all must agree. */

@@ -138,14 +138,11 @@ class RtlUnitsTest {
               IllegalArgumentException.class,
               () -> units.attention("layer0.head1", q, kv, kv, new int[] {1, 4}));
       assertEquals("layer0.head1: keys[1] = 4, not in 1..3", e.getMessage());
-      UnsupportedOperationException rope =
+      e =
           assertThrows(
-              UnsupportedOperationException.class,
-              () -> units.rope("layer0.rope", new int[1][32], new int[] {0}));
-      assertEquals(
-          "rtl mode: the rope unit's RTL is not built yet (only its sin/cos stage); "
-              + "run rope in golden mode",
-          rope.getMessage());
+              IllegalArgumentException.class,
+              () -> units.rope("layer0.rope", new int[1][32], new int[] {8193}));
+      assertEquals("layer0.rope: positions[0] = 8193, not in 0..8192", e.getMessage());
       assertEquals(0, units.cycles().entries().size());
     }
   }
