@@ -291,7 +291,9 @@ public final class TileJob {
         + ") on the tile's units' golden models, whose cycles are their Verilator-proven cycle"
         + " contracts; per-token cycles by unit scaled to llama-3-70b (matmul with FLOPs on the"
         + " array, attention with heads x context, the other units with the widths they touch),"
-        + " the busiest unit kind setting the pace; HBM and link time from the roofline (docs/TILE_OUTPUT.md)";
+        + " the busiest unit kind setting the pace; HBM and link time from the roofline;"
+        + " docs/TILE_OUTPUT.md (analytic cross-check: ./hardformer estimate --from-design"
+        + " out/manifest.json --die-mm2 814 --chip h200)";
   }
 
   private static String boundText(Object bound, Object computeBy) {
