@@ -58,13 +58,20 @@ public final class TileJob {
   }
 
   public Result run(boolean check, PrintStream err) {
-    List<GeneratedUnit> units = new ArrayList<>();
+    // each unit is built once (the config file bound and checked the parameters): adopted by the
+    // top first, then elaborated alone for its area and self-check, and again inside the tile
+    List<TileTop.Part> hardware = new ArrayList<>();
     for (TileConfig.Unit u : config.units()) {
-      units.add(
-          DesignCatalog.generate(
-              u.generator())); // the config file bound and checked the parameters
+      hardware.add(new TileTop.Part(u.name(), u.generator().build()));
     }
-    TileDesign design = TileDesign.of(config, units);
+    TileTop top = new TileTop(hardware);
+    List<GeneratedUnit> units = new ArrayList<>();
+    for (int i = 0; i < hardware.size(); i++) {
+      units.add(
+          DesignCatalog.generateFrom(
+              config.units().get(i).generator(), hardware.get(i).hardware()));
+    }
+    TileDesign design = TileDesign.of(config, top, units);
     // locked from here on; the files appear in out only when all are complete, the tile manifest
     // last
     try (OutputDirectory o = OutputDirectory.open(out, "tile")) {
