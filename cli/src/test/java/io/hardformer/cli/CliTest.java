@@ -200,10 +200,11 @@ class CliTest {
     com.fasterxml.jackson.databind.JsonNode m =
         new com.fasterxml.jackson.databind.ObjectMapper()
             .readTree(tmp.resolve("manifest.json").toFile());
-    assertEquals(2, m.get("units").size());
+    assertEquals(5, m.get("units").size()); // fma-array, attention, vector, rmsnorm, swiglu
     assertEquals(16 * 16 + 2 * 8 * 128, m.get("total").get("fmaCount").asLong());
     assertTrue(Files.exists(tmp.resolve("fma-array/fma_array.f")));
     assertTrue(Files.exists(tmp.resolve("attention/attention.f")));
+    assertTrue(Files.exists(tmp.resolve("rmsnorm/manifest.json")));
     assertEquals("tile_top", m.get("top").asText());
     assertTrue(Files.exists(tmp.resolve("tile_top.f")));
     assertTrue(Files.exists(tmp.resolve("fma_array.v")));
@@ -376,10 +377,12 @@ class CliTest {
         2.0 * io.hardformer.throughput.ModelShape.LLAMA_3_70B.matmulParameters();
     // the 16 x 16 array alone: 256 FMAs x utilization x 2 FLOP x 1 GHz over 2 x matmul parameters
     // per token (~3.65)
+    // per token (~3.65); the measured layer cycles (TileThroughputTest) agree within 5 %: the
+    // output head is not in the layer (1.5 %), and prefill rows fill the array
     double alone = 256 * util * 2 * 1e9 / matmulFlopsPerToken;
-    assertEquals(alone, e.get("tileAloneTokensPerSecond").asDouble(), 0.01);
+    assertEquals(alone, e.get("tileAloneTokensPerSecond").asDouble(), 0.05 * alone);
     assertEquals("compute", e.get("tileAloneBound").asText());
-    assertEquals("matmul FMAs", e.get("tileAloneComputeBy").asText());
+    assertEquals("fma-array cycles", e.get("tileAloneComputeBy").asText());
     // the attention unit (8 x 128, one step per layer and KV head, S + finish cycles) is far from
     // binding: at
     // S = 2048 it alone sustains 1e9 / (80 x 8 x (2048 + finish)) tok/s, hundreds of times the
@@ -393,10 +396,10 @@ class CliTest {
     // 186K)
     long tiles = e.get("tilesPerDie").asLong();
     double die = 8 * tiles * alone;
-    assertEquals(die, e.get("dieTokensPerSecondPer8Chips").asDouble(), 0.01 * die);
+    assertEquals(die, e.get("dieTokensPerSecondPer8Chips").asDouble(), 0.05 * die);
     assertEquals("compute", e.get("dieBound").asText());
-    assertEquals("matmul FMAs", e.get("dieComputeBy").asText());
-    // the command the manifest names as its method gives the same die figure
+    assertEquals("fma-array cycles", e.get("dieComputeBy").asText());
+    // the analytic cross-check the manifest's method names agrees within 5 %
     String method = e.get("method").asText();
     String command =
         method.substring(
@@ -416,7 +419,7 @@ class CliTest {
             .get("tokensPerSecond")
             .asDouble();
     assertEquals(
-        e.get("dieTokensPerSecondPer8Chips").asDouble(), fromDesign, 1e-3 * fromDesign, method);
+        e.get("dieTokensPerSecondPer8Chips").asDouble(), fromDesign, 0.05 * fromDesign, method);
   }
 
   @Test

@@ -9,6 +9,9 @@ package io.hardformer.throughput;
  *       array, the same tiling losses per FLOP);
  *   <li>{@link #HEADS_TIMES_CONTEXT}: the attention unit streams one key per cycle, one step per
  *       query head and token: cycles scale with heads x context;
+ *   <li>{@link #HEADS}: the attention unit's context-independent cycles per step (its finish: the
+ *       divide, rounding and output of the step), one step per query-head group and token: cycles
+ *       scale with heads at a fixed group size;
  *   <li>{@link #MODEL_WIDTH}: normalization touches d_model elements per token;
  *   <li>{@link #ROTARY_WIDTH}: RoPE rotates (heads + kv heads) x head_dim elements per token;
  *   <li>{@link #FFN_WIDTH}: SwiGLU touches d_ff elements per token;
@@ -19,6 +22,7 @@ package io.hardformer.throughput;
 public enum UnitScaling {
   MATMUL_FLOPS,
   HEADS_TIMES_CONTEXT,
+  HEADS,
   MODEL_WIDTH,
   ROTARY_WIDTH,
   FFN_WIDTH,
@@ -31,6 +35,7 @@ public enum UnitScaling {
     return switch (this) {
       case MATMUL_FLOPS -> 2.0 * m.layerMatmulParameters();
       case HEADS_TIMES_CONTEXT -> (double) m.heads() * context;
+      case HEADS -> m.heads();
       case MODEL_WIDTH -> d;
       case ROTARY_WIDTH -> (double) (m.heads() + m.kvHeads()) * m.headDim();
       case FFN_WIDTH -> m.dFf();

@@ -31,6 +31,13 @@ class TileCycleBudgetTest {
   }
 
   @Test
+  void attentionStepFinishCyclesScaleWithHeadsNotContext() {
+    MeasuredUnitCycles f = new MeasuredUnitCycles("attention", UnitScaling.HEADS, 300, SMALL, 70);
+    assertEquals(300, f.cyclesPerToken(SMALL, 4000), 1e-9);
+    assertEquals(300 * 64.0 / 8 * 80, f.cyclesPerToken(ModelShape.LLAMA_3_70B, 2048), 1e-6);
+  }
+
+  @Test
   void theBusiestUnitKindBindsAndCopiesShareTheWork() {
     List<MeasuredUnitCycles> measured =
         List.of(

@@ -2,6 +2,7 @@ package io.hardformer.cli.designs;
 
 import io.hardformer.area.AreaFigures;
 import io.hardformer.area.AreaModel;
+import io.hardformer.dsl.Module;
 import io.hardformer.dsl.elaborate.Design;
 import io.hardformer.dsl.elaborate.Elaborator;
 import io.hardformer.generators.catalog.ConfiguredGenerator;
@@ -59,7 +60,23 @@ public final class DesignCatalog {
    */
   static GeneratedUnit generate(
       ConfiguredGenerator<?> g, BiFunction<EmittedDesign, Double, TimingFigures> timing) {
-    Design design = Elaborator.elaborate(g.build());
+    return generate(g, g.build(), timing);
+  }
+
+  /**
+   * As {@link #generate(ConfiguredGenerator)}, on hardware already built from {@code g} that may be
+   * instantiated in a larger design (the tile adopts it first): built once, elaborated alone here
+   * and again inside the larger design, with the same Verilog as a fresh build.
+   */
+  public static GeneratedUnit generateFrom(ConfiguredGenerator<?> g, Module built) {
+    return generate(g, built, null);
+  }
+
+  private static GeneratedUnit generate(
+      ConfiguredGenerator<?> g,
+      Module built,
+      BiFunction<EmittedDesign, Double, TimingFigures> timing) {
+    Design design = Elaborator.elaborate(built);
     AreaFigures a = AreaModel.of(g, design, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2).figures();
     EmitOptions options = emitOptions(g, a);
     Map<String, Object> extras = g.manifest();

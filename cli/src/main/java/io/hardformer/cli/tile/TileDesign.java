@@ -37,21 +37,16 @@ final class TileDesign {
   }
 
   /**
-   * Builds every unit's hardware afresh from its configured generator (the standalone {@code units}
-   * were elaborated on their own for area and the self-check) and emits the tile.
+   * Emits the tile: {@code top} has adopted every unit's hardware, the same modules the standalone
+   * {@code units} were elaborated from (each unit is built once).
    */
-  static TileDesign of(TileConfig config, List<GeneratedUnit> units) {
-    List<TileTop.Part> hardware = new ArrayList<>();
-    for (TileConfig.Unit u : config.units()) {
-      hardware.add(new TileTop.Part(u.name(), u.generator().build()));
-    }
+  static TileDesign of(TileConfig config, TileTop top, List<GeneratedUnit> units) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("name", config.name());
     params.put(
         "units", String.join(",", config.units().stream().map(TileConfig.Unit::name).toList()));
     EmittedDesign whole =
-        VerilogEmitter.emit(
-            Elaborator.elaborate(new TileTop(hardware)), EmitOptions.forGenerator("tile", params));
+        VerilogEmitter.emit(Elaborator.elaborate(top), EmitOptions.forGenerator("tile", params));
     List<EmittedPart> parts = new ArrayList<>();
     for (int i = 0; i < units.size(); i++) {
       GeneratedUnit u = units.get(i);

@@ -8,10 +8,6 @@ import io.hardformer.cli.estimate.DesignBudget;
 import io.hardformer.cli.output.OutputDirectory;
 import io.hardformer.generators.catalog.AttentionFacts;
 import io.hardformer.rtl.EmittedPart;
-import io.hardformer.throughput.Chip;
-import io.hardformer.throughput.ModelShape;
-import io.hardformer.throughput.Roofline;
-import io.hardformer.throughput.Workload;
 import io.hardformer.verilator.CxxToolchain;
 import io.hardformer.verilator.Verilator;
 import io.hardformer.verilator.tools.ToolException;
@@ -24,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The main job: generates the tile as one design ({@link TileDesign}: a top module {@code tile_top}
@@ -61,19 +58,29 @@ public final class TileJob {
   }
 
   public Result run(boolean check, PrintStream err) {
-    List<GeneratedUnit> units = new ArrayList<>();
+    // each unit is built once (the config file bound and checked the parameters): adopted by the
+    // top first, then elaborated alone for its area and self-check, and again inside the tile
+    List<TileTop.Part> hardware = new ArrayList<>();
     for (TileConfig.Unit u : config.units()) {
-      units.add(
-          DesignCatalog.generate(
-              u.generator())); // the config file bound and checked the parameters
+      hardware.add(new TileTop.Part(u.name(), u.generator().build()));
     }
-    TileDesign design = TileDesign.of(config, units);
+    TileTop top = new TileTop(hardware);
+    List<GeneratedUnit> units = new ArrayList<>();
+    for (int i = 0; i < hardware.size(); i++) {
+      units.add(
+          DesignCatalog.generateFrom(
+              config.units().get(i).generator(), hardware.get(i).hardware()));
+    }
+    TileDesign design = TileDesign.of(config, top, units);
     // locked from here on; the files appear in out only when all are complete, the tile manifest
     // last
     try (OutputDirectory o = OutputDirectory.open(out, "tile")) {
+      // the reference layer runs in the JVM while the self-check waits on Verilator
+      CompletableFuture<TileThroughput> layer =
+          CompletableFuture.supplyAsync(() -> TileThroughput.of(units));
       List<UnitCheck> checks =
           check ? selfCheck(units, err) : skipped(units, "not run (--no-check)");
-      Map<String, Object> manifest = manifest(units, design, checks);
+      Map<String, Object> manifest = manifest(units, design, checks, layer.join());
       design.writeInto(o, config.units().stream().map(TileConfig.Unit::name).toList());
       try {
         o.write(
@@ -148,7 +155,7 @@ public final class TileJob {
   }
 
   private Map<String, Object> manifest(
-      List<GeneratedUnit> units, TileDesign design, List<UnitCheck> checks) {
+      List<GeneratedUnit> units, TileDesign design, List<UnitCheck> checks, TileThroughput layer) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tile", config.name());
     m.put("config", config.source());
@@ -205,16 +212,15 @@ public final class TileJob {
     m.put("total", totalMap);
     m.put("utilization", Math.round(arrayUtil * 10000) / 10000.0);
     m.put("attentionEngines", engines);
-    m.put(
-        "estimate",
-        estimate(
-            new DesignBudget(
-                config.name(),
-                matmulFmas,
-                total.mm2(),
-                total.transistors(),
-                arrayUtil,
-                attention)));
+    DesignBudget budget =
+        new DesignBudget(
+            config.name(), matmulFmas, total.mm2(), total.transistors(), arrayUtil, attention);
+    m.put("estimate", estimate(budget, layer));
+    if (budget.matmulFmas() > 0 && layer.throughput().isPresent()) {
+      m.put(
+          "llama70bBudget",
+          layer.llama70bBudget(budget, config.clockGhz() * 1e9, budget.copies(DIE_MM2, 0)));
+    }
     m.put("selfCheck", selfCheckSummary(checks));
     return m;
   }
@@ -235,66 +241,66 @@ public final class TileJob {
   }
 
   /**
-   * The tile's tokens/s: its matmul FMAs (x their cycle-contract utilization) carry the matmul
-   * FLOPs, its attention units carry attention at their own cycles (layers x KV heads steps of S +
-   * finish cycles per token); the two run concurrently, so compute time is the larger of the two,
-   * then the roofline takes the larger of compute, HBM and link time per phase. A tile without
-   * matmul FMAs has no estimate.
+   * The tile's tokens/s from measured layer cycles ({@link TileThroughput}, {@link
+   * LayerThroughput}): one Llama-3 decoder layer run on golden units shaped as the tile's, each
+   * unit's cycles per token scaled to Llama-3-70B by a stated rule (matmul cycles with the layer's
+   * matmul FLOPs on the array, attention with heads x context, the elementwise and row units with
+   * the widths they touch), the busiest unit kind setting the compute pace; HBM and link time from
+   * the roofline. A tile without matmul FMAs has no estimate.
    */
-  private Map<String, Object> estimate(DesignBudget tile) {
+  private Map<String, Object> estimate(DesignBudget tile, TileThroughput layer) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("model", "llama-3-70b, FP8, 2048 in / 128 out, tokens counted input + output");
-    if (tile.matmulFmas() == 0) {
-      e.put("note", "no matmul FMAs (no fma-array unit): no tokens/s estimate");
+    if (tile.matmulFmas() == 0 || layer.throughput().isEmpty()) {
+      e.put("note", layer.note());
       return e;
     }
     double clock = config.clockGhz() * 1e9;
-    Workload alone = new Workload(ModelShape.LLAMA_3_70B, 1, 1, 0, 2048, 128, 1, 1, 1, 1);
-    Roofline.Estimate one = Roofline.estimate(alone, tile.chip(1, clock, Chip.H200));
     long copies = tile.copies(DIE_MM2, 0);
-    Roofline.Estimate die =
-        Roofline.estimate(
-            Workload.claimConditions(ModelShape.LLAMA_3_70B), tile.chip(copies, clock, Chip.H200));
+    LayerThroughput.Run one = layer.tileAlone(tile, clock);
+    LayerThroughput.Run die = layer.die(tile, clock, copies);
     e.put("matmulFmas", tile.matmulFmas());
     e.put("tileAloneTokensPerSecond", Math.round(one.tokensPerSecond() * 100) / 100.0);
-    e.put("tileAloneBound", one.binding().name().toLowerCase());
-    e.put("tileAloneComputeBy", computeBy(one));
-    e.put("attentionAloneTokensPerSecond", Math.round(attentionAlone(one)));
+    e.put("tileAloneBound", one.bound().name().toLowerCase(Locale.ROOT));
+    e.put("tileAloneComputeBy", one.bindingUnit() + " cycles");
+    e.put(
+        "attentionAloneTokensPerSecond",
+        Math.round(layer.unitAloneTokensPerSecond("attention", clock)));
     e.put(
         "tileAloneNote",
         "one tile at " + config.clockGhz() + " GHz with H200-class HBM, batch " + one.batch());
     e.put("dieMm2", DIE_MM2);
     e.put("tilesPerDie", copies);
     e.put("dieTokensPerSecondPer8Chips", Math.round(die.tokensPerSecond()));
-    e.put("dieBound", die.binding().name().toLowerCase());
-    e.put("dieComputeBy", computeBy(die));
-    e.put(
-        "method",
-        "analytic roofline: matmul FLOPs on the matmul FMAs only, attention at the attention units' "
-            + "cycle contract, concurrently (./hardformer estimate --from-design out/manifest.json --die-mm2 814 --chip h200)");
+    e.put("dieBound", die.bound().name().toLowerCase(Locale.ROOT));
+    e.put("dieComputeBy", die.bindingUnit() + " cycles");
+    e.put("method", method(layer.throughput().get()));
     return e;
   }
 
-  /**
-   * Which hardware holds the compute time: the matmul FMAs or the attention units (whichever is
-   * slower).
-   */
-  private static String computeBy(Roofline.Estimate r) {
-    double attention = r.prefill().attentionSeconds() + r.decode().attentionSeconds();
-    double compute = r.prefill().computeSeconds() + r.decode().computeSeconds();
-    return attention >= compute ? "attention units" : "matmul FMAs";
-  }
-
-  /** Tokens/s the attention units alone would sustain over the run (0 without attention units). */
-  private static double attentionAlone(Roofline.Estimate r) {
-    double seconds = r.prefill().attentionSeconds() + r.decode().attentionSeconds();
-    Workload w = r.workload();
-    return seconds == 0
-        ? 0
-        : (double) r.batch()
-            * (w.inputTokens() + w.outputTokens())
-            * (w.chips() / w.tp())
-            / seconds;
+  /** How the figures were made, with the command that runs the reference layer. */
+  static String method(LayerThroughput layer) {
+    var s = layer.reference();
+    return "measured: one Llama-3 decoder layer (d-model "
+        + s.dModel()
+        + ", "
+        + s.heads()
+        + " heads / "
+        + s.kvHeads()
+        + " kv heads, ffn "
+        + s.ffn()
+        + ", prefill "
+        + s.seq()
+        + " + "
+        + s.decodeSteps()
+        + " decode steps, seed "
+        + LayerThroughput.SEED
+        + ") on the tile's units' golden models, whose cycles are their Verilator-proven cycle"
+        + " contracts; per-token cycles by unit scaled to llama-3-70b (matmul with FLOPs on the"
+        + " array, attention with heads x context, the other units with the widths they touch),"
+        + " the busiest unit kind setting the pace; HBM and link time from the roofline;"
+        + " docs/TILE_OUTPUT.md (analytic cross-check: ./hardformer estimate --from-design"
+        + " out/manifest.json --die-mm2 814 --chip h200)";
   }
 
   private static String boundText(Object bound, Object computeBy) {
@@ -361,11 +367,15 @@ public final class TileJob {
           (Double) e.get("dieMm2"),
           (Long) e.get("dieTokensPerSecondPer8Chips"),
           boundText(e.get("dieBound"), e.get("dieComputeBy")));
-      stdout.printf(
-          Locale.ROOT,
-          "    (analytic roofline: matmul FLOPs on the %,d matmul FMAs, attention at its own cycles; "
-              + "./hardformer estimate --help)%n",
-          (Long) e.get("matmulFmas"));
+      stdout.println(
+          "    (measured: a Llama-3 layer on the tile's units' golden models, each unit's cycles"
+              + " scaled to the model; docs/TILE_OUTPUT.md)");
+    }
+    if (r.manifest().containsKey("llama70bBudget")) {
+      stdout.println();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> b = (Map<String, Object>) r.manifest().get("llama70bBudget");
+      Llama70bBudget.print(b, stdout);
     }
     stdout.println();
     r.checks().stream()
