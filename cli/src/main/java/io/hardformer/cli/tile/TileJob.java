@@ -73,7 +73,7 @@ public final class TileJob {
     try (OutputDirectory o = OutputDirectory.open(out, "tile")) {
       List<UnitCheck> checks =
           check ? selfCheck(units, err) : skipped(units, "not run (--no-check)");
-      Map<String, Object> manifest = manifest(units, design, checks);
+      Map<String, Object> manifest = manifest(units, design, checks, TileClock.of(config, units));
       design.writeInto(o, config.units().stream().map(TileConfig.Unit::name).toList());
       try {
         o.write(
@@ -148,11 +148,12 @@ public final class TileJob {
   }
 
   private Map<String, Object> manifest(
-      List<GeneratedUnit> units, TileDesign design, List<UnitCheck> checks) {
+      List<GeneratedUnit> units, TileDesign design, List<UnitCheck> checks, TileClock clock) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tile", config.name());
     m.put("config", config.source());
-    m.put("clockGHz", config.clockGhz());
+    m.put("clockGHz", clock.ghz());
+    m.put("clock", clock.toManifest());
     m.putAll(design.manifestSections());
     List<Map<String, Object>> list = new ArrayList<>();
     List<Map<String, Object>> engines = new ArrayList<>();
@@ -209,12 +210,8 @@ public final class TileJob {
         "estimate",
         estimate(
             new DesignBudget(
-                config.name(),
-                matmulFmas,
-                total.mm2(),
-                total.transistors(),
-                arrayUtil,
-                attention)));
+                config.name(), matmulFmas, total.mm2(), total.transistors(), arrayUtil, attention),
+            clock.ghz()));
     m.put("selfCheck", selfCheckSummary(checks));
     return m;
   }
@@ -241,14 +238,14 @@ public final class TileJob {
    * then the roofline takes the larger of compute, HBM and link time per phase. A tile without
    * matmul FMAs has no estimate.
    */
-  private Map<String, Object> estimate(DesignBudget tile) {
+  private Map<String, Object> estimate(DesignBudget tile, double clockGhz) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("model", "llama-3-70b, FP8, 2048 in / 128 out, tokens counted input + output");
     if (tile.matmulFmas() == 0) {
       e.put("note", "no matmul FMAs (no fma-array unit): no tokens/s estimate");
       return e;
     }
-    double clock = config.clockGhz() * 1e9;
+    double clock = clockGhz * 1e9;
     Workload alone = new Workload(ModelShape.LLAMA_3_70B, 1, 1, 0, 2048, 128, 1, 1, 1, 1);
     Roofline.Estimate one = Roofline.estimate(alone, tile.chip(1, clock, Chip.H200));
     long copies = tile.copies(DIE_MM2, 0);
@@ -262,7 +259,7 @@ public final class TileJob {
     e.put("attentionAloneTokensPerSecond", Math.round(attentionAlone(one)));
     e.put(
         "tileAloneNote",
-        "one tile at " + config.clockGhz() + " GHz with H200-class HBM, batch " + one.batch());
+        "one tile at " + clockGhz + " GHz with H200-class HBM, batch " + one.batch());
     e.put("dieMm2", DIE_MM2);
     e.put("tilesPerDie", copies);
     e.put("dieTokensPerSecondPer8Chips", Math.round(die.tokensPerSecond()));
@@ -344,8 +341,8 @@ public final class TileJob {
     } else {
       stdout.printf(
           Locale.ROOT,
-          "    this tile alone at %.1f GHz: %,.2f tok/s (%s)%n",
-          config.clockGhz(),
+          "    this tile alone at %.2f GHz: %,.2f tok/s (%s)%n",
+          (Double) r.manifest().get("clockGHz"),
           (Double) e.get("tileAloneTokensPerSecond"),
           boundText(e.get("tileAloneBound"), e.get("tileAloneComputeBy")));
       if ((Long) e.get("attentionAloneTokensPerSecond") > 0) {
@@ -366,6 +363,9 @@ public final class TileJob {
           "    (analytic roofline: matmul FLOPs on the %,d matmul FMAs, attention at its own cycles; "
               + "./hardformer estimate --help)%n",
           (Long) e.get("matmulFmas"));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> clock = (Map<String, Object>) r.manifest().get("clock");
+      stdout.println("    clock " + clock.get("ghz") + " GHz, " + clock.get("source"));
     }
     stdout.println();
     r.checks().stream()

@@ -4,6 +4,7 @@ import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.verilator.FileTrees;
 import io.hardformer.verilator.ToolOutputCache;
 import io.hardformer.verilator.tools.OpenSta;
+import io.hardformer.verilator.tools.ToolException;
 import io.hardformer.verilator.tools.ToolResult;
 import io.hardformer.verilator.tools.Yosys;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,19 +83,38 @@ public final class TimingAnalysis {
     OpenSta sta = new OpenSta();
     byte[] liberty = readLiberty();
     String yosysScript = yosysScript(top, verilog, hierarchy);
-    List<byte[]> key =
-        List.of(
-            ToolOutputCache.utf8(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output()),
-            ToolOutputCache.utf8(sta.tool().run(List.of("-version"), null, Map.of(), 60).output()),
-            ToolOutputCache.utf8(yosysScript),
-            ToolOutputCache.utf8(staScript(top, true)),
-            liberty);
+    List<byte[]> key = key(yosys, sta, top, yosysScript, liberty);
     return ToolOutputCache.get(
         "timing",
         key,
         verilog,
         () -> run(yosys, sta, top, verilog, yosysScript, liberty),
         raw -> parse(top, raw, verilog));
+  }
+
+  /**
+   * The result of an earlier identical run from the timing cache, without running Yosys or OpenSTA;
+   * empty when there is none (or the tools or the liberty are missing).
+   */
+  public static Optional<SynthesizedTiming> cached(EmittedDesign design, Hierarchy hierarchy) {
+    try {
+      String yosysScript = yosysScript(design.top(), design.verilog(), hierarchy);
+      List<byte[]> key = key(new Yosys(), new OpenSta(), design.top(), yosysScript, readLiberty());
+      return ToolOutputCache.peek(
+          "timing", key, design.verilog(), raw -> parse(design.top(), raw, design.verilog()));
+    } catch (ToolException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static List<byte[]> key(
+      Yosys yosys, OpenSta sta, String top, String yosysScript, byte[] liberty) {
+    return List.of(
+        ToolOutputCache.utf8(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output()),
+        ToolOutputCache.utf8(sta.tool().run(List.of("-version"), null, Map.of(), 60).output()),
+        ToolOutputCache.utf8(yosysScript),
+        ToolOutputCache.utf8(staScript(top, true)),
+        liberty);
   }
 
   static String yosysScript(String top, Map<String, String> verilog, Hierarchy hierarchy) {
