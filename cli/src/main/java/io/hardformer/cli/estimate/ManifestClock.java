@@ -9,10 +9,10 @@ import java.util.Locale;
 
 /**
  * The clock {@code estimate --from-design} runs a generated design at, and where it comes from:
- * {@code --clock-ghz} when given (it overrides the manifest); else a tile manifest's {@code clock}
- * section (the main job's clock from timing, or its config's {@code clock-ghz}); else a unit
- * manifest's {@code timing} section ({@code generate --timing}: the clock at the modern node); else
- * 1 GHz, assumed.
+ * {@code --clock-ghz} when given (it overrides the manifest); else a tile manifest's {@code
+ * clockGHzFrom} section (the main job's clock from timing, or its config's {@code clock-ghz}); else
+ * a unit manifest's {@code timing} section ({@code generate --timing}: the clock at the modern
+ * node); else 1 GHz, assumed.
  */
 public record ManifestClock(double ghz, String source) {
   static final double ASSUMED_GHZ = 1.0;
@@ -28,10 +28,10 @@ public record ManifestClock(double ghz, String source) {
     } catch (IOException e) {
       m = null; // DesignBudget.fromManifest reports an unreadable manifest
     }
-    if (m != null && m.path("clock").has("ghz")) {
+    if (m != null && m.path("clockGHzFrom").has("ghz")) {
       return new ManifestClock(
-          m.get("clock").get("ghz").asDouble(),
-          "the manifest's clock: " + m.get("clock").path("source").asText());
+          m.get("clockGHzFrom").get("ghz").asDouble(),
+          "the manifest's clock: " + m.get("clockGHzFrom").path("source").asText());
     }
     if (m != null && m.path("timing").has("nodeClockGhz")) {
       JsonNode t = m.get("timing");

@@ -90,7 +90,7 @@ public record TileClock(
         List.of());
   }
 
-  /** The manifest's {@code clock} section. */
+  /** The manifest's {@code clockGHzFrom} section. */
   public Map<String, Object> toManifest() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ghz", ghz);

@@ -153,7 +153,7 @@ public final class TileJob {
     m.put("tile", config.name());
     m.put("config", config.source());
     m.put("clockGHz", clock.ghz());
-    m.put("clock", clock.toManifest());
+    m.put("clockGHzFrom", clock.toManifest());
     m.putAll(design.manifestSections());
     List<Map<String, Object>> list = new ArrayList<>();
     List<Map<String, Object>> engines = new ArrayList<>();
@@ -364,7 +364,7 @@ public final class TileJob {
               + "./hardformer estimate --help)%n",
           (Long) e.get("matmulFmas"));
       @SuppressWarnings("unchecked")
-      Map<String, Object> clock = (Map<String, Object>) r.manifest().get("clock");
+      Map<String, Object> clock = (Map<String, Object>) r.manifest().get("clockGHzFrom");
       stdout.println("    clock " + clock.get("ghz") + " GHz, " + clock.get("source"));
     }
     stdout.println();

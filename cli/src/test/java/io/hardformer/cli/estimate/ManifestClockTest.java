@@ -22,7 +22,7 @@ class ManifestClockTest {
   void aTileManifestsClockFromTimingIsUsed() throws Exception {
     Path m =
         manifest(
-            "{\"clockGHz\": 0.73, \"clock\": {\"ghz\": 0.73, \"source\": \"timing: slowest\"}}");
+            "{\"clockGHz\": 0.73, \"clockGHzFrom\": {\"ghz\": 0.73, \"source\": \"timing: slowest\"}}");
     ManifestClock c = ManifestClock.of(m, null);
     assertEquals(0.73, c.ghz());
     assertTrue(c.describe().contains("timing: slowest"), c.describe());
@@ -41,7 +41,7 @@ class ManifestClockTest {
 
   @Test
   void clockGhzOverridesAndNoTimingIsSaidToBeAssumed() throws Exception {
-    Path m = manifest("{\"clock\": {\"ghz\": 0.73, \"source\": \"timing\"}}");
+    Path m = manifest("{\"clockGHzFrom\": {\"ghz\": 0.73, \"source\": \"timing\"}}");
     assertEquals(1.5, ManifestClock.of(m, 1.5).ghz());
     assertTrue(ManifestClock.of(m, 1.5).source().contains("overrides"));
     ManifestClock none = ManifestClock.of(manifest("{\"area\": {}}"), null);
