@@ -4,8 +4,8 @@ package io.hardformer.verilator.timing;
  * How {@link TimingAnalysis} synthesizes a design before OpenSTA times it.
  *
  * <p>{@link #FLATTEN} merges every instance into the top module ({@code synth -flatten}), so Yosys
- * and ABC optimize across module boundaries; ABC then maps the whole design at once, which takes
- * hours for designs of hundreds of thousands of gates (an attention unit, a 16x16 FMA array).
+ * and ABC optimize across module boundaries; ABC then maps the whole design at once, which did not
+ * finish in minutes for designs of hundreds of thousands of gates (docs/BENCHMARKS.md "Timing").
  *
  * <p>{@link #KEEP} synthesizes each distinct module once ({@code synth} without {@code -flatten},
  * ABC per module) with its ports as boundaries, and OpenSTA links the hierarchical netlist: every
