@@ -372,6 +372,12 @@ class CliTest {
         new com.fasterxml.jackson.databind.ObjectMapper()
             .readTree(tmp.resolve("manifest.json").toFile());
     com.fasterxml.jackson.databind.JsonNode e = m.get("estimate");
+    // the attention unit is never timed (docs/BENCHMARKS.md "Timing"), so the clock is the assumed
+    // 1 GHz and the manifest says so
+    assertEquals(1.0, m.get("clockGHz").asDouble());
+    assertTrue(
+        m.get("clockGHzFrom").get("source").asText().startsWith("assumed: not timed yet:"),
+        m.get("clockGHzFrom").toString());
     double util = m.get("utilization").asDouble();
     double matmulFlopsPerToken =
         2.0 * io.hardformer.throughput.ModelShape.LLAMA_3_70B.matmulParameters();

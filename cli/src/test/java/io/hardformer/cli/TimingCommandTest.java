@@ -33,7 +33,8 @@ class TimingCommandTest {
             "nodeClockGhz",
             "nodeFo4Source",
             "areaUm2",
-            "nand2Estimate");
+            "nand2Estimate",
+            "synthesis");
     List<String> got = new java.util.ArrayList<>();
     j.fieldNames().forEachRemaining(got::add);
     assertEquals(keys, got, "exactly the documented keys, in order");
@@ -54,6 +55,7 @@ class TimingCommandTest {
         "the increment's Java line: " + r.out());
     assertTrue(j.get("areaUm2").asDouble() > 0 && j.get("nand2Estimate").asDouble() > 0);
     assertTrue(r.err().contains("OpenSTA"), "progress on stderr: " + r.err());
+    assertEquals("flattened", j.get("synthesis").asText(), "a small design is flattened");
     assertEquals(
         r.out(),
         CliRun.of("timing", "counter", "--width", "16", "--json").out(),

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -69,6 +70,32 @@ public final class ToolOutputCache {
       }
     }
     return result;
+  }
+
+  /**
+   * The parsed output for {@code key} when {@code <cache>/folder/} holds a parseable one, without
+   * running anything; empty otherwise.
+   */
+  public static <T> Optional<T> peek(
+      String folder, List<byte[]> key, Map<String, String> files, Function<String, T> parse) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      key.forEach(md::update);
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
+        md.update(f.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+      Path cached =
+          ModelCache.defaultRoot()
+              .resolve(folder)
+              .resolve(HexFormat.of().formatHex(md.digest(), 0, 16) + ".txt");
+      if (Files.isRegularFile(cached)) {
+        return Optional.of(parse.apply(Files.readString(cached)));
+      }
+    } catch (NoSuchAlgorithmException | IOException | IllegalStateException e) {
+      // no cache, or a damaged entry: not cached
+    }
+    return Optional.empty();
   }
 
   /** A key part from text. */

@@ -224,16 +224,20 @@ final class GeneratorCommand implements Callable<Integer> {
   private TimingFigures timingFigures(EmittedDesign d, double nand2Estimate) {
     checkNodeFo4();
     Double nodeFo4Ps = value("--node-fo4-ps");
+    io.hardformer.verilator.timing.Hierarchy hierarchy =
+        io.hardformer.verilator.timing.Hierarchy.forEstimate(nand2Estimate);
     System.err.println(
         "hardformer: timing "
             + d.top()
-            + " with Yosys + OpenSTA on osu018_stdcells.lib"
+            + " with Yosys + OpenSTA on osu018_stdcells.lib, "
+            + hierarchy.label()
             + " (cached by content)");
     io.hardformer.verilator.timing.SynthesizedTiming t =
-        io.hardformer.verilator.timing.TimingAnalysis.analyze(d);
+        io.hardformer.verilator.timing.TimingAnalysis.analyze(d, hierarchy);
     double fo4 = io.hardformer.verilator.timing.Fo4.picoseconds();
     return new TimingFigures(
         t,
+        hierarchy,
         fo4,
         nodeFo4Ps == null ? ModernNode.DEFAULT_FO4_PS : nodeFo4Ps,
         nodeFo4Ps == null ? ModernNode.DEFAULT_SOURCE : "--node-fo4-ps",

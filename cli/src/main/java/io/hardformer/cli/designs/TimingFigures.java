@@ -1,5 +1,6 @@
 package io.hardformer.cli.designs;
 
+import io.hardformer.verilator.timing.Hierarchy;
 import io.hardformer.verilator.timing.SynthesizedTiming;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -8,10 +9,12 @@ import java.util.Map;
 /**
  * What {@code hardformer timing} reports: the worst path at 0.18 um, its depth in FO4 delays (FO4
  * measured on the same liberty), the clock it allows there, and the clock the same depth allows at
- * a node with FO4 {@code nodeFo4Ps}: clock = 1 / (depth x node FO4).
+ * a node with FO4 {@code nodeFo4Ps}: clock = 1 / (depth x node FO4). {@code hierarchy} says whether
+ * the design was flattened or timed with its hierarchy kept ({@link Hierarchy}).
  */
 record TimingFigures(
     SynthesizedTiming timing,
+    Hierarchy hierarchy,
     double fo4Ps,
     double nodeFo4Ps,
     String nodeFo4Source,
@@ -46,6 +49,7 @@ record TimingFigures(
     m.put("nodeFo4Source", nodeFo4Source);
     m.put("areaUm2", timing.areaUm2());
     m.put("nand2Estimate", round(nand2Estimate, 0));
+    m.put("synthesis", hierarchy.label());
     return m;
   }
 
@@ -56,8 +60,9 @@ record TimingFigures(
     b.append(
         String.format(
             Locale.ROOT,
-            "  critical path        %.3f ns at 0.18 um (OSU osu018_stdcells, typical)%n",
-            timing.criticalPathNs()));
+            "  critical path        %.3f ns at 0.18 um (OSU osu018_stdcells, typical; %s)%n",
+            timing.criticalPathNs(),
+            hierarchy.label()));
     b.append("  start point          ").append(timing.startPoint()).append('\n');
     b.append("  end point            ").append(timing.endPoint()).append('\n');
     b.append("  Java lines           ")

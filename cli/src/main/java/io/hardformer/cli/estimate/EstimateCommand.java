@@ -108,7 +108,9 @@ public final class EstimateCommand implements Callable<Integer> {
 
   @Option(
       names = "--clock-ghz",
-      description = "Clock for --fmas or --from-design (default 1.0 GHz).")
+      description =
+          "Clock for --fmas (default 1.0 GHz) or --from-design (default: the manifest's clock from"
+              + " timing, else 1.0 GHz); overrides the manifest's clock.")
   Double clockGhz;
 
   @Option(
@@ -327,7 +329,9 @@ public final class EstimateCommand implements Callable<Integer> {
           d.copies(
               dieTransistors != null ? 0 : dieMm2 == null ? 814 : dieMm2,
               dieTransistors == null ? 0 : dieTransistors);
-      c = d.chip(copies, clock, c);
+      ManifestClock designClock = ManifestClock.of(fromDesign, clockGhz);
+      c = d.chip(copies, designClock.ghz() * 1e9, c);
+      c = c.withFlops(c.flops(), c.flopsSource() + "; " + designClock.describe());
     }
     if (fmas != null) {
       c =

@@ -21,9 +21,12 @@ import java.util.Set;
 /**
  * A tile description from a YAML or JSON file: a name, a clock, and units, each a catalog design
  * with the options {@code ./hardformer generate <design>} takes, bound to the design's parameter
- * record ({@link ParameterBinding}). Errors name the file and the key.
+ * record ({@link ParameterBinding}). Errors name the file and the key. {@code clockStated}: the
+ * file sets {@code clock-ghz} (which then overrides the clock from timing, {@link TileClock});
+ * otherwise {@code clockGhz} is the 1 GHz fallback.
  */
-public record TileConfig(String source, String name, double clockGhz, List<Unit> units) {
+public record TileConfig(
+    String source, String name, double clockGhz, List<Unit> units, boolean clockStated) {
   /** One unit: its folder name under the output and the generator with its parameters. */
   public record Unit(String name, ConfiguredGenerator<?> generator) {
     /** The catalog name of the design. */
@@ -148,7 +151,7 @@ public record TileConfig(String source, String name, double clockGhz, List<Unit>
       }
       list.add(new Unit(unitName, binding.bind(i, unitName, generator, o)));
     }
-    return new TileConfig(source, name, clock, list);
+    return new TileConfig(source, name, clock, list, root.has("clock-ghz"));
   }
 
   /**

@@ -80,7 +80,8 @@ public final class TileJob {
           CompletableFuture.supplyAsync(() -> TileThroughput.of(units));
       List<UnitCheck> checks =
           check ? selfCheck(units, err) : skipped(units, "not run (--no-check)");
-      Map<String, Object> manifest = manifest(units, design, checks, layer.join());
+      Map<String, Object> manifest =
+          manifest(units, design, checks, layer.join(), TileClock.of(config, units));
       design.writeInto(o, config.units().stream().map(TileConfig.Unit::name).toList());
       try {
         o.write(
@@ -155,11 +156,16 @@ public final class TileJob {
   }
 
   private Map<String, Object> manifest(
-      List<GeneratedUnit> units, TileDesign design, List<UnitCheck> checks, TileThroughput layer) {
+      List<GeneratedUnit> units,
+      TileDesign design,
+      List<UnitCheck> checks,
+      TileThroughput layer,
+      TileClock clock) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tile", config.name());
     m.put("config", config.source());
-    m.put("clockGHz", config.clockGhz());
+    m.put("clockGHz", clock.ghz());
+    m.put("clockGHzFrom", clock.toManifest());
     m.putAll(design.manifestSections());
     List<Map<String, Object>> list = new ArrayList<>();
     List<Map<String, Object>> engines = new ArrayList<>();
@@ -215,11 +221,11 @@ public final class TileJob {
     DesignBudget budget =
         new DesignBudget(
             config.name(), matmulFmas, total.mm2(), total.transistors(), arrayUtil, attention);
-    m.put("estimate", estimate(budget, layer));
+    m.put("estimate", estimate(budget, layer, clock.ghz()));
     if (budget.matmulFmas() > 0 && layer.throughput().isPresent()) {
       m.put(
           "llama70bBudget",
-          layer.llama70bBudget(budget, config.clockGhz() * 1e9, budget.copies(DIE_MM2, 0)));
+          layer.llama70bBudget(budget, clock.ghz() * 1e9, budget.copies(DIE_MM2, 0)));
     }
     m.put("selfCheck", selfCheckSummary(checks));
     return m;
@@ -248,14 +254,14 @@ public final class TileJob {
    * the widths they touch), the busiest unit kind setting the compute pace; HBM and link time from
    * the roofline. A tile without matmul FMAs has no estimate.
    */
-  private Map<String, Object> estimate(DesignBudget tile, TileThroughput layer) {
+  private Map<String, Object> estimate(DesignBudget tile, TileThroughput layer, double clockGhz) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("model", "llama-3-70b, FP8, 2048 in / 128 out, tokens counted input + output");
     if (tile.matmulFmas() == 0 || layer.throughput().isEmpty()) {
       e.put("note", layer.note());
       return e;
     }
-    double clock = config.clockGhz() * 1e9;
+    double clock = clockGhz * 1e9;
     long copies = tile.copies(DIE_MM2, 0);
     LayerThroughput.Run one = layer.tileAlone(tile, clock);
     LayerThroughput.Run die = layer.die(tile, clock, copies);
@@ -268,7 +274,7 @@ public final class TileJob {
         Math.round(layer.unitAloneTokensPerSecond("attention", clock)));
     e.put(
         "tileAloneNote",
-        "one tile at " + config.clockGhz() + " GHz with H200-class HBM, batch " + one.batch());
+        "one tile at " + clockGhz + " GHz with H200-class HBM, batch " + one.batch());
     e.put("dieMm2", DIE_MM2);
     e.put("tilesPerDie", copies);
     e.put("dieTokensPerSecondPer8Chips", Math.round(die.tokensPerSecond()));
@@ -350,8 +356,8 @@ public final class TileJob {
     } else {
       stdout.printf(
           Locale.ROOT,
-          "    this tile alone at %.1f GHz: %,.2f tok/s (%s)%n",
-          config.clockGhz(),
+          "    this tile alone at %.2f GHz: %,.2f tok/s (%s)%n",
+          (Double) r.manifest().get("clockGHz"),
           (Double) e.get("tileAloneTokensPerSecond"),
           boundText(e.get("tileAloneBound"), e.get("tileAloneComputeBy")));
       if ((Long) e.get("attentionAloneTokensPerSecond") > 0) {
@@ -370,6 +376,9 @@ public final class TileJob {
       stdout.println(
           "    (measured: a Llama-3 layer on the tile's units' golden models, each unit's cycles"
               + " scaled to the model; docs/TILE_OUTPUT.md)");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> clock = (Map<String, Object>) r.manifest().get("clockGHzFrom");
+      stdout.println("    clock " + clock.get("ghz") + " GHz, " + clock.get("source"));
     }
     if (r.manifest().containsKey("llama70bBudget")) {
       stdout.println();

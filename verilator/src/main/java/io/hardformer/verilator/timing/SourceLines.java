@@ -126,6 +126,14 @@ public final class SourceLines {
   }
 
   /**
+   * The module that the instance path {@code inst.sub} (instance names from the top) is an instance
+   * of, or null when the emitted Verilog has no such instance.
+   */
+  public static String moduleAt(String top, Map<String, String> verilog, String instancePath) {
+    return moduleOf(modules(verilog), top, instancePath + ".signal");
+  }
+
+  /**
    * The module a flattened name ({@code inst.sub.name}, no bit index) lives in, following instances
    * from the top.
    */

@@ -4,6 +4,7 @@ import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.verilator.FileTrees;
 import io.hardformer.verilator.ToolOutputCache;
 import io.hardformer.verilator.tools.OpenSta;
+import io.hardformer.verilator.tools.ToolException;
 import io.hardformer.verilator.tools.ToolResult;
 import io.hardformer.verilator.tools.Yosys;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +47,8 @@ public final class TimingAnalysis {
       Pattern.compile(
           "^\\s*(\\w+)\\s+(\\\\\\S+|[\\w$.]+)\\s*\\(([^;]*?)\\);",
           Pattern.MULTILINE | Pattern.DOTALL);
+  private static final Pattern NETLIST_MODULE =
+      Pattern.compile("^module\\s+(\\\\\\S+|\\w+)", Pattern.MULTILINE);
   private static final Pattern Q_PIN = Pattern.compile("\\.Q\\(([^()]*)\\)");
   private static final Pattern CLK_PORT = Pattern.compile("\\binput\\s+clk\\s*;");
 
@@ -55,23 +59,31 @@ public final class TimingAnalysis {
     return analyze(design.top(), design.verilog());
   }
 
+  /** The worst path of an emitted design, synthesized as {@code hierarchy} says. */
+  public static SynthesizedTiming analyze(EmittedDesign design, Hierarchy hierarchy) {
+    return analyze(design.top(), design.verilog(), hierarchy);
+  }
+
   /**
    * The worst path of {@code top} in {@code verilog} (file name to text; cells of the liberty, such
    * as {@code INVX1}, may be instantiated directly), or the cached result of an identical earlier
    * run (the key hashes both tools' versions, the scripts, the liberty and every file).
    */
   public static SynthesizedTiming analyze(String top, Map<String, String> verilog) {
+    return analyze(top, verilog, Hierarchy.FLATTEN);
+  }
+
+  /**
+   * The worst path of {@code top} in {@code verilog}, flattened or with its hierarchy kept ({@link
+   * Hierarchy}).
+   */
+  public static SynthesizedTiming analyze(
+      String top, Map<String, String> verilog, Hierarchy hierarchy) {
     Yosys yosys = new Yosys();
     OpenSta sta = new OpenSta();
     byte[] liberty = readLiberty();
-    String yosysScript = yosysScript(top, verilog);
-    List<byte[]> key =
-        List.of(
-            ToolOutputCache.utf8(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output()),
-            ToolOutputCache.utf8(sta.tool().run(List.of("-version"), null, Map.of(), 60).output()),
-            ToolOutputCache.utf8(yosysScript),
-            ToolOutputCache.utf8(staScript(top, true)),
-            liberty);
+    String yosysScript = yosysScript(top, verilog, hierarchy);
+    List<byte[]> key = key(yosys, sta, top, yosysScript, liberty);
     return ToolOutputCache.get(
         "timing",
         key,
@@ -80,12 +92,37 @@ public final class TimingAnalysis {
         raw -> parse(top, raw, verilog));
   }
 
-  static String yosysScript(String top, Map<String, String> verilog) {
+  /**
+   * The result of an earlier identical run from the timing cache, without running Yosys or OpenSTA;
+   * empty when there is none (or the tools or the liberty are missing).
+   */
+  public static Optional<SynthesizedTiming> cached(EmittedDesign design, Hierarchy hierarchy) {
+    try {
+      String yosysScript = yosysScript(design.top(), design.verilog(), hierarchy);
+      List<byte[]> key = key(new Yosys(), new OpenSta(), design.top(), yosysScript, readLiberty());
+      return ToolOutputCache.peek(
+          "timing", key, design.verilog(), raw -> parse(design.top(), raw, design.verilog()));
+    } catch (ToolException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static List<byte[]> key(
+      Yosys yosys, OpenSta sta, String top, String yosysScript, byte[] liberty) {
+    return List.of(
+        ToolOutputCache.utf8(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output()),
+        ToolOutputCache.utf8(sta.tool().run(List.of("-version"), null, Map.of(), 60).output()),
+        ToolOutputCache.utf8(yosysScript),
+        ToolOutputCache.utf8(staScript(top, true)),
+        liberty);
+  }
+
+  static String yosysScript(String top, Map<String, String> verilog, Hierarchy hierarchy) {
     return "read_liberty -lib "
         + LIB
         + "; read_verilog "
         + String.join(" ", verilog.keySet())
-        + "; synth -flatten -top "
+        + (hierarchy == Hierarchy.FLATTEN ? "; synth -flatten -top " : "; synth -top ")
         + top
         + "; dfflibmap -liberty "
         + LIB
@@ -147,7 +184,7 @@ public final class TimingAnalysis {
           + STA_MARK
           + r.output()
           + FLOPS_MARK
-          + flops(netlist);
+          + flops(top, netlist);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -155,14 +192,32 @@ public final class TimingAnalysis {
     }
   }
 
-  /** One line per flip-flop instance of the mapped netlist: its name and the net on its Q pin. */
-  static String flops(String netlist) {
+  /**
+   * One line per flip-flop instance of the mapped netlist: its name and the net on its Q pin; in a
+   * module other than {@code top} (hierarchy kept), the module's name first.
+   */
+  static String flops(String top, String netlist) {
     StringBuilder b = new StringBuilder();
-    Matcher m = INSTANCE.matcher(netlist);
-    while (m.find()) {
-      Matcher q = Q_PIN.matcher(m.group(3));
-      if (q.find()) {
-        b.append(m.group(2).trim()).append('\t').append(q.group(1).trim()).append('\n');
+    Matcher mod = NETLIST_MODULE.matcher(netlist);
+    List<int[]> spans = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    while (mod.find()) {
+      spans.add(new int[] {mod.start()});
+      names.add(unescape(mod.group(1).trim()));
+    }
+    for (int i = 0; i < names.size(); i++) {
+      int end = i + 1 < names.size() ? spans.get(i + 1)[0] : netlist.length();
+      String prefix = names.get(i).equals(top) ? "" : names.get(i) + '\t';
+      Matcher m = INSTANCE.matcher(netlist.substring(spans.get(i)[0], end));
+      while (m.find()) {
+        Matcher q = Q_PIN.matcher(m.group(3));
+        if (q.find()) {
+          b.append(prefix)
+              .append(m.group(2).trim())
+              .append('\t')
+              .append(q.group(1).trim())
+              .append('\n');
+        }
       }
     }
     return b.toString();
@@ -178,17 +233,22 @@ public final class TimingAnalysis {
     String report = raw.substring(s + STA_MARK.length(), f);
     Map<String, String> qNet = new LinkedHashMap<>();
     for (String line : raw.substring(f + FLOPS_MARK.length()).lines().toList()) {
-      int tab = line.indexOf('\t');
+      int tab = line.lastIndexOf('\t');
       if (tab > 0) {
         qNet.put(line.substring(0, tab), line.substring(tab + 1));
       }
     }
+    Double area = null;
     Matcher a = AREA.matcher(stat);
-    if (!a.find()) {
+    while (a.find()) {
+      if (area == null || a.group().contains("top module")) {
+        area = Double.parseDouble(a.group(2)); // with hierarchy kept, the whole design's
+      }
+    }
+    if (area == null) {
       throw new IllegalStateException(
           "no 'Chip area' in Yosys statistics of " + top + ":\n" + stat);
     }
-    double area = Double.parseDouble(a.group(2));
     String start = null;
     String end = null;
     Double slack = null;
@@ -239,21 +299,28 @@ public final class TimingAnalysis {
 
   /**
    * A start or end point as a Verilog name: a port as it is, a flip-flop by the register on its Q
-   * pin.
+   * pin. With hierarchy kept, OpenSTA names a flip-flop by its instance path ({@code a/b/leaf});
+   * the Q net is looked up in the module of {@code a.b} and named {@code a.b.net}.
    */
   private static String signal(
       String top, Map<String, String> verilog, String name, String kind, Map<String, String> qNet) {
     String n = unescape(name);
     if (kind.contains("flip-flop") || kind.contains("latch")) {
-      String q = qNet.get(name);
+      int slash = name.lastIndexOf('/');
+      String path = slash < 0 ? "" : unescape(name.substring(0, slash)).replace('/', '.');
+      String leaf = slash < 0 ? name : name.substring(slash + 1);
+      String module = path.isEmpty() ? null : SourceLines.moduleAt(top, verilog, path);
+      String key = module == null ? "" : module + '\t';
+      String q = qNet.get(key + leaf);
       if (q == null) {
-        q = qNet.get("\\" + n);
+        q = qNet.get(key + "\\" + unescape(leaf));
       }
       if (q != null) {
-        return SourceLines.register(top, verilog, SourceLines.verilogName(unescape(q)));
+        String net = (path.isEmpty() ? "" : path + ".") + unescape(q);
+        return SourceLines.register(top, verilog, SourceLines.verilogName(net));
       }
     }
-    return SourceLines.verilogName(n);
+    return SourceLines.verilogName(n.replace('/', '.'));
   }
 
   private static String unescape(String name) {
