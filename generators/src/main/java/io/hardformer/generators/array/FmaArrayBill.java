@@ -177,7 +177,7 @@ public final class FmaArrayBill {
       shapes.add(base.withFixed(13, 0));
       shapes.add(base.withFixed(13, 128));
       FmaArrayShape exact = FmaArrayShape.of(1, 1, f, AccumulationMode.EXACT, FloatPacker.FP32);
-      for (int lanes : new int[] {4, 8, 16}) {
+      for (int lanes : new int[] {2, 4, 8, 16}) {
         shapes.add(exact.withLanes(lanes));
         shapes.add(base.withLanes(lanes));
         shapes.add(base.withLanes(lanes).withFixed(13, 0));
