@@ -141,7 +141,9 @@ public final class RtlUnits implements TransformerUnits {
     MatmulTiling tiling =
         new MatmulTiling(arrayShape.rows(), arrayShape.cols(), x.length, w.length, w[0].length);
     TimedResult r = array.multiply(x, w);
-    ledger.add("fma-array", what, r.cycles(), tiling.busyCycles());
+    // busy: the beats streamed (K per tile), as golden mode books them; utilization (useful
+    // multiply-adds over the cells) is computed from the shapes by the caller
+    ledger.add("fma-array", what, r.cycles(), tiling.beats());
     return r.values();
   }
 
