@@ -200,8 +200,8 @@ class CliTest {
     com.fasterxml.jackson.databind.JsonNode m =
         new com.fasterxml.jackson.databind.ObjectMapper()
             .readTree(tmp.resolve("manifest.json").toFile());
-    assertEquals(5, m.get("units").size()); // fma-array, attention, vector, rmsnorm, swiglu
-    assertEquals(16 * 16 + 2 * 8 * 128, m.get("total").get("fmaCount").asLong());
+    assertEquals(6, m.get("units").size()); // fma-array, attention, vector, rmsnorm, swiglu, rope
+    assertEquals(4 * 4 * 16 + 2 * 8 * 128, m.get("total").get("fmaCount").asLong());
     assertTrue(Files.exists(tmp.resolve("fma-array/fma_array.f")));
     assertTrue(Files.exists(tmp.resolve("attention/attention.f")));
     assertTrue(Files.exists(tmp.resolve("rmsnorm/manifest.json")));
@@ -381,12 +381,16 @@ class CliTest {
     double util = m.get("utilization").asDouble();
     double matmulFlopsPerToken =
         2.0 * io.hardformer.throughput.ModelShape.LLAMA_3_70B.matmulParameters();
-    // the 16 x 16 array alone: 256 FMAs x utilization x 2 FLOP x 1 GHz over 2 x matmul parameters
+    // the 4 x 4 x 16-lane array alone: 256 FMAs x utilization x 2 FLOP x 1 GHz over 2 x matmul
+    // parameters
     // per token (~3.65)
-    // per token (~3.65); the measured layer cycles (TileThroughputTest) agree within 5 %: the
+    // per token (~3.65); the measured layer cycles (TileThroughputTest) agree within 10 %: the
     // output head is not in the layer (1.5 %), and prefill rows fill the array
+    // The analytic figure takes the contract's utilization of one matmul at K = 4096 (94.8 % for
+    // the 16-lane array: 14 cycles of fill and drain per 256 beats); the measured layer runs its
+    // tiles back to back, which hides fill and drain, so the two agree within 10 %.
     double alone = 256 * util * 2 * 1e9 / matmulFlopsPerToken;
-    assertEquals(alone, e.get("tileAloneTokensPerSecond").asDouble(), 0.05 * alone);
+    assertEquals(alone, e.get("tileAloneTokensPerSecond").asDouble(), 0.10 * alone);
     assertEquals("compute", e.get("tileAloneBound").asText());
     assertEquals("fma-array cycles", e.get("tileAloneComputeBy").asText());
     // the attention unit (8 x 128, one step per layer and KV head, S + finish cycles) is far from
@@ -402,10 +406,10 @@ class CliTest {
     // 186K)
     long tiles = e.get("tilesPerDie").asLong();
     double die = 8 * tiles * alone;
-    assertEquals(die, e.get("dieTokensPerSecondPer8Chips").asDouble(), 0.05 * die);
+    assertEquals(die, e.get("dieTokensPerSecondPer8Chips").asDouble(), 0.10 * die);
     assertEquals("compute", e.get("dieBound").asText());
     assertEquals("fma-array cycles", e.get("dieComputeBy").asText());
-    // the analytic cross-check the manifest's method names agrees within 5 %
+    // the analytic cross-check the manifest's method names agrees within 10 %
     String method = e.get("method").asText();
     String command =
         method.substring(
@@ -425,7 +429,7 @@ class CliTest {
             .get("tokensPerSecond")
             .asDouble();
     assertEquals(
-        e.get("dieTokensPerSecondPer8Chips").asDouble(), fromDesign, 0.05 * fromDesign, method);
+        e.get("dieTokensPerSecondPer8Chips").asDouble(), fromDesign, 0.10 * fromDesign, method);
   }
 
   @Test

@@ -39,9 +39,9 @@ class DefaultTileSelfCheckTest {
     assertEquals(0, code, e);
     assertTrue(o.contains("self-check fma-array: 5 matmuls") && o.contains("bit-exact"), o);
     assertTrue(o.contains("self-check attention: 5 steps") && o.contains("out_last"), o);
-    for (String unit : new String[] {"vector", "rmsnorm", "swiglu"}) {
+    for (String unit : new String[] {"vector", "rmsnorm", "swiglu", "rope"}) {
       assertTrue(o.contains("self-check " + unit + ": ") && !o.contains("FAILED"), o);
     }
-    assertTrue(e.contains("5/5 self-check done"), "progress bar on stderr:\n" + e);
+    assertTrue(e.contains("6/6 self-check done"), "progress bar on stderr:\n" + e);
   }
 }

@@ -1,6 +1,8 @@
 package io.hardformer.cli.tile;
 
 import io.hardformer.generators.array.AccumulationMode;
+import io.hardformer.generators.array.FmaArrayShape;
+import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Format;
 import io.hardformer.models.golden.GoldenUnits;
 import io.hardformer.models.llama.LlamaLayerPipeline;
@@ -80,6 +82,19 @@ public final class LayerThroughput {
    */
   static LayerThroughput measure(
       LlamaLayerShape shape, int rows, int cols, int headDim, int qHeads) {
+    return measure(
+        shape,
+        FmaArrayShape.of(rows, cols, Fp8Format.E4M3, AccumulationMode.FP32, FloatPacker.FP32),
+        headDim,
+        qHeads);
+  }
+
+  /**
+   * As {@link #measure(LlamaLayerShape, int, int, int, int)} on the array {@code array} (its
+   * accumulation mode and lanes: a matmul of depth K takes ceil(K / L) beats per tile).
+   */
+  static LayerThroughput measure(
+      LlamaLayerShape shape, FmaArrayShape array, int headDim, int qHeads) {
     if (shape.headDim() != headDim || shape.group() % qHeads != 0) {
       throw new IllegalArgumentException(
           "the layer's heads (dimension "
@@ -96,7 +111,7 @@ public final class LayerThroughput {
     CycleLedger ledger;
     try (TileGoldenUnits units =
         new TileGoldenUnits(
-            new GoldenUnits(rows, cols, Fp8Format.E4M3, AccumulationMode.FP32),
+            new GoldenUnits(array, 500_000), // Llama-3 rotary base
             headDim,
             qHeads,
             Fp8Format.E4M3)) {

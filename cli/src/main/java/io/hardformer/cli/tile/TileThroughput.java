@@ -2,8 +2,13 @@ package io.hardformer.cli.tile;
 
 import io.hardformer.cli.designs.GeneratedUnit;
 import io.hardformer.cli.estimate.DesignBudget;
+import io.hardformer.generators.array.AccumulationMode;
+import io.hardformer.generators.array.FmaArray;
+import io.hardformer.generators.array.FmaArrayShape;
 import io.hardformer.generators.catalog.AttentionFacts;
 import io.hardformer.generators.catalog.BadParameterException;
+import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.numerics.Fp8Format;
 import io.hardformer.models.llama.LlamaLayerShape;
 import io.hardformer.throughput.Chip;
 import io.hardformer.throughput.ModelShape;
@@ -78,7 +83,6 @@ final class TileThroughput {
     }
     Map<String, String> p = array.generator().parameterValues();
     int rows = Integer.parseInt(p.get("rows"));
-    int cols = Integer.parseInt(p.get("cols"));
     int headDim = attention == null ? 128 : attention.headDim();
     int qHeads = attention == null ? 1 : attention.qHeads();
     LlamaLayerShape reference;
@@ -98,11 +102,30 @@ final class TileThroughput {
           tileMm2);
     }
     return new TileThroughput(
-        Optional.of(LayerThroughput.measure(reference, rows, cols, headDim, qHeads)),
+        Optional.of(LayerThroughput.measure(reference, arrayShape(p), headDim, qHeads)),
         "",
         copies,
         mm2,
         tileMm2);
+  }
+
+  /**
+   * The tile's array as configured (format, accumulation, lanes): its matmuls run on golden units
+   * of this shape, so a dot-cell array is costed at ceil(K / L) beats per tile.
+   */
+  private static FmaArrayShape arrayShape(Map<String, String> p) {
+    AccumulationMode mode = AccumulationMode.parse(p.get("acc"));
+    boolean fixed = mode == AccumulationMode.FIXED;
+    return new FmaArrayShape(
+        Integer.parseInt(p.get("rows")),
+        Integer.parseInt(p.get("cols")),
+        Fp8Format.parse(p.get("format")),
+        mode,
+        FloatPacker.FP32,
+        Integer.parseInt(p.getOrDefault("max-k", String.valueOf(FmaArray.DEFAULT_MAX_K))),
+        Integer.parseInt(p.getOrDefault("lanes", "1")),
+        fixed ? Integer.parseInt(p.get("acc-bits")) : 0,
+        fixed ? Integer.parseInt(p.get("promote-every")) : 0);
   }
 
   /** Why there is no figure (when {@link #throughput} is empty). */

@@ -33,6 +33,9 @@ class LayerThroughputTest {
    * elementwise units have per-call and per-row cycles (latency, rmsnorm's 27-cycle gap between a
    * row's two passes) that do not grow with the width: the rule scales them too, so it overstates
    * those units on a wider layer (rmsnorm by 10 % from d-model 256 to 512, less from 1024 to 8192).
+   * rope's contract has a per-call drain of H + 19 cycles (H = D / 2L) on top of its 2H cycles a
+   * row: on this small layer (D = 32, a few rows a call) the rule overstates it by 28 %; rope is
+   * 0.1 % of the default tile's cycles.
    */
   static final Map<String, Double> TOLERANCE =
       Map.of(
@@ -41,7 +44,7 @@ class LayerThroughputTest {
           "vector", 0.05,
           "rmsnorm", 0.12,
           "swiglu", 0.05,
-          "rope", 0.05);
+          "rope", 0.30);
 
   @Test
   void cyclesScaledFromOneLayerPredictAWiderLayerWithALongerContext() {

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hardformer.cli.CliRun;
+import io.hardformer.generators.array.AccumulationMode;
+import io.hardformer.generators.array.FmaArray;
+import io.hardformer.generators.array.FmaArrayShape;
+import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.numerics.Fp8Format;
 import io.hardformer.throughput.ModelShape;
 import io.hardformer.throughput.TileCycleBudget;
 import java.nio.file.Path;
@@ -16,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The main job's tokens/s is what the measured cycle budget computes: the layer measured on the
- * default tile's units (16 x 16 array, attention D 128, G 8), scaled to Llama-3-70B at the prefill
- * and decode contexts of 2048 / 128, gives the figures of {@code out/manifest.json} and its {@code
- * llama70bBudget}.
+ * default tile's units (4 x 4 array of 16-lane exact dot cells, attention D 128, G 8), scaled to
+ * Llama-3-70B at the prefill and decode contexts of 2048 / 128, gives the figures of {@code
+ * out/manifest.json} and its {@code llama70bBudget}.
  */
 class TileThroughputTest {
   @TempDir Path tmp;
@@ -31,7 +36,19 @@ class TileThroughputTest {
     JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
     JsonNode e = m.get("estimate");
 
-    LayerThroughput layer = LayerThroughput.measure(16, 16, 128, 8);
+    FmaArrayShape array =
+        new FmaArrayShape(
+            4,
+            4,
+            Fp8Format.E4M3,
+            AccumulationMode.EXACT,
+            FloatPacker.FP32,
+            FmaArray.DEFAULT_MAX_K,
+            16,
+            0,
+            0);
+    LayerThroughput layer =
+        LayerThroughput.measure(LayerThroughput.referenceShape(4, 128, 8), array, 128, 8);
     Map<String, Integer> copies = new LinkedHashMap<>();
     for (JsonNode u : m.get("units")) {
       copies.merge(u.get("design").asText(), 1, Integer::sum); // the default tile's units

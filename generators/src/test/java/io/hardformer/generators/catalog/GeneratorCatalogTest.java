@@ -34,7 +34,8 @@ class GeneratorCatalogTest {
             "gelu",
             "layernorm",
             "rmsnorm",
-            "swiglu"),
+            "swiglu",
+            "rope"),
         GeneratorCatalog.load().names());
   }
 

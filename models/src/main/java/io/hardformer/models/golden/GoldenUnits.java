@@ -64,10 +64,31 @@ public final class GoldenUnits implements TransformerUnits {
 
   /** {@code ropeTheta}: the rotary base of the model (Llama-3: 500,000). */
   public GoldenUnits(int rows, int cols, Fp8Format format, AccumulationMode mode, int ropeTheta) {
+    this(FmaArrayShape.of(rows, cols, format, mode, FloatPacker.FP32), ropeTheta);
+  }
+
+  /**
+   * Golden units whose matmuls run on {@code array} (any accumulation mode and lane count; its
+   * results are taken in FP32, whatever its output format), the rotary base {@code ropeTheta}.
+   */
+  public GoldenUnits(FmaArrayShape array, int ropeTheta) {
     this.ropeTheta = ropeTheta;
-    this.array = FmaArrayShape.of(rows, cols, format, mode, FloatPacker.FP32);
-    this.format = format;
-    this.table = mode == AccumulationMode.FP32 ? new Fp32ProductTable(format) : null;
+    this.array =
+        new FmaArrayShape(
+            array.rows(),
+            array.cols(),
+            array.format(),
+            array.mode(),
+            FloatPacker.FP32,
+            array.maxK(),
+            array.lanes(),
+            array.accBits(),
+            array.promoteEvery());
+    this.format = array.format();
+    this.table =
+        array.mode() == AccumulationMode.FP32 && !array.dotCells()
+            ? new Fp32ProductTable(format)
+            : null;
   }
 
   public FmaArrayShape array() {

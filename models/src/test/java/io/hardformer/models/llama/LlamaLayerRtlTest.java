@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * A small Llama-3 decoder layer (d-model 64, 2 query heads / 1 kv head of 32, ffn 128, prefill 8, 2
  * decode steps) in {@code rtl} mode (every unit, rope included, in Verilator) and in {@code golden}
  * mode: the layer output bit-identical, and the cycle ledgers equal call by call (unit, label,
- * measured cycles against the contract cycles, and busy cycles, the fma-array's as its weight
- * beats in both modes).
+ * measured cycles against the contract cycles, and busy cycles, the fma-array's as its weight beats
+ * in both modes).
  */
 @Tag("verilator")
 class LlamaLayerRtlTest {
