@@ -173,8 +173,9 @@ class ExploreCommandTest {
           new ObjectMapper().readTree(lines.get(i)), p, "stdout point = points.jsonl line");
       assertEquals(p.get("transistorsPerFma").isNull(), p.get("areaNote").isTextual());
     }
+    // every lane count has a synthesized cell in the unit table (lanes 2 included)
     JsonNode lanes2 = o.get("points").get(1);
-    assertTrue(lanes2.get("areaNote").asText().contains("area --calibrate"), lanes2.toString());
+    assertTrue(lanes2.get("transistorsPerFma").isNumber(), lanes2.toString());
     List<Integer> pareto = new ArrayList<>();
     o.get("pareto").forEach(n -> pareto.add(n.asInt()));
     List<ExplorePoint> points = new ArrayList<>();
