@@ -433,6 +433,48 @@ class CliTest {
   }
 
   @Test
+  void fmaArrayLaneAndPromotionErrorsAreOneLineOptionErrors() {
+    CliRun lanes =
+        run(
+            "area",
+            "fma-array",
+            "--rows",
+            "2",
+            "--cols",
+            "2",
+            "--format",
+            "e4m3",
+            "--acc",
+            "fp32",
+            "--lanes",
+            "3");
+    assertEquals(ExitCodes.USAGE, lanes.code(), lanes.err());
+    assertTrue(lanes.err().contains("'--lanes' must be 1, 2, 4, 8 or 16, got 3"), lanes.err());
+    assertEquals(1, lanes.err().strip().lines().count(), lanes.err());
+    CliRun promote =
+        run(
+            "area",
+            "fma-array",
+            "--rows",
+            "2",
+            "--cols",
+            "2",
+            "--format",
+            "e4m3",
+            "--acc",
+            "fixed",
+            "--acc-bits",
+            "13",
+            "--lanes",
+            "4",
+            "--promote-every",
+            "6");
+    assertEquals(ExitCodes.USAGE, promote.code(), promote.err());
+    assertTrue(promote.err().contains("'--promote-every' 6 is not a multiple"), promote.err());
+    assertEquals(1, promote.err().strip().lines().count(), promote.err());
+  }
+
+  @Test
   void errorsNameTheValueAndTheCauseWithOneExitCodeEach() throws Exception {
     CliRun batch = run("estimate", "--batch", "-5");
     assertEquals(ExitCodes.USAGE, batch.code());

@@ -105,8 +105,9 @@ class ReportRenderTest {
         roofline.stream().filter(t -> t.startsWith("this estimate: 8 x h100-sxm")).count(),
         roofline.toString());
     List<String> area = texts(figure(dom, "area"));
+    // the default tile's six units: fma-array, attention, vector, rmsnorm, swiglu, rope
     assertEquals(
-        2,
+        6,
         area.stream().filter(t -> t.matches("[0-9.]+ mm² \\([0-9.]+[kM]? NAND2 eq\\)")).count(),
         "each unit's bar labelled with mm² and NAND2: " + area);
     List<String> batch = texts(figure(dom, "batch"));

@@ -1,6 +1,7 @@
 package io.hardformer.cli.explore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hardformer.cli.report.DecadeLogAxis;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -151,7 +152,8 @@ public final class ExploreReport {
     NumberAxis x = (NumberAxis) plot.getDomainAxis();
     x.setAutoRangeIncludesZero(false);
     x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
-    plot.setRangeAxis(new ErrorLogAxis(yLabel, low, high));
+    plot.setRangeAxis(
+        new DecadeLogAxis(yLabel, Math.pow(10, low), Math.pow(10, high), e -> "1e" + e));
     Font ticks = new Font("SansSerif", Font.PLAIN, 12);
     x.setTickLabelFont(ticks);
     plot.getRangeAxis().setTickLabelFont(ticks);

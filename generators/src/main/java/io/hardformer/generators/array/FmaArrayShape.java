@@ -45,15 +45,16 @@ public record FmaArrayShape(
     ParameterCheck.range("--cols", cols, 1, MAX_DIMENSION);
     ParameterCheck.range("--max-k", maxK, 1, MAX_MAX_K);
     if (lanes != 1 && lanes != 2 && lanes != 4 && lanes != 8 && lanes != 16) {
-      throw new IllegalArgumentException(
-          "--lanes must be 1, 2, 4, 8 or 16, got " + lanes + "; choose one of those");
+      throw new BadParameterException(
+          "--lanes", "option '--lanes' must be 1, 2, 4, 8 or 16, got " + lanes);
     }
     if (mode == AccumulationMode.FIXED) {
       ParameterCheck.range("--acc-bits", accBits, 1, MAX_ACC_BITS);
       ParameterCheck.range("--promote-every", promoteEvery, 0, MAX_MAX_K);
       if (promoteEvery % lanes != 0) {
-        throw new IllegalArgumentException(
-            "--promote-every "
+        throw new BadParameterException(
+            "--promote-every",
+            "option '--promote-every' "
                 + promoteEvery
                 + " is not a multiple of --lanes "
                 + lanes
