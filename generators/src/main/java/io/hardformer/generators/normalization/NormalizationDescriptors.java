@@ -25,8 +25,8 @@ final class NormalizationDescriptors {
 
   static Map<String, Object> manifest(NormalizationShape s) {
     int beats = s.beatsPerRow();
-    int laneLatency = 1 + NormalizationLane.latency(s.centered());
-    int gap = 1 + NormalizationUnit.ACCUMULATE_STAGES + NormalizationUnit.statisticsLatency();
+    int laneLatency = NormalizationUnit.outputLatency(s.centered());
+    int gap = 1 + NormalizationUnit.rowGap();
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> protocol = new LinkedHashMap<>();
     protocol.put(

@@ -51,6 +51,19 @@ public final class NormalizationUnit extends Module {
   /** Stages of the statistics pass from a beat's acceptance to its accumulation in A and B. */
   public static final int ACCUMULATE_STAGES = 5;
 
+  /**
+   * Cycles a row takes beyond its 2 N/L beats, back to back: the statistics gap between its two
+   * passes (row period = 2 N/L + rowGap()).
+   */
+  public static int rowGap() {
+    return ACCUMULATE_STAGES + statisticsLatency();
+  }
+
+  /** Cycles from an output-pass beat's acceptance to its output beat. */
+  public static int outputLatency(boolean centered) {
+    return 1 + NormalizationLane.latency(centered);
+  }
+
   public NormalizationUnit(NormalizationShape s) {
     centered = s.centered();
     int lanes = s.lanes();

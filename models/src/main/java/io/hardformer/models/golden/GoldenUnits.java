@@ -12,6 +12,7 @@ import io.hardformer.generators.attention.AttentionShape;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.normalization.LayerNormGolden;
 import io.hardformer.generators.normalization.LayerNormShape;
+import io.hardformer.generators.normalization.NormalizationUnit;
 import io.hardformer.generators.normalization.RmsNormGolden;
 import io.hardformer.generators.normalization.RmsNormShape;
 import io.hardformer.generators.numerics.Fp8Format;
@@ -44,13 +45,14 @@ public final class GoldenUnits implements TransformerUnits {
   /** Lanes per beat of the elementwise and row units (their default {@code --lanes}). */
   public static final int LANES = 4;
 
-  /** Cycles between a row's two passes through layernorm/rmsnorm (their measured contract). */
-  static final int NORMALIZATION_ROW_GAP = 27;
+  /** Cycles between a row's two passes through layernorm/rmsnorm (the units' contract). */
+  static final int NORMALIZATION_ROW_GAP = NormalizationUnit.rowGap();
 
-  /** Second-pass beat to its output, layernorm and rmsnorm (their measured contract). */
-  static final int LAYERNORM_LATENCY = 14;
+  /** Second-pass beat to its output, layernorm (the unit's contract). */
+  static final int LAYERNORM_LATENCY = NormalizationUnit.outputLatency(true);
 
-  static final int RMSNORM_LATENCY = 11;
+  /** Second-pass beat to its output, rmsnorm (the unit's contract). */
+  static final int RMSNORM_LATENCY = NormalizationUnit.outputLatency(false);
 
   /** Positions the rope unit accepts (its default, Llama-3's context). */
   public static final int ROPE_MAX_POSITION = 8192;

@@ -31,6 +31,7 @@ import io.hardformer.models.units.CycleLedger;
 import io.hardformer.models.units.TransformerUnits;
 import io.hardformer.testbench.Testbench;
 import io.hardformer.testbench.TestbenchOptions;
+import io.hardformer.verilator.BuildProfile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,7 +103,7 @@ public final class RtlUnits implements TransformerUnits {
         new AttentionShape(headDim, 1, format, FloatPacker.FP32),
         TestbenchOptions.defaults()
             .withCycleLimit(CYCLE_LIMIT)
-            .withBuildProfile(io.hardformer.verilator.BuildProfile.RUN_FAST),
+            .withBuildProfile(BuildProfile.RUN_FAST),
         ropeTheta);
   }
 
