@@ -21,8 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +60,6 @@ import picocli.CommandLine.Spec;
       "3 Verilator missing in rtl mode (use --mode golden), 70 internal error."
     })
 public final class RunLayerCommand implements Callable<Integer> {
-  private static final Pattern ARRAY = Pattern.compile("(\\d{1,4})x(\\d{1,4})");
 
   /** The units in the order the tables list them. */
   private static final List<String> UNITS =
@@ -145,13 +142,9 @@ public final class RunLayerCommand implements Callable<Integer> {
           case "rtl" -> true;
           default -> throw usage("--mode: unknown mode '" + mode + "'; valid: golden, rtl");
         };
-    Matcher m = ARRAY.matcher(array);
-    int rows = m.matches() ? Integer.parseInt(m.group(1)) : -1;
-    int cols = m.matches() ? Integer.parseInt(m.group(2)) : -1;
-    if (rows < 1 || cols < 1 || rows > 1024 || cols > 1024) {
-      throw usage(
-          "--array: expected RxC with R and C in 1..1024, such as 16x16; got '" + array + "'");
-    }
+    ArraySize size = ArraySize.parse(array).orElseThrow(() -> usage(ArraySize.error(array)));
+    int rows = size.rows();
+    int cols = size.cols();
     LlamaLayerShape shape;
     try {
       shape = new LlamaLayerShape(dModel, heads, kvHeads, ffn, seq, decodeSteps);

@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,8 +65,6 @@ import picocli.CommandLine.Spec;
 public final class RunModelCommand implements Callable<Integer> {
   /** The tile's clock when its configuration names none (TileConfig's clock-ghz default). */
   public static final double TILE_CLOCK_GHZ = 1.0;
-
-  private static final Pattern ARRAY = Pattern.compile("(\\d{1,4})x(\\d{1,4})");
 
   @Spec CommandSpec spec;
 
@@ -127,13 +123,9 @@ public final class RunModelCommand implements Callable<Integer> {
           case "golden" -> false;
           default -> throw usage("--mode: unknown mode '" + mode + "'; valid: rtl, golden");
         };
-    Matcher m = ARRAY.matcher(array);
-    int rows = m.matches() ? Integer.parseInt(m.group(1)) : -1;
-    int cols = m.matches() ? Integer.parseInt(m.group(2)) : -1;
-    if (rows < 1 || cols < 1 || rows > 1024 || cols > 1024) {
-      throw usage(
-          "--array: expected RxC with R and C in 1..1024, such as 16x16; got '" + array + "'");
-    }
+    ArraySize size = ArraySize.parse(array).orElseThrow(() -> usage(ArraySize.error(array)));
+    int rows = size.rows();
+    int cols = size.cols();
     Fp8Format f;
     AccumulationMode accumulation;
     try {
