@@ -45,7 +45,7 @@ public final class FixedToFloat extends Module {
 
     // normalize: magnitude, leading zeros, shift the leading one to the top
     Bool negative = sum.isNegative();
-    UInt magnitude = mux(negative, sum.neg().trunc(sumBits).asUInt(), sum.asUInt()).named("mag");
+    UInt magnitude = mux(negative, negated(sum.asUInt()), sum.asUInt()).named("mag");
     UInt lz = magnitude.clz().named("lz");
     UInt normalized = regNext("n_normalized", magnitude.shiftLeft(lz));
     UInt lzR = regNext("n_lz", lz);
@@ -81,6 +81,21 @@ public final class FixedToFloat extends Module {
             quietNaN,
             mux(posR.or(negR), infinity, mux(zero, lit(0, w), finite)));
     out.assign(regNext("out_r", result));
+  }
+
+  /**
+   * {@code -x mod 2^n} without a carry chain: bit i of {@code -x} is {@code x_i} XOR (any bit of x
+   * below i is set), and that OR of the lower bits is a log-depth prefix (shift by 1, 2, 4, ... and
+   * OR). Synthesis maps {@code -x} to a ripple increment (about 35 FO4 for 53 bits on the OSU 0.18
+   * um cells, docs/BENCHMARKS.md "FMA array: deep pipeline"); this is about log2(n) OR levels.
+   */
+  static UInt negated(UInt x) {
+    int n = x.width();
+    UInt below = x.shl(1).trunc(n);
+    for (int d = 1; d < n; d *= 2) {
+      below = below.or(below.shl(d).trunc(n));
+    }
+    return x.xor(below);
   }
 
   @Override
