@@ -9,11 +9,13 @@ import io.hardformer.verilator.tools.ToolResult;
 import io.hardformer.verilator.tools.Yosys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,12 +28,39 @@ import java.util.regex.Pattern;
  * OpenSTA's Verilog reader takes no concatenations) with an ideal clock on {@code clk} (a virtual
  * clock when the design has no {@code clk} port), every other input arriving at the clock edge and
  * every output required at it, so register-to-register, input-to-register, register-to-output and
- * input-to-output paths all count. Outputs drive no load. Results are cached by content under
- * {@code <model cache>/timing/} like {@code AreaSynthesis}'s.
+ * input-to-output paths all count. Results are cached by content under {@code <model
+ * cache>/timing/} like {@code AreaSynthesis}'s.
+ *
+ * <p><b>Buffering and sizing.</b> ABC maps with a delay target of {@link #DELAY_TARGET_PS} (30 FO4
+ * of this liberty, the project's stage target) and a constraint file ({@code abc -D 3000 -constr}),
+ * which makes Yosys run ABC's {@code buffer; upsize; dnsize} after {@code &nf} (Yosys 0.23 {@code
+ * help abc}): high-fanout nets get buffer trees and gates on slow paths are sized up, as a real
+ * flow does before placement. Paths already under the target are mapped for area; a design that
+ * cannot meet it gets ABC's fastest mapping. ABC sees every flip-flop Q pin as a primary input and
+ * every D pin as a primary output, so the constraint file gives each input the drive of {@link
+ * #DRIVING_CELL} and each output the load of one flip-flop D pin ({@link #LOAD_CELL}, capacitance
+ * read from the liberty). OpenSTA is given the same view of the design's own ports: inputs driven
+ * by {@link #DRIVING_CELL} (its delay counts in the arrival), outputs loaded by one {@link
+ * #LOAD_CELL} D pin. Cells of the liberty instantiated directly are black boxes to ABC and are
+ * never resized or buffered (so {@link Fo4}'s chain stays a chain of INVX1).
  */
 public final class TimingAnalysis {
   /** The clock period given to OpenSTA; the critical path is this minus the worst slack. */
   static final double PERIOD_NS = 100;
+
+  /**
+   * ABC's delay target (ps): 30 FO4 at the measured 99.2 ps is 2,976 ps, rounded to 3,000 (30.2
+   * FO4), the issue's per-stage target.
+   */
+  public static final int DELAY_TARGET_PS = 3000;
+
+  /** The cell assumed to drive every input (of ABC's logic and of the design's ports). */
+  public static final String DRIVING_CELL = "INVX1";
+
+  /** The flip-flop whose D pin capacitance loads every output. */
+  public static final String LOAD_CELL = "DFFPOSX1";
+
+  private static final String CONSTR = "abc.constr";
 
   private static final String LIB = "osu018_stdcells.lib";
   private static final String STA_MARK = "\n==== sta ====\n";
@@ -50,6 +79,7 @@ public final class TimingAnalysis {
   private static final Pattern NETLIST_MODULE =
       Pattern.compile("^module\\s+(\\\\\\S+|\\w+)", Pattern.MULTILINE);
   private static final Pattern Q_PIN = Pattern.compile("\\.Q\\(([^()]*)\\)");
+  private static final Pattern RISE_CAP = Pattern.compile("rise_capacitance : ([0-9.]+);");
   private static final Pattern CLK_PORT = Pattern.compile("\\binput\\s+clk\\s*;");
 
   private TimingAnalysis() {}
@@ -113,8 +143,33 @@ public final class TimingAnalysis {
         ToolOutputCache.utf8(yosys.tool().run(List.of("-V"), null, Map.of(), 60).output()),
         ToolOutputCache.utf8(sta.tool().run(List.of("-version"), null, Map.of(), 60).output()),
         ToolOutputCache.utf8(yosysScript),
-        ToolOutputCache.utf8(staScript(top, true)),
+        ToolOutputCache.utf8(abcConstraints(loadPf(liberty))),
+        ToolOutputCache.utf8(staScript(top, true, loadPf(liberty))),
         liberty);
+  }
+
+  /**
+   * ABC's constraint file: the driving cell of every primary input and the load (in fF, as ABC
+   * reads it) of every primary output.
+   */
+  static String abcConstraints(double loadPf) {
+    return "set_driving_cell "
+        + DRIVING_CELL
+        + "\nset_load "
+        + String.format(Locale.ROOT, "%.5f", loadPf * 1000)
+        + "\n";
+  }
+
+  /** The rise capacitance of {@link #LOAD_CELL}'s D pin in the liberty (pF). */
+  static double loadPf(byte[] liberty) {
+    String lib = new String(liberty, StandardCharsets.UTF_8);
+    int cell = lib.indexOf("cell (" + LOAD_CELL + ")");
+    int pin = cell < 0 ? -1 : lib.indexOf("pin(D)", cell);
+    Matcher m = RISE_CAP.matcher(lib);
+    if (pin < 0 || !m.find(pin)) {
+      throw new IllegalStateException("no " + LOAD_CELL + " D pin capacitance in the liberty");
+    }
+    return Double.parseDouble(m.group(1));
   }
 
   static String yosysScript(String top, Map<String, String> verilog, Hierarchy hierarchy) {
@@ -126,23 +181,32 @@ public final class TimingAnalysis {
         + top
         + "; dfflibmap -liberty "
         + LIB
-        + "; abc -liberty "
+        + "; abc -D "
+        + DELAY_TARGET_PS
+        + " -constr "
+        + CONSTR
+        + " -liberty "
         + LIB
         + "; opt_clean -purge; splitnets -ports; opt_clean -purge; write_verilog -noattr "
         + "netlist.v; tee -o stat.txt stat -liberty "
         + LIB;
   }
 
-  static String staScript(String top, boolean hasClk) {
+  static String staScript(String top, boolean hasClk, double loadPf) {
+    String inputs = hasClk ? "[delete_from_list [all_inputs] [get_ports clk]]" : "[all_inputs]";
     String clock =
-        hasClk
-            ? "create_clock -name clk -period "
-                + PERIOD_NS
-                + " [get_ports clk]\n"
-                + "set_input_delay 0 -clock clk [delete_from_list [all_inputs] [get_ports clk]]\n"
-            : "create_clock -name clk -period "
-                + PERIOD_NS
-                + "\nset_input_delay 0 -clock clk [all_inputs]\n";
+        "create_clock -name clk -period "
+            + PERIOD_NS
+            + (hasClk ? " [get_ports clk]\n" : "\n")
+            + "set_input_delay 0 -clock clk "
+            + inputs
+            + "\nset_driving_cell -lib_cell "
+            + DRIVING_CELL
+            + " "
+            + inputs
+            + "\nset_load "
+            + String.format(Locale.ROOT, "%.8f", loadPf)
+            + " [all_outputs]\n";
     return "read_liberty "
         + LIB
         + "\nread_verilog netlist.v\nlink_design "
@@ -175,10 +239,12 @@ public final class TimingAnalysis {
         Files.writeString(dir.resolve(f.getKey()), f.getValue());
       }
       Files.write(dir.resolve(LIB), liberty);
+      double loadPf = loadPf(liberty);
+      Files.writeString(dir.resolve(CONSTR), abcConstraints(loadPf));
       yosys.script(dir, script, 1800);
       String netlist = Files.readString(dir.resolve("netlist.v"));
       Files.writeString(
-          dir.resolve("timing.tcl"), staScript(top, CLK_PORT.matcher(netlist).find()));
+          dir.resolve("timing.tcl"), staScript(top, CLK_PORT.matcher(netlist).find(), loadPf));
       ToolResult r = sta.script(dir, "timing.tcl", 600);
       return Files.readString(dir.resolve("stat.txt"))
           + STA_MARK

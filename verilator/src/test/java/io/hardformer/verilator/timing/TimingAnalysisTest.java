@@ -17,6 +17,29 @@ import org.junit.jupiter.api.Test;
 class TimingAnalysisTest {
   private final LibertyHandCalc hand = new LibertyHandCalc();
 
+  /** The load the flow puts on every output port (one flip-flop D pin, pF). */
+  private final double outLoad = TimingAnalysis.loadPf(TimingAnalysis.readLiberty());
+
+  /**
+   * The edges at an input port that drives {@code cell}'s {@code pin}: the flow's driving cell
+   * (INVX1, its input switching with slew 0) loaded by that pin. As in other STA tools, OpenSTA
+   * takes the input delay to include the driving cell's zero-load delay, so the port's arrival is
+   * the driving cell's delay at that load minus its delay at no load; the slew is the one at that
+   * load.
+   */
+  private LibertyHandCalc.Edges port(String cell, String pin) {
+    String d = TimingAnalysis.DRIVING_CELL;
+    LibertyHandCalc.Edges in = LibertyHandCalc.Edges.INPUT;
+    LibertyHandCalc.Edges loaded =
+        hand.through(d, "A", "Y", in, hand.pinCap(cell, pin, true), hand.pinCap(cell, pin, false));
+    LibertyHandCalc.Edges unloaded = hand.through(d, "A", "Y", in, 0, 0);
+    return new LibertyHandCalc.Edges(
+        loaded.riseAt() - unloaded.riseAt(),
+        loaded.riseSlew(),
+        loaded.fallAt() - unloaded.fallAt(),
+        loaded.fallSlew());
+  }
+
   /**
    * N INVX1 in series from input a to output y (cells instantiated directly, so synthesis keeps
    * them).
@@ -74,10 +97,11 @@ class TimingAnalysisTest {
   }
 
   /**
-   * Hand figure: each INVX1 drives the next one's A pin; the last drives the output port (no load).
+   * Hand figure: the input port's driving cell drives the first INVX1, each INVX1 drives the next
+   * one's A pin, and the last drives the output port's load.
    */
   private double handInverterChain(int n) {
-    LibertyHandCalc.Edges e = LibertyHandCalc.Edges.INPUT;
+    LibertyHandCalc.Edges e = port("INVX1", "A");
     for (int i = 0; i < n; i++) {
       boolean last = i == n - 1;
       e =
@@ -86,21 +110,21 @@ class TimingAnalysisTest {
               "A",
               "Y",
               e,
-              last ? 0 : hand.pinCap("INVX1", "A", true),
-              last ? 0 : hand.pinCap("INVX1", "A", false));
+              last ? outLoad : hand.pinCap("INVX1", "A", true),
+              last ? outLoad : hand.pinCap("INVX1", "A", false));
     }
     return e.worst();
   }
 
   /**
-   * Hand figure: the worst of starting at a[0], b[0] or cin, through bit 0's carry, the carry chain
-   * (C to YC, each loaded by the next bit's C pin), and the last bit's YS or YC (driving an output
-   * port).
+   * Hand figure: the worst of starting at a[0], b[0] or cin (each port driven by the driving cell),
+   * through bit 0's carry, the carry chain (C to YC, each loaded by the next bit's C pin), and the
+   * last bit's YS or YC (driving an output port's load).
    */
   private double handRippleAdder(int n) {
     double worst = 0;
     for (String start : List.of("A", "B", "C")) {
-      LibertyHandCalc.Edges e = LibertyHandCalc.Edges.INPUT;
+      LibertyHandCalc.Edges e = port("FAX1", start);
       String in = start;
       for (int i = 0; i < n - 1; i++) {
         e =
@@ -113,8 +137,8 @@ class TimingAnalysisTest {
                 hand.pinCap("FAX1", "C", false));
         in = "C";
       }
-      worst = Math.max(worst, hand.through("FAX1", in, "YS", e, 0, 0).worst());
-      worst = Math.max(worst, hand.through("FAX1", in, "YC", e, 0, 0).worst());
+      worst = Math.max(worst, hand.through("FAX1", in, "YS", e, outLoad, outLoad).worst());
+      worst = Math.max(worst, hand.through("FAX1", in, "YC", e, outLoad, outLoad).worst());
     }
     return worst;
   }
@@ -213,11 +237,11 @@ class TimingAnalysisTest {
   }
 
   /**
-   * The FO4 chain by hand: each stage drives four INVX1 inputs; the path ends at a load inverter
-   * (no load).
+   * The FO4 chain by hand: the input port's driving cell drives the first stage, each stage drives
+   * four INVX1 inputs, and the path ends at a load inverter driving an output port's load.
    */
   private double handFo4Chain(int n) {
-    LibertyHandCalc.Edges e = LibertyHandCalc.Edges.INPUT;
+    LibertyHandCalc.Edges e = port("INVX1", "A");
     for (int i = 0; i < n; i++) {
       e =
           hand.through(
@@ -228,7 +252,7 @@ class TimingAnalysisTest {
               4 * hand.pinCap("INVX1", "A", true),
               4 * hand.pinCap("INVX1", "A", false));
     }
-    return hand.through("INVX1", "A", "Y", e, 0, 0).worst();
+    return hand.through("INVX1", "A", "Y", e, outLoad, outLoad).worst();
   }
 
   /** A damaged cache file is analyzed again, not reported as an error. */
