@@ -35,7 +35,16 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
       @Param(description = "G: query heads per KV head, 1..64 (Llama-3: 8).") int qHeads,
       @Param(description = "e4m3 or e5m2 (OCP OFP8) for q, K and V.") String format,
       @Param(description = "bf16 or fp32 (default: ${DEFAULT-VALUE}).", defaultValue = "bf16")
-          String outFormat) {
+          String outFormat,
+      @Param(
+              description =
+                  "Registered stages of the drain's acc x reciprocal product, 1..27 (default:"
+                      + " ${DEFAULT-VALUE}): each stage multiplies by a 27/N-bit slice of the"
+                      + " reciprocal; each stage above 1 adds 1 cycle of latency (not of step period)"
+                      + " and an acc and partial-product register per element. 1 does not"
+                      + " synthesize at 0.18 um (docs/BENCHMARKS.md, issue 17).",
+              defaultValue = "2")
+          int drainStages) {
     public Parameters {
       format = ParameterCheck.choice("--format", format, "e4m3", "e5m2");
       outFormat = ParameterCheck.choice("--out-format", outFormat, "bf16", "fp32");
@@ -43,12 +52,18 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
           headDim,
           qHeads,
           Fp8Format.parse(format),
-          FloatPacker.parse(outFormat)); // checks the sizes
+          FloatPacker.parse(outFormat),
+          drainStages); // checks the sizes
+    }
+
+    /** The options with the default {@code --drain-stages}. */
+    public Parameters(int headDim, int qHeads, String format, String outFormat) {
+      this(headDim, qHeads, format, outFormat, AttentionShape.DEFAULT_DRAIN_STAGES);
     }
 
     public AttentionShape shape() {
       return new AttentionShape(
-          headDim, qHeads, Fp8Format.parse(format), FloatPacker.parse(outFormat));
+          headDim, qHeads, Fp8Format.parse(format), FloatPacker.parse(outFormat), drainStages);
     }
   }
 
@@ -80,7 +95,7 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
   public List<String> examples() {
     return List.of(
         "./hardformer generate attention --head-dim 128 --q-heads 8 --format e4m3 --out build/attn",
-        "./hardformer generate attention --head-dim 64 --q-heads 4 --format e5m2 --out-format fp32 --out build/attn64");
+        "./hardformer generate attention --head-dim 64 --q-heads 4 --format e5m2 --out-format fp32 --drain-stages 4 --out build/attn64");
   }
 
   @Override
@@ -99,7 +114,8 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
   @Override
   public BillOfMaterials area(Parameters p) {
     AttentionShape s = p.shape();
-    AttentionShape oneHead = new AttentionShape(s.headDim(), 1, s.format(), s.outFormat());
+    AttentionShape oneHead =
+        new AttentionShape(s.headDim(), 1, s.format(), s.outFormat(), s.drainStages());
     List<Part> parts = new ArrayList<>();
     SubModule unit = new SubModule("attention_unit", () -> new AttentionUnit(oneHead), 1);
     parts.add(Part.of("unitWithOneHead", unit));
@@ -155,7 +171,10 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
     cycles.put(
         "overheadFormula",
         "ceil(log2 D)/2 + 1 (dot) + 6 (scale, max, exp2, p.v, accumulate, input) + 1 "
-            + "(normalize) + 27 (divide) + G (drain) + 3 (product, round) - 1");
+            + "(normalize) + 27 (divide) + G (drain) + "
+            + s.drainStages()
+            + " (product, --drain-stages) + 2 (round) - 1");
+    cycles.put("drainStages", s.drainStages());
     m.put("cycleContract", cycles);
     Map<String, Object> n = new LinkedHashMap<>();
     n.put("score", "q.k exact: " + s.scoreBits() + "-bit integer, unit 2^" + s.scoreUnit());
@@ -200,7 +219,11 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
     n.put(
         "division",
         "27-bit reciprocal floor(2^(L+25) / (l << lz)) by a restoring divider (27 cycles), then "
-            + "acc_d x reciprocal rounded once (RNE) to "
+            + "acc_d x reciprocal (exact, over "
+            + s.drainStages()
+            + " stage(s) of 27/"
+            + s.drainStages()
+            + "-bit reciprocal slices) rounded once (RNE) to "
             + s.outFormat().cliName());
     n.put(
         "specials",
@@ -220,7 +243,8 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
     m.put(
         "timingAssumption",
         "~1 GHz: D-lane exact dot tree two levels per stage; one stage each for scale, "
-            + "max, exp2 and p.v; the accumulate closes a one-cycle add-and-shift loop");
+            + "max, exp2 and p.v; the accumulate closes a one-cycle add-and-shift loop; the drain's "
+            + "acc x reciprocal over --drain-stages stages");
     return m;
   }
 

@@ -30,7 +30,8 @@ import io.hardformer.generators.numerics.Fp8Format;
  *
  * Arithmetic headroom: S up to 2^{@link #LOG2_MAX_S} keys per step.
  */
-public record AttentionShape(int headDim, int qHeads, Fp8Format format, FloatPacker outFormat) {
+public record AttentionShape(
+    int headDim, int qHeads, Fp8Format format, FloatPacker outFormat, int drainStages) {
   public static final int X_FRACTION = 20;
 
   /** Fraction bits of the exp2 table and step (its relative error is under 2^-20). */
@@ -51,11 +52,24 @@ public record AttentionShape(int headDim, int qHeads, Fp8Format format, FloatPac
 
   public static final int SHIFT_LIMIT = 127;
 
+  /**
+   * Registered stages of the drain's acc x reciprocal product by default ({@code --drain-stages}):
+   * 2, so a stage multiplies by a 14-bit slice of the reciprocal; at 1 (one 84 x 28 multiply per
+   * lane in one cycle) ABC does not map the lane (docs/BENCHMARKS.md, issue 17).
+   */
+  public static final int DEFAULT_DRAIN_STAGES = 2;
+
   public AttentionShape {
     // the one check of these ranges: the attention options reach it through
     // AttentionGenerator.Parameters
     ParameterCheck.range("--head-dim", headDim, 1, 1024);
     ParameterCheck.range("--q-heads", qHeads, 1, 64);
+    ParameterCheck.range("--drain-stages", drainStages, 1, RECIPROCAL_BITS);
+  }
+
+  /** The shape with {@link #DEFAULT_DRAIN_STAGES}. */
+  public AttentionShape(int headDim, int qHeads, Fp8Format format, FloatPacker outFormat) {
+    this(headDim, qHeads, format, outFormat, DEFAULT_DRAIN_STAGES);
   }
 
   public int scoreBits() {
@@ -137,10 +151,11 @@ public record AttentionShape(int headDim, int qHeads, Fp8Format format, FloatPac
   }
 
   /**
-   * S-independent part: accumulate latency, normalize 1, divide 27, G heads, product 1, rounding 2.
+   * S-independent part: accumulate latency, normalize 1, divide 27, G heads, product {@link
+   * #drainStages}, rounding 2.
    */
   public int overhead() {
-    return accumulateLatency() + 1 + RECIPROCAL_BITS + qHeads + 1 + 2 - 1;
+    return accumulateLatency() + 1 + RECIPROCAL_BITS + qHeads + drainStages + 2 - 1;
   }
 
   /** Cycles from accepting a step's last pair to head 0's output. */

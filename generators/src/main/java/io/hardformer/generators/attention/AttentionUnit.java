@@ -3,12 +3,10 @@ package io.hardformer.generators.attention;
 import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.HwType;
 import io.hardformer.dsl.Module;
-import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.Stream;
 import io.hardformer.dsl.StreamPorts;
 import io.hardformer.dsl.UInt;
 import io.hardformer.dsl.Valid;
-import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.floating.OutputRow;
 import io.hardformer.generators.fp8.Fp8Code;
 import io.hardformer.generators.numerics.Fp8Format;
@@ -114,35 +112,32 @@ public final class AttentionUnit extends Module {
       head.div.assign(dividing);
     }
 
-    // drain one head per cycle: acc x reciprocal, then one rounding to the output format
+    // drain one head per cycle: acc x reciprocal over drainStages stages, then one rounding to the
+    // output format, in one lane module per element
     int headBits = Math.max(1, bitsFor(g - 1));
     UInt head = phase.sub(lit(divCycles + 1, phaseBits)).trunc(phaseBits).resize(headBits);
     UInt recip = pick(head, heads, hd -> hd.recip);
     UInt lzSel = pick(head, heads, hd -> hd.lz);
     Bool badSel = pick(head, heads, hd -> hd.bad.asUInt()).bit(0);
-    Bool badR = regNext("o_bad", badSel);
-    UInt lzR = regNext("o_lz", lzSel);
-    SInt recipS = recip.zext(AttentionShape.RECIPROCAL_BITS + 1).asSInt();
+    int stages = s.drainStages();
+    Bool badR = delay("o_bad", badSel, stages);
+    UInt lzR = delay("o_lz", lzSel, stages);
     UInt[] lanes = new UInt[dim];
+    int laneLatency = 0;
     for (int d = 0; d < dim; d++) {
       final int dd = d;
-      SInt a = pick(head, heads, hd -> hd.acc.get(dd).asUInt()).asSInt();
-      SInt product = regNext("o_prod" + d, a.mul(recipS));
-      FixedToFloat rounding =
-          instance(
-              "round" + d,
-              new FixedToFloat(product.width(), s.outputUnit(), s.outFormat(), lzR.width()));
-      rounding.sum.assign(product);
-      rounding.nan.assign(badR);
-      rounding.posInf.assign(bool(false));
-      rounding.negInf.assign(bool(false));
-      rounding.expAdjust.assign(lzR);
-      lanes[dim - 1 - d] = rounding.out;
+      AttentionDrainLane lane = instance("drain" + d, new AttentionDrainLane(s, lzR.width()));
+      lane.acc.assign(pick(head, heads, hd -> hd.acc.get(dd).asUInt()).asSInt());
+      lane.recip.assign(recip);
+      lane.nan.assign(badR);
+      lane.lz.assign(lzR);
+      lanes[dim - 1 - d] = lane.out;
+      laneLatency = lane.latency;
     }
     out.payload()
         .out
         .assign(dim == 1 ? lanes[0] : lanes[0].cat(java.util.Arrays.copyOfRange(lanes, 1, dim)));
-    int outputStages = 1 + FixedToFloat.LATENCY; // o_prod, rounding
+    int outputStages = laneLatency; // product stages, rounding
     out.valid().assign(delay("out_valid_d", draining, outputStages, false));
     out.last().assign(delay("out_last_d", finalPhase, outputStages, false));
     // last pair accepted -> last_r (1) -> accumulated (done) -> normalize and divide -> head 0

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The attention unit in Verilator, bit-exact against {@link AttentionGolden} on random and
  * adversarial steps (all scores equal, one dominant key, large negative scores, S = 1, NaN and Inf
- * inputs), with the cycle contract (output cycles and step period) measured from the cycle stamps.
+ * inputs), with the cycle contract (output cycles and step period) measured from the cycle stamps,
+ * at drain stage counts 1, 2, 4 and 27 (one bit of the reciprocal per stage).
  */
 @Tag("verilator")
 class AttentionTest {
@@ -31,11 +32,11 @@ class AttentionTest {
 
   static java.util.stream.Stream<Arguments> configs() {
     return java.util.stream.Stream.of(
-        Arguments.of(1, 1, Fp8Format.E4M3, FloatPacker.BF16),
-        Arguments.of(4, 2, Fp8Format.E4M3, FloatPacker.FP32),
-        Arguments.of(8, 1, Fp8Format.E5M2, FloatPacker.BF16),
-        Arguments.of(16, 2, Fp8Format.E4M3, FloatPacker.BF16),
-        Arguments.of(3, 3, Fp8Format.E5M2, FloatPacker.FP32));
+        Arguments.of(1, 1, Fp8Format.E4M3, FloatPacker.BF16, AttentionShape.DEFAULT_DRAIN_STAGES),
+        Arguments.of(4, 2, Fp8Format.E4M3, FloatPacker.FP32, 1),
+        Arguments.of(8, 1, Fp8Format.E5M2, FloatPacker.BF16, 27),
+        Arguments.of(16, 2, Fp8Format.E4M3, FloatPacker.BF16, AttentionShape.DEFAULT_DRAIN_STAGES),
+        Arguments.of(3, 3, Fp8Format.E5M2, FloatPacker.FP32, 4));
   }
 
   static int finite(Fp8Format f, Random r, int maxLog2) {
@@ -112,10 +113,10 @@ class AttentionTest {
     return st.expectOutputs(steps.size() * s.qHeads()).run();
   }
 
-  @ParameterizedTest(name = "D={0} G={1} {2} out={3}")
+  @ParameterizedTest(name = "D={0} G={1} {2} out={3} drain stages {4}")
   @MethodSource("configs")
-  void bitExactAndOnTime(int dim, int g, Fp8Format f, FloatPacker out) {
-    AttentionShape s = new AttentionShape(dim, g, f, out);
+  void bitExactAndOnTime(int dim, int g, Fp8Format f, FloatPacker out, int drainStages) {
+    AttentionShape s = new AttentionShape(dim, g, f, out, drainStages);
     List<Step> steps = steps(s, new Random(dim * 100L + g));
     AttentionUnit dut = new AttentionUnit(s);
     try (Testbench tb = Testbench.of(dut)) {
