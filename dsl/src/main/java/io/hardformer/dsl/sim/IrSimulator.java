@@ -64,7 +64,7 @@ public final class IrSimulator {
       values.put(s, BigInteger.ZERO);
     }
     for (Instance i : body.instances()) {
-      for (Signal p : i.body().ports()) {
+      for (Signal p : i.ports()) {
         values.put(p, BigInteger.ZERO);
       }
     }
@@ -83,7 +83,8 @@ public final class IrSimulator {
       }
     }
     for (Instance i : body.instances()) {
-      collect(i.body(), comb, deps);
+      // an instance of a shared definition gets signals of its own: one value per signal here
+      collect(i.ownsBody() ? i.body() : PrivateBodyCopy.of(i).body(), comb, deps);
     }
   }
 
