@@ -3,7 +3,6 @@ package io.hardformer.dsl;
 import io.hardformer.dsl.check.VerilogKeywords;
 import io.hardformer.dsl.ir.Assign;
 import io.hardformer.dsl.ir.Expr;
-import io.hardformer.dsl.ir.Instance;
 import io.hardformer.dsl.ir.Literal;
 import io.hardformer.dsl.ir.ModuleBody;
 import io.hardformer.dsl.ir.MuxExpr;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -56,7 +56,7 @@ public abstract class Module {
   private final SourceLocation location;
   private final List<Signal> ports = new ArrayList<>();
   private final List<Signal> signals = new ArrayList<>();
-  private final List<Instance> instances = new ArrayList<>();
+  private final List<io.hardformer.dsl.ir.Instance> instances = new ArrayList<>();
   private final Map<String, String> parameters = new LinkedHashMap<>();
   private final StatementBlock root = new StatementBlock();
   private StatementBlock current = root;
@@ -555,14 +555,7 @@ public abstract class Module {
   protected final <M extends Module> M instance(String name, M child) {
     SourceLocation loc = Locations.capture();
     checkOpen(loc);
-    if (name == null || !IDENTIFIER.matcher(name).matches()) {
-      throw new HardwareMisuseException(
-          loc,
-          "'"
-              + name
-              + "' is not a legal instance name: use letters,"
-              + " digits and '_', starting with a letter or '_'");
-    }
+    checkInstanceName(name, loc);
     Module c = child;
     if (c == this) {
       throw new HardwareMisuseException(loc, "a module cannot instantiate itself");
@@ -578,8 +571,51 @@ public abstract class Module {
               + "'");
     }
     c.parent = this;
-    instances.add(new Instance(name, c.freeze(), loc));
+    instances.add(new io.hardformer.dsl.ir.Instance(name, c.freeze(), loc));
     return child;
+  }
+
+  /**
+   * Constructs a module once, to be instantiated many times with {@link #instance(String,
+   * Definition)}: {@code Definition<Cell> d = definition(() -> new Cell(cfg))}. Every instance
+   * shares the one body (built, located and checked once); use it for arrays of identical cells.
+   */
+  protected static <M extends Module> Definition<M> definition(Supplier<M> constructor) {
+    return Definition.of(constructor);
+  }
+
+  /**
+   * An instance named {@code name} of a shared {@code definition}. Reach its ports with {@link
+   * Instance#port}: {@code instance("cell_0_0", d).port(c -> c.xIn).assign(x)}. The Verilog is the
+   * same as for {@code instance(name, new Cell(cfg))}: one module, one instance line each.
+   */
+  protected final <M extends Module> Instance<M> instance(String name, Definition<M> definition) {
+    SourceLocation loc = Locations.capture();
+    checkOpen(loc);
+    checkInstanceName(name, loc);
+    if (definition == null) {
+      throw new HardwareMisuseException(
+          loc, "instance '" + name + "' needs a definition; make one with definition(() -> ...)");
+    }
+    ModuleBody body = definition.body();
+    Scope own = new Scope(body.kindName());
+    List<Signal> mine = new ArrayList<>(body.ports().size());
+    for (Signal p : body.ports()) {
+      mine.add(new Signal(p.name(), p.kind(), p.type(), p.width(), null, p.location(), own));
+    }
+    instances.add(new io.hardformer.dsl.ir.Instance(name, body, loc, mine));
+    return new Instance<>(name, definition, this, mine);
+  }
+
+  private static void checkInstanceName(String name, SourceLocation loc) {
+    if (name == null || !IDENTIFIER.matcher(name).matches()) {
+      throw new HardwareMisuseException(
+          loc,
+          "'"
+              + name
+              + "' is not a legal instance name: use letters,"
+              + " digits and '_', starting with a letter or '_'");
+    }
   }
 
   /**
@@ -642,6 +678,10 @@ public abstract class Module {
 
   boolean isFrozen() {
     return frozen != null;
+  }
+
+  boolean hasParent() {
+    return parent != null;
   }
 
   /** Freezes this module (and so its children) into its immutable IR body. Idempotent. */

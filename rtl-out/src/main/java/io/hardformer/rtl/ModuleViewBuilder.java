@@ -107,7 +107,7 @@ final class ModuleViewBuilder {
     }
     for (Instance i : body.instances()) {
       String inst = names.lookup(i);
-      for (Signal p : i.body().ports()) {
+      for (Signal p : i.ports()) {
         names.name(p, inst + "_" + p.name());
       }
     }
@@ -198,7 +198,7 @@ final class ModuleViewBuilder {
       }
     }
     for (Instance i : body.instances()) {
-      for (Signal p : i.body().ports()) {
+      for (Signal p : i.ports()) {
         if (p.kind() == SignalKind.INPUT) {
           markAllUsed(p);
         }
@@ -574,7 +574,7 @@ final class ModuleViewBuilder {
               comment(s.location())));
     }
     for (Instance i : body.instances()) {
-      for (Signal p : i.body().ports()) {
+      for (Signal p : i.ports()) {
         String net = procedural.contains(p) ? "reg" : "wire";
         out.add(
             new DeclarationView(
@@ -597,7 +597,7 @@ final class ModuleViewBuilder {
         conns.add(new InstanceView.Connection("clk", "clk"));
         conns.add(new InstanceView.Connection("rst", "rst"));
       }
-      List<Signal> childPorts = i.body().ports();
+      List<Signal> childPorts = i.ports();
       List<Signal> defPorts = child.body().ports();
       for (int k = 0; k < childPorts.size(); k++) {
         conns.add(

@@ -153,7 +153,7 @@ final class CombinationalLoopRule implements Rule {
       // instance
       ModuleBody rep = run.canonical(i.body());
       List<Signal> repPorts = rep.ports();
-      List<Signal> myPorts = i.body().ports();
+      List<Signal> myPorts = i.ports();
       Map<Signal, Signal> toMine = new IdentityHashMap<>();
       for (int k = 0; k < repPorts.size() && k < myPorts.size(); k++) {
         toMine.put(repPorts.get(k), myPorts.get(k));

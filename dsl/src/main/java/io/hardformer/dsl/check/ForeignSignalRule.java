@@ -32,19 +32,23 @@ final class ForeignSignalRule implements Rule {
 
   @Override
   public void check(ModuleBody body, BodyFacts facts, CheckRun run, Findings findings) {
+    // by the scope of their port signals (a shared definition's instances each have their own),
+    // and by their body's scope, for naming whose internal signal a foreign read is
     Map<Scope, Instance> children = new IdentityHashMap<>();
+    Map<Scope, Instance> bodies = new IdentityHashMap<>();
     for (Instance i : body.instances()) {
-      children.put(i.body().scope(), i);
+      children.put(i.portScope(), i);
+      bodies.putIfAbsent(i.body().scope(), i);
     }
     java.util.Set<Signal> reported = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (BodyFacts.Read r : facts.reads()) {
       if (reported.add(r.signal())) {
-        verify(body, children, r.signal(), r.location(), "reads", findings);
+        verify(body, children, bodies, r.signal(), r.location(), "reads", findings);
       }
     }
     for (Signal t : facts.assignedSignals()) {
       for (Assign a : facts.assignsTo(t)) {
-        verify(body, children, t, a.location(), "drives", findings);
+        verify(body, children, bodies, t, a.location(), "drives", findings);
       }
     }
   }
@@ -52,6 +56,7 @@ final class ForeignSignalRule implements Rule {
   private static void verify(
       ModuleBody body,
       Map<Scope, Instance> children,
+      Map<Scope, Instance> bodies,
       Signal s,
       SourceLocation at,
       String verb,
@@ -62,6 +67,23 @@ final class ForeignSignalRule implements Rule {
     Instance child = children.get(s.scope());
     if (child != null && s.kind().isPort()) {
       return;
+    }
+    if (child == null) {
+      child = bodies.get(s.scope());
+      if (child != null && !child.ownsBody() && s.kind().isPort()) {
+        findings.report(
+            at,
+            body.kindName()
+                + " "
+                + verb
+                + " '"
+                + s.name()
+                + "' of the definition of "
+                + child.body().kindName()
+                + " (definition.module()), which belongs to no single instance",
+            "use one instance's port: " + child.name() + ".port(m -> m.<field>)");
+        return;
+      }
     }
     String whose =
         child != null

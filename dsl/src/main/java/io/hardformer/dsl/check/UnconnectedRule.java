@@ -35,7 +35,7 @@ final class UnconnectedRule implements Rule {
       }
     }
     for (Instance i : body.instances()) {
-      for (Signal p : i.body().ports()) {
+      for (Signal p : i.ports()) {
         if (p.kind() == SignalKind.INPUT && facts.assignsTo(p).isEmpty()) {
           findings.report(
               i.location(),

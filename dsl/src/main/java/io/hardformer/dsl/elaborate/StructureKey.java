@@ -74,7 +74,7 @@ final class StructureKey {
           .append(inst.location())
           .append('\n');
       int p = 0;
-      for (Signal s : inst.body().ports()) {
+      for (Signal s : inst.ports()) {
         signalIds.put(s, "i" + i + "p" + p++);
       }
     }

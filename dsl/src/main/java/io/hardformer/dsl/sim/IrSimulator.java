@@ -32,6 +32,8 @@ public final class IrSimulator {
   private final Map<Signal, BigInteger> values = new IdentityHashMap<>();
   private final List<Driver> combOrder = new ArrayList<>();
   private final List<Driver> registers = new ArrayList<>();
+  private final java.util.Set<ModuleBody> collected =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final ExprEvaluator evaluator = new ExprEvaluator(this::value);
   private boolean reset;
   private boolean settled;
@@ -47,6 +49,7 @@ public final class IrSimulator {
     }
     List<Driver> comb = new ArrayList<>();
     Map<Signal, java.util.Set<Signal>> deps = new IdentityHashMap<>();
+    collected.add(top);
     collect(top, comb, deps);
     order(comb, deps);
   }
@@ -64,7 +67,7 @@ public final class IrSimulator {
       values.put(s, BigInteger.ZERO);
     }
     for (Instance i : body.instances()) {
-      for (Signal p : i.body().ports()) {
+      for (Signal p : i.ports()) {
         values.put(p, BigInteger.ZERO);
       }
     }
@@ -83,7 +86,10 @@ public final class IrSimulator {
       }
     }
     for (Instance i : body.instances()) {
-      collect(i.body(), comb, deps);
+      // an instance of a shared definition (or a body met before) gets signals of its own: one
+      // value per signal here
+      boolean own = i.ownsBody() && collected.add(i.body());
+      collect(own ? i.body() : PrivateBodyCopy.of(i).body(), comb, deps);
     }
   }
 

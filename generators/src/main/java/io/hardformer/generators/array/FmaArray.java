@@ -1,6 +1,8 @@
 package io.hardformer.generators.array;
 
 import io.hardformer.dsl.Bool;
+import io.hardformer.dsl.Definition;
+import io.hardformer.dsl.Instance;
 import io.hardformer.dsl.Module;
 import io.hardformer.dsl.Stream;
 import io.hardformer.dsl.StreamPorts;
@@ -9,6 +11,7 @@ import io.hardformer.dsl.Valid;
 import io.hardformer.generators.floating.OutputRow;
 import io.hardformer.generators.numerics.Fp8Format;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * An R x C output-stationary grid of FP8 multiply-accumulate cells computing Y[R x C] = X[R x K] .
@@ -30,6 +33,9 @@ import java.util.Arrays;
  * a running sum and a hold register: on the last beat its result moves to hold and the next matmul
  * starts at once (double buffering). Rows finish one per cycle, and a column readout multiplexer
  * drains row i as soon as its last cell is done, while the array already works on the next matmul.
+ *
+ * <p>Every cell is an instance of one {@link Definition} (and every column readout of another): the
+ * cell is constructed, located and checked once, not R x C times.
  */
 public final class FmaArray extends Module {
   /** The beats: ports {@code in_valid}, {@code in_ready}, {@code in_last}, {@code x}, {@code w}. */
@@ -98,6 +104,7 @@ public final class FmaArray extends Module {
     Bool validR = regNext("valid_r", accept, false);
     Bool lastR = regNext("last_r", acceptLast, false);
     Cell[][] cells = new Cell[rows][cols];
+    Function<String, Cell> newCell = cellMaker(shape);
     int sumBits = shape.sumBits();
     int lane = 8 * lanes;
     for (int i = 0; i < rows; i++) {
@@ -110,7 +117,7 @@ public final class FmaArray extends Module {
         li = regNext("last" + i + "_skew" + d, li, false);
       }
       for (int j = 0; j < cols; j++) {
-        Cell cell = cell("cell_" + i + "_" + j, shape);
+        Cell cell = newCell.apply("cell_" + i + "_" + j);
         cells[i][j] = cell;
         cell.xIn().assign(j == 0 ? xi : cells[i][j - 1].xOut());
         cell.validIn().assign(j == 0 ? vi : cells[i][j - 1].validOut());
@@ -146,33 +153,34 @@ public final class FmaArray extends Module {
           reading.next(lastRow.not());
         });
     UInt[] columns = new UInt[cols];
-    int readoutLatency = 0;
+    Definition<ColumnReadout> readoutDef =
+        definition(
+            () ->
+                shape.carrySave()
+                    ? ColumnReadout.carrySave(
+                        rows, sumBits, 2 * f.quantumExponent(), shape.outFormat())
+                    : shape.holdKind() == AccumulationMode.FIXED
+                        ? ColumnReadout.fixed(
+                            rows,
+                            sumBits,
+                            shape.quantumBits(),
+                            2 * f.quantumExponent(),
+                            shape.outFormat())
+                        : new ColumnReadout(
+                            rows,
+                            shape.holdBits(),
+                            shape.holdKind(),
+                            2 * f.quantumExponent(),
+                            shape.outFormat()));
+    int readoutLatency = readoutDef.module().latency;
     for (int j = 0; j < cols; j++) {
-      ColumnReadout readout =
-          instance(
-              "readout_" + j,
-              shape.carrySave()
-                  ? ColumnReadout.carrySave(
-                      rows, sumBits, 2 * f.quantumExponent(), shape.outFormat())
-                  : shape.holdKind() == AccumulationMode.FIXED
-                      ? ColumnReadout.fixed(
-                          rows,
-                          sumBits,
-                          shape.quantumBits(),
-                          2 * f.quantumExponent(),
-                          shape.outFormat())
-                      : new ColumnReadout(
-                          rows,
-                          shape.holdBits(),
-                          shape.holdKind(),
-                          2 * f.quantumExponent(),
-                          shape.outFormat()));
+      Instance<ColumnReadout> readout = instance("readout_" + j, readoutDef);
       for (int i = 0; i < rows; i++) {
-        readout.holds.get(i).assign(cells[i][j].hold());
+        int r = i;
+        readout.port(c -> c.holds.get(r)).assign(cells[i][j].hold());
       }
-      readout.row.assign(row);
-      columns[cols - 1 - j] = readout.out;
-      readoutLatency = readout.latency;
+      readout.port(c -> c.row).assign(row);
+      columns[cols - 1 - j] = readout.port(c -> c.out);
     }
     out.payload()
         .out
@@ -196,20 +204,56 @@ public final class FmaArray extends Module {
       Bool lastOut,
       UInt hold) {}
 
-  private Cell cell(String name, FmaArrayShape shape) {
+  /** Defines the shape's cell kind once; the result instantiates it under a name. */
+  private Function<String, Cell> cellMaker(FmaArrayShape shape) {
     if (shape.carrySave()) {
-      FmaCarrySaveCell c = instance(name, new FmaCarrySaveCell(shape.format(), shape.sumBits()));
-      return new Cell(
-          c.xIn, c.wIn, c.validIn, c.lastIn, c.xOut, c.wOut, c.validOut, c.lastOut, c.hold);
+      Definition<FmaCarrySaveCell> d =
+          definition(() -> new FmaCarrySaveCell(shape.format(), shape.sumBits()));
+      return name -> {
+        Instance<FmaCarrySaveCell> c = instance(name, d);
+        return new Cell(
+            c.port(m -> m.xIn),
+            c.port(m -> m.wIn),
+            c.port(m -> m.validIn),
+            c.port(m -> m.lastIn),
+            c.port(m -> m.xOut),
+            c.port(m -> m.wOut),
+            c.port(m -> m.validOut),
+            c.port(m -> m.lastOut),
+            c.port(m -> m.hold));
+      };
     }
     if (shape.dotCells()) {
-      FmaDotCell c = instance(name, new FmaDotCell(shape));
-      return new Cell(
-          c.xIn, c.wIn, c.validIn, c.lastIn, c.xOut, c.wOut, c.validOut, c.lastOut, c.hold);
+      Definition<FmaDotCell> d = definition(() -> new FmaDotCell(shape));
+      return name -> {
+        Instance<FmaDotCell> c = instance(name, d);
+        return new Cell(
+            c.port(m -> m.xIn),
+            c.port(m -> m.wIn),
+            c.port(m -> m.validIn),
+            c.port(m -> m.lastIn),
+            c.port(m -> m.xOut),
+            c.port(m -> m.wOut),
+            c.port(m -> m.validOut),
+            c.port(m -> m.lastOut),
+            c.port(m -> m.hold));
+      };
     }
-    FmaCell c = instance(name, new FmaCell(shape.format(), shape.mode(), shape.sumBits()));
-    return new Cell(
-        c.xIn, c.wIn, c.validIn, c.lastIn, c.xOut, c.wOut, c.validOut, c.lastOut, c.hold);
+    Definition<FmaCell> d =
+        definition(() -> new FmaCell(shape.format(), shape.mode(), shape.sumBits()));
+    return name -> {
+      Instance<FmaCell> c = instance(name, d);
+      return new Cell(
+          c.port(m -> m.xIn),
+          c.port(m -> m.wIn),
+          c.port(m -> m.validIn),
+          c.port(m -> m.lastIn),
+          c.port(m -> m.xOut),
+          c.port(m -> m.wOut),
+          c.port(m -> m.validOut),
+          c.port(m -> m.lastOut),
+          c.port(m -> m.hold));
+    };
   }
 
   @Override
