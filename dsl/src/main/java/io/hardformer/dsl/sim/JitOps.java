@@ -110,7 +110,7 @@ final class JitOps {
       if (xi == 0) {
         continue;
       }
-      long carry = negate ? 1 : 0;
+      long carry = 0;
       for (int j = 0; i + j < n; j++) {
         long t = xi * limb(y, j) + p[i + j] + carry;
         p[i + j] = t & 0xFFFFFFFFL;
