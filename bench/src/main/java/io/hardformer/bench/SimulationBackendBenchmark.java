@@ -43,6 +43,7 @@ final class SimulationBackendBenchmark {
   private SimulationBackendBenchmark() {}
 
   private static final long INTERPRETER_BUDGET_NANOS = 20_000_000_000L;
+  private static final long JIT_BUDGET_NANOS = 120_000_000_000L;
 
   static void run(String[] args) throws IOException {
     int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
@@ -51,11 +52,15 @@ final class SimulationBackendBenchmark {
             ? List.of(args).subList(2, args.length)
             : List.of("4x4", "16x16", "32x32", "64x64", "attention");
     System.out.println(
-        "| design | cycles | elaborate | IR interpreter cycles/s | JIT compile | JIT run (first)"
-            + " | JIT cycles/s (warm) | JIT total | Verilator build cold | Verilator build cached"
-            + " | Verilator run | Verilator cycles/s | Verilator cold total | Verilator cached total"
-            + " | JIT = Verilator |");
+        "| design | cycles | elaborate | IR interpreter cycles/s (wall / cpu) | JIT compile |"
+            + " JIT run | JIT cycles/s per cpu s, run / again | JIT compile + run | Verilator build"
+            + " cold | Verilator build cached | Verilator run | Verilator cycles/s per cpu s |"
+            + " Verilator cold build + run | Verilator cached + run | JIT = Verilator, every"
+            + " output every cycle |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    System.out.println(
+        "| (times: wall / CPU of the JVM and its children, so load on the machine inflates wall"
+            + " only) |||||||||||||||");
     for (String d : designs) {
       design(d, cycles);
     }
@@ -82,10 +87,55 @@ final class SimulationBackendBenchmark {
     return ConfiguredGenerator.of(g, o);
   }
 
+  /** Wall and CPU time of one phase, nanoseconds. */
+  private record Span(long wall, long cpu) {
+    String show() {
+      return HarnessBenchmark.ms(wall) + " / " + HarnessBenchmark.ms(cpu);
+    }
+
+    Span plus(Span o) {
+      return new Span(wall + o.wall, cpu + o.cpu);
+    }
+
+    Span times(double f) {
+      return new Span((long) (wall * f), (long) (cpu * f));
+    }
+  }
+
+  /** A running phase: wall clock and CPU of this JVM and its waited-for children. */
+  private static final class Clock {
+    private final long wall = System.nanoTime();
+    private final long cpu = processCpu();
+
+    Span stop() {
+      return new Span(System.nanoTime() - wall, processCpu() - cpu);
+    }
+  }
+
+  /**
+   * CPU time of this process (every thread: HotSpot's compilers and GC included) and of its
+   * children once waited for (Verilator, make, g++, the model process), from /proc/self/stat in
+   * clock ticks of 10 ms.
+   */
+  static long processCpu() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
+      // fields 14..17 of stat (utime, stime, cutime, cstime) are 11..14 after the command
+      long ticks = 0;
+      for (int i = 11; i <= 14; i++) {
+        ticks += Long.parseLong(f[i]);
+      }
+      return ticks * 10_000_000L;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   private static void design(String d, int cycles) throws IOException {
-    long t0 = System.nanoTime();
+    Clock e0 = new Clock();
     Design design = Elaborator.elaborate(generator(d).build());
-    long elaborate = System.nanoTime() - t0;
+    Span elaborate = e0.stop();
     EmittedDesign emitted = VerilogEmitter.emit(design, EmitOptions.defaults());
     List<PortInfo> ins = new ArrayList<>();
     List<PortInfo> outs = new ArrayList<>();
@@ -99,69 +149,74 @@ final class SimulationBackendBenchmark {
 
     // IR interpreter: as many of the cycles as fit its budget
     IrSimulator ir = new IrSimulator(design);
-    long t1 = System.nanoTime();
+    Clock i0 = new Clock();
     int irCycles = 0;
-    while (irCycles < cycles && System.nanoTime() - t1 < INTERPRETER_BUDGET_NANOS) {
+    while (irCycles < cycles && System.nanoTime() - i0.wall < INTERPRETER_BUDGET_NANOS) {
       cycle(ir, ins, outs, stimulus[irCycles], null);
       irCycles++;
     }
-    double irRate = irCycles / ((System.nanoTime() - t1) / 1e9);
-    System.err.printf("%s: IR interpreter %d cycles, %.1f cycles/s%n", d, irCycles, irRate);
+    Span irRun = i0.stop();
+    System.err.printf("%s: IR interpreter %d cycles in %s%n", d, irCycles, irRun.show());
 
-    // JIT
-    long t2 = System.nanoTime();
+    // JIT: compile, the cycles once (HotSpot compiling the chunks as they get hot), then again
+    Clock j0 = new Clock();
     JitSimulator jit = new JitSimulator(design);
-    long compile = System.nanoTime() - t2;
+    Span compile = j0.stop();
     BigInteger[][] jitOut = new BigInteger[cycles][];
-    long t3 = System.nanoTime();
-    for (int c = 0; c < cycles; c++) {
-      jitOut[c] = cycle(jit, ins, outs, stimulus[c], new BigInteger[outs.size()]);
+    Clock j1 = new Clock();
+    int jitCycles = 0;
+    while (jitCycles < cycles && System.nanoTime() - j1.wall < JIT_BUDGET_NANOS) {
+      jitOut[jitCycles] = cycle(jit, ins, outs, stimulus[jitCycles], new BigInteger[outs.size()]);
+      jitCycles++;
     }
-    long jitFirst = System.nanoTime() - t3;
-    JitSimulator again = new JitSimulator(design);
-    long t4 = System.nanoTime();
-    for (int c = 0; c < cycles; c++) {
-      cycle(again, ins, outs, stimulus[c], null);
+    Span jitFirst = j1.stop();
+    Clock j2 = new Clock();
+    int warmCycles = 0;
+    while (warmCycles < jitCycles && System.nanoTime() - j2.wall < JIT_BUDGET_NANOS) {
+      cycle(jit, ins, outs, stimulus[warmCycles], null);
+      warmCycles++;
     }
-    long jitWarm = System.nanoTime() - t4;
+    Span jitAgain = j2.stop();
     System.err.printf(
-        "%s: JIT %d classes, compile %s, first run %s, warm run %s%n",
+        "%s: JIT %d classes, compile %s, first %d cycles %s, again %d cycles %s%n",
         d,
         jit.chunkCount(),
-        HarnessBenchmark.ms(compile),
-        HarnessBenchmark.ms(jitFirst),
-        HarnessBenchmark.ms(jitWarm));
+        compile.show(),
+        jitCycles,
+        jitFirst.show(),
+        warmCycles,
+        jitAgain.show());
 
     // Verilator: cold build into an empty cache, then the cached build, then the run
     Path cache = Files.createTempDirectory("hardformer-sim-backends-");
     String before = System.getProperty("hardformer.cache");
     System.setProperty("hardformer.cache", cache.toString());
-    long cold;
-    long cached;
-    long run;
+    Span cold;
+    Span cached;
+    Span run;
     boolean agree = true;
     try {
-      long t5 = System.nanoTime();
+      Clock v0 = new Clock();
       try (Testbench tb = Testbench.of(emitted, TestbenchOptions.defaults())) {
-        cold = System.nanoTime() - t5;
+        cold = v0.stop();
       }
-      long t6 = System.nanoTime();
-      try (Testbench tb = Testbench.of(emitted, TestbenchOptions.defaults())) {
-        cached = System.nanoTime() - t6;
-        long t7 = System.nanoTime();
-        Stimulus st = tb.stimulus(cycles);
-        for (int c = 0; c < cycles; c++) {
-          for (int k = 0; k < ins.size(); k++) {
-            st.set(c, ins.get(k).name(), stimulus[c][k]);
-          }
+      Clock v1 = new Clock();
+      Testbench tb = Testbench.of(emitted, TestbenchOptions.defaults());
+      cached = v1.stop();
+      Clock v2 = new Clock();
+      Stimulus st = tb.stimulus(cycles);
+      for (int c = 0; c < cycles; c++) {
+        for (int k = 0; k < ins.size(); k++) {
+          st.set(c, ins.get(k).name(), stimulus[c][k]);
         }
-        Outputs o = tb.run(st);
-        for (int c = 0; c < cycles; c++) {
-          for (int k = 0; k < outs.size(); k++) {
-            agree &= o.get(c, outs.get(k).name()).equals(jitOut[c][k]);
-          }
+      }
+      Outputs o = tb.run(st);
+      tb.close();
+      run = v2.stop();
+      for (int c = 0; c < jitCycles; c++) {
+        for (int k = 0; k < outs.size(); k++) {
+          agree &= o.get(c, outs.get(k).name()).equals(jitOut[c][k]);
         }
-        run = System.nanoTime() - t7;
       }
     } finally {
       if (before == null) {
@@ -171,23 +226,33 @@ final class SimulationBackendBenchmark {
       }
       deleteTree(cache);
     }
+    double scale = cycles / (double) jitCycles; // the JIT's run projected to all the cycles
+    Span jitRun = jitFirst.times(scale);
     System.out.printf(
-        "| %s | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+        "| %s | %,d | %s | %s / %s | %s | %s%s | %s / %s | %s | %s | %s | %s | %s | %s | %s |"
+            + " %s |%n",
         d.equals("attention") ? "attention D=128 G=8 E4M3" : "fma-array " + d + " E4M3, FP32 acc",
         cycles,
-        HarnessBenchmark.ms(elaborate),
-        HarnessBenchmark.rate(irRate),
-        HarnessBenchmark.ms(compile),
-        HarnessBenchmark.ms(jitFirst),
-        HarnessBenchmark.rate(cycles / (jitWarm / 1e9)),
-        HarnessBenchmark.ms(compile + jitFirst),
-        HarnessBenchmark.ms(cold),
-        HarnessBenchmark.ms(cached),
-        HarnessBenchmark.ms(run),
-        HarnessBenchmark.rate(cycles / (run / 1e9)),
-        HarnessBenchmark.ms(cold + run),
-        HarnessBenchmark.ms(cached + run),
-        agree ? "yes" : "NO");
+        elaborate.show(),
+        perSecond(irCycles / (irRun.wall() / 1e9)),
+        perSecond(irCycles / (irRun.cpu() / 1e9)),
+        compile.show(),
+        jitRun.show(),
+        jitCycles < cycles ? " (" + jitCycles + " cycles run, projected)" : "",
+        perSecond(jitCycles / (jitFirst.cpu() / 1e9)),
+        perSecond(warmCycles / (jitAgain.cpu() / 1e9)),
+        compile.plus(jitRun).show(),
+        cold.show(),
+        cached.show(),
+        run.show(),
+        perSecond(cycles / (run.cpu() / 1e9)),
+        cold.plus(run).show(),
+        cached.plus(run).show(),
+        agree ? "yes (" + jitCycles + " cycles)" : "NO");
+  }
+
+  private static String perSecond(double rate) {
+    return rate >= 1e3 ? HarnessBenchmark.rate(rate) : String.format("%.1f", rate);
   }
 
   /** Reset in cycle 0, then seeded random values on every input. */

@@ -4,6 +4,8 @@ import io.hardformer.dsl.Bundle;
 import io.hardformer.dsl.Data;
 import io.hardformer.dsl.Module;
 import io.hardformer.dsl.Valid;
+import io.hardformer.dsl.sim.IrSimulator;
+import io.hardformer.dsl.sim.JitSimulator;
 import io.hardformer.rtl.EmitOptions;
 import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.rtl.VerilogEmitter;
@@ -49,9 +51,12 @@ public final class Testbench implements AutoCloseable {
     this.names = new PortNames(design);
     this.options = options;
     this.sim =
-        options.backend() == Backend.JAVA
-            ? new JavaBackend(design.design(), spec)
-            : new VerilatorBackend(design, spec, options.waveformDir(), options.buildProfile());
+        switch (options.backend()) {
+          case JAVA -> new JavaBackend(spec, new IrSimulator(design.design()));
+          case JIT -> new JavaBackend(spec, new JitSimulator(design.design()));
+          case VERILATOR ->
+              new VerilatorBackend(design, spec, options.waveformDir(), options.buildProfile());
+        };
     this.seed =
         options.seed() != null ? options.seed() : design.top().hashCode() * 0x9E3779B97F4A7C15L;
     this.random = new Random(seed);
