@@ -10,7 +10,13 @@ package io.hardformer.testbench;
 public enum Backend {
   VERILATOR,
   JAVA,
-  JIT;
+  JIT,
+  /**
+   * Verilator when the design's model is already in the model cache, else the JIT: a first run of a
+   * design that is not built yet costs the JIT's compile (well under a second to a few seconds)
+   * instead of a Verilator build (15 s to minutes); docs/BENCHMARKS.md, "Java simulation backends".
+   */
+  AUTO;
 
   static Backend fromProperty() {
     String p = System.getProperty("hardformer.backend");

@@ -62,6 +62,7 @@ class HarnessTest {
     }
     assertEquals(seen.get(Backend.VERILATOR), seen.get(Backend.JAVA));
     assertEquals(seen.get(Backend.VERILATOR), seen.get(Backend.JIT));
+    assertEquals(seen.get(Backend.VERILATOR), seen.get(Backend.AUTO));
   }
 
   @ParameterizedTest
