@@ -2,7 +2,7 @@ package io.hardformer.bench;
 
 /**
  * Entry point: {@code bench/run harness | fp8 | array | attention | rtl-speed | elaborate | fresh |
- * accuracy [pareto]}. Prints Markdown tables.
+ * accuracy [pareto] | sim-backends [cycles] [designs]}. Prints Markdown tables.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -34,6 +34,9 @@ public final class BenchMain {
       case "accuracy":
         AccumulatorStudy.run(args);
         break;
+      case "sim-backends":
+        SimulationBackendBenchmark.run(args);
+        break;
       case "elaborate-once":
         FreshJvmElaboration.once(args);
         break;
@@ -41,7 +44,8 @@ public final class BenchMain {
         System.err.println(
             "unknown benchmark '"
                 + which
-                + "'; valid: harness, fp8, array, attention, rtl-speed, elaborate, fresh, accuracy");
+                + "'; valid: harness, fp8, array, attention, rtl-speed, elaborate, fresh, accuracy,"
+                + " sim-backends");
         System.exit(2);
     }
   }

@@ -1,7 +1,8 @@
 package io.hardformer.testbench;
 
-import io.hardformer.dsl.elaborate.Design;
+import io.hardformer.dsl.sim.CycleSimulator;
 import io.hardformer.dsl.sim.IrSimulator;
+import io.hardformer.dsl.sim.JitSimulator;
 import io.hardformer.verilator.BatchResult;
 import io.hardformer.verilator.HarnessSpec;
 import io.hardformer.verilator.PortLayout;
@@ -14,17 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Java interpreter of the IR behind the testbench API. Batches and streams follow the native
- * harness loop step by step, including its splitmix64 random sequence for bubbles and backpressure,
- * so both backends see the same transactions in the same cycles.
+ * A Java simulator of the IR (the interpreter or the JIT-compiled design) behind the testbench API.
+ * Batches and streams follow the native harness loop step by step, including its splitmix64 random
+ * sequence for bubbles and backpressure, so both backends see the same transactions in the same
+ * cycles.
  */
 final class JavaBackend implements SimulatorBackend {
   private final HarnessSpec spec;
-  private final IrSimulator sim;
+  private final CycleSimulator sim;
 
-  JavaBackend(Design design, HarnessSpec spec) {
+  /** Over the IR interpreter ({@link IrSimulator}) or the compiled IR ({@link JitSimulator}). */
+  JavaBackend(HarnessSpec spec, CycleSimulator sim) {
     this.spec = spec;
-    this.sim = new IrSimulator(design);
+    this.sim = sim;
   }
 
   private void set(PortLayout p, byte[] src, int offset) {
@@ -170,7 +173,7 @@ final class JavaBackend implements SimulatorBackend {
 
   @Override
   public String writeWaveform(long around) {
-    return "(not written: the Java backend records no waveform; rerun on the Verilator backend)";
+    return "(not written: the Java and JIT backends record no waveform; rerun on the Verilator backend)";
   }
 
   @Override

@@ -4,10 +4,14 @@ import io.hardformer.dsl.Bundle;
 import io.hardformer.dsl.Data;
 import io.hardformer.dsl.Module;
 import io.hardformer.dsl.Valid;
+import io.hardformer.dsl.sim.IrSimulator;
+import io.hardformer.dsl.sim.JitSimulator;
 import io.hardformer.rtl.EmitOptions;
 import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.rtl.VerilogEmitter;
+import io.hardformer.verilator.BuildProfile;
 import io.hardformer.verilator.HarnessSpec;
+import io.hardformer.verilator.ModelCache;
 import io.hardformer.verilator.PortLayout;
 import io.hardformer.verilator.PortValues;
 import io.hardformer.verilator.StreamResult;
@@ -39,6 +43,7 @@ public final class Testbench implements AutoCloseable {
   private final PortNames names;
   private final TestbenchOptions options;
   private final SimulatorBackend sim;
+  private final Backend runsOn;
   private final long seed;
   private final Random random;
   private long cycle;
@@ -48,13 +53,28 @@ public final class Testbench implements AutoCloseable {
     this.spec = HarnessSpec.of(design, false);
     this.names = new PortNames(design);
     this.options = options;
+    this.runsOn = resolve(options.backend(), design, spec, options.buildProfile());
     this.sim =
-        options.backend() == Backend.JAVA
-            ? new JavaBackend(design.design(), spec)
-            : new VerilatorBackend(design, spec, options.waveformDir(), options.buildProfile());
+        switch (runsOn) {
+          case JAVA -> new JavaBackend(spec, new IrSimulator(design.design()));
+          case JIT -> new JavaBackend(spec, new JitSimulator(design.design()));
+          default ->
+              new VerilatorBackend(design, spec, options.waveformDir(), options.buildProfile());
+        };
     this.seed =
         options.seed() != null ? options.seed() : design.top().hashCode() * 0x9E3779B97F4A7C15L;
     this.random = new Random(seed);
+  }
+
+  /** {@link Backend#AUTO}: Verilator when the model is cached, else the JIT. */
+  private static Backend resolve(
+      Backend chosen, EmittedDesign design, HarnessSpec spec, BuildProfile profile) {
+    if (chosen != Backend.AUTO) {
+      return chosen;
+    }
+    return ModelCache.defaultCache().contains(design, spec, profile)
+        ? Backend.VERILATOR
+        : Backend.JIT;
   }
 
   public static Testbench of(Module top) {
@@ -342,9 +362,12 @@ public final class Testbench implements AutoCloseable {
     return sim.writeWaveform(around);
   }
 
-  /** The backend this testbench runs on. */
+  /**
+   * The backend this testbench runs on: the chosen one, or for {@link Backend#AUTO} the one it
+   * chose ({@link Backend#VERILATOR} or {@link Backend#JIT}).
+   */
   public Backend backend() {
-    return options.backend();
+    return runsOn;
   }
 
   @Override

@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The harness on the example designs: latency, lossless streams, readable failures, bounded hangs.
- * The example-design tests run on both backends (Verilator and the Java interpreter of the IR).
+ * The example-design tests run on every backend (Verilator, the Java interpreter of the IR and the
+ * IR compiled to bytecode).
  */
 @Tag("verilator")
 class HarnessTest {
@@ -38,8 +39,7 @@ class HarnessTest {
 
   @org.junit.jupiter.api.Test
   void bothBackendsSeeTheSameTransactionsInTheSameCycles() {
-    List<Long> javaCycles = new ArrayList<>();
-    List<Long> verilatorCycles = new ArrayList<>();
+    java.util.Map<Backend, List<Long>> seen = new java.util.EnumMap<>(Backend.class);
     for (Backend b : Backend.values()) {
       try (Testbench tb = open(b, new Fifo(8, 2))) {
         tb.reset();
@@ -53,14 +53,16 @@ class HarnessTest {
           s.send(i & 0xFF);
         }
         StreamRun run = s.run();
-        List<Long> cycles = b == Backend.JAVA ? javaCycles : verilatorCycles;
+        List<Long> cycles = seen.computeIfAbsent(b, k -> new ArrayList<>());
         for (int k = 0; k < run.outputCount(); k++) {
           cycles.add(run.acceptCycle(k));
           cycles.add(run.outputCycle(k));
         }
       }
     }
-    assertEquals(verilatorCycles, javaCycles);
+    assertEquals(seen.get(Backend.VERILATOR), seen.get(Backend.JAVA));
+    assertEquals(seen.get(Backend.VERILATOR), seen.get(Backend.JIT));
+    assertEquals(seen.get(Backend.VERILATOR), seen.get(Backend.AUTO));
   }
 
   @ParameterizedTest

@@ -117,6 +117,22 @@ public final class ModelCache {
     return get(design, spec, BuildProfile.BUILD_FAST);
   }
 
+  /**
+   * True when the model for {@code design} built with {@code profile} is in the cache, so {@link
+   * #get} would not build it (the testbench's {@code AUTO} backend asks this).
+   */
+  public boolean contains(EmittedDesign design, HarnessSpec spec, BuildProfile profile) {
+    Verilator verilator = this.verilator != null ? this.verilator : Verilator.get();
+    String key =
+        key(
+            verilator.version(),
+            profile,
+            flags(design, spec, profile),
+            HarnessGenerator.render(spec),
+            design.verilog());
+    return ModelEntry.problem(root.resolve("models").resolve(key)) == null;
+  }
+
   /** The model for {@code design} built with {@code profile}, from the cache or built now. */
   public CompiledModel get(EmittedDesign design, HarnessSpec spec, BuildProfile profile) {
     Verilator verilator = this.verilator != null ? this.verilator : Verilator.get();

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Differential fuzzing of the whole pipeline (DSL, elaboration, emission, three simulators). CI
- * runs a fixed, deterministic budget; {@code -Dhardformer.fuzz.seconds=N} keeps going for N seconds
- * with fresh seeds, {@code -Dhardformer.fuzz.base=S} moves the seed range. A mismatch is shrunk and
+ * Differential fuzzing of the whole pipeline (DSL, elaboration, emission, four simulators). CI runs
+ * a fixed, deterministic budget; {@code -Dhardformer.fuzz.seconds=N} keeps going for N seconds with
+ * fresh seeds, {@code -Dhardformer.fuzz.base=S} moves the seed range. A mismatch is shrunk and
  * reported as a reproducer to paste into {@link FuzzRegressionTest}.
  */
 @Tag("verilator")
@@ -77,7 +77,7 @@ class DifferentialFuzzTest {
         designs
             + " random designs, "
             + cycles
-            + " design-cycles, all clean on Java, Verilator and Icarus";
+            + " design-cycles, all clean on Java, JIT, Verilator and Icarus";
     Files.writeString(Path.of("target/fuzz-summary.txt"), summary + "\n");
     System.out.println("[fuzz] " + summary);
   }

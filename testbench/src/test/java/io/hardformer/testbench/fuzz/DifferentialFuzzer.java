@@ -3,6 +3,7 @@ package io.hardformer.testbench.fuzz;
 import io.hardformer.dsl.elaborate.Design;
 import io.hardformer.dsl.elaborate.Elaborator;
 import io.hardformer.dsl.sim.IrSimulator;
+import io.hardformer.dsl.sim.JitSimulator;
 import io.hardformer.rtl.EmitOptions;
 import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.rtl.PortInfo;
@@ -20,9 +21,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Runs random designs with the same random stimulus on the Java interpreter, Verilator and Icarus
- * and compares every output bit in every cycle after the first (reset) cycle. A mismatch is shrunk
- * to the smallest (ops, depth, cycles) of the same seed that still disagrees.
+ * Runs random designs with the same random stimulus on the Java interpreter, the JIT backend,
+ * Verilator and Icarus and compares every output bit in every cycle after the first (reset) cycle.
+ * A mismatch is shrunk to the smallest (ops, depth, cycles) of the same seed that still disagrees.
  */
 final class DifferentialFuzzer {
   /** One random design: its seed, operator count and hierarchy depth. */
@@ -39,6 +40,7 @@ final class DifferentialFuzzer {
       int cycle,
       String port,
       BigInteger java,
+      BigInteger jit,
       BigInteger verilator,
       BigInteger icarus,
       int cycles) {
@@ -52,6 +54,8 @@ final class DifferentialFuzzer {
           + cycle
           + ": java="
           + hex(java)
+          + " jit="
+          + hex(jit)
           + " verilator="
           + hex(verilator)
           + " icarus="
@@ -126,6 +130,20 @@ final class DifferentialFuzzer {
       java.add(row);
       sim.step();
     }
+    // the same IR compiled to bytecode
+    List<BigInteger[]> jit = new ArrayList<>();
+    JitSimulator compiled = new JitSimulator(design);
+    for (int c = 0; c < cycles; c++) {
+      for (int k = 0; k < ins.size(); k++) {
+        compiled.poke(ins.get(k).name(), stimulus.get(c)[k]);
+      }
+      BigInteger[] row = new BigInteger[outs.size()];
+      for (int k = 0; k < outs.size(); k++) {
+        row[k] = compiled.peek(outs.get(k).name());
+      }
+      jit.add(row);
+      compiled.step();
+    }
     // Icarus
     Path dir = Files.createTempDirectory(work, "icarus-");
     List<BigInteger[]> icarus = IcarusRun.run(emitted, stimulus, dir);
@@ -135,14 +153,15 @@ final class DifferentialFuzzer {
     for (int c = 1; c < cycles; c++) {
       for (int k = 0; k < outs.size(); k++) {
         BigInteger j = java.get(c)[k];
+        BigInteger t = jit.get(c)[k];
         BigInteger v = verilator.get(c)[k];
         BigInteger i = c < icarus.size() ? icarus.get(c)[k] : null;
-        if (!j.equals(v) || !j.equals(i)) {
+        if (!j.equals(v) || !j.equals(i) || !j.equals(t)) {
           String port = outs.get(k).name();
           int member = Integer.parseInt(port.substring(1, port.indexOf('_')));
           if (!reported[member]) {
             reported[member] = true;
-            found.add(new Mismatch(members.get(member), c, port, j, v, i, cycles));
+            found.add(new Mismatch(members.get(member), c, port, j, t, v, i, cycles));
           }
         }
       }
