@@ -2,7 +2,7 @@ package io.hardformer.testbench;
 
 import io.hardformer.dsl.sim.CycleSimulator;
 import io.hardformer.dsl.sim.IrSimulator;
-import io.hardformer.dsl.sim.JitSimulator;
+import io.hardformer.jit.JitSimulator;
 import io.hardformer.verilator.BatchResult;
 import io.hardformer.verilator.HarnessSpec;
 import io.hardformer.verilator.PortLayout;

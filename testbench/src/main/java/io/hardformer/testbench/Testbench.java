@@ -5,7 +5,7 @@ import io.hardformer.dsl.Data;
 import io.hardformer.dsl.Module;
 import io.hardformer.dsl.Valid;
 import io.hardformer.dsl.sim.IrSimulator;
-import io.hardformer.dsl.sim.JitSimulator;
+import io.hardformer.jit.JitSimulator;
 import io.hardformer.rtl.EmitOptions;
 import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.rtl.VerilogEmitter;

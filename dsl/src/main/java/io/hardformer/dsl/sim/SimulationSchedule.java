@@ -25,22 +25,22 @@ import java.util.Set;
  * ports, every signal of the hierarchy, the combinational drivers in dependency order across the
  * whole hierarchy, and the registers with the statements that assign them.
  */
-final class SimulationSchedule {
+public final class SimulationSchedule {
   /** A signal with the statements of its module body that can assign it. */
-  record Driver(Signal target, List<Statement> statements) {}
+  public record Driver(Signal target, List<Statement> statements) {}
 
-  final Map<String, Signal> inputs = new LinkedHashMap<>();
-  final Map<String, Signal> outputs = new LinkedHashMap<>();
+  public final Map<String, Signal> inputs = new LinkedHashMap<>();
+  public final Map<String, Signal> outputs = new LinkedHashMap<>();
 
   /** Every signal of the hierarchy once, in a deterministic order (ports, then body signals). */
-  final List<Signal> signals = new ArrayList<>();
+  public final List<Signal> signals = new ArrayList<>();
 
-  final List<Driver> combOrder = new ArrayList<>();
-  final List<Driver> registers = new ArrayList<>();
+  public final List<Driver> combOrder = new ArrayList<>();
+  public final List<Driver> registers = new ArrayList<>();
   private final Set<Signal> seen = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<ModuleBody> collected = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  SimulationSchedule(Design design) {
+  public SimulationSchedule(Design design) {
     ModuleBody top = design.top().body();
     for (Signal p : top.ports()) {
       (p.kind() == SignalKind.INPUT ? inputs : outputs).put(p.name(), p);
@@ -97,7 +97,7 @@ final class SimulationSchedule {
   }
 
   /** The signals a statement can assign, through every branch of nested switches. */
-  static Set<Signal> targets(Statement s) {
+  public static Set<Signal> targets(Statement s) {
     Set<Signal> out = Collections.newSetFromMap(new IdentityHashMap<>());
     s.accept(
         new StatementVisitor<Void>() {

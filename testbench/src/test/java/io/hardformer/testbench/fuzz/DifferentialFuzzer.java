@@ -3,7 +3,7 @@ package io.hardformer.testbench.fuzz;
 import io.hardformer.dsl.elaborate.Design;
 import io.hardformer.dsl.elaborate.Elaborator;
 import io.hardformer.dsl.sim.IrSimulator;
-import io.hardformer.dsl.sim.JitSimulator;
+import io.hardformer.jit.JitSimulator;
 import io.hardformer.rtl.EmitOptions;
 import io.hardformer.rtl.EmittedDesign;
 import io.hardformer.rtl.PortInfo;

@@ -1,4 +1,4 @@
-package io.hardformer.dsl.sim;
+package io.hardformer.jit;
 
 import io.hardformer.dsl.ir.Assign;
 import io.hardformer.dsl.ir.BinaryExpr;
@@ -15,6 +15,7 @@ import io.hardformer.dsl.ir.SliceExpr;
 import io.hardformer.dsl.ir.Statement;
 import io.hardformer.dsl.ir.Switch;
 import io.hardformer.dsl.ir.UnaryExpr;
+import io.hardformer.dsl.sim.SimulationSchedule;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,8 +40,8 @@ final class JitCompiler {
   /** Estimated bytecode bytes per generated method before a new chunk starts. */
   static final int CHUNK_BYTES = 6000;
 
-  private static final String OPS = "io/hardformer/dsl/sim/JitOps";
-  private static final String CLASS_NAME = "io/hardformer/dsl/sim/JitChunkCode";
+  private static final String OPS = "io/hardformer/jit/JitOps";
+  private static final String CLASS_NAME = "io/hardformer/jit/JitChunkCode";
   private static final String RUN_DESC = "([J[[J[J[[JZ)V";
   private static final int NARROW = 1;
   private static final int WIDE = 2;
@@ -123,7 +124,7 @@ final class JitCompiler {
         CLASS_NAME,
         null,
         "java/lang/Object",
-        new String[] {"io/hardformer/dsl/sim/JitChunk"});
+        new String[] {"io/hardformer/jit/JitChunk"});
     MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
     init.visitCode();
     init.visitVarInsn(Opcodes.ALOAD, 0);

@@ -1,4 +1,4 @@
-package io.hardformer.dsl.sim;
+package io.hardformer.jit;
 
 /**
  * One generated method of a {@link JitSimulator}: a run of combinational drivers in dependency

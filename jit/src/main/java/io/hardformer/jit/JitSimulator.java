@@ -1,7 +1,10 @@
-package io.hardformer.dsl.sim;
+package io.hardformer.jit;
 
 import io.hardformer.dsl.elaborate.Design;
 import io.hardformer.dsl.ir.Signal;
+import io.hardformer.dsl.sim.CycleSimulator;
+import io.hardformer.dsl.sim.IrSimulator;
+import io.hardformer.dsl.sim.SimulationSchedule;
 import java.lang.invoke.MethodHandles;
 import java.math.BigInteger;
 import java.util.List;
