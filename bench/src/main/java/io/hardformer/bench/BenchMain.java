@@ -2,7 +2,8 @@ package io.hardformer.bench;
 
 /**
  * Entry point: {@code bench/run harness | fp8 | array | attention | rtl-speed | elaborate | fresh |
- * accuracy [pareto]}. Prints Markdown tables.
+ * accuracy [pareto] | verilator-scale [16x16 32x32 64x64 attention] [--cycles N] [--profile P]}.
+ * Prints Markdown tables.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -34,6 +35,9 @@ public final class BenchMain {
       case "accuracy":
         AccumulatorStudy.run(args);
         break;
+      case "verilator-scale":
+        VerilatorScaleBenchmark.run(args);
+        break;
       case "elaborate-once":
         FreshJvmElaboration.once(args);
         break;
@@ -41,7 +45,7 @@ public final class BenchMain {
         System.err.println(
             "unknown benchmark '"
                 + which
-                + "'; valid: harness, fp8, array, attention, rtl-speed, elaborate, fresh, accuracy");
+                + "'; valid: harness, fp8, array, attention, rtl-speed, elaborate, fresh, accuracy, verilator-scale");
         System.exit(2);
     }
   }
