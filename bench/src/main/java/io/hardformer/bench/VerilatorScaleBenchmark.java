@@ -33,10 +33,11 @@ import java.util.regex.Pattern;
  * harness: a K = 128 matmul (or an S = 256 decode step) repeated to about {@code --cycles} cycles,
  * the first result checked against the golden model. Reports the build's wall and CPU time (the
  * JVM's waited-for children: Verilator, make, g++), the C++ Verilator generated, the run's cycles/s
- * by wall time and by the model process's CPU time (steadier on a shared machine) and, against the
- * same model stepped as many cycles with no stimulus or results crossing the pipe, the harness's
- * per-cycle CPU overhead. {@code bench/run verilator-scale [16x16 32x32 64x64 attention] [--cycles
- * N] [--profile build-fast|run-fast]}; run it with {@code CCACHE_DISABLE=1} for truly cold builds.
+ * by wall time and by the model process's CPU time (steadier on a shared machine) and the run's
+ * model-process CPU per cycle minus that of the same model stepped idle as many cycles: an upper
+ * bound of the harness's per-cycle work, since an idle design also skips its enabled registers.
+ * {@code bench/run verilator-scale [16x16 32x32 64x64 attention] [--cycles N] [--profile
+ * build-fast|run-fast]}; run it with {@code CCACHE_DISABLE=1} for truly cold builds.
  */
 final class VerilatorScaleBenchmark {
   private static final int K = 128;
@@ -68,7 +69,8 @@ final class VerilatorScaleBenchmark {
         loadAverage());
     System.out.println(
         "| design | build wall s | build CPU s | C++ files / lines / MB | cycles | run wall s"
-            + " | model CPU s | cycles/s (wall) | cycles/CPU-s | harness CPU ns/cycle | load |");
+            + " | model CPU s | cycles/s (wall) | cycles/CPU-s | stream - idle steps, CPU ns/cycle"
+            + " | load |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (String d : designs) {
       measure(d, cycles, profile);
