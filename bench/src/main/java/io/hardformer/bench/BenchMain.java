@@ -2,7 +2,8 @@ package io.hardformer.bench;
 
 /**
  * Entry point: {@code bench/run harness | fp8 | array | attention | rtl-speed | elaborate | fresh |
- * accuracy [pareto] | sim-backends [cycles] [designs]}. Prints Markdown tables.
+ * accuracy [pareto] | sim-backends [cycles] [designs] | verilator-scale [16x16 32x32 64x64 attention]
+ * [--cycles N] [--profile P]}. Prints Markdown tables.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -37,6 +38,9 @@ public final class BenchMain {
       case "sim-backends":
         SimulationBackendBenchmark.run(args);
         break;
+      case "verilator-scale":
+        VerilatorScaleBenchmark.run(args);
+        break;
       case "elaborate-once":
         FreshJvmElaboration.once(args);
         break;
@@ -45,7 +49,7 @@ public final class BenchMain {
             "unknown benchmark '"
                 + which
                 + "'; valid: harness, fp8, array, attention, rtl-speed, elaborate, fresh, accuracy,"
-                + " sim-backends");
+                + " sim-backends, verilator-scale");
         System.exit(2);
     }
   }

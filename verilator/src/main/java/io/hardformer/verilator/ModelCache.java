@@ -235,6 +235,7 @@ public final class ModelCache {
             r.command(),
             r.output());
       }
+      GeneratedCxx cxx = GeneratedCxx.of(tmp.resolve("obj"), design.top());
       Files.move(built, tmp.resolve(ModelEntry.EXECUTABLE));
       FileTrees.deleteQuietly(tmp.resolve("obj"));
       ModelEntry.seal(tmp);
@@ -247,11 +248,14 @@ public final class ModelCache {
       String line =
           String.format(
               Locale.ROOT,
-              "built %s %s%s in %.1f s%n",
+              "built %s %s%s in %.1f s, C++ %d files %d lines %d bytes%n",
               finalDir.getFileName(),
               spec.top(),
               spec.trace() ? " (trace)" : "",
-              seconds);
+              seconds,
+              cxx.files(),
+              cxx.lines(),
+              cxx.bytes());
       Files.writeString(
           root.resolve("builds.log"), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       System.err.printf(

@@ -34,10 +34,10 @@ class BuildProfileTest {
   private static final HarnessSpec SPEC = HarnessSpec.of(DESIGN, false);
 
   @Test
-  void runFastCompilesThePerCycleCodeAtO2AndBuildFastKeepsTheDefaultForSmallDesigns() {
+  void runFastCompilesThePerCycleCodeAtO1AndBuildFastKeepsTheDefaultForSmallDesigns() {
     List<String> fast = ModelCache.flags(DESIGN, SPEC, BuildProfile.RUN_FAST);
     List<String> quick = ModelCache.flags(DESIGN, SPEC, BuildProfile.BUILD_FAST);
-    assertTrue(fast.contains("OPT_FAST=-O2 OPT_SLOW=-O0"), fast.toString());
+    assertTrue(fast.contains("OPT_FAST=-O1 OPT_SLOW=-O0"), fast.toString());
     assertFalse(quick.contains("-MAKEFLAGS"), quick.toString());
     assertEquals(ModelCache.FLAGS, quick);
   }
