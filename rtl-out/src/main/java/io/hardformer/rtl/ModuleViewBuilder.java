@@ -53,6 +53,7 @@ final class ModuleViewBuilder {
   private final Map<Statement, Integer> topLevelIndex = new IdentityHashMap<>();
   private final Map<Expr, Integer> enableIds = new IdentityHashMap<>();
   private final Set<Signal> procedural = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<SourceLocation, String> comments = new HashMap<>();
   private ExpressionRenderer renderer;
 
   ModuleViewBuilder(Design design, ModuleDef def, EmitOptions options, Set<ModuleDef> clocked) {
@@ -231,7 +232,7 @@ final class ModuleViewBuilder {
     for (Statement s : body.statements()) {
       topLevelIndex.put(s, topLevelIndex.size());
       for (Signal t : targets(s)) {
-        topLevelTouching.computeIfAbsent(t, k -> new ArrayList<>()).add(s);
+        topLevelTouching.computeIfAbsent(t, k -> new ArrayList<>(1)).add(s);
       }
     }
     for (Map.Entry<Signal, List<Statement>> e : topLevelTouching.entrySet()) {
@@ -245,6 +246,10 @@ final class ModuleViewBuilder {
   }
 
   private Set<Signal> targets(Statement s) {
+    Assign plain = s.accept(AS_ASSIGN);
+    if (plain != null) { // most statements: nothing worth caching
+      return Set.of(plain.target());
+    }
     Set<Signal> known = targetsOf.get(s);
     if (known != null) {
       return known;
@@ -518,7 +523,11 @@ final class ModuleViewBuilder {
   }
 
   private String comment(SourceLocation loc) {
-    return options.sourceComments() && !SourceLocation.UNKNOWN.equals(loc) ? " // " + loc : "";
+    if (!options.sourceComments() || SourceLocation.UNKNOWN.equals(loc)) {
+      return "";
+    }
+    // locations are shared per source line: an array of cells repeats a few comments many times
+    return comments.computeIfAbsent(loc, l -> " // " + l);
   }
 
   // ---- step: ports, declarations, instances, header ---------------------------------------------

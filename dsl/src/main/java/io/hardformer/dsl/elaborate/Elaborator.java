@@ -33,7 +33,11 @@ import java.util.stream.Collectors;
 public final class Elaborator {
   private final ElaborationOptions options;
   private final IdentityHashMap<ModuleBody, Integer> structureOf = new IdentityHashMap<>();
-  private final Map<String, Integer> structureIds = new HashMap<>();
+
+  /** The keys of the distinct structures, by their hash code: each key string is kept once. */
+  private final Map<Integer, List<KeyedStructure>> structuresByHash = new HashMap<>();
+
+  private final StructureKey keys = new StructureKey();
   private final List<ModuleBody> representatives = new ArrayList<>();
   private final List<Long> counts = new ArrayList<>();
 
@@ -87,12 +91,22 @@ public final class Elaborator {
     for (Instance i : body.instances()) {
       childIds.add(structure(i.body(), false));
     }
-    String key = top ? null : StructureKey.of(body, childIds);
-    Integer id = top ? null : structureIds.get(key);
+    Integer id = null;
+    List<KeyedStructure> sameHash = null;
+    if (!top) {
+      sameHash =
+          structuresByHash.computeIfAbsent(keys.write(body, childIds), h -> new ArrayList<>(1));
+      for (KeyedStructure k : sameHash) {
+        if (keys.matches(k.key())) {
+          id = k.id();
+          break;
+        }
+      }
+    }
     if (id == null) {
       id = representatives.size();
       if (!top) {
-        structureIds.put(key, id);
+        sameHash.add(new KeyedStructure(keys.copy(), id));
       }
       representatives.add(body);
       counts.add(0L);
@@ -100,6 +114,9 @@ public final class Elaborator {
     structureOf.put(body, id);
     return id;
   }
+
+  /** A distinct structure's key and id. */
+  private record KeyedStructure(String key, int id) {}
 
   private void countInstances(ModuleBody top) {
     // multiplicities flow top-down over distinct structures (parents come after children in the
