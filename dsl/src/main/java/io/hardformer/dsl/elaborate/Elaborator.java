@@ -34,8 +34,12 @@ public final class Elaborator {
   private final ElaborationOptions options;
   private final IdentityHashMap<ModuleBody, Integer> structureOf = new IdentityHashMap<>();
 
-  /** The keys of the distinct structures, by their hash code: each key string is kept once. */
-  private final Map<Integer, List<KeyedStructure>> structuresByHash = new HashMap<>();
+  /**
+   * The distinct structures by a cheap outline (kind, parameters, sizes, children): a body whose
+   * outline is new is a new structure without building its key; keys are built, once each, only for
+   * bodies that share an outline (the cells of an array), not for one-off large bodies.
+   */
+  private final Map<Outline, List<Candidate>> structuresByOutline = new HashMap<>();
 
   private final StructureKey keys = new StructureKey();
   private final List<ModuleBody> representatives = new ArrayList<>();
@@ -92,21 +96,42 @@ public final class Elaborator {
       childIds.add(structure(i.body(), false));
     }
     Integer id = null;
-    List<KeyedStructure> sameHash = null;
+    List<Candidate> sameOutline = null;
     if (!top) {
-      sameHash =
-          structuresByHash.computeIfAbsent(keys.write(body, childIds), h -> new ArrayList<>(1));
-      for (KeyedStructure k : sameHash) {
-        if (keys.matches(k.key())) {
-          id = k.id();
-          break;
+      sameOutline =
+          structuresByOutline.computeIfAbsent(
+              new Outline(
+                  body.kindName(),
+                  body.parameters(),
+                  body.ports().size(),
+                  body.signals().size(),
+                  body.statements().size(),
+                  childIds),
+              o -> new ArrayList<>(1));
+      if (!sameOutline.isEmpty()) {
+        for (Candidate c : sameOutline) { // the first comparison builds the kept keys
+          if (c.key == null) {
+            keys.write(c.body, c.childIds);
+            c.key = keys.copy();
+          }
+        }
+        keys.write(body, childIds);
+        for (Candidate c : sameOutline) {
+          if (keys.matches(c.key)) {
+            id = c.id;
+            break;
+          }
         }
       }
     }
     if (id == null) {
       id = representatives.size();
       if (!top) {
-        sameHash.add(new KeyedStructure(keys.copy(), id));
+        Candidate c = new Candidate(body, childIds, id);
+        if (!sameOutline.isEmpty()) { // the buffer holds this body's key
+          c.key = keys.copy();
+        }
+        sameOutline.add(c);
       }
       representatives.add(body);
       counts.add(0L);
@@ -115,8 +140,28 @@ public final class Elaborator {
     return id;
   }
 
-  /** A distinct structure's key and id. */
-  private record KeyedStructure(String key, int id) {}
+  /** What two bodies of one structure must share; cheap to compare, not a proof of equality. */
+  private record Outline(
+      String kind,
+      Map<String, String> parameters,
+      int ports,
+      int signals,
+      int statements,
+      List<Integer> childIds) {}
+
+  /** A distinct structure: its first body and, once another body shares its outline, its key. */
+  private static final class Candidate {
+    final ModuleBody body;
+    final List<Integer> childIds;
+    final int id;
+    String key;
+
+    Candidate(ModuleBody body, List<Integer> childIds, int id) {
+      this.body = body;
+      this.childIds = childIds;
+      this.id = id;
+    }
+  }
 
   private void countInstances(ModuleBody top) {
     // multiplicities flow top-down over distinct structures (parents come after children in the

@@ -39,21 +39,15 @@ final class StructureKey {
   private final java.util.ArrayDeque<Expr> stack = new java.util.ArrayDeque<>();
 
   /**
-   * Writes the key of {@code body} into the buffer, replacing the previous key, and returns its
-   * hash code ({@link String#hashCode()} of the key's text).
+   * Writes the key of {@code body} into the buffer, replacing the previous key.
    *
    * @param childKeyIds the distinct-structure id of each instance's body, in instance order
    */
-  int write(ModuleBody body, List<Integer> childKeyIds) {
+  void write(ModuleBody body, List<Integer> childKeyIds) {
     out.setLength(0);
     signalIds = signalIds.size() > REUSE_LIMIT ? new IdentityHashMap<>() : clear(signalIds);
     exprIds = exprIds.size() > REUSE_LIMIT ? new IdentityHashMap<>() : clear(exprIds);
     module(body, childKeyIds);
-    int h = 0;
-    for (int i = 0, n = out.length(); i < n; i++) {
-      h = 31 * h + out.charAt(i);
-    }
-    return h;
   }
 
   private static <K, V> Map<K, V> clear(Map<K, V> m) {

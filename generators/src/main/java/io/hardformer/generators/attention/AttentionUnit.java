@@ -11,6 +11,7 @@ import io.hardformer.dsl.Valid;
 import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.floating.OutputRow;
 import io.hardformer.generators.fp8.Fp8Code;
+import io.hardformer.generators.fp8.ProductLanes;
 import io.hardformer.generators.numerics.Fp8Format;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,14 @@ public final class AttentionUnit extends Module {
   public final Valid<OutputRow> out;
 
   public AttentionUnit(AttentionShape s) {
+    this(s, ProductLanes.EXACT);
+  }
+
+  /**
+   * @param productLanes {@link ProductLanes#PORTS_ONLY}: the heads' q . k lanes without logic, for
+   *     the area bill (never emitted)
+   */
+  public AttentionUnit(AttentionShape s, ProductLanes productLanes) {
     Fp8Format f = s.format();
     int dim = s.headDim();
     int g = s.qHeads();
@@ -59,7 +68,7 @@ public final class AttentionUnit extends Module {
     UInt v = in.payload().v;
     List<AttentionHead> heads = new ArrayList<>();
     for (int h = 0; h < g; h++) {
-      heads.add(new AttentionHead(s));
+      heads.add(new AttentionHead(s, productLanes));
     }
     AttentionHead head0 = heads.get(0); // every head has the same stages
 

@@ -25,6 +25,14 @@ public final class Fp8Dot extends Module {
   final Valid<OutputRow> out;
 
   public Fp8Dot(Fp8Format f, int lanes, FloatPacker outFormat) {
+    this(f, lanes, outFormat, ProductLanes.EXACT);
+  }
+
+  /**
+   * @param productLanes {@link ProductLanes#PORTS_ONLY}: the tree's lanes without logic, for the
+   *     area bill (never emitted)
+   */
+  public Fp8Dot(Fp8Format f, int lanes, FloatPacker outFormat, ProductLanes productLanes) {
     if (lanes < 1 || lanes > 4096) {
       throw new IllegalArgumentException("lanes must be 1 to 4096, got " + lanes);
     }
@@ -38,7 +46,7 @@ public final class Fp8Dot extends Module {
     int unit = 2 * f.quantumExponent();
 
     // exact products and their exact sum
-    ExactDotTree tree = instance("tree", new ExactDotTree(f, lanes));
+    ExactDotTree tree = instance("tree", new ExactDotTree(f, lanes, true, productLanes));
     tree.inValid.assign(in.valid());
     tree.a.assign(in.payload().a);
     tree.b.assign(in.payload().b);
