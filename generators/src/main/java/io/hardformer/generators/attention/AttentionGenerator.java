@@ -7,6 +7,7 @@ import io.hardformer.generators.catalog.BillOfMaterials.Part;
 import io.hardformer.generators.catalog.BillOfMaterials.Replica;
 import io.hardformer.generators.catalog.BillOfMaterials.SubModule;
 import io.hardformer.generators.catalog.Generator;
+import io.hardformer.generators.catalog.LaneUnits;
 import io.hardformer.generators.catalog.Param;
 import io.hardformer.generators.catalog.ParameterCheck;
 import io.hardformer.generators.catalog.SelfCheckPlan;
@@ -15,7 +16,6 @@ import io.hardformer.generators.catalog.SelfCheckPlan.ExpectedPort;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.fp8.Fp8ExactProduct;
 import io.hardformer.generators.fp8.Fp8Stimulus;
-import io.hardformer.generators.fp8.ProductLanes;
 import io.hardformer.generators.numerics.Fp8Format;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -107,11 +107,12 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
     // times: the unit is elaborated with lanes that are ports only (zero area), so each part is
     // exactly what it was with the products inside
     SubModule unit =
-        new SubModule(
-            "attention_unit", () -> new AttentionUnit(oneHead, ProductLanes.PORTS_ONLY), 1);
+        new SubModule("attention_unit", () -> new AttentionUnit(oneHead, LaneUnits.PORTS_ONLY), 1);
     SubModule product =
         new SubModule("fp8_exact_product", () -> new Fp8ExactProduct(s.format()), s.headDim());
-    parts.add(Part.of("unitWithOneHead", unit, product));
+    SubModule rounding =
+        new SubModule("fixed_to_float", () -> AttentionUnit.outputRounding(s), s.headDim());
+    parts.add(Part.of("unitWithOneHead", unit, product, rounding));
     if (s.qHeads() > 1) {
       long more = s.qHeads() - 1;
       parts.add(

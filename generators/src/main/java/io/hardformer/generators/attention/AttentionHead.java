@@ -6,9 +6,9 @@ import io.hardformer.dsl.Module;
 import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
 import io.hardformer.dsl.Vec;
+import io.hardformer.generators.catalog.LaneUnits;
 import io.hardformer.generators.fp8.ExactDotTree;
 import io.hardformer.generators.fp8.Fp8Unpack;
-import io.hardformer.generators.fp8.ProductLanes;
 import io.hardformer.generators.numerics.Fp8Format;
 import java.math.BigInteger;
 
@@ -43,14 +43,14 @@ public final class AttentionHead extends Module {
   public final int accumulateStage;
 
   public AttentionHead(AttentionShape s) {
-    this(s, ProductLanes.EXACT);
+    this(s, LaneUnits.BUILT);
   }
 
   /**
-   * @param productLanes {@link ProductLanes#PORTS_ONLY}: the q . k tree's lanes without logic, for
-   *     the area bill (never emitted)
+   * @param laneUnits {@link LaneUnits#PORTS_ONLY}: the q . k tree's lanes without logic, for the
+   *     area bill (never emitted)
    */
-  public AttentionHead(AttentionShape s, ProductLanes productLanes) {
+  public AttentionHead(AttentionShape s, LaneUnits laneUnits) {
     Fp8Format f = s.format();
     int dim = s.headDim();
     param("format", f.cliName());
@@ -63,7 +63,7 @@ public final class AttentionHead extends Module {
     lz = out("lz", bitsFor(sumBits));
 
     // q . k, exact
-    ExactDotTree dot = instance("dot", new ExactDotTree(f, dim, true, productLanes));
+    ExactDotTree dot = instance("dot", new ExactDotTree(f, dim, true, laneUnits));
     dot.inValid.assign(valid);
     dot.a.assign(q);
     dot.b.assign(k);

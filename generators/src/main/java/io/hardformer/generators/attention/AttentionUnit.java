@@ -8,10 +8,11 @@ import io.hardformer.dsl.Stream;
 import io.hardformer.dsl.StreamPorts;
 import io.hardformer.dsl.UInt;
 import io.hardformer.dsl.Valid;
+import io.hardformer.generators.catalog.LaneUnits;
 import io.hardformer.generators.floating.FixedToFloat;
+import io.hardformer.generators.floating.FixedToFloatPorts;
 import io.hardformer.generators.floating.OutputRow;
 import io.hardformer.generators.fp8.Fp8Code;
-import io.hardformer.generators.fp8.ProductLanes;
 import io.hardformer.generators.numerics.Fp8Format;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,14 +40,14 @@ public final class AttentionUnit extends Module {
   public final Valid<OutputRow> out;
 
   public AttentionUnit(AttentionShape s) {
-    this(s, ProductLanes.EXACT);
+    this(s, LaneUnits.BUILT);
   }
 
   /**
-   * @param productLanes {@link ProductLanes#PORTS_ONLY}: the heads' q . k lanes without logic, for
-   *     the area bill (never emitted)
+   * @param laneUnits {@link LaneUnits#PORTS_ONLY}: the heads' q . k lanes without logic, for the
+   *     area bill (never emitted)
    */
-  public AttentionUnit(AttentionShape s, ProductLanes productLanes) {
+  public AttentionUnit(AttentionShape s, LaneUnits laneUnits) {
     Fp8Format f = s.format();
     int dim = s.headDim();
     int g = s.qHeads();
@@ -68,7 +69,7 @@ public final class AttentionUnit extends Module {
     UInt v = in.payload().v;
     List<AttentionHead> heads = new ArrayList<>();
     for (int h = 0; h < g; h++) {
-      heads.add(new AttentionHead(s, productLanes));
+      heads.add(new AttentionHead(s, laneUnits));
     }
     AttentionHead head0 = heads.get(0); // every head has the same stages
 
@@ -137,16 +138,28 @@ public final class AttentionUnit extends Module {
       final int dd = d;
       SInt a = pick(head, heads, hd -> hd.acc.get(dd).asUInt()).asSInt();
       SInt product = regNext("o_prod" + d, a.mul(recipS));
-      FixedToFloat rounding =
-          instance(
-              "round" + d,
-              new FixedToFloat(product.width(), s.outputUnit(), s.outFormat(), lzR.width()));
-      rounding.sum.assign(product);
-      rounding.nan.assign(badR);
-      rounding.posInf.assign(bool(false));
-      rounding.negInf.assign(bool(false));
-      rounding.expAdjust.assign(lzR);
-      lanes[dim - 1 - d] = rounding.out;
+      if (laneUnits == LaneUnits.BUILT) {
+        FixedToFloat rounding =
+            instance(
+                "round" + d,
+                new FixedToFloat(product.width(), s.outputUnit(), s.outFormat(), lzR.width()));
+        rounding.sum.assign(product);
+        rounding.nan.assign(badR);
+        rounding.posInf.assign(bool(false));
+        rounding.negInf.assign(bool(false));
+        rounding.expAdjust.assign(lzR);
+        lanes[dim - 1 - d] = rounding.out;
+      } else {
+        FixedToFloatPorts rounding =
+            instance(
+                "round" + d, new FixedToFloatPorts(product.width(), s.outFormat(), lzR.width()));
+        rounding.sum.assign(product);
+        rounding.nan.assign(badR);
+        rounding.posInf.assign(bool(false));
+        rounding.negInf.assign(bool(false));
+        rounding.expAdjust.assign(lzR);
+        lanes[dim - 1 - d] = rounding.out;
+      }
     }
     out.payload()
         .out
@@ -157,6 +170,20 @@ public final class AttentionUnit extends Module {
     // last pair accepted -> last_r (1) -> accumulated (done) -> normalize and divide -> head 0
     // drains
     timing(1 + head0.accumulateStage + divCycles + 1 + outputStages, 1);
+  }
+
+  /**
+   * One lane's output rounding ({@code round<d>}, D per unit) as the unit builds it: for the area
+   * bill, which prices D copies of it when the unit is built with {@link LaneUnits#PORTS_ONLY}. The
+   * sum is {@code o_prod<d>} (an accumulator times the signed reciprocal), the exponent adjustment
+   * a head's {@code lz}.
+   */
+  public static FixedToFloat outputRounding(AttentionShape s) {
+    return new FixedToFloat(
+        s.accBits() + AttentionShape.RECIPROCAL_BITS + 1,
+        s.outputUnit(),
+        s.outFormat(),
+        bitsFor(s.sumBits()));
   }
 
   private interface Field {

@@ -5,6 +5,7 @@ import io.hardformer.dsl.HwType;
 import io.hardformer.dsl.Module;
 import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
+import io.hardformer.generators.catalog.LaneUnits;
 import io.hardformer.generators.numerics.Fp8Arithmetic;
 import io.hardformer.generators.numerics.Fp8Format;
 import io.hardformer.generators.numerics.IntLog2;
@@ -45,15 +46,14 @@ public final class ExactDotTree extends Module {
    * @param registeredProducts false: no register stage between the multipliers and the tree
    */
   public ExactDotTree(Fp8Format f, int lanes, boolean registeredProducts) {
-    this(f, lanes, registeredProducts, ProductLanes.EXACT);
+    this(f, lanes, registeredProducts, LaneUnits.BUILT);
   }
 
   /**
    * @param registeredProducts false: no register stage between the multipliers and the tree
-   * @param productLanes {@link ProductLanes#PORTS_ONLY}: lanes without logic, for area bills
+   * @param laneUnits {@link LaneUnits#PORTS_ONLY}: lanes without logic, for area bills
    */
-  public ExactDotTree(
-      Fp8Format f, int lanes, boolean registeredProducts, ProductLanes productLanes) {
+  public ExactDotTree(Fp8Format f, int lanes, boolean registeredProducts, LaneUnits laneUnits) {
     param("format", f.cliName());
     param("lanes", lanes);
     if (!registeredProducts) {
@@ -76,7 +76,7 @@ public final class ExactDotTree extends Module {
       Bool nanOut;
       Bool posOut;
       Bool negOut;
-      if (productLanes == ProductLanes.EXACT) {
+      if (laneUnits == LaneUnits.BUILT) {
         Fp8ExactProduct p = instance("lane" + i, new Fp8ExactProduct(f));
         laneA = p.a;
         laneB = p.b;

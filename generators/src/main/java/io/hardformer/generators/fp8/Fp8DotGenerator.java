@@ -5,6 +5,7 @@ import io.hardformer.generators.catalog.BillOfMaterials;
 import io.hardformer.generators.catalog.BillOfMaterials.Part;
 import io.hardformer.generators.catalog.BillOfMaterials.SubModule;
 import io.hardformer.generators.catalog.Generator;
+import io.hardformer.generators.catalog.LaneUnits;
 import io.hardformer.generators.catalog.Param;
 import io.hardformer.generators.catalog.ParameterCheck;
 import io.hardformer.generators.catalog.SelfCheckPlan;
@@ -90,7 +91,7 @@ public final class Fp8DotGenerator implements Generator<Fp8DotGenerator.Paramete
             Part.of(
                 "dotWithoutProducts",
                 new SubModule(
-                    "fp8_dot", () -> new Fp8Dot(f, p.lanes(), out, ProductLanes.PORTS_ONLY), 1)),
+                    "fp8_dot", () -> new Fp8Dot(f, p.lanes(), out, LaneUnits.PORTS_ONLY), 1)),
             Part.of(
                 "products",
                 new SubModule("fp8_exact_product", () -> new Fp8ExactProduct(f), p.lanes()))),

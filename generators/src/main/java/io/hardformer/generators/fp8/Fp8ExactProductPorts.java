@@ -11,8 +11,8 @@ import io.hardformer.generators.numerics.Fp8Format;
 /**
  * The ports of {@link Fp8ExactProduct} (same names and widths) without its logic: outputs tied to
  * zero, so its IR estimate is zero NAND2 equivalents and zero registers. An {@link ExactDotTree}
- * built with {@link ProductLanes#PORTS_ONLY} has exactly the tree logic of the real one, for an
- * area bill that adds N priced copies of {@link Fp8ExactProduct}.
+ * built with {@link io.hardformer.generators.catalog.LaneUnits#PORTS_ONLY} has exactly the tree
+ * logic of the real one, for an area bill that adds N priced copies of {@link Fp8ExactProduct}.
  */
 public final class Fp8ExactProductPorts extends Module {
   public final UInt a = in("a", 8);

@@ -16,12 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The attention bill prices the heads' q . k products from one elaborated product instead of
- * building D per head: part by part it must equal the bill with the real products inside the
- * elaborated head (the unit with one head + G - 1 replicas of it), which {@link
- * AttentionAreaCompositionTest} compares with the whole design.
+ * The attention bill prices the heads' q . k products and the unit's D output roundings from one
+ * elaborated copy each instead of building them (the unit is elaborated with port-only lane units):
+ * part by part it must equal the bill with everything built inside the elaborated unit (the unit
+ * with one head + G - 1 replicas of it), which {@link AttentionAreaCompositionTest} compares with
+ * the whole design.
  */
-class AttentionProductLanesTest {
+class AttentionLaneUnitsTest {
   @ParameterizedTest
   @CsvSource({"1, 1, e4m3", "4, 1, e5m2", "4, 3, e4m3", "8, 2, e5m2", "16, 4, e4m3"})
   void eachPartEqualsTheBillWithRealProducts(int dim, int heads, String format) {
