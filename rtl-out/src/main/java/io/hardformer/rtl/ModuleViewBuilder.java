@@ -48,6 +48,7 @@ final class ModuleViewBuilder {
   private final NameAllocator names = new NameAllocator();
   private final Map<Expr, Integer> useCounts = new IdentityHashMap<>();
   private final Map<Signal, BitSet> usedBits = new IdentityHashMap<>();
+  private final Set<Signal> allBitsUsed = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Statement, Set<Signal>> targetsOf = new IdentityHashMap<>();
   private final Map<Signal, List<Statement>> topLevelTouching = new LinkedHashMap<>();
   private final Map<Statement, Integer> topLevelIndex = new IdentityHashMap<>();
@@ -173,7 +174,9 @@ final class ModuleViewBuilder {
       if (!seen.add(e)) {
         continue;
       }
-      for (Expr c : e.operands()) {
+      List<Expr> operands = e.operands(); // indexed: a flat top has many leaves, no iterators
+      for (int k = 0, n = operands.size(); k < n; k++) {
+        Expr c = operands.get(k);
         useCounts.merge(c, 1, Integer::sum);
         work.push(c);
       }
@@ -183,7 +186,8 @@ final class ModuleViewBuilder {
           markUsed(((SignalRef) s.operand()).signal(), s.lo(), s.hi());
         }
       } else {
-        for (Expr c : e.operands()) {
+        for (int k = 0, n = operands.size(); k < n; k++) {
+          Expr c = operands.get(k);
           if (c instanceof SignalRef) {
             markAllUsed(((SignalRef) c).signal());
           }
@@ -208,19 +212,31 @@ final class ModuleViewBuilder {
   }
 
   private void markAllUsed(Signal s) {
-    markUsed(s, 0, s.width() - 1);
+    if (s.width() > 0) {
+      allBitsUsed.add(s); // most signals: no bit set of their own
+    } else {
+      markUsed(s, 0, s.width() - 1);
+    }
   }
 
   private void markUsed(Signal s, int lo, int hi) {
-    usedBits.computeIfAbsent(s, k -> new BitSet()).set(lo, hi + 1);
+    if (!allBitsUsed.contains(s)) {
+      usedBits.computeIfAbsent(s, k -> new BitSet()).set(lo, hi + 1);
+    }
   }
 
   private boolean partlyUnused(Signal s) {
+    if (allBitsUsed.contains(s)) {
+      return false;
+    }
     BitSet b = usedBits.get(s);
     return b == null || b.cardinality() < s.width();
   }
 
   private boolean isRead(Signal s) {
+    if (allBitsUsed.contains(s)) {
+      return true;
+    }
     BitSet b = usedBits.get(s);
     return b != null && !b.isEmpty();
   }
