@@ -23,8 +23,9 @@ import java.util.List;
  * ElaborationBenchmark} kind such as {@code fma-e4m3-fp32}; sizes default to 16 64 128; arguments
  * starting with {@code -X} are passed to the child JVMs (to measure launcher options such as {@code
  * -XX:+UseSerialGC}). Prints one Markdown row per size: wall time, CPU time (user + sys of all the
- * JVM's threads), the main thread's CPU per phase, peak RSS ({@code VmHWM}) and the 1-minute load
- * average when the run started, because on a shared machine wall time alone says little.
+ * JVM's threads), the main thread's CPU and allocated megabytes per phase, peak RSS ({@code VmHWM})
+ * and the 1-minute load average when the run started, because on a shared machine wall time alone
+ * says little.
  */
 final class FreshJvmElaboration {
   private FreshJvmElaboration() {}
@@ -57,8 +58,9 @@ final class FreshJvmElaboration {
     System.out.println();
     System.out.println(
         "| design | array | wall s | CPU s (user+sys)"
-            + " | main thread CPU s: construct/elaborate/emit/write | peak RSS MiB | Verilog KiB | load avg (1 min) |");
-    System.out.println("|---|---|---|---|---|---|---|---|");
+            + " | main thread CPU s: construct/elaborate/emit/write | peak RSS MiB | Verilog KiB"
+            + " | main thread MB allocated: construct/elaborate/emit/write | load avg (1 min) |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (int n : sizes) {
       String load = loadAverage();
       Path out = Files.createTempDirectory("hardformer-fresh-");
@@ -85,9 +87,9 @@ final class FreshJvmElaboration {
         throw new IllegalStateException(kind + " " + n + "x" + n + " failed with exit code " + rc);
       }
       String[] f =
-          report.split(" ", -1); // CPU s, peak RSS KiB, Verilog bytes, per-phase main-thread CPU s
+          report.split(" ", -1); // CPU s, peak RSS KiB, Verilog bytes, per-phase CPU s and MB
       System.out.printf(
-          "| %s | %dx%d | %.2f | %.2f | %s | %d | %d | %s |%n",
+          "| %s | %dx%d | %.2f | %.2f | %s | %d | %d | %s | %s |%n",
           kind,
           n,
           n,
@@ -96,6 +98,7 @@ final class FreshJvmElaboration {
           f[3],
           Long.parseLong(f[1]) / 1024,
           Long.parseLong(f[2]) / 1024,
+          f[4],
           load);
       deleteTree(out);
     }
@@ -110,32 +113,44 @@ final class FreshJvmElaboration {
     String kind = args[1];
     int n = Integer.parseInt(args[2]);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    // bytes allocated by this thread: exact and independent of the machine's load, unlike RSS
+    com.sun.management.ThreadMXBean allocations = (com.sun.management.ThreadMXBean) threads;
+    long self = Thread.currentThread().getId();
+    long a0 = allocations.getThreadAllocatedBytes(self);
     long c0 = threads.getCurrentThreadCpuTime();
     Module top =
         kind.equals("mac-all-out")
             ? new MacArrayAllOutputs(n, n)
             : ElaborationBenchmark.array(kind, n);
     long c1 = threads.getCurrentThreadCpuTime();
+    long a1 = allocations.getThreadAllocatedBytes(self);
     Design design = Elaborator.elaborate(top);
     long c2 = threads.getCurrentThreadCpuTime();
+    long a2 = allocations.getThreadAllocatedBytes(self);
     EmittedDesign emitted = VerilogEmitter.emit(design, EmitOptions.defaults());
     long c3 = threads.getCurrentThreadCpuTime();
+    long a3 = allocations.getThreadAllocatedBytes(self);
     emitted.writeTo(Path.of(args[3]));
     long c4 = threads.getCurrentThreadCpuTime();
+    long a4 = allocations.getThreadAllocatedBytes(self);
     long bytes = 0;
     for (String text : emitted.verilog().values()) {
       bytes += text.length();
     }
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     System.out.printf(
-        "%.3f %d %d %.2f/%.2f/%.2f/%.2f%n",
+        "%.3f %d %d %.2f/%.2f/%.2f/%.2f %.0f/%.0f/%.0f/%.0f%n",
         os.getProcessCpuTime() / 1e9,
         peakRssKiB(),
         bytes,
         (c1 - c0) / 1e9,
         (c2 - c1) / 1e9,
         (c3 - c2) / 1e9,
-        (c4 - c3) / 1e9);
+        (c4 - c3) / 1e9,
+        (a1 - a0) / 1e6,
+        (a2 - a1) / 1e6,
+        (a3 - a2) / 1e6,
+        (a4 - a3) / 1e6);
   }
 
   private static long peakRssKiB() throws IOException {

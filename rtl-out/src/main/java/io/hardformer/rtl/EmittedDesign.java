@@ -3,7 +3,11 @@ package io.hardformer.rtl;
 import io.hardformer.dsl.elaborate.Design;
 import io.hardformer.dsl.ir.Signal;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +112,26 @@ public final class EmittedDesign {
     return all;
   }
 
+  /**
+   * Writes {@code text} as UTF-8 through a small buffer (the bytes of a large module are never held
+   * whole); unencodable characters become '?', as {@link String#getBytes} would write them.
+   */
+  static void writeUtf8(Path p, String text) throws IOException {
+    CharsetEncoder utf8 =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    char[] slice = new char[8192]; // Writer.write(String) would copy the whole text first
+    try (Writer w = new OutputStreamWriter(Files.newOutputStream(p), utf8)) {
+      for (int off = 0; off < text.length(); off += slice.length) {
+        int n = Math.min(slice.length, text.length() - off);
+        text.getChars(off, off + n, slice, 0);
+        w.write(slice, 0, n);
+      }
+    }
+  }
+
   /** Writes all files into {@code dir} (created if needed) and returns their paths. */
   public List<Path> writeTo(Path dir) {
     try {
@@ -115,7 +139,7 @@ public final class EmittedDesign {
       List<Path> written = new ArrayList<>();
       for (Map.Entry<String, String> f : files().entrySet()) {
         Path p = dir.resolve(f.getKey());
-        Files.write(p, f.getValue().getBytes(StandardCharsets.UTF_8));
+        writeUtf8(p, f.getValue());
         written.add(p);
       }
       return written;

@@ -135,7 +135,19 @@ final class ExpressionRenderer implements ExprVisitor<String> {
   }
 
   static String range(int width) {
-    return width == 1 ? "" : "[" + (width - 1) + ":0] ";
+    if (width == 1) {
+      return "";
+    }
+    return width < RANGES.length ? RANGES[width] : "[" + (width - 1) + ":0] ";
+  }
+
+  /** {@link #range} of the common widths, built once: a flat array declares many equal ranges. */
+  private static final String[] RANGES = new String[257];
+
+  static {
+    for (int w = 2; w < RANGES.length; w++) {
+      RANGES[w] = "[" + (w - 1) + ":0] ";
+    }
   }
 
   /** A sized constant, in decimal or hex by the rule in the class comment. */

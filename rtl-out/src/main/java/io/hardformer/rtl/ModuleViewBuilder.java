@@ -48,11 +48,13 @@ final class ModuleViewBuilder {
   private final NameAllocator names = new NameAllocator();
   private final Map<Expr, Integer> useCounts = new IdentityHashMap<>();
   private final Map<Signal, BitSet> usedBits = new IdentityHashMap<>();
+  private final Set<Signal> allBitsUsed = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Statement, Set<Signal>> targetsOf = new IdentityHashMap<>();
   private final Map<Signal, List<Statement>> topLevelTouching = new LinkedHashMap<>();
   private final Map<Statement, Integer> topLevelIndex = new IdentityHashMap<>();
   private final Map<Expr, Integer> enableIds = new IdentityHashMap<>();
   private final Set<Signal> procedural = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<SourceLocation, String> comments = new HashMap<>();
   private ExpressionRenderer renderer;
 
   ModuleViewBuilder(Design design, ModuleDef def, EmitOptions options, Set<ModuleDef> clocked) {
@@ -172,7 +174,9 @@ final class ModuleViewBuilder {
       if (!seen.add(e)) {
         continue;
       }
-      for (Expr c : e.operands()) {
+      List<Expr> operands = e.operands(); // indexed: a flat top has many leaves, no iterators
+      for (int k = 0, n = operands.size(); k < n; k++) {
+        Expr c = operands.get(k);
         useCounts.merge(c, 1, Integer::sum);
         work.push(c);
       }
@@ -182,7 +186,8 @@ final class ModuleViewBuilder {
           markUsed(((SignalRef) s.operand()).signal(), s.lo(), s.hi());
         }
       } else {
-        for (Expr c : e.operands()) {
+        for (int k = 0, n = operands.size(); k < n; k++) {
+          Expr c = operands.get(k);
           if (c instanceof SignalRef) {
             markAllUsed(((SignalRef) c).signal());
           }
@@ -207,19 +212,31 @@ final class ModuleViewBuilder {
   }
 
   private void markAllUsed(Signal s) {
-    markUsed(s, 0, s.width() - 1);
+    if (s.width() > 0) {
+      allBitsUsed.add(s); // most signals: no bit set of their own
+    } else {
+      markUsed(s, 0, s.width() - 1);
+    }
   }
 
   private void markUsed(Signal s, int lo, int hi) {
-    usedBits.computeIfAbsent(s, k -> new BitSet()).set(lo, hi + 1);
+    if (!allBitsUsed.contains(s)) {
+      usedBits.computeIfAbsent(s, k -> new BitSet()).set(lo, hi + 1);
+    }
   }
 
   private boolean partlyUnused(Signal s) {
+    if (allBitsUsed.contains(s)) {
+      return false;
+    }
     BitSet b = usedBits.get(s);
     return b == null || b.cardinality() < s.width();
   }
 
   private boolean isRead(Signal s) {
+    if (allBitsUsed.contains(s)) {
+      return true;
+    }
     BitSet b = usedBits.get(s);
     return b != null && !b.isEmpty();
   }
@@ -231,7 +248,7 @@ final class ModuleViewBuilder {
     for (Statement s : body.statements()) {
       topLevelIndex.put(s, topLevelIndex.size());
       for (Signal t : targets(s)) {
-        topLevelTouching.computeIfAbsent(t, k -> new ArrayList<>()).add(s);
+        topLevelTouching.computeIfAbsent(t, k -> new ArrayList<>(1)).add(s);
       }
     }
     for (Map.Entry<Signal, List<Statement>> e : topLevelTouching.entrySet()) {
@@ -245,6 +262,10 @@ final class ModuleViewBuilder {
   }
 
   private Set<Signal> targets(Statement s) {
+    Assign plain = s.accept(AS_ASSIGN);
+    if (plain != null) { // most statements: nothing worth caching
+      return Set.of(plain.target());
+    }
     Set<Signal> known = targetsOf.get(s);
     if (known != null) {
       return known;
@@ -518,7 +539,11 @@ final class ModuleViewBuilder {
   }
 
   private String comment(SourceLocation loc) {
-    return options.sourceComments() && !SourceLocation.UNKNOWN.equals(loc) ? " // " + loc : "";
+    if (!options.sourceComments() || SourceLocation.UNKNOWN.equals(loc)) {
+      return "";
+    }
+    // locations are shared per source line: an array of cells repeats a few comments many times
+    return comments.computeIfAbsent(loc, l -> " // " + l);
   }
 
   // ---- step: ports, declarations, instances, header ---------------------------------------------

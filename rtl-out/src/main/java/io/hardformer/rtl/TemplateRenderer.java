@@ -1,7 +1,6 @@
 package io.hardformer.rtl;
 
 import io.hardformer.rtl.view.ModuleView;
-import java.io.StringWriter;
 import java.util.Properties;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
@@ -39,7 +38,7 @@ public final class TemplateRenderer {
   static String module(ModuleView view) {
     VelocityContext ctx = new VelocityContext();
     ctx.put("m", view);
-    StringWriter w = new StringWriter();
+    ChunkedTextWriter w = new ChunkedTextWriter();
     MODULE.merge(ctx, w);
     return w.toString();
   }

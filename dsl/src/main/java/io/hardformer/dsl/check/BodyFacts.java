@@ -98,8 +98,9 @@ public final class BodyFacts {
         new StatementVisitor<>() {
           @Override
           public Void visitAssign(Assign a) {
-            assigns.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(a);
-            Set<Signal> deps = combReads.computeIfAbsent(a.target(), k -> new LinkedHashSet<>());
+            // most signals have one assignment and read few signals: start small
+            assigns.computeIfAbsent(a.target(), k -> new ArrayList<>(1)).add(a);
+            Set<Signal> deps = combReads.computeIfAbsent(a.target(), k -> new LinkedHashSet<>(4));
             deps.addAll(reads(a.value(), a.location()));
             for (Expr g : guards) {
               deps.addAll(reads(g, g.location()));
@@ -163,6 +164,14 @@ public final class BodyFacts {
     }
     if (root instanceof SignalRef) {
       read(((SignalRef) root).signal(), at);
+    }
+    if (root.operands().isEmpty()) { // a leaf (most connections of a flat array): no walk needed
+      if (seen.add(root)) {
+        expressions.add(root);
+      }
+      Set<Signal> leaf = root instanceof SignalRef ? Set.of(((SignalRef) root).signal()) : Set.of();
+      readsMemo.put(root, leaf);
+      return leaf;
     }
     Set<Signal> result = new LinkedHashSet<>();
     Set<Expr> visited = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -8,7 +8,6 @@ import io.hardformer.dsl.ir.ModuleBody;
 import io.hardformer.dsl.ir.Signal;
 import io.hardformer.dsl.ir.SignalKind;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +23,7 @@ import java.util.Set;
  */
 final class CombinationalLoopRule implements Rule {
   private final Map<ModuleBody, Map<Signal, Set<Signal>>> throughPaths = new IdentityHashMap<>();
+  private final Map<ModuleBody, Map<Signal, Integer>> portIndexes = new IdentityHashMap<>();
 
   @Override
   public String id() {
@@ -43,10 +43,13 @@ final class CombinationalLoopRule implements Rule {
   @Override
   public void check(ModuleBody body, BodyFacts facts, CheckRun run, Findings findings) {
     Map<Signal, Set<Signal>> graph = graph(body, facts, run);
-    Map<Signal, Integer> state = new HashMap<>();
+    Map<Signal, Integer> state = new IdentityHashMap<>();
     Set<String> reported = new HashSet<>();
+    CycleSink sink = cycle -> report(cycle, facts, body, findings, reported);
+    List<Signal> stackNodes = new ArrayList<>();
+    List<java.util.Iterator<Signal>> stackIters = new ArrayList<>();
     for (Signal start : graph.keySet()) {
-      dfs(start, graph, state, cycle -> report(cycle, facts, body, findings, reported));
+      dfs(start, graph, state, sink, stackNodes, stackIters);
     }
   }
 
@@ -54,11 +57,17 @@ final class CombinationalLoopRule implements Rule {
     void found(List<Signal> cycle);
   }
 
+  /**
+   * Iterative DFS (designs may have very long combinational chains) on the caller's two stacks,
+   * which are empty on entry and on return.
+   */
   private static void dfs(
-      Signal s, Map<Signal, Set<Signal>> graph, Map<Signal, Integer> state, CycleSink sink) {
-    // iterative DFS: designs may have very long combinational chains
-    List<Signal> stackNodes = new ArrayList<>();
-    List<java.util.Iterator<Signal>> stackIters = new ArrayList<>();
+      Signal s,
+      Map<Signal, Set<Signal>> graph,
+      Map<Signal, Integer> state,
+      CycleSink sink,
+      List<Signal> stackNodes,
+      List<java.util.Iterator<Signal>> stackIters) {
     if (state.getOrDefault(s, 0) != 0) {
       return;
     }
@@ -139,8 +148,9 @@ final class CombinationalLoopRule implements Rule {
       if (t.kind() == SignalKind.REGISTER) {
         continue;
       }
-      Set<Signal> deps = new LinkedHashSet<>();
-      for (Signal r : facts.combReads(t)) {
+      Set<Signal> reads = facts.combReads(t);
+      Set<Signal> deps = new LinkedHashSet<>(Math.max(4, reads.size() * 2));
+      for (Signal r : reads) {
         if (r.kind() != SignalKind.REGISTER) {
           deps.add(r);
         }
@@ -151,21 +161,36 @@ final class CombinationalLoopRule implements Rule {
       Map<Signal, Set<Signal>> through = through(i.body(), run);
       // through() is keyed by the representative body's ports: map them by position to this
       // instance
-      ModuleBody rep = run.canonical(i.body());
-      List<Signal> repPorts = rep.ports();
+      Map<Signal, Integer> repIndex = portIndex(run.canonical(i.body()));
       List<Signal> myPorts = i.ports();
-      Map<Signal, Signal> toMine = new IdentityHashMap<>();
-      for (int k = 0; k < repPorts.size() && k < myPorts.size(); k++) {
-        toMine.put(repPorts.get(k), myPorts.get(k));
-      }
       for (Map.Entry<Signal, Set<Signal>> e : through.entrySet()) {
-        Set<Signal> deps = g.computeIfAbsent(toMine.get(e.getKey()), k -> new LinkedHashSet<>());
+        Set<Signal> deps =
+            g.computeIfAbsent(mine(e.getKey(), repIndex, myPorts), k -> new LinkedHashSet<>(4));
         for (Signal in : e.getValue()) {
-          deps.add(toMine.get(in));
+          deps.add(mine(in, repIndex, myPorts));
         }
       }
     }
     return g;
+  }
+
+  /** The position of each port of {@code rep}, computed once per representative body. */
+  private Map<Signal, Integer> portIndex(ModuleBody rep) {
+    return portIndexes.computeIfAbsent(
+        rep,
+        r -> {
+          Map<Signal, Integer> index = new IdentityHashMap<>();
+          for (Signal p : r.ports()) {
+            index.put(p, index.size());
+          }
+          return index;
+        });
+  }
+
+  /** The port of an instance at the position {@code repPort} has in the representative body. */
+  private static Signal mine(Signal repPort, Map<Signal, Integer> repIndex, List<Signal> myPorts) {
+    Integer k = repIndex.get(repPort);
+    return k == null || k >= myPorts.size() ? null : myPorts.get(k);
   }
 
   /** For each output of {@code child}: the inputs it depends on combinationally. */

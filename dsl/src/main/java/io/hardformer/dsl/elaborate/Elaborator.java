@@ -33,7 +33,15 @@ import java.util.stream.Collectors;
 public final class Elaborator {
   private final ElaborationOptions options;
   private final IdentityHashMap<ModuleBody, Integer> structureOf = new IdentityHashMap<>();
-  private final Map<String, Integer> structureIds = new HashMap<>();
+
+  /**
+   * The distinct structures by a cheap outline (kind, parameters, sizes, children): a body whose
+   * outline is new is a new structure without building its key; keys are built, once each, only for
+   * bodies that share an outline (the cells of an array), not for one-off large bodies.
+   */
+  private final Map<Outline, List<Candidate>> structuresByOutline = new HashMap<>();
+
+  private final StructureKey keys = new StructureKey();
   private final List<ModuleBody> representatives = new ArrayList<>();
   private final List<Long> counts = new ArrayList<>();
 
@@ -87,18 +95,72 @@ public final class Elaborator {
     for (Instance i : body.instances()) {
       childIds.add(structure(i.body(), false));
     }
-    String key = top ? null : StructureKey.of(body, childIds);
-    Integer id = top ? null : structureIds.get(key);
+    Integer id = null;
+    List<Candidate> sameOutline = null;
+    if (!top) {
+      sameOutline =
+          structuresByOutline.computeIfAbsent(
+              new Outline(
+                  body.kindName(),
+                  body.parameters(),
+                  body.ports().size(),
+                  body.signals().size(),
+                  body.statements().size(),
+                  childIds),
+              o -> new ArrayList<>(1));
+      if (!sameOutline.isEmpty()) {
+        for (Candidate c : sameOutline) { // the first comparison builds the kept keys
+          if (c.key == null) {
+            keys.write(c.body, c.childIds);
+            c.key = keys.copy();
+          }
+        }
+        keys.write(body, childIds);
+        for (Candidate c : sameOutline) {
+          if (keys.matches(c.key)) {
+            id = c.id;
+            break;
+          }
+        }
+      }
+    }
     if (id == null) {
       id = representatives.size();
       if (!top) {
-        structureIds.put(key, id);
+        Candidate c = new Candidate(body, childIds, id);
+        if (!sameOutline.isEmpty()) { // the buffer holds this body's key
+          c.key = keys.copy();
+        }
+        sameOutline.add(c);
       }
       representatives.add(body);
       counts.add(0L);
     }
     structureOf.put(body, id);
     return id;
+  }
+
+  /** What two bodies of one structure must share; cheap to compare, not a proof of equality. */
+  private record Outline(
+      String kind,
+      Map<String, String> parameters,
+      int ports,
+      int signals,
+      int statements,
+      List<Integer> childIds) {}
+
+  /** A distinct structure: its first body and, once another body shares its outline, its key. */
+  private static final class Candidate {
+    final ModuleBody body;
+    final List<Integer> childIds;
+    final int id;
+    String key;
+
+    Candidate(ModuleBody body, List<Integer> childIds, int id) {
+      this.body = body;
+      this.childIds = childIds;
+      this.id = id;
+    }
   }
 
   private void countInstances(ModuleBody top) {

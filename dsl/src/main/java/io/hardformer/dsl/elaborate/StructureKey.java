@@ -24,32 +24,56 @@ import java.util.Map;
  * keys of their own structures), statements and expressions (as a numbered DAG, so shared nodes
  * cost once), source locations included. Two bodies with equal keys emit identical Verilog and
  * share one module.
+ *
+ * <p>One writer serves a whole elaboration: it reuses its buffer and maps from body to body, so an
+ * array of N identical cells writes N keys without allocating N key strings (the caller compares
+ * the buffer with the keys it kept, {@link #matches}, and copies only a new one, {@link #copy}).
  */
 final class StructureKey {
-  private final StringBuilder out = new StringBuilder();
-  private final Map<Signal, String> signalIds = new IdentityHashMap<>();
-  private final Map<Expr, Integer> exprIds = new IdentityHashMap<>();
+  /** Maps that grew past this are dropped instead of cleared (clearing costs their capacity). */
+  private static final int REUSE_LIMIT = 4096;
 
-  private StructureKey() {}
+  private final StringBuilder out = new StringBuilder(1024);
+  private Map<Signal, Long> signalIds = new IdentityHashMap<>();
+  private Map<Expr, Integer> exprIds = new IdentityHashMap<>();
+  private final java.util.ArrayDeque<Expr> stack = new java.util.ArrayDeque<>();
 
   /**
+   * Writes the key of {@code body} into the buffer, replacing the previous key.
+   *
    * @param childKeyIds the distinct-structure id of each instance's body, in instance order
    */
-  static String of(ModuleBody body, List<Integer> childKeyIds) {
-    StructureKey k = new StructureKey();
-    k.module(body, childKeyIds);
-    return k.out.toString();
+  void write(ModuleBody body, List<Integer> childKeyIds) {
+    out.setLength(0);
+    signalIds = signalIds.size() > REUSE_LIMIT ? new IdentityHashMap<>() : clear(signalIds);
+    exprIds = exprIds.size() > REUSE_LIMIT ? new IdentityHashMap<>() : clear(exprIds);
+    module(body, childKeyIds);
+  }
+
+  private static <K, V> Map<K, V> clear(Map<K, V> m) {
+    m.clear();
+    return m;
+  }
+
+  /** Whether the last key written equals {@code key}. */
+  boolean matches(String key) {
+    return key.contentEquals(out);
+  }
+
+  /** The last key written, as a string of its own. */
+  String copy() {
+    return out.toString();
   }
 
   private void module(ModuleBody body, List<Integer> childKeyIds) {
     out.append("kind ").append(body.kindName()).append('\n');
     out.append("params ").append(body.parameters()).append('\n');
     out.append("timing ").append(body.timing()).append('\n');
-    int n = 0;
+    long n = 0;
     for (Signal s : body.allSignals()) {
-      String id = "s" + n++;
-      signalIds.put(s, id);
-      out.append(id)
+      signalIds.put(s, n);
+      out.append('s')
+          .append(n++)
           .append(' ')
           .append(s.kind())
           .append(' ')
@@ -59,23 +83,16 @@ final class StructureKey {
           .append(' ')
           .append(s.width())
           .append(' ')
-          .append(s.reset())
-          .append(' ')
-          .append(s.location())
-          .append('\n');
+          .append(s.reset());
+      location(s.location()).append('\n');
     }
     for (int i = 0; i < body.instances().size(); i++) {
       Instance inst = body.instances().get(i);
-      out.append("inst ")
-          .append(inst.name())
-          .append(" def")
-          .append(childKeyIds.get(i))
-          .append(' ')
-          .append(inst.location())
-          .append('\n');
-      int p = 0;
+      out.append("inst ").append(inst.name()).append(" def").append(childKeyIds.get(i));
+      location(inst.location()).append('\n');
+      long p = 0;
       for (Signal s : inst.ports()) {
-        signalIds.put(s, "i" + i + "p" + p++);
+        signalIds.put(s, -(((long) i << 32) | p++) - 1); // negative: the port p of instance i
       }
     }
     statements(body.statements());
@@ -99,7 +116,8 @@ final class StructureKey {
         @Override
         public Void visitAssign(Assign a) {
           int v = expr(a.value());
-          out.append("assign ").append(signal(a.target())).append(" e").append(v);
+          out.append("assign ");
+          signal(a.target()).append(" e").append(v);
           location(a.location()).append(';');
           return null;
         }
@@ -120,11 +138,22 @@ final class StructureKey {
         }
       };
 
-  private String signal(Signal s) {
-    String id = signalIds.get(s);
-    return id != null
-        ? id
-        : "foreign:" + s.scope().kindName() + "." + s.name() + "@" + System.identityHashCode(s);
+  private StringBuilder signal(Signal s) {
+    Long id = signalIds.get(s);
+    if (id == null) {
+      return out.append("foreign:")
+          .append(s.scope().kindName())
+          .append('.')
+          .append(s.name())
+          .append('@')
+          .append(System.identityHashCode(s));
+    }
+    long v = id;
+    if (v >= 0) {
+      return out.append('s').append(v);
+    }
+    long code = -(v + 1);
+    return out.append('i').append(code >>> 32).append('p').append(code & 0xffffffffL);
   }
 
   /** Emits the node (after its operands) once and returns its number. */
@@ -134,7 +163,7 @@ final class StructureKey {
       return known;
     }
     // post-order without recursion: long operator chains must not overflow the stack
-    java.util.ArrayDeque<Expr> stack = new java.util.ArrayDeque<>();
+    stack.clear();
     stack.push(root);
     while (!stack.isEmpty()) {
       Expr e = stack.peek();
@@ -143,7 +172,9 @@ final class StructureKey {
         continue;
       }
       boolean ready = true;
-      for (Expr c : e.operands()) {
+      List<Expr> operands = e.operands();
+      for (int k = 0, n = operands.size(); k < n; k++) {
+        Expr c = operands.get(k);
         if (!exprIds.containsKey(c)) {
           stack.push(c);
           ready = false;
@@ -155,38 +186,40 @@ final class StructureKey {
       stack.pop();
       int id = exprIds.size();
       exprIds.put(e, id);
-      out.append('e').append(id).append('=').append(describe(e));
-      for (Expr c : e.operands()) {
-        out.append(" e").append(exprIds.get(c));
+      out.append('e').append(id).append('=');
+      describe(e);
+      for (int k = 0, n = operands.size(); k < n; k++) {
+        out.append(" e").append(exprIds.get(operands.get(k)).intValue());
       }
       location(e.location()).append(';');
     }
     return exprIds.get(root);
   }
 
-  private String describe(Expr e) {
+  private void describe(Expr e) {
     if (e instanceof Literal) {
       Literal l = (Literal) e;
-      return "lit " + l.value() + " " + l.width() + (l.signed() ? "s" : "u");
-    }
-    if (e instanceof SignalRef) {
-      return "ref " + signal(((SignalRef) e).signal());
-    }
-    if (e instanceof UnaryExpr) {
-      return "un " + ((UnaryExpr) e).op();
-    }
-    if (e instanceof BinaryExpr) {
+      out.append("lit ")
+          .append(l.value())
+          .append(' ')
+          .append(l.width())
+          .append(l.signed() ? 's' : 'u');
+    } else if (e instanceof SignalRef) {
+      out.append("ref ");
+      signal(((SignalRef) e).signal());
+    } else if (e instanceof UnaryExpr) {
+      out.append("un ").append(((UnaryExpr) e).op());
+    } else if (e instanceof BinaryExpr) {
       BinaryExpr b = (BinaryExpr) e;
-      return "bin " + b.op() + (b.signed() ? "s" : "u");
-    }
-    if (e instanceof SliceExpr) {
+      out.append("bin ").append(b.op()).append(b.signed() ? 's' : 'u');
+    } else if (e instanceof SliceExpr) {
       SliceExpr s = (SliceExpr) e;
-      return "slice " + s.hi() + " " + s.lo();
-    }
-    if (e instanceof ExtendExpr) {
+      out.append("slice ").append(s.hi()).append(' ').append(s.lo());
+    } else if (e instanceof ExtendExpr) {
       ExtendExpr x = (ExtendExpr) e;
-      return "ext " + x.width() + (x.signed() ? "s" : "u");
+      out.append("ext ").append(x.width()).append(x.signed() ? 's' : 'u');
+    } else {
+      out.append(e.getClass().getSimpleName());
     }
-    return e.getClass().getSimpleName();
   }
 }

@@ -67,8 +67,13 @@ public final class AttentionDrainLane extends Module {
     rounding.negInf.assign(bool(false));
     rounding.expAdjust.assign(lz);
     out.assign(rounding.out);
-    latency = stages + FixedToFloat.LATENCY;
+    latency = latency(s);
     timing(latency, 1);
+  }
+
+  /** Cycles from {@code acc} to {@code out} of a lane of this shape. */
+  static int latency(AttentionShape s) {
+    return s.drainStages() + FixedToFloat.LATENCY;
   }
 
   /**

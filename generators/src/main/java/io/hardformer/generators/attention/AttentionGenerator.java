@@ -7,12 +7,14 @@ import io.hardformer.generators.catalog.BillOfMaterials.Part;
 import io.hardformer.generators.catalog.BillOfMaterials.Replica;
 import io.hardformer.generators.catalog.BillOfMaterials.SubModule;
 import io.hardformer.generators.catalog.Generator;
+import io.hardformer.generators.catalog.LaneUnits;
 import io.hardformer.generators.catalog.Param;
 import io.hardformer.generators.catalog.ParameterCheck;
 import io.hardformer.generators.catalog.SelfCheckPlan;
 import io.hardformer.generators.catalog.SelfCheckPlan.ExpectedBeat;
 import io.hardformer.generators.catalog.SelfCheckPlan.ExpectedPort;
 import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.fp8.Fp8ExactProduct;
 import io.hardformer.generators.fp8.Fp8Stimulus;
 import io.hardformer.generators.numerics.Fp8Format;
 import java.math.BigInteger;
@@ -117,10 +119,23 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
     AttentionShape oneHead =
         new AttentionShape(s.headDim(), 1, s.format(), s.outFormat(), s.drainStages());
     List<Part> parts = new ArrayList<>();
-    SubModule unit = new SubModule("attention_unit", () -> new AttentionUnit(oneHead), 1);
-    parts.add(Part.of("unitWithOneHead", unit));
+    // the heads' q . k products are priced from one elaborated copy (D per head), not built D x G
+    // times: the unit is elaborated with lanes that are ports only (zero area), so each part is
+    // exactly what it was with the products inside
+    SubModule unit =
+        new SubModule("attention_unit", () -> new AttentionUnit(oneHead, LaneUnits.PORTS_ONLY), 1);
+    SubModule product =
+        new SubModule("fp8_exact_product", () -> new Fp8ExactProduct(s.format()), s.headDim());
+    SubModule drain =
+        new SubModule("attention_drain_lane", () -> AttentionUnit.drainLane(s), s.headDim());
+    parts.add(Part.of("unitWithOneHead", unit, product, drain));
     if (s.qHeads() > 1) {
-      parts.add(Part.of("moreHeads", new Replica(unit, "head0", s.qHeads() - 1)));
+      long more = s.qHeads() - 1;
+      parts.add(
+          Part.of(
+              "moreHeads",
+              new Replica(unit, "head0", more),
+              new SubModule(product.kind(), product.module(), more * s.headDim())));
     }
     return new BillOfMaterials(
         parts,

@@ -6,6 +6,7 @@ import io.hardformer.dsl.Module;
 import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
 import io.hardformer.dsl.Vec;
+import io.hardformer.generators.catalog.LaneUnits;
 import io.hardformer.generators.fp8.ExactDotTree;
 import io.hardformer.generators.fp8.Fp8Unpack;
 import io.hardformer.generators.numerics.Fp8Format;
@@ -42,6 +43,14 @@ public final class AttentionHead extends Module {
   public final int accumulateStage;
 
   public AttentionHead(AttentionShape s) {
+    this(s, LaneUnits.BUILT);
+  }
+
+  /**
+   * @param laneUnits {@link LaneUnits#PORTS_ONLY}: the q . k tree's lanes without logic, for the
+   *     area bill (never emitted)
+   */
+  public AttentionHead(AttentionShape s, LaneUnits laneUnits) {
     Fp8Format f = s.format();
     int dim = s.headDim();
     param("format", f.cliName());
@@ -54,7 +63,7 @@ public final class AttentionHead extends Module {
     lz = out("lz", bitsFor(sumBits));
 
     // q . k, exact
-    ExactDotTree dot = instance("dot", new ExactDotTree(f, dim));
+    ExactDotTree dot = instance("dot", new ExactDotTree(f, dim, true, laneUnits));
     dot.inValid.assign(valid);
     dot.a.assign(q);
     dot.b.assign(k);

@@ -3,10 +3,12 @@ package io.hardformer.generators.attention;
 import io.hardformer.dsl.Bool;
 import io.hardformer.dsl.HwType;
 import io.hardformer.dsl.Module;
+import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.Stream;
 import io.hardformer.dsl.StreamPorts;
 import io.hardformer.dsl.UInt;
 import io.hardformer.dsl.Valid;
+import io.hardformer.generators.catalog.LaneUnits;
 import io.hardformer.generators.floating.OutputRow;
 import io.hardformer.generators.fp8.Fp8Code;
 import io.hardformer.generators.numerics.Fp8Format;
@@ -36,6 +38,14 @@ public final class AttentionUnit extends Module {
   public final Valid<OutputRow> out;
 
   public AttentionUnit(AttentionShape s) {
+    this(s, LaneUnits.BUILT);
+  }
+
+  /**
+   * @param laneUnits {@link LaneUnits#PORTS_ONLY}: the heads' q . k lanes without logic, for the
+   *     area bill (never emitted)
+   */
+  public AttentionUnit(AttentionShape s, LaneUnits laneUnits) {
     Fp8Format f = s.format();
     int dim = s.headDim();
     int g = s.qHeads();
@@ -57,7 +67,7 @@ public final class AttentionUnit extends Module {
     UInt v = in.payload().v;
     List<AttentionHead> heads = new ArrayList<>();
     for (int h = 0; h < g; h++) {
-      heads.add(new AttentionHead(s));
+      heads.add(new AttentionHead(s, laneUnits));
     }
     AttentionHead head0 = heads.get(0); // every head has the same stages
 
@@ -126,13 +136,25 @@ public final class AttentionUnit extends Module {
     int laneLatency = 0;
     for (int d = 0; d < dim; d++) {
       final int dd = d;
-      AttentionDrainLane lane = instance("drain" + d, new AttentionDrainLane(s, lzR.width()));
-      lane.acc.assign(pick(head, heads, hd -> hd.acc.get(dd).asUInt()).asSInt());
-      lane.recip.assign(recip);
-      lane.nan.assign(badR);
-      lane.lz.assign(lzR);
-      lanes[dim - 1 - d] = lane.out;
-      laneLatency = lane.latency;
+      SInt acc = pick(head, heads, hd -> hd.acc.get(dd).asUInt()).asSInt();
+      if (laneUnits == LaneUnits.BUILT) {
+        AttentionDrainLane lane = instance("drain" + d, new AttentionDrainLane(s, lzR.width()));
+        lane.acc.assign(acc);
+        lane.recip.assign(recip);
+        lane.nan.assign(badR);
+        lane.lz.assign(lzR);
+        lanes[dim - 1 - d] = lane.out;
+        laneLatency = lane.latency;
+      } else {
+        AttentionDrainLanePorts lane =
+            instance("drain" + d, new AttentionDrainLanePorts(s, lzR.width()));
+        lane.acc.assign(acc);
+        lane.recip.assign(recip);
+        lane.nan.assign(badR);
+        lane.lz.assign(lzR);
+        lanes[dim - 1 - d] = lane.out;
+        laneLatency = AttentionDrainLane.latency(s);
+      }
     }
     out.payload()
         .out
@@ -143,6 +165,15 @@ public final class AttentionUnit extends Module {
     // last pair accepted -> last_r (1) -> accumulated (done) -> normalize and divide -> head 0
     // drains
     timing(1 + head0.accumulateStage + divCycles + 1 + outputStages, 1);
+  }
+
+  /**
+   * One output element's drain lane ({@code drain<d>}, D per unit) as the unit builds it: for the
+   * area bill, which prices D copies of it when the unit is built with {@link
+   * LaneUnits#PORTS_ONLY}. Its exponent adjustment is a head's {@code lz}.
+   */
+  public static AttentionDrainLane drainLane(AttentionShape s) {
+    return new AttentionDrainLane(s, bitsFor(s.sumBits()));
   }
 
   private interface Field {

@@ -5,6 +5,7 @@ import io.hardformer.dsl.HwType;
 import io.hardformer.dsl.Module;
 import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
+import io.hardformer.generators.catalog.LaneUnits;
 import io.hardformer.generators.numerics.Fp8Arithmetic;
 import io.hardformer.generators.numerics.Fp8Format;
 import io.hardformer.generators.numerics.IntLog2;
@@ -45,6 +46,14 @@ public final class ExactDotTree extends Module {
    * @param registeredProducts false: no register stage between the multipliers and the tree
    */
   public ExactDotTree(Fp8Format f, int lanes, boolean registeredProducts) {
+    this(f, lanes, registeredProducts, LaneUnits.BUILT);
+  }
+
+  /**
+   * @param registeredProducts false: no register stage between the multipliers and the tree
+   * @param laneUnits {@link LaneUnits#PORTS_ONLY}: lanes without logic, for area bills
+   */
+  public ExactDotTree(Fp8Format f, int lanes, boolean registeredProducts, LaneUnits laneUnits) {
     param("format", f.cliName());
     param("lanes", lanes);
     if (!registeredProducts) {
@@ -61,13 +70,35 @@ public final class ExactDotTree extends Module {
     List<Bool> pos = new ArrayList<>();
     List<Bool> neg = new ArrayList<>();
     for (int i = 0; i < lanes; i++) {
-      Fp8ExactProduct p = instance("lane" + i, new Fp8ExactProduct(f));
-      p.a.assign(a.bits(8 * i + 7, 8 * i));
-      p.b.assign(b.bits(8 * i + 7, 8 * i));
-      terms.add(registeredProducts ? regNext("p_term" + i, p.term) : p.term);
-      nans.add(p.nan);
-      pos.add(p.posInf);
-      neg.add(p.negInf);
+      UInt laneA;
+      UInt laneB;
+      SInt term;
+      Bool nanOut;
+      Bool posOut;
+      Bool negOut;
+      if (laneUnits == LaneUnits.BUILT) {
+        Fp8ExactProduct p = instance("lane" + i, new Fp8ExactProduct(f));
+        laneA = p.a;
+        laneB = p.b;
+        term = p.term;
+        nanOut = p.nan;
+        posOut = p.posInf;
+        negOut = p.negInf;
+      } else {
+        Fp8ExactProductPorts p = instance("lane" + i, new Fp8ExactProductPorts(f));
+        laneA = p.a;
+        laneB = p.b;
+        term = p.term;
+        nanOut = p.nan;
+        posOut = p.posInf;
+        negOut = p.negInf;
+      }
+      laneA.assign(a.bits(8 * i + 7, 8 * i));
+      laneB.assign(b.bits(8 * i + 7, 8 * i));
+      terms.add(registeredProducts ? regNext("p_term" + i, term) : term);
+      nans.add(nanOut);
+      pos.add(posOut);
+      neg.add(negOut);
     }
     Bool anyNan = orAll(nans);
     Bool anyPos = orAll(pos);

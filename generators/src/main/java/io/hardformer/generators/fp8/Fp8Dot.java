@@ -4,6 +4,7 @@ import io.hardformer.dsl.Module;
 import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.StreamPorts;
 import io.hardformer.dsl.Valid;
+import io.hardformer.generators.catalog.LaneUnits;
 import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.floating.OutputRow;
 import io.hardformer.generators.numerics.Fp8Format;
@@ -25,6 +26,14 @@ public final class Fp8Dot extends Module {
   final Valid<OutputRow> out;
 
   public Fp8Dot(Fp8Format f, int lanes, FloatPacker outFormat) {
+    this(f, lanes, outFormat, LaneUnits.BUILT);
+  }
+
+  /**
+   * @param laneUnits {@link LaneUnits#PORTS_ONLY}: the tree's lanes without logic, for the area
+   *     bill (never emitted)
+   */
+  public Fp8Dot(Fp8Format f, int lanes, FloatPacker outFormat, LaneUnits laneUnits) {
     if (lanes < 1 || lanes > 4096) {
       throw new IllegalArgumentException("lanes must be 1 to 4096, got " + lanes);
     }
@@ -38,7 +47,7 @@ public final class Fp8Dot extends Module {
     int unit = 2 * f.quantumExponent();
 
     // exact products and their exact sum
-    ExactDotTree tree = instance("tree", new ExactDotTree(f, lanes));
+    ExactDotTree tree = instance("tree", new ExactDotTree(f, lanes, true, laneUnits));
     tree.inValid.assign(in.valid());
     tree.a.assign(in.payload().a);
     tree.b.assign(in.payload().b);
