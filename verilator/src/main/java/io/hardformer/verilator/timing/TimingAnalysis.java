@@ -63,11 +63,13 @@ public final class TimingAnalysis {
   /**
    * The ABC script ({@code abc -script}; Yosys turns commas into blanks and {@code {D}} into {@code
    * -D} and the target): structural hashing and choices ({@code dch -f}) without the area recovery
-   * ({@code dc2}) of the default script, delay-oriented mapping to the liberty's gates, then
-   * buffering of high-fanout nets and gate sizing against the target.
+   * ({@code dc2}) of the default script, delay-oriented mapping to the liberty's gates, removal of
+   * the gates {@code map} leaves without fanout ({@code cleanup}: ABC's {@code buffer} aborts on
+   * them, "node N has no fanout", as it did on rope's {@code rope_sin_cos}), then buffering of
+   * high-fanout nets and gate sizing against the target.
    */
   public static final String ABC_SCRIPT =
-      "+strash;dch,-f;map,{D};buffer;upsize,{D};dnsize,{D};stime,-p";
+      "+strash;dch,-f;map,{D};cleanup;buffer;upsize,{D};dnsize,{D};stime,-p";
 
   /** The cell assumed to drive every input (of ABC's logic and of the design's ports). */
   public static final String DRIVING_CELL = "INVX1";
