@@ -31,18 +31,24 @@ import java.util.regex.Pattern;
  * input-to-output paths all count. Results are cached by content under {@code <model
  * cache>/timing/} like {@code AreaSynthesis}'s.
  *
+ * <p><b>Delay-oriented mapping.</b> ABC runs {@link #ABC_SCRIPT} ({@code abc -script}) instead of
+ * Yosys's default liberty script: that one restructures for area ({@code dc2}, {@code &nf}) and
+ * turns Yosys's Brent-Kung {@code $lcu} adders back into ripple chains, so every wide add measured
+ * linearly in its width. The delay-oriented script keeps the structure ({@code strash; dch -f}),
+ * maps for delay with the target ({@code map -D}), then buffers and sizes. Its area is larger than
+ * an area-oriented mapping's, as a timing-driven flow's is.
+ *
  * <p><b>Buffering and sizing.</b> ABC maps with a delay target of {@link #DELAY_TARGET_PS} (30 FO4
- * of this liberty, the project's stage target) and a constraint file ({@code abc -D 3000 -constr}),
- * which makes Yosys run ABC's {@code buffer; upsize; dnsize} after {@code &nf} (Yosys 0.23 {@code
- * help abc}): high-fanout nets get buffer trees and gates on slow paths are sized up, as a real
- * flow does before placement. Paths already under the target are mapped for area; a design that
- * cannot meet it gets ABC's fastest mapping. ABC sees every flip-flop Q pin as a primary input and
- * every D pin as a primary output, so the constraint file gives each input the drive of {@link
- * #DRIVING_CELL} and each output the load of one flip-flop D pin ({@link #LOAD_CELL}, capacitance
- * read from the liberty). OpenSTA is given the same view of the design's own ports: inputs driven
- * by {@link #DRIVING_CELL} (its delay counts in the arrival), outputs loaded by one {@link
- * #LOAD_CELL} D pin. Cells of the liberty instantiated directly are black boxes to ABC and are
- * never resized or buffered (so {@link Fo4}'s chain stays a chain of INVX1).
+ * of this liberty, the project's stage target, given to the script's {@code {D}}) and a constraint
+ * file ({@code abc -D 3000 -constr}, which Yosys reads into ABC before the script), and the script
+ * runs ABC's {@code buffer; upsize; dnsize} after mapping: high-fanout nets get buffer trees and
+ * gates on slow paths are sized up, as a real flow does before placement. ABC sees every flip-flop
+ * Q pin as a primary input and every D pin as a primary output, so the constraint file gives each
+ * input the drive of {@link #DRIVING_CELL} and each output the load of one flip-flop D pin ({@link
+ * #LOAD_CELL}, capacitance read from the liberty). OpenSTA is given the same view of the design's
+ * own ports: inputs driven by {@link #DRIVING_CELL} (its delay counts in the arrival), outputs
+ * loaded by one {@link #LOAD_CELL} D pin. Cells of the liberty instantiated directly are black
+ * boxes to ABC and are never resized or buffered (so {@link Fo4}'s chain stays a chain of INVX1).
  */
 public final class TimingAnalysis {
   /** The clock period given to OpenSTA; the critical path is this minus the worst slack. */
@@ -53,6 +59,17 @@ public final class TimingAnalysis {
    * FO4), the issue's per-stage target.
    */
   public static final int DELAY_TARGET_PS = 3000;
+
+  /**
+   * The ABC script ({@code abc -script}; Yosys turns commas into blanks and {@code {D}} into {@code
+   * -D} and the target): structural hashing and choices ({@code dch -f}) without the area recovery
+   * ({@code dc2}) of the default script, delay-oriented mapping to the liberty's gates, removal of
+   * the gates {@code map} leaves without fanout ({@code cleanup}: ABC's {@code buffer} aborts on
+   * them, "node N has no fanout", as it did on rope's {@code rope_sin_cos}), then buffering of
+   * high-fanout nets and gate sizing against the target.
+   */
+  public static final String ABC_SCRIPT =
+      "+strash;dch,-f;map,{D};cleanup;buffer;upsize,{D};dnsize,{D};stime,-p";
 
   /** The cell assumed to drive every input (of ABC's logic and of the design's ports). */
   public static final String DRIVING_CELL = "INVX1";
@@ -187,6 +204,8 @@ public final class TimingAnalysis {
         + CONSTR
         + " -liberty "
         + LIB
+        + " -script "
+        + ABC_SCRIPT
         + "; opt_clean -purge; splitnets -ports; opt_clean -purge; write_verilog -noattr "
         + "netlist.v; tee -o stat.txt stat -liberty "
         + LIB;
