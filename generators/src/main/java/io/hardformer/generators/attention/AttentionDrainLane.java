@@ -5,6 +5,7 @@ import io.hardformer.dsl.HwType;
 import io.hardformer.dsl.Module;
 import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
+import io.hardformer.generators.catalog.LaneUnits;
 import io.hardformer.generators.floating.FixedToFloat;
 
 /**
@@ -30,7 +31,19 @@ public final class AttentionDrainLane extends Module {
   /** Cycles from {@code acc} and {@code recip} to {@code out}. */
   public final int latency;
 
+  private final LaneUnits units;
+
   public AttentionDrainLane(AttentionShape s, int lzBits) {
+    this(s, lzBits, LaneUnits.BUILT);
+  }
+
+  /**
+   * Built {@link LaneUnits#PORTS_ONLY}, the lane has these ports and no logic (output tied to zero,
+   * kind {@code attention_drain_lane_ports}): for the area bill, which prices D lanes from one
+   * elaborated copy; never emitted.
+   */
+  public AttentionDrainLane(AttentionShape s, int lzBits, LaneUnits units) {
+    this.units = units;
     int accBits = s.accBits();
     int stages = s.drainStages();
     param("acc_bits", accBits);
@@ -39,6 +52,11 @@ public final class AttentionDrainLane extends Module {
     acc = in("acc", HwType.sint(accBits));
     lz = in("lz", lzBits);
     out = out("out", s.outFormat().width());
+    latency = latency(s);
+    if (units == LaneUnits.PORTS_ONLY) {
+      out.assign(lit(0, s.outFormat().width()));
+      return;
+    }
 
     SInt a = acc;
     UInt r = recip;
@@ -67,7 +85,6 @@ public final class AttentionDrainLane extends Module {
     rounding.negInf.assign(bool(false));
     rounding.expAdjust.assign(lz);
     out.assign(rounding.out);
-    latency = latency(s);
     timing(latency, 1);
   }
 
@@ -86,6 +103,6 @@ public final class AttentionDrainLane extends Module {
 
   @Override
   public String kindName() {
-    return "attention_drain_lane";
+    return units == LaneUnits.BUILT ? "attention_drain_lane" : "attention_drain_lane_ports";
   }
 }

@@ -137,24 +137,14 @@ public final class AttentionUnit extends Module {
     for (int d = 0; d < dim; d++) {
       final int dd = d;
       SInt acc = pick(head, heads, hd -> hd.acc.get(dd).asUInt()).asSInt();
-      if (laneUnits == LaneUnits.BUILT) {
-        AttentionDrainLane lane = instance("drain" + d, new AttentionDrainLane(s, lzR.width()));
-        lane.acc.assign(acc);
-        lane.recip.assign(recip);
-        lane.nan.assign(badR);
-        lane.lz.assign(lzR);
-        lanes[dim - 1 - d] = lane.out;
-        laneLatency = lane.latency;
-      } else {
-        AttentionDrainLanePorts lane =
-            instance("drain" + d, new AttentionDrainLanePorts(s, lzR.width()));
-        lane.acc.assign(acc);
-        lane.recip.assign(recip);
-        lane.nan.assign(badR);
-        lane.lz.assign(lzR);
-        lanes[dim - 1 - d] = lane.out;
-        laneLatency = AttentionDrainLane.latency(s);
-      }
+      AttentionDrainLane lane =
+          instance("drain" + d, new AttentionDrainLane(s, lzR.width(), laneUnits));
+      lane.acc.assign(acc);
+      lane.recip.assign(recip);
+      lane.nan.assign(badR);
+      lane.lz.assign(lzR);
+      lanes[dim - 1 - d] = lane.out;
+      laneLatency = lane.latency;
     }
     out.payload()
         .out

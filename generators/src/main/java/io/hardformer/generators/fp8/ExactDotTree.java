@@ -70,29 +70,13 @@ public final class ExactDotTree extends Module {
     List<Bool> pos = new ArrayList<>();
     List<Bool> neg = new ArrayList<>();
     for (int i = 0; i < lanes; i++) {
-      UInt laneA;
-      UInt laneB;
-      SInt term;
-      Bool nanOut;
-      Bool posOut;
-      Bool negOut;
-      if (laneUnits == LaneUnits.BUILT) {
-        Fp8ExactProduct p = instance("lane" + i, new Fp8ExactProduct(f));
-        laneA = p.a;
-        laneB = p.b;
-        term = p.term;
-        nanOut = p.nan;
-        posOut = p.posInf;
-        negOut = p.negInf;
-      } else {
-        Fp8ExactProductPorts p = instance("lane" + i, new Fp8ExactProductPorts(f));
-        laneA = p.a;
-        laneB = p.b;
-        term = p.term;
-        nanOut = p.nan;
-        posOut = p.posInf;
-        negOut = p.negInf;
-      }
+      Fp8ExactProduct p = instance("lane" + i, new Fp8ExactProduct(f, laneUnits));
+      UInt laneA = p.a;
+      UInt laneB = p.b;
+      SInt term = p.term;
+      Bool nanOut = p.nan;
+      Bool posOut = p.posInf;
+      Bool negOut = p.negInf;
       laneA.assign(a.bits(8 * i + 7, 8 * i));
       laneB.assign(b.bits(8 * i + 7, 8 * i));
       terms.add(registeredProducts ? regNext("p_term" + i, term) : term);
