@@ -2,8 +2,8 @@ package io.hardformer.bench;
 
 /**
  * Entry point: {@code bench/run harness | fp8 | array | attention | rtl-speed | elaborate | fresh |
- * accuracy [pareto] | sim-backends [cycles] [designs] | verilator-scale [16x16 32x32 64x64 attention]
- * [--cycles N] [--profile P]}. Prints Markdown tables.
+ * accuracy [pareto] | sim-backends [cycles] [designs] | verilator-scale [16x16 32x32 64x64
+ * attention] [--cycles N] [--profile P]}. Prints Markdown tables.
  */
 public final class BenchMain {
   private BenchMain() {}

@@ -11,7 +11,9 @@ import java.util.List;
 public enum BuildProfile {
   /**
    * For tests, which run a model for a few thousand cycles: small designs keep Verilator's default
-   * (-Os), large ones compile at -O1 and huge ones at -O0, the run-once code always at -O0.
+   * (-Os), large ones compile at -O1 and huge ones at -O0, the run-once code always at -O0. A huge
+   * design with a repeated block ({@link HierarchicalBlocks}) is built hierarchically at -O1 in
+   * either profile: its C++ is the block once plus the instances' calls.
    */
   BUILD_FAST,
   /**
@@ -34,6 +36,10 @@ public enum BuildProfile {
   /** The flags this profile adds to {@link ModelCache#FLAGS} for {@code design}. */
   List<String> cxxFlags(EmittedDesign design) {
     if (this == RUN_FAST) {
+      return List.of("-MAKEFLAGS", "OPT_FAST=-O1 OPT_SLOW=-O0");
+    }
+    if (HierarchicalBlocks.of(design).isPresent()) {
+      // the model is the block's C++ once plus the instances' calls: small enough for -O1
       return List.of("-MAKEFLAGS", "OPT_FAST=-O1 OPT_SLOW=-O0");
     }
     long lines = flattenedLines(design);
