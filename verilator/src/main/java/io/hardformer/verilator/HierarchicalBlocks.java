@@ -12,13 +12,14 @@ import java.util.Optional;
  * The module a large design is Verilated around hierarchically (Verilator's {@code --hierarchical}
  * with a {@code hier_block} control file): Verilator then turns that module into C++ and compiles
  * it once, and every instance calls the one compiled block, instead of flattening every instance
- * into the model. Chosen from the design's structure, so any generator gets it: above {@link
- * BuildProfile#O0_ABOVE} flattened Verilog lines, the repeated module (two or more instances) that
- * makes up at least half of the flattened design, and of those the one with the fewest instances
- * (the outermost: an FMA array's row, not its cell). Measured on the FMA array (docs/BENCHMARKS.md,
- * "Hierarchical builds"): marking the row builds the 32 x 32 array in a sixth of the CPU of the
- * flattened build and simulates it faster; marking the cell instead is 5x slower per cycle than
- * marking the row (a call per cell per evaluation).
+ * into the model. Chosen from the design's structure, so any generator gets it (at {@link
+ * BuildProfile#BUILD_FAST}): above {@link BuildProfile#O0_ABOVE} flattened Verilog lines, the
+ * repeated module (two or more instances) that makes up at least half of the flattened design, and
+ * of those the one with the fewest instances, then the largest (the outermost: an FMA array's row,
+ * not its cell). Measured on the FMA array (docs/BENCHMARKS.md, "Hierarchical builds"): marking the
+ * row builds the 32 x 32 array in a sixth of the CPU of the flattened build and simulates it
+ * faster; marking the cell instead is 5x slower per cycle than marking the row (a call per cell per
+ * evaluation).
  */
 final class HierarchicalBlocks {
   /** The control file's name in the build folder. */
@@ -50,7 +51,10 @@ final class HierarchicalBlocks {
           def.instanceCount() >= 2 && !def.name().equals(design.design().top().name());
       if (repeated
           && 2 * def.instanceCount() * lines >= total
-          && (best == null || def.instanceCount() < best.instanceCount())) {
+          && (best == null
+              || def.instanceCount() < best.instanceCount()
+              || (def.instanceCount() == best.instanceCount()
+                  && lines > subtree.get(best.name())))) {
         best = def;
       }
     }

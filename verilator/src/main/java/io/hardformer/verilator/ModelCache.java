@@ -129,7 +129,7 @@ public final class ModelCache {
             profile,
             flags(design, spec, profile),
             HarnessGenerator.render(spec),
-            HierarchicalBlocks.inputs(design, HierarchicalBlocks.of(design)));
+            HierarchicalBlocks.inputs(design, profile.hierarchicalBlock(design)));
     return ModelEntry.problem(root.resolve("models").resolve(key)) == null;
   }
 
@@ -138,7 +138,8 @@ public final class ModelCache {
     Verilator verilator = this.verilator != null ? this.verilator : Verilator.get();
     String harness = HarnessGenerator.render(spec);
     List<String> flags = flags(design, spec, profile);
-    Map<String, String> inputs = HierarchicalBlocks.inputs(design, HierarchicalBlocks.of(design));
+    Map<String, String> inputs =
+        HierarchicalBlocks.inputs(design, profile.hierarchicalBlock(design));
     String key = key(verilator.version(), profile, flags, harness, inputs);
     Path dir = root.resolve("models").resolve(key);
     Path exe = dir.resolve(ModelEntry.EXECUTABLE);
@@ -324,7 +325,7 @@ public final class ModelCache {
   static List<String> flags(EmittedDesign design, HarnessSpec spec, BuildProfile profile) {
     List<String> flags = new ArrayList<>(FLAGS);
     flags.addAll(profile.cxxFlags(design));
-    if (HierarchicalBlocks.of(design).isPresent()) {
+    if (profile.hierarchicalBlock(design).isPresent()) {
       flags.add("--hierarchical"); // the block is named in the control file, one of the inputs
     }
     if (spec.trace()) {

@@ -1,8 +1,10 @@
 package io.hardformer.verilator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hardformer.dsl.Definition;
 import io.hardformer.dsl.Instance;
@@ -81,12 +83,66 @@ class HierarchicalBlocksTest {
     }
   }
 
+  /** One line of {@code cols} stages inside a wrapper of its own. */
+  static final class Wrapped extends Module {
+    final UInt a = in("a", 8);
+    final UInt y = out("y", 8);
+
+    Wrapped(int cols) {
+      Instance<Line> l = instance("line", definition(() -> new Line(cols)));
+      l.port(m -> m.a).assign(a);
+      y.assign(l.port(m -> m.y).addWrap(lit(3, 8)));
+    }
+
+    @Override
+    public String kindName() {
+      return "wrapped";
+    }
+  }
+
+  /** {@code rows} wrapped lines. */
+  static final class WrappedGrid extends Module {
+    final UInt a = in("a", 8);
+    final UInt y = out("y", 8);
+
+    WrappedGrid(int rows, int cols) {
+      Definition<Wrapped> d = definition(() -> new Wrapped(cols));
+      UInt acc = lit(0, 8);
+      for (int i = 0; i < rows; i++) {
+        Instance<Wrapped> w = instance("wrapped_" + i, d);
+        w.port(m -> m.a).assign(a);
+        acc = acc.xor(w.port(m -> m.y));
+      }
+      y.assign(acc);
+    }
+  }
+
   private static final EmittedDesign GRID =
       VerilogEmitter.emit(new Grid(4, 6), EmitOptions.defaults());
 
   @Test
   void theOutermostRepeatedModuleThatMakesUpMostOfTheDesignIsTheBlock() {
     assertEquals(Optional.of("line"), HierarchicalBlocks.of(GRID, 10));
+  }
+
+  @Test
+  void ofTwoModulesWithAsManyInstancesTheOuterIsTheBlock() {
+    EmittedDesign d = VerilogEmitter.emit(new WrappedGrid(4, 6), EmitOptions.defaults());
+    assertEquals(Optional.of("wrapped"), HierarchicalBlocks.of(d, 10));
+  }
+
+  @Test
+  void onlyBuildFastBuildsAHugeDesignHierarchically() {
+    EmittedDesign huge = VerilogEmitter.emit(new Grid(100, 100), EmitOptions.defaults());
+    assertTrue(BuildProfile.flattenedLines(huge) > BuildProfile.O0_ABOVE);
+    HarnessSpec spec = HarnessSpec.of(huge, false);
+    assertEquals(Optional.of("line"), BuildProfile.BUILD_FAST.hierarchicalBlock(huge));
+    assertTrue(ModelCache.flags(huge, spec, BuildProfile.BUILD_FAST).contains("--hierarchical"));
+    assertTrue(
+        ModelCache.flags(huge, spec, BuildProfile.BUILD_FAST)
+            .contains("OPT_FAST=-O1 OPT_SLOW=-O0"));
+    assertEquals(Optional.empty(), BuildProfile.RUN_FAST.hierarchicalBlock(huge));
+    assertFalse(ModelCache.flags(huge, spec, BuildProfile.RUN_FAST).contains("--hierarchical"));
   }
 
   @Test
