@@ -12,16 +12,23 @@ import java.util.stream.Stream;
  * chew through, so the first predictor of a model's build time. Recorded in {@code builds.log}.
  */
 public record GeneratedCxx(int files, long lines, long bytes) {
-  /** Counts the generated sources of the model with prefix {@code V<top>} in {@code objDir}. */
+  /**
+   * Counts the generated sources of the model with prefix {@code V<top>} in {@code objDir}, and
+   * those of a hierarchical block in its folder {@code V<block>/} (prefix {@code V<block>}).
+   */
   static GeneratedCxx of(Path objDir, String top) throws IOException {
     String prefix = "V" + top;
     List<Path> sources;
-    try (Stream<Path> all = Files.list(objDir)) {
+    try (Stream<Path> all = Files.walk(objDir, 2)) {
       sources =
           all.filter(
                   p -> {
                     String n = p.getFileName().toString();
-                    return n.startsWith(prefix) && (n.endsWith(".cpp") || n.endsWith(".h"));
+                    Path parent = p.getParent();
+                    boolean model = parent.equals(objDir) && n.startsWith(prefix);
+                    boolean block =
+                        !parent.equals(objDir) && n.startsWith(parent.getFileName().toString());
+                    return (model || block) && (n.endsWith(".cpp") || n.endsWith(".h"));
                   })
               .sorted()
               .toList();

@@ -129,7 +129,7 @@ public final class ModelCache {
             profile,
             flags(design, spec, profile),
             HarnessGenerator.render(spec),
-            design.verilog());
+            HierarchicalBlocks.inputs(design, profile.hierarchicalBlock(design)));
     return ModelEntry.problem(root.resolve("models").resolve(key)) == null;
   }
 
@@ -138,7 +138,9 @@ public final class ModelCache {
     Verilator verilator = this.verilator != null ? this.verilator : Verilator.get();
     String harness = HarnessGenerator.render(spec);
     List<String> flags = flags(design, spec, profile);
-    String key = key(verilator.version(), profile, flags, harness, design.verilog());
+    Map<String, String> inputs =
+        HierarchicalBlocks.inputs(design, profile.hierarchicalBlock(design));
+    String key = key(verilator.version(), profile, flags, harness, inputs);
     Path dir = root.resolve("models").resolve(key);
     Path exe = dir.resolve(ModelEntry.EXECUTABLE);
     if (ModelEntry.problem(dir) == null) {
@@ -168,7 +170,7 @@ public final class ModelCache {
                     + "); rebuilding it");
             discard(dir);
           }
-          build(verilator, design, spec, harness, flags, dir);
+          build(verilator, design, inputs, spec, harness, flags, dir);
           return new CompiledModel(exe, spec, key, true);
         }
       } catch (IOException e) {
@@ -191,6 +193,7 @@ public final class ModelCache {
   private void build(
       Verilator verilator,
       EmittedDesign design,
+      Map<String, String> inputs,
       HarnessSpec spec,
       String harness,
       List<String> flags,
@@ -202,9 +205,10 @@ public final class ModelCache {
     long lines = design.verilog().values().stream().mapToLong(v -> v.lines().count()).sum();
     System.err.printf(
         Locale.ROOT,
-        "hardformer: building Verilator model for %s (%,d Verilog lines%s, into %s) ...%n",
+        "hardformer: building Verilator model for %s (%,d Verilog lines%s%s, into %s) ...%n",
         design.top(),
         lines,
+        inputs.containsKey(HierarchicalBlocks.CONTROL_FILE) ? ", hierarchical" : "",
         spec.trace() ? ", with tracing" : "",
         finalDir);
     long t0 = System.nanoTime();
@@ -212,7 +216,7 @@ public final class ModelCache {
       List<String> args = new ArrayList<>(flags);
       args.addAll(
           List.of("--top-module", design.top(), "-Mdir", "obj", "-o", ModelEntry.EXECUTABLE));
-      for (Map.Entry<String, String> f : design.verilog().entrySet()) {
+      for (Map.Entry<String, String> f : inputs.entrySet()) {
         Files.writeString(tmp.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
         args.add(f.getKey());
       }
@@ -321,6 +325,9 @@ public final class ModelCache {
   static List<String> flags(EmittedDesign design, HarnessSpec spec, BuildProfile profile) {
     List<String> flags = new ArrayList<>(FLAGS);
     flags.addAll(profile.cxxFlags(design));
+    if (profile.hierarchicalBlock(design).isPresent()) {
+      flags.add("--hierarchical"); // the block is named in the control file, one of the inputs
+    }
     if (spec.trace()) {
       flags.add("--trace-fst");
     }

@@ -10,8 +10,9 @@ import io.hardformer.dsl.UInt;
 import io.hardformer.dsl.Valid;
 import io.hardformer.generators.floating.OutputRow;
 import io.hardformer.generators.numerics.Fp8Format;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.function.Function;
+import java.util.List;
 
 /**
  * An R x C output-stationary grid of FP8 multiply-accumulate cells computing Y[R x C] = X[R x K] .
@@ -34,8 +35,10 @@ import java.util.function.Function;
  * starts at once (double buffering). Rows finish one per cycle, and a column readout multiplexer
  * drains row i as soon as its last cell is done, while the array already works on the next matmul.
  *
- * <p>Every cell is an instance of one {@link Definition} (and every column readout of another): the
- * cell is constructed, located and checked once, not R x C times.
+ * <p>The array is R instances {@code row_i} of one {@link FmaRow} definition (C cells {@code
+ * cell_j} of one cell definition), and C column readouts of another: the cell and the row are
+ * constructed, located and checked once, not R x C times, and the row is one Verilog module that a
+ * hierarchical Verilator build compiles once.
  */
 public final class FmaArray extends Module {
   /** The beats: ports {@code in_valid}, {@code in_ready}, {@code in_last}, {@code x}, {@code w}. */
@@ -103,10 +106,19 @@ public final class FmaArray extends Module {
     UInt wR = regNext("w_r", w);
     Bool validR = regNext("valid_r", accept, false);
     Bool lastR = regNext("last_r", acceptLast, false);
-    Cell[][] cells = new Cell[rows][cols];
-    Function<String, Cell> newCell = cellMaker(shape);
     int sumBits = shape.sumBits();
     int lane = 8 * lanes;
+    Definition<FmaRow> rowDef = definition(() -> new FmaRow(shape));
+    int holdBits = rowDef.module().hold.width() / cols;
+    UInt[] wSkewed = new UInt[cols];
+    for (int j = 0; j < cols; j++) {
+      UInt wj = wR.bits(lane * j + lane - 1, lane * j);
+      for (int d = 0; d < j; d++) {
+        wj = regNext("w" + j + "_skew" + d, wj);
+      }
+      wSkewed[cols - 1 - j] = wj;
+    }
+    List<Instance<FmaRow>> rowList = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
       UInt xi = xR.bits(lane * i + lane - 1, lane * i);
       Bool vi = validR;
@@ -116,27 +128,20 @@ public final class FmaArray extends Module {
         vi = regNext("valid" + i + "_skew" + d, vi, false);
         li = regNext("last" + i + "_skew" + d, li, false);
       }
-      for (int j = 0; j < cols; j++) {
-        Cell cell = newCell.apply("cell_" + i + "_" + j);
-        cells[i][j] = cell;
-        cell.xIn().assign(j == 0 ? xi : cells[i][j - 1].xOut());
-        cell.validIn().assign(j == 0 ? vi : cells[i][j - 1].validOut());
-        cell.lastIn().assign(j == 0 ? li : cells[i][j - 1].lastOut());
-      }
-    }
-    for (int j = 0; j < cols; j++) {
-      UInt wj = wR.bits(lane * j + lane - 1, lane * j);
-      for (int d = 0; d < j; d++) {
-        wj = regNext("w" + j + "_skew" + d, wj);
-      }
-      for (int i = 0; i < rows; i++) {
-        cells[i][j].wIn().assign(i == 0 ? wj : cells[i - 1][j].wOut());
-      }
+      Instance<FmaRow> row = instance("row_" + i, rowDef);
+      row.port(r -> r.xIn).assign(xi);
+      row.port(r -> r.validIn).assign(vi);
+      row.port(r -> r.lastIn).assign(li);
+      row.port(r -> r.wIn)
+          .assign(
+              i == 0
+                  ? (cols == 1 ? wSkewed[0] : wSkewed[0].cat(Arrays.copyOfRange(wSkewed, 1, cols)))
+                  : rowList.get(i - 1).port(r -> r.wOut));
+      rowList.add(row);
     }
     // drain: row 0's last cell is done when its markers leave it (plus the stages a dot cell
     // adds); rows follow one per cycle
-    Cell corner = cells[0][cols - 1];
-    Bool cornerDone = corner.validOut().and(corner.lastOut());
+    Bool cornerDone = rowList.get(0).port(r -> r.validOut).and(rowList.get(0).port(r -> r.lastOut));
     if (shape.cellExtra() > 0) {
       cornerDone = delay("corner_done", cornerDone, shape.cellExtra(), false);
     }
@@ -177,7 +182,10 @@ public final class FmaArray extends Module {
       Instance<ColumnReadout> readout = instance("readout_" + j, readoutDef);
       for (int i = 0; i < rows; i++) {
         int r = i;
-        readout.port(c -> c.holds.get(r)).assign(cells[i][j].hold());
+        int lo = holdBits * j;
+        readout
+            .port(c -> c.holds.get(r))
+            .assign(rowList.get(i).port(m -> m.hold).bits(lo + holdBits - 1, lo));
       }
       readout.port(c -> c.row).assign(row);
       columns[cols - 1 - j] = readout.port(c -> c.out);
@@ -190,70 +198,6 @@ public final class FmaArray extends Module {
     // last beat accepted -> last_r (1) -> row 0's markers cross the C cells (C) -> start_read (1)
     // -> readout
     timing(1 + cols + shape.cellExtra() + 1 + readoutLatency, 1);
-  }
-
-  /** The ports of either cell kind the array wires. */
-  private record Cell(
-      UInt xIn,
-      UInt wIn,
-      Bool validIn,
-      Bool lastIn,
-      UInt xOut,
-      UInt wOut,
-      Bool validOut,
-      Bool lastOut,
-      UInt hold) {}
-
-  /** Defines the shape's cell kind once; the result instantiates it under a name. */
-  private Function<String, Cell> cellMaker(FmaArrayShape shape) {
-    if (shape.carrySave()) {
-      Definition<FmaCarrySaveCell> d =
-          definition(() -> new FmaCarrySaveCell(shape.format(), shape.sumBits()));
-      return name -> {
-        Instance<FmaCarrySaveCell> c = instance(name, d);
-        return new Cell(
-            c.port(m -> m.xIn),
-            c.port(m -> m.wIn),
-            c.port(m -> m.validIn),
-            c.port(m -> m.lastIn),
-            c.port(m -> m.xOut),
-            c.port(m -> m.wOut),
-            c.port(m -> m.validOut),
-            c.port(m -> m.lastOut),
-            c.port(m -> m.hold));
-      };
-    }
-    if (shape.dotCells()) {
-      Definition<FmaDotCell> d = definition(() -> new FmaDotCell(shape));
-      return name -> {
-        Instance<FmaDotCell> c = instance(name, d);
-        return new Cell(
-            c.port(m -> m.xIn),
-            c.port(m -> m.wIn),
-            c.port(m -> m.validIn),
-            c.port(m -> m.lastIn),
-            c.port(m -> m.xOut),
-            c.port(m -> m.wOut),
-            c.port(m -> m.validOut),
-            c.port(m -> m.lastOut),
-            c.port(m -> m.hold));
-      };
-    }
-    Definition<FmaCell> d =
-        definition(() -> new FmaCell(shape.format(), shape.mode(), shape.sumBits()));
-    return name -> {
-      Instance<FmaCell> c = instance(name, d);
-      return new Cell(
-          c.port(m -> m.xIn),
-          c.port(m -> m.wIn),
-          c.port(m -> m.validIn),
-          c.port(m -> m.lastIn),
-          c.port(m -> m.xOut),
-          c.port(m -> m.wOut),
-          c.port(m -> m.validOut),
-          c.port(m -> m.lastOut),
-          c.port(m -> m.hold));
-    };
   }
 
   @Override
