@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LibraryUseIT {
   static final String SECTION = "## Use it from your own project";
   static final List<String> LIBRARIES =
-      List.of("dsl", "rtl-out", "generators", "verilator", "testbench", "testbench-junit");
+      List.of("dsl", "jit", "rtl-out", "generators", "verilator", "testbench", "testbench-junit");
 
   @TempDir Path tmp;
 
