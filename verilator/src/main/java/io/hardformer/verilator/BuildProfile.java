@@ -43,15 +43,31 @@ public enum BuildProfile {
    * per CPU second), so RUN_FAST stays flattened.
    */
   Optional<String> hierarchicalBlock(EmittedDesign design) {
-    return this == BUILD_FAST ? HierarchicalBlocks.of(design) : Optional.empty();
+    return hierarchicalBlock(design, O0_ABOVE);
+  }
+
+  /**
+   * As {@link #hierarchicalBlock(EmittedDesign)}, for designs above {@code aboveLines} flattened
+   * Verilog lines instead of {@link #O0_ABOVE} (a test's small design built both ways).
+   */
+  Optional<String> hierarchicalBlock(EmittedDesign design, long aboveLines) {
+    return this == BUILD_FAST ? HierarchicalBlocks.of(design, aboveLines) : Optional.empty();
   }
 
   /** The flags this profile adds to {@link ModelCache#FLAGS} for {@code design}. */
   List<String> cxxFlags(EmittedDesign design) {
+    return cxxFlags(design, O0_ABOVE);
+  }
+
+  /**
+   * As {@link #cxxFlags(EmittedDesign)}, with designs above {@code hierarchicalAbove} flattened
+   * lines built hierarchically.
+   */
+  List<String> cxxFlags(EmittedDesign design, long hierarchicalAbove) {
     if (this == RUN_FAST) {
       return List.of("-MAKEFLAGS", "OPT_FAST=-O1 OPT_SLOW=-O0");
     }
-    if (hierarchicalBlock(design).isPresent()) {
+    if (hierarchicalBlock(design, hierarchicalAbove).isPresent()) {
       // the model is the block's C++ once plus the instances' calls: small enough for -O1
       return List.of("-MAKEFLAGS", "OPT_FAST=-O1 OPT_SLOW=-O0");
     }

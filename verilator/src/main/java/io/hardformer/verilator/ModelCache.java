@@ -76,6 +76,7 @@ public final class ModelCache {
 
   private final Path root;
   private final Verilator verilator;
+  private final long hierarchicalAbove;
 
   public ModelCache(Path root) {
     this(root, null);
@@ -83,8 +84,28 @@ public final class ModelCache {
 
   /** A cache building with a given Verilator (null: this machine's, found on first use). */
   public ModelCache(Path root, Verilator verilator) {
+    this(root, verilator, BuildProfile.O0_ABOVE);
+  }
+
+  private ModelCache(Path root, Verilator verilator, long hierarchicalAbove) {
     this.root = root;
     this.verilator = verilator;
+    this.hierarchicalAbove = hierarchicalAbove;
+  }
+
+  /**
+   * This cache, building {@link BuildProfile#BUILD_FAST} models hierarchically ({@link
+   * HierarchicalBlocks}) from {@code lines} flattened Verilog lines up instead of {@link
+   * BuildProfile#O0_ABOVE}: a small design then builds the way a huge one does, so a test can check
+   * a hierarchical model against the flattened one in seconds. The threshold changes the build's
+   * flags and inputs, so its models have keys of their own.
+   */
+  public ModelCache withHierarchicalAbove(long lines) {
+    if (lines < 0) {
+      throw new IllegalArgumentException(
+          "hierarchical threshold " + lines + " lines: give 0 or more flattened Verilog lines");
+    }
+    return new ModelCache(root, verilator, lines);
   }
 
   public static ModelCache defaultCache() {
@@ -127,9 +148,10 @@ public final class ModelCache {
         key(
             verilator.version(),
             profile,
-            flags(design, spec, profile),
+            flags(design, spec, profile, hierarchicalAbove),
             HarnessGenerator.render(spec),
-            HierarchicalBlocks.inputs(design, profile.hierarchicalBlock(design)));
+            HierarchicalBlocks.inputs(
+                design, profile.hierarchicalBlock(design, hierarchicalAbove)));
     return ModelEntry.problem(root.resolve("models").resolve(key)) == null;
   }
 
@@ -137,9 +159,9 @@ public final class ModelCache {
   public CompiledModel get(EmittedDesign design, HarnessSpec spec, BuildProfile profile) {
     Verilator verilator = this.verilator != null ? this.verilator : Verilator.get();
     String harness = HarnessGenerator.render(spec);
-    List<String> flags = flags(design, spec, profile);
+    List<String> flags = flags(design, spec, profile, hierarchicalAbove);
     Map<String, String> inputs =
-        HierarchicalBlocks.inputs(design, profile.hierarchicalBlock(design));
+        HierarchicalBlocks.inputs(design, profile.hierarchicalBlock(design, hierarchicalAbove));
     String key = key(verilator.version(), profile, flags, harness, inputs);
     Path dir = root.resolve("models").resolve(key);
     Path exe = dir.resolve(ModelEntry.EXECUTABLE);
@@ -323,9 +345,15 @@ public final class ModelCache {
 
   /** Every Verilator flag of {@code design}'s model build with {@code profile}. */
   static List<String> flags(EmittedDesign design, HarnessSpec spec, BuildProfile profile) {
+    return flags(design, spec, profile, BuildProfile.O0_ABOVE);
+  }
+
+  /** As above, with designs above {@code hierarchicalAbove} flattened lines hierarchical. */
+  static List<String> flags(
+      EmittedDesign design, HarnessSpec spec, BuildProfile profile, long hierarchicalAbove) {
     List<String> flags = new ArrayList<>(FLAGS);
-    flags.addAll(profile.cxxFlags(design));
-    if (profile.hierarchicalBlock(design).isPresent()) {
+    flags.addAll(profile.cxxFlags(design, hierarchicalAbove));
+    if (profile.hierarchicalBlock(design, hierarchicalAbove).isPresent()) {
       flags.add("--hierarchical"); // the block is named in the control file, one of the inputs
     }
     if (spec.trace()) {
