@@ -33,10 +33,8 @@ public final class ColumnReadout extends Module {
   }
 
   /**
-   * The readout of a column of carry-save cells ({@link FmaCarrySaveCell}, {@link
-   * FmaCarrySaveDotCell}): each hold is {nan, pos_inf, neg_inf, S, C}; a {@link CarrySaveResolver}
-   * adds S and C after the multiplexer tree, then {@link StagedFixedToFloat} rounds the sum once in
-   * short stages (magnitude, normalize two shift steps a stage, round, pack).
+   * The readout of a column of carry-save cells: a {@link CarrySaveResolver} adds S and C of each
+   * hold {nan, pos_inf, neg_inf, S, C}, then {@link StagedFixedToFloat} rounds the sum in stages.
    */
   public static ColumnReadout carrySave(int rows, int sumBits, int unit, FloatPacker outFormat) {
     return new ColumnReadout(
@@ -117,8 +115,7 @@ public final class ColumnReadout extends Module {
       resolver.a.assign(picked.bits(2 * sumBits - 1, sumBits));
       resolver.b.assign(picked.bits(sumBits - 1, 0));
       UInt flags = delay("resolver_flags", picked.bits(holdBits - 1, 2 * sumBits), resolver.stages);
-      StagedFixedToFloat rounding =
-          instance("rounding", new StagedFixedToFloat(sumBits, unit, outFormat));
+      StagedFixedToFloat rounding = instance("rounding", staged(sumBits, unit, outFormat));
       rounding.sum.assign(resolver.sum.asSInt());
       rounding.nan.assign(flags.bit(2));
       rounding.posInf.assign(flags.bit(1));
@@ -150,6 +147,14 @@ public final class ColumnReadout extends Module {
   public static int latency(int rows, AccumulationMode mode) {
     int treeStages = ReductionPipelining.stages(IntLog2.ceil(rows));
     return treeStages + (mode == AccumulationMode.FP32 ? 1 : FixedToFloat.LATENCY);
+  }
+
+  /**
+   * The output unit of a carry-save column (cells {@link FmaCarrySaveCell}, {@link
+   * FmaCarrySaveDotCell}).
+   */
+  private static StagedFixedToFloat staged(int sumBits, int unit, FloatPacker outFormat) {
+    return new StagedFixedToFloat(sumBits, unit, outFormat);
   }
 
   /**

@@ -102,7 +102,7 @@ public final class StagedFixedToFloat extends Module {
     Bool sticky = bits.bits(padded - precision - 2, 0).orR();
     Bool roundUp = guard.and(sticky.or(kept.bit(0)));
     int expBase = n - 1 + unit + 127; // biased exponent when lz = 0
-    UInt biasedLz = lit(expBase, 9).sub(lz.zext(9)).trunc(9);
+    UInt biasedLz = lit(expBase, 9).sub(lz.zext(9)).trunc(8); // the carry below is added mod 2^8
     UInt keptR = regNext("r_kept", kept);
     Bool roundUpR = regNext("r_round_up", roundUp);
     UInt biasedR = regNext("r_biased", biasedLz);
