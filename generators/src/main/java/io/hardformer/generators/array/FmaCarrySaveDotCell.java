@@ -105,14 +105,16 @@ public final class FmaCarrySaveDotCell extends Module {
           staged.add(regNext("t" + stage + "_w" + w, words.get(w)));
         }
         words = staged;
+        // data and flags without reset (the valid marker gates their use): a reset net reaching
+        // every bit of a wide cell is slow when the design keeps its hierarchy
         List<Bool> pending = new ArrayList<>();
         for (int b = 0; b < negates.size(); b++) {
-          pending.add(regNext("t" + stage + "_negate" + b, negates.get(b), false));
+          pending.add(regNext("t" + stage + "_negate" + b, negates.get(b)));
         }
         negates = pending;
-        anyNan = regNext("t" + stage + "_nan", anyNan, false);
-        anyPos = regNext("t" + stage + "_pos_inf", anyPos, false);
-        anyNeg = regNext("t" + stage + "_neg_inf", anyNeg, false);
+        anyNan = regNext("t" + stage + "_nan", anyNan);
+        anyPos = regNext("t" + stage + "_pos_inf", anyPos);
+        anyNeg = regNext("t" + stage + "_neg_inf", anyNeg);
         valid = regNext("t" + stage + "_valid", valid, false);
         last = regNext("t" + stage + "_last", last, false);
         stage++;
