@@ -19,8 +19,9 @@ import io.hardformer.generators.numerics.IntLog2;
  *       top 2^k bits of the value are zero and, if so, shifts it left by 2^k and sets bit k of the
  *       leading-zero count; both selects of a stage are computed from the stage's input (the second
  *       from the top 2^k1 + 2^k2 bits), so a stage is one OR tree and a 4-to-1 multiplexer;
- *   <li>round: guard, sticky, the round-up decision and the unrounded biased exponent;
- *   <li>increment the kept bits, carry into the exponent, pack, select a special value.
+ *   <li>round: guard, sticky and the round-up decision, with the kept bits + 1 and the biased
+ *       exponent + 1 formed beside them;
+ *   <li>select the rounded fraction and exponent, pack, select a special value.
  * </ol>
  *
  * Latency {@link #latency(int)}, II 1; the same result as {@link FixedToFloat} for every input.
@@ -93,7 +94,8 @@ public final class StagedFixedToFloat extends Module {
       lz = lit(0, 1);
     }
 
-    // round: keep the top precision bits, guard and sticky below them
+    // round: keep the top precision bits, guard and sticky below them; the kept bits + 1 and the
+    // exponent + 1 are formed here too, so the last stage only selects
     int precision = outFormat.precision();
     int padded = Math.max(n, precision + 2);
     UInt bits = padded > n ? value.cat(lit(0, padded - n)) : value;
@@ -102,10 +104,14 @@ public final class StagedFixedToFloat extends Module {
     Bool sticky = bits.bits(padded - precision - 2, 0).orR();
     Bool roundUp = guard.and(sticky.or(kept.bit(0)));
     int expBase = n - 1 + unit + 127; // biased exponent when lz = 0
-    UInt biasedLz = lit(expBase, 9).sub(lz.zext(9)).trunc(8); // the carry below is added mod 2^8
-    UInt keptR = regNext("r_kept", kept);
+    UInt biasedLz = lit(expBase, 9).sub(lz.zext(9)).trunc(8); // mod 2^8, as the exponent field
+    UInt keptUp = kept.add(lit(1, 1)); // precision + 1 bits
+    UInt keptR = regNext("r_kept", kept.bits(precision - 2, 0)); // the fraction bits
+    UInt keptUpR = regNext("r_kept_up", keptUp.bits(precision - 2, 0));
+    Bool overflowR = regNext("r_kept_overflow", keptUp.bit(precision)); // the kept bits: all ones
     Bool roundUpR = regNext("r_round_up", roundUp);
     UInt biasedR = regNext("r_biased", biasedLz);
+    UInt biasedUpR = regNext("r_biased_up", biasedLz.add(lit(1, 1)).trunc(8));
     negativeR = regNext("r_negative", negativeR);
     zeroR = regNext("r_zero", zeroR);
     nanR = regNext("r_nan", nanR);
@@ -113,11 +119,10 @@ public final class StagedFixedToFloat extends Module {
     negR = regNext("r_neg_inf", negR);
     count++;
 
-    // increment, pack, special values; the exponent is always normal in FP32/BF16
-    UInt rounded = keptR.add(roundUpR.asUInt()); // precision + 1 bits
-    Bool carry = rounded.bit(precision);
-    UInt biased = biasedR.add(carry.asUInt()).trunc(8);
-    UInt fraction = rounded.bits(precision - 2, 0);
+    // select the rounded bits and exponent, pack, special values; the exponent is always normal
+    Bool carry = roundUpR.and(overflowR);
+    UInt fraction = mux(roundUpR, keptUpR, keptR);
+    UInt biased = mux(carry, biasedUpR, biasedR);
     int w = outFormat.width();
     int fw = precision - 1;
     UInt finite = negativeR.cat(biased, fraction);
