@@ -7,6 +7,7 @@ import io.hardformer.dsl.SInt;
 import io.hardformer.dsl.UInt;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.IntLog2;
+import java.math.BigInteger;
 
 /**
  * {@link FixedToFloat}'s function (an exact signed fixed-point sum in units of 2^unit, rounded once
@@ -105,10 +106,9 @@ public final class StagedFixedToFloat extends Module {
     Bool roundUp = guard.and(sticky.or(kept.bit(0)));
     int expBase = n - 1 + unit + 127; // biased exponent when lz = 0
     UInt biasedLz = lit(expBase, 9).sub(lz.zext(9)).trunc(8); // mod 2^8, as the exponent field
-    UInt keptUp = kept.add(lit(1, 1)); // precision + 1 bits
     UInt keptR = regNext("r_kept", kept.bits(precision - 2, 0)); // the fraction bits
-    UInt keptUpR = regNext("r_kept_up", keptUp.bits(precision - 2, 0));
-    Bool overflowR = regNext("r_kept_overflow", keptUp.bit(precision)); // the kept bits: all ones
+    UInt keptUpR = regNext("r_kept_up", incremented(kept).bits(precision - 2, 0));
+    Bool overflowR = regNext("r_kept_overflow", kept.andR()); // kept + 1 carries out
     Bool roundUpR = regNext("r_round_up", roundUp);
     UInt biasedR = regNext("r_biased", biasedLz);
     UInt biasedUpR = regNext("r_biased_up", biasedLz.add(lit(1, 1)).trunc(8));
@@ -136,6 +136,25 @@ public final class StagedFixedToFloat extends Module {
     out.assign(regNext("out_r", result));
     count++;
     stages = count;
+  }
+
+  /**
+   * {@code x + 1 mod 2^n} without a carry chain: bit i is {@code x_i} XOR (every bit of x below i
+   * is set), that AND a log-depth prefix, as {@link FixedToFloat#negated} does with OR (an
+   * increment left to synthesis may be mapped as a ripple chain when its stage has slack).
+   */
+  private UInt incremented(UInt x) {
+    int n = x.width();
+    UInt below = x.shl(1).trunc(n).or(lit1(n, 1));
+    for (int d = 1; d < n; d *= 2) {
+      below = below.and(below.shl(d).trunc(n).or(lit1(n, d)));
+    }
+    return x.xor(below);
+  }
+
+  /** An n-bit value with its low {@code ones} bits set. */
+  private UInt lit1(int n, int ones) {
+    return lit(BigInteger.ONE.shiftLeft(Math.min(ones, n)).subtract(BigInteger.ONE), n);
   }
 
   /** True when the top {@code width} bits of {@code v} are zero. */

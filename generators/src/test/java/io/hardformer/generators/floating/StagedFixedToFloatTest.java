@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@link StagedFixedToFloat} gives {@link FixedToFloat}'s output for the same input stream, one
  * input per cycle, {@link StagedFixedToFloat#latency} cycles later instead of 2: both simulated on
  * the elaborated IR, with edge sums (zero, ±1, the largest and most negative, every power of two,
- * round-to-even ties), random sums of random length and the special-value flags.
+ * round-to-even ties, runs of ones that round up into the next binade), random sums of random
+ * length and the special-value flags.
  */
 class StagedFixedToFloatTest {
   @ParameterizedTest(name = "sum_bits={0} unit={1} {2}")
@@ -82,6 +83,10 @@ class StagedFixedToFloatTest {
       BigInteger p = BigInteger.ONE.shiftLeft(i);
       v.add(p);
       v.add(p.negate().mod(modulus));
+      // all ones below bit i + 1: the kept bits all ones, rounding up carries into the exponent
+      BigInteger ones = p.shiftLeft(1).subtract(BigInteger.ONE);
+      v.add(ones);
+      v.add(ones.negate().mod(modulus));
       // ties (guard bit alone below the kept bits) and near-ties, FP32 and BF16
       for (int lead : new int[] {i + 24, i + 25, i + 8, i + 9}) {
         if (lead < n - 1) {
