@@ -8,7 +8,8 @@ import java.util.function.BiFunction;
 
 /**
  * The cell an {@link FmaArrayShape} calls for (FP32 or exact {@link FmaCell}, {@link FmaDotCell},
- * {@link FmaCarrySaveCell}), defined once: a {@link FmaRow} instantiates it C times.
+ * {@link FmaCarrySaveCell}, {@link FmaCarrySaveDotCell}), defined once: a {@link FmaRow}
+ * instantiates it C times.
  */
 final class CellKind {
   /** The ports of either cell kind a row wires. */
@@ -32,6 +33,26 @@ final class CellKind {
   }
 
   static CellKind of(FmaArrayShape shape) {
+    if (shape.carrySave() && shape.lanes() > 1) {
+      Definition<FmaCarrySaveDotCell> d =
+          FmaRow.define(
+              () -> new FmaCarrySaveDotCell(shape.format(), shape.lanes(), shape.sumBits()));
+      return new CellKind(
+          d.module().hold.width(),
+          (row, name) -> {
+            Instance<FmaCarrySaveDotCell> c = row.cell(name, d);
+            return new Ports(
+                c.port(m -> m.xIn),
+                c.port(m -> m.wIn),
+                c.port(m -> m.validIn),
+                c.port(m -> m.lastIn),
+                c.port(m -> m.xOut),
+                c.port(m -> m.wOut),
+                c.port(m -> m.validOut),
+                c.port(m -> m.lastOut),
+                c.port(m -> m.hold));
+          });
+    }
     if (shape.carrySave()) {
       Definition<FmaCarrySaveCell> d =
           FmaRow.define(() -> new FmaCarrySaveCell(shape.format(), shape.sumBits()));

@@ -6,6 +6,7 @@ import io.hardformer.dsl.UInt;
 import io.hardformer.dsl.Vec;
 import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.floating.Fp32ToBf16;
+import io.hardformer.generators.floating.StagedFixedToFloat;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.IntLog2;
 import io.hardformer.generators.pipelining.ReductionPipelining;
@@ -32,9 +33,8 @@ public final class ColumnReadout extends Module {
   }
 
   /**
-   * The readout of a column of carry-save cells ({@link FmaCarrySaveCell}): each hold is {nan,
-   * pos_inf, neg_inf, S, C}; a {@link CarrySaveResolver} adds S and C after the multiplexer tree,
-   * then the exact output unit rounds the sum once.
+   * The readout of a column of carry-save cells: a {@link CarrySaveResolver} adds S and C of each
+   * hold {nan, pos_inf, neg_inf, S, C}, then {@link StagedFixedToFloat} rounds the sum in stages.
    */
   public static ColumnReadout carrySave(int rows, int sumBits, int unit, FloatPacker outFormat) {
     return new ColumnReadout(
@@ -115,13 +115,13 @@ public final class ColumnReadout extends Module {
       resolver.a.assign(picked.bits(2 * sumBits - 1, sumBits));
       resolver.b.assign(picked.bits(sumBits - 1, 0));
       UInt flags = delay("resolver_flags", picked.bits(holdBits - 1, 2 * sumBits), resolver.stages);
-      FixedToFloat rounding = instance("rounding", new FixedToFloat(sumBits, unit, outFormat));
+      StagedFixedToFloat rounding = instance("rounding", staged(sumBits, unit, outFormat));
       rounding.sum.assign(resolver.sum.asSInt());
       rounding.nan.assign(flags.bit(2));
       rounding.posInf.assign(flags.bit(1));
       rounding.negInf.assign(flags.bit(0));
       out.assign(rounding.out);
-      stages += resolver.stages + FixedToFloat.LATENCY;
+      stages += resolver.stages + rounding.stages;
     } else if (mode == AccumulationMode.EXACT) {
       int sumBits = holdBits - 3;
       FixedToFloat rounding = instance("rounding", new FixedToFloat(sumBits, unit, outFormat));
@@ -147,6 +147,24 @@ public final class ColumnReadout extends Module {
   public static int latency(int rows, AccumulationMode mode) {
     int treeStages = ReductionPipelining.stages(IntLog2.ceil(rows));
     return treeStages + (mode == AccumulationMode.FP32 ? 1 : FixedToFloat.LATENCY);
+  }
+
+  /**
+   * The output unit of a carry-save column (cells {@link FmaCarrySaveCell}, {@link
+   * FmaCarrySaveDotCell}).
+   */
+  private static StagedFixedToFloat staged(int sumBits, int unit, FloatPacker outFormat) {
+    return new StagedFixedToFloat(sumBits, unit, outFormat);
+  }
+
+  /**
+   * Cycles from the row select to the result in a carry-save column: the tree, the resolver and the
+   * staged output unit.
+   */
+  public static int carrySaveLatency(int rows, int sumBits) {
+    return ReductionPipelining.stages(IntLog2.ceil(rows))
+        + CarrySaveResolver.latency(sumBits)
+        + StagedFixedToFloat.latency(sumBits);
   }
 
   public static int rowBits(int rows) {

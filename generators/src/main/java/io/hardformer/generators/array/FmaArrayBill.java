@@ -9,6 +9,7 @@ import io.hardformer.generators.catalog.BillOfMaterials.Part;
 import io.hardformer.generators.catalog.BillOfMaterials.SynthesizedUnit;
 import io.hardformer.generators.floating.FixedToFloat;
 import io.hardformer.generators.floating.Fp32ToBf16;
+import io.hardformer.generators.floating.StagedFixedToFloat;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Format;
 import io.hardformer.generators.numerics.IntLog2;
@@ -55,7 +56,9 @@ public final class FmaArrayBill {
       outputs.add(new SynthesizedUnit(resolverKey(s.sumBits()), c));
       outputs.add(new Gate(GateKind.FLIP_FLOP, c * 3L * CarrySaveResolver.latency(s.sumBits())));
     }
-    if (s.holdKind() != AccumulationMode.FP32) {
+    if (s.carrySave()) {
+      outputs.add(new SynthesizedUnit(stagedOutputKey(s), c));
+    } else if (s.holdKind() != AccumulationMode.FP32) {
       outputs.add(new SynthesizedUnit(outputKey(s), c));
     } else {
       if (s.outFormat() == FloatPacker.BF16) {
@@ -131,7 +134,9 @@ public final class FmaArrayBill {
    */
   public static String cellKey(FmaArrayShape s) {
     if (s.carrySave()) {
-      return carrySaveCellKey(s.format(), s.sumBits());
+      return s.lanes() == 1
+          ? carrySaveCellKey(s.format(), s.sumBits())
+          : carrySaveDotCellKey(s.format(), s.lanes(), s.sumBits());
     }
     if (!s.dotCells()) {
       return cellKey(s.format(), s.mode(), s.sumBits());
@@ -149,6 +154,23 @@ public final class FmaArrayBill {
   /** The unit-table row of a {@code --pipeline deep} cell ({@link FmaCarrySaveCell}). */
   public static String carrySaveCellKey(Fp8Format f, int sumBits) {
     return "fma_csa_cell format=" + f.cliName() + " sum_bits=" + sumBits;
+  }
+
+  /**
+   * The unit-table row of a {@code --pipeline deep --lanes L} cell ({@link FmaCarrySaveDotCell}).
+   */
+  public static String carrySaveDotCellKey(Fp8Format f, int lanes, int sumBits) {
+    return "fma_csa_dot_cell format=" + f.cliName() + " lanes=" + lanes + " sum_bits=" + sumBits;
+  }
+
+  /** The unit-table row of a carry-save column's output unit ({@link StagedFixedToFloat}). */
+  public static String stagedOutputKey(FmaArrayShape s) {
+    return "staged_fixed_to_float sum_bits="
+        + s.sumBits()
+        + " unit="
+        + 2 * s.format().quantumExponent()
+        + " out="
+        + s.outFormat().cliName();
   }
 
   /** The unit-table row of a column's {@link CarrySaveResolver}. */
@@ -188,8 +210,8 @@ public final class FmaArrayBill {
   }
 
   /**
-   * The units of {@code --pipeline deep} at one format and max K: the carry-save cell and the
-   * column's resolver.
+   * The units of {@code --pipeline deep} at one format and max K: the carry-save cell, the column's
+   * resolver and staged output units and, at the default max K, the cells of 2 to 16 lanes.
    */
   public static Map<String, Supplier<Module>> carrySaveUnits(Fp8Format f, int maxK) {
     int sumBits =
@@ -197,6 +219,18 @@ public final class FmaArrayBill {
     Map<String, Supplier<Module>> m = new LinkedHashMap<>();
     m.put(carrySaveCellKey(f, sumBits), () -> new FmaCarrySaveCell(f, sumBits));
     m.put(resolverKey(sumBits), () -> new CarrySaveResolver(sumBits));
+    for (FloatPacker out : FloatPacker.values()) {
+      FmaArrayShape s = new FmaArrayShape(1, 1, f, AccumulationMode.EXACT, out, maxK);
+      m.put(
+          stagedOutputKey(s), () -> new StagedFixedToFloat(sumBits, 2 * f.quantumExponent(), out));
+    }
+    if (maxK == FmaArray.DEFAULT_MAX_K) {
+      // other max K are derived from these rows (proportional to the sum's width)
+      for (int lanes : new int[] {2, 4, 8, 16}) {
+        int l = lanes;
+        m.put(carrySaveDotCellKey(f, lanes, sumBits), () -> new FmaCarrySaveDotCell(f, l, sumBits));
+      }
+    }
     return m;
   }
 

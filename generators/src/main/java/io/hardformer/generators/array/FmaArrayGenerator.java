@@ -66,10 +66,11 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
           int promoteEvery,
       @Param(
               description =
-                  "default or deep: deep pipelines the exact cell (product, then alignment shift, then "
-                      + "a carry-save running sum, one full-adder level per cycle) and resolves the sum in "
-                      + "the column readout; --acc exact --lanes 1 only; same results, more latency "
-                      + "(default: ${DEFAULT-VALUE}).",
+                  "default or deep: deep pipelines the exact cell (products, then alignment shift, "
+                      + "then with --lanes > 1 a 3:2 compressor tree, two levels per stage, then a "
+                      + "carry-save running sum, one or two full-adder levels per cycle) and resolves "
+                      + "and rounds the sum in short stages in the column readout; --acc exact only; "
+                      + "same results, more latency and area (default: ${DEFAULT-VALUE}).",
               defaultValue = "default")
           String pipeline) {
     public Parameters {
@@ -147,7 +148,9 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
         "./hardformer generate fma-array --rows 16 --cols 16 --format e4m3 --acc fp32 --out build/array",
         "./hardformer generate fma-array --rows 64 --cols 64 --format e5m2 --acc exact --out-format bf16 --out build/a64",
         "./hardformer generate fma-array --rows 4 --cols 4 --format e4m3 --acc fixed --acc-bits 13 "
-            + "--promote-every 128 --lanes 4 --out build/fixed");
+            + "--promote-every 128 --lanes 4 --out build/fixed",
+        "./hardformer generate fma-array --rows 4 --cols 4 --lanes 16 --format e4m3 --acc exact "
+            + "--out-format bf16 --pipeline deep --out build/deep");
   }
 
   @Override

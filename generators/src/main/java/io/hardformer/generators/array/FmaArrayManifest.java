@@ -1,5 +1,6 @@
 package io.hardformer.generators.array;
 
+import io.hardformer.generators.floating.StagedFixedToFloat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -62,9 +63,20 @@ public final class FmaArrayManifest {
     if (s.carrySave()) {
       cycles.put(
           "pipeline",
-          "deep: carry-save cells (product, shift, one full-adder loop; cellExtra = 1) and a "
+          (s.lanes() == 1
+                  ? "deep: carry-save cells (product, shift, one full-adder loop; cellExtra = 1)"
+                  : "deep: carry-save dot cells ("
+                      + s.lanes()
+                      + " products, shift, "
+                      + FmaCarrySaveDotCell.treeStages(s.lanes())
+                      + "-stage 3:2 compressor tree, two full-adder loop; cellExtra = "
+                      + s.cellExtra()
+                      + ")")
+              + ", a "
               + CarrySaveResolver.latency(s.sumBits())
-              + "-stage carry-save resolver in each column's readout");
+              + "-stage carry-save resolver and a "
+              + StagedFixedToFloat.latency(s.sumBits())
+              + "-stage rounding in each column's readout");
     }
     m.put("cycleContract", cycles);
     Map<String, Object> numerics = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.hardformer.generators.array;
 
 import io.hardformer.generators.catalog.BadParameterException;
 import io.hardformer.generators.catalog.ParameterCheck;
+import io.hardformer.generators.floating.StagedFixedToFloat;
 import io.hardformer.generators.fp8.ExactDotTree;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Arithmetic;
@@ -65,14 +66,12 @@ public record FmaArrayShape(
       accBits = 0; // only fixed mode has these: two shapes that build the same design are equal
       promoteEvery = 0;
     }
-    if (pipeline == CellPipeline.DEEP && (mode != AccumulationMode.EXACT || lanes != 1)) {
+    if (pipeline == CellPipeline.DEEP && mode != AccumulationMode.EXACT) {
       throw new BadParameterException(
           "--pipeline",
-          "--pipeline deep is built for --acc exact --lanes 1 only (got --acc "
+          "--pipeline deep is built for --acc exact only (got --acc "
               + mode.cliName()
-              + " --lanes "
-              + lanes
-              + "); use --acc exact --lanes 1, or --pipeline default (docs/PROTOCOLS.md, "
+              + "); use --acc exact, or --pipeline default (docs/PROTOCOLS.md, "
               + "\"FMA array, deep pipeline\")");
     }
   }
@@ -158,7 +157,7 @@ public record FmaArrayShape(
    * keep registered products (docs/NUMERICS.md, "FMA array: dot-product cells").
    */
   public boolean productsFromPassThrough() {
-    return dotCells() && mode == AccumulationMode.EXACT;
+    return dotCells() && mode == AccumulationMode.EXACT && !carrySave();
   }
 
   /**
@@ -215,22 +214,25 @@ public record FmaArrayShape(
 
   /**
    * Cycles from a row select to that row's results at the port; carry-save cells add the {@link
-   * CarrySaveResolver}'s ceil(n / 8) stages.
+   * CarrySaveResolver}'s ceil(n / 8) stages and round in {@link StagedFixedToFloat}'s stages.
    */
   public int readoutLatency() {
-    int resolve = carrySave() ? CarrySaveResolver.latency(sumBits()) : 0;
-    return resolve + ColumnReadout.latency(rows, holdKind());
+    if (carrySave()) {
+      return ColumnReadout.carrySaveLatency(rows, sumBits());
+    }
+    return ColumnReadout.latency(rows, holdKind());
   }
 
   /**
    * Cycles from a beat entering a cell to its result in the hold register: 2 for {@link FmaCell}, 3
-   * for {@link FmaCarrySaveCell}; for {@link FmaDotCell} the lane tree's latency d plus 1 (exact),
-   * 3 (fp32: round the lane sum, then add), 2 (fixed: align, then accumulate) or 5 (fixed with
-   * promotion: align, accumulate, round the chunk in two stages, add it to the FP32 sum).
+   * for {@link FmaCarrySaveCell}, {@link FmaCarrySaveDotCell#latency} for a deep cell of L &gt; 1
+   * lanes; for {@link FmaDotCell} the lane tree's latency d plus 1 (exact), 3 (fp32: round the lane
+   * sum, then add), 2 (fixed: align, then accumulate) or 5 (fixed with promotion: align,
+   * accumulate, round the chunk in two stages, add it to the FP32 sum).
    */
   public int cellLatency() {
     if (carrySave()) {
-      return FmaCarrySaveCell.LATENCY;
+      return lanes == 1 ? FmaCarrySaveCell.LATENCY : FmaCarrySaveDotCell.latency(lanes);
     }
     if (!dotCells()) {
       return 2;

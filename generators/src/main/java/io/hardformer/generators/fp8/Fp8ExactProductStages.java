@@ -12,7 +12,9 @@ import io.hardformer.generators.numerics.Fp8Format;
  * 2 shifts the product into its window. The negative product leaves in one's complement: {@code
  * term} (window + 1 bits, two's complement) is {@code p} for a positive product and {@code -1 -
  * |p|} for a negative one, and {@code negate} says that 1 must still be added (a carry-save adder
- * takes it in the free low bit of its carry word). Latency 2.
+ * takes it in the free low bit of its carry word). Latency 2. The registers have no reset (the
+ * caller's valid marker decides when the outputs count), so the module has no reset port: a reset
+ * net wired to hundreds of lane instances would be one unbuffered net in a hierarchical netlist.
  */
 public final class Fp8ExactProductStages extends Module {
   public static final int LATENCY = 2;
@@ -34,19 +36,19 @@ public final class Fp8ExactProductStages extends Module {
     core.b.assign(b);
     // stage 1: product x 2^(ea + eb - 2), effective exponents start at 1
     int e = f.exponentBits() + 1;
-    Bool sign = regNext("s1_sign", core.sign, false);
+    Bool sign = regNext("s1_sign", core.sign);
     UInt product = regNext("s1_product", core.product);
     UInt shift = regNext("s1_shift", core.exponentSum.sub(lit(2, e)).trunc(e));
-    Bool nan1 = regNext("s1_nan", core.nan, false);
-    Bool inf1 = regNext("s1_inf", core.inf, false);
+    Bool nan1 = regNext("s1_nan", core.nan);
+    Bool inf1 = regNext("s1_inf", core.inf);
     // stage 2: the shift, and the one's complement of a negative product
     UInt magnitude = product.zext(window).shiftLeft(shift);
     UInt ones = mux(sign, magnitude.not(), magnitude);
     term.assign(regNext("s2_term", sign.asUInt().cat(ones)));
-    negate.assign(regNext("s2_negate", sign, false));
-    nan.assign(regNext("s2_nan", nan1, false));
-    posInf.assign(regNext("s2_pos_inf", inf1.and(sign.not()), false));
-    negInf.assign(regNext("s2_neg_inf", inf1.and(sign), false));
+    negate.assign(regNext("s2_negate", sign));
+    nan.assign(regNext("s2_nan", nan1));
+    posInf.assign(regNext("s2_pos_inf", inf1.and(sign.not())));
+    negInf.assign(regNext("s2_neg_inf", inf1.and(sign)));
   }
 
   @Override

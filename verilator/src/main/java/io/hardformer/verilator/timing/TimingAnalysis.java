@@ -339,7 +339,7 @@ public final class TimingAnalysis {
     Double slack = null;
     List<String> cells = new ArrayList<>();
     boolean arrival = false;
-    for (String line : report.lines().toList()) {
+    for (String line : joinWrappedPoints(report)) {
       Matcher p = POINT.matcher(line);
       if (p.find()) {
         String name = signal(top, verilog, p.group(2), p.group(3), qNet);
@@ -380,6 +380,25 @@ public final class TimingAnalysis {
       }
     }
     return new SynthesizedTiming(top, ns, start, end, cells, lines, area);
+  }
+
+  /**
+   * The report's lines, with a start or end point that OpenSTA wrapped (a long hierarchical name,
+   * its "(rising edge-triggered ...)" on the next line) joined back into one line.
+   */
+  static List<String> joinWrappedPoints(String report) {
+    List<String> lines = new ArrayList<>();
+    for (String line : report.lines().toList()) {
+      int last = lines.size() - 1;
+      if (last >= 0
+          && line.stripLeading().startsWith("(")
+          && lines.get(last).matches("^(Startpoint|Endpoint): \\S+\\s*$")) {
+        lines.set(last, lines.get(last).stripTrailing() + " " + line.strip());
+      } else {
+        lines.add(line);
+      }
+    }
+    return lines;
   }
 
   /**
