@@ -72,10 +72,10 @@ public final class AttentionHead extends Module {
 
     // x = (s x c) >> shift
     SInt c = slit(s.scaleConstant(), AttentionShape.SCALE_BITS + 1);
-    SInt x = regNext("x", dot.sum.mul(c).shr(s.scaleShift()));
-    Bool xValid = regNext("x_valid", dot.outValid, false);
-    Bool xFirst = regNext("x_first", firstD, false);
-    Bool xBad = regNext("x_bad", dot.nan.or(dot.posInf).or(dot.negInf));
+    SInt x = regNext("x", s.deep() ? scaled(s, dot.sum) : dot.sum.mul(c).shr(s.scaleShift()));
+    Bool xValid = regNext("x_valid", lag(s, 1, "x_valid_d", dot.outValid), false);
+    Bool xFirst = regNext("x_first", lag(s, 1, "x_first_d", firstD), false);
+    Bool xBad = regNext("x_bad", lag(s, 1, "x_bad_d", dot.nan.or(dot.posInf).or(dot.negInf)));
     stage++;
 
     // running max of ceil(x); shift n and exponent t = m_new - x >= 0
@@ -94,22 +94,22 @@ public final class AttentionHead extends Module {
     UInt t = mNew.shl(xf).sub(x.sext(mBits + xf)).asUInt();
     when(xValid, () -> m.next(mNew));
     UInt tR = regNext("t", t);
-    UInt nT = regNext("t_n", n);
-    Bool tValid = regNext("t_valid", xValid, false);
-    Bool tFirst = regNext("t_first", xFirst, false);
-    Bool tBad = regNext("t_bad", xBad);
+    UInt nT = regNext("t_n", lag(s, StagedExp2Unit.LATENCY, "t_n_d", n));
+    Bool tValid = regNext("t_valid", lag(s, StagedExp2Unit.LATENCY, "t_valid_d", xValid), false);
+    Bool tFirst = regNext("t_first", lag(s, StagedExp2Unit.LATENCY, "t_first_d", xFirst), false);
+    Bool tBad = regNext("t_bad", lag(s, StagedExp2Unit.LATENCY, "t_bad_d", xBad));
     stage++;
 
     // p = 2^-t
-    Exp2Unit exp = instance("exp2", new Exp2Unit(tR.width()));
-    exp.t.assign(tR);
-    UInt p = regNext("p", exp.p);
+    Exp2Function exp = (Exp2Function) instance("exp2", exp2Unit(s, tR.width()));
+    exp.t().assign(tR);
+    UInt p = regNext("p", exp.p());
     UInt nP = regNext("p_n", nT);
     Bool pValid = regNext("p_valid", tValid, false);
     Bool pFirst = regNext("p_first", tFirst, false);
     Bool pBad = regNext("p_bad", tBad);
     stage++;
-    vStage = stage;
+    vStage = stage + s.deepVStages();
 
     // p x v_d, exact
     int termBits = s.termBits();
@@ -122,13 +122,13 @@ public final class AttentionHead extends Module {
               .zext(termBits - 1)
               .shiftLeft(u.exponent.sub(lit(1, u.exponent.width())).trunc(u.exponent.width()));
       SInt positive = magnitude.zext(termBits).asSInt();
-      terms[d] = regNext("term" + d, mux(u.sign, positive.neg().trunc(termBits), positive));
+      terms[d] = regNext("term" + d, signed(s, d, u.sign, positive));
     }
-    UInt pv = regNext("pv_p", p);
-    UInt nV = regNext("pv_n", nP);
-    Bool vValid = regNext("pv_valid", pValid, false);
-    Bool vFirst = regNext("pv_first", pFirst, false);
-    Bool vBadR = regNext("pv_bad", pBad.or(vBad));
+    UInt pv = regNext("pv_p", lag(s, 1, "pv_p_d", p));
+    UInt nV = regNext("pv_n", lag(s, 1, "pv_n_d", nP));
+    Bool vValid = regNext("pv_valid", lag(s, 1, "pv_valid_d", pValid), false);
+    Bool vFirst = regNext("pv_first", lag(s, 1, "pv_first_d", pFirst), false);
+    Bool vBadR = regNext("pv_bad", lag(s, 1, "pv_bad_d", pBad.or(vBad)));
     stage++;
 
     // accumulate with rescaling by 2^-n
@@ -149,7 +149,7 @@ public final class AttentionHead extends Module {
       acc.get(d).assign(a);
     }
     bad.assign(badAcc);
-    accumulateStage = stage + 1;
+    accumulateStage = stage + 1 + s.deepHeadStages();
 
     // after the step: normalize l, then a restoring divider forms floor(2^(L+25) / l_norm), 27 bits
     UInt lzNow = l.clz();
@@ -175,6 +175,57 @@ public final class AttentionHead extends Module {
             });
     recip.assign(quotient);
     lz.assign(lzR);
+  }
+
+  /** The exp2 step: combinational, or staged with {@code --pipeline deep}. */
+  private static io.hardformer.dsl.Module exp2Unit(AttentionShape s, int tBits) {
+    return s.deep() ? new StagedExp2Unit(tBits) : new Exp2Unit(tBits);
+  }
+
+  /** v itself, or with {@code --pipeline deep} v delayed by {@code k} cycles. */
+  private UInt lag(AttentionShape s, int k, String name, UInt v) {
+    return s.deep() ? delay(name, v, k) : v;
+  }
+
+  /** v itself, or with {@code --pipeline deep} v delayed by {@code k} cycles. */
+  private Bool lag(AttentionShape s, int k, String name, Bool v) {
+    return s.deep() ? delay(name, v, k, false) : v;
+  }
+
+  /**
+   * (sum x c) >> scaleShift for {@code --pipeline deep}: the product's carry-save rows (c is a
+   * constant: one row per set bit) are registered and added in the next cycle.
+   */
+  private SInt scaled(AttentionShape s, SInt sum) {
+    int w = sum.width() + AttentionShape.SCALE_BITS + 1;
+    java.util.List<UInt> rows =
+        io.hardformer.generators.arithmetic.CarrySave.reduce(
+            io.hardformer.generators.arithmetic.CarrySave.constantRows(
+                sum.sext(w).asUInt(), s.scaleConstant(), w),
+            2,
+            0);
+    java.util.List<UInt> registered = new java.util.ArrayList<>();
+    for (int k = 0; k < rows.size(); k++) {
+      registered.add(regNext("x_rows" + k, rows.get(k)));
+    }
+    return io.hardformer.generators.arithmetic.CarrySave.resolve(registered)
+        .asSInt()
+        .shr(s.scaleShift());
+  }
+
+  /**
+   * The signed term: -magnitude when {@code sign}; with {@code --pipeline deep} the magnitude and
+   * sign are registered first and the negation is the log-depth one of {@link
+   * io.hardformer.generators.floating.FixedToFloat} (no carry chain).
+   */
+  private SInt signed(AttentionShape s, int d, Bool sign, SInt positive) {
+    int w = positive.width();
+    if (!s.deep()) {
+      return mux(sign, positive.neg().trunc(w), positive);
+    }
+    UInt m = regNext("term_mag" + d, positive.asUInt());
+    Bool neg = regNext("term_sign" + d, sign, false);
+    return mux(neg, io.hardformer.generators.floating.FixedToFloat.negated(m), m).asSInt();
   }
 
   @Override

@@ -89,7 +89,7 @@ public final class FixedToFloat extends Module {
    * OR). Synthesis maps {@code -x} to a ripple increment (about 35 FO4 for 53 bits on the OSU 0.18
    * um cells, docs/BENCHMARKS.md "FMA array: deep pipeline"); this is about log2(n) OR levels.
    */
-  static UInt negated(UInt x) {
+  public static UInt negated(UInt x) {
     int n = x.width();
     UInt below = x.shl(1).trunc(n);
     for (int d = 1; d < n; d *= 2) {
