@@ -73,15 +73,15 @@ public final class AttentionHead extends Module {
     // x = (s x c) >> shift
     SInt c = slit(s.scaleConstant(), AttentionShape.SCALE_BITS + 1);
     SInt x = regNext("x", s.deep() ? scaled(s, dot.sum) : dot.sum.mul(c).shr(s.scaleShift()));
-    Bool xValid = regNext("x_valid", lag(s, 1, "x_valid_d", dot.outValid), false);
-    Bool xFirst = regNext("x_first", lag(s, 1, "x_first_d", firstD), false);
-    Bool xBad = regNext("x_bad", lag(s, 1, "x_bad_d", dot.nan.or(dot.posInf).or(dot.negInf)));
+    Bool xValid = regNext("x_valid", lag(s, 2, "x_valid_d", dot.outValid), false);
+    Bool xFirst = regNext("x_first", lag(s, 2, "x_first_d", firstD), false);
+    Bool xBad = regNext("x_bad", lag(s, 2, "x_bad_d", dot.nan.or(dot.posInf).or(dot.negInf)));
     stage++;
 
     // running max of ceil(x); shift n and exponent t = m_new - x >= 0
     int xf = AttentionShape.X_FRACTION;
     int mBits = s.maxBits();
-    SInt ceil = x.add(slit((1L << xf) - 1, xf + 1)).shr(xf); // mBits
+    SInt ceil = s.deep() ? deepCeil : x.add(slit((1L << xf) - 1, xf + 1)).shr(xf); // mBits
     SInt m = reg("m", HwType.sint(mBits), 0);
     SInt mNew = mux(xFirst.or(ceil.gt(m)), ceil, m);
     SInt grow = mNew.sub(m); // >= 0
@@ -93,11 +93,11 @@ public final class AttentionHead extends Module {
             mux(grow.gt(limit.zext(8).asSInt().sext(mBits + 1)), limit, grow.asUInt().resize(7)));
     UInt t = mNew.shl(xf).sub(x.sext(mBits + xf)).asUInt();
     when(xValid, () -> m.next(mNew));
-    UInt tR = regNext("t", t);
-    UInt nT = regNext("t_n", lag(s, StagedExp2Unit.LATENCY, "t_n_d", n));
-    Bool tValid = regNext("t_valid", lag(s, StagedExp2Unit.LATENCY, "t_valid_d", xValid), false);
-    Bool tFirst = regNext("t_first", lag(s, StagedExp2Unit.LATENCY, "t_first_d", xFirst), false);
-    Bool tBad = regNext("t_bad", lag(s, StagedExp2Unit.LATENCY, "t_bad_d", xBad));
+    UInt tR = regNext("t", s.deep() ? deepT(mNew, m, x, xFirst) : t);
+    UInt nT = regNext("t_n", lag(s, s.deepTLag() - 1, "t_n_d", s.deep() ? deepN : n));
+    Bool tValid = regNext("t_valid", lag(s, s.deepTLag(), "t_valid_d", xValid), false);
+    Bool tFirst = regNext("t_first", lag(s, s.deepTLag(), "t_first_d", xFirst), false);
+    Bool tBad = regNext("t_bad", lag(s, s.deepTLag(), "t_bad_d", xBad));
     stage++;
 
     // p = 2^-t
@@ -194,7 +194,8 @@ public final class AttentionHead extends Module {
 
   /**
    * (sum x c) >> scaleShift for {@code --pipeline deep}: the product's carry-save rows (c is a
-   * constant: one row per set bit) are registered and added in the next cycle.
+   * constant: one row per set bit) are registered and added in the next cycle; the result is
+   * registered again beside its ceil ({@link #deepCeil}), which the running max then compares.
    */
   private SInt scaled(AttentionShape s, SInt sum) {
     int w = sum.width() + AttentionShape.SCALE_BITS + 1;
@@ -208,9 +209,41 @@ public final class AttentionHead extends Module {
     for (int k = 0; k < rows.size(); k++) {
       registered.add(regNext("x_rows" + k, rows.get(k)));
     }
-    return io.hardformer.generators.arithmetic.CarrySave.resolve(registered)
-        .asSInt()
-        .shr(s.scaleShift());
+    SInt x0 =
+        regNext(
+            "x_pre",
+            io.hardformer.generators.arithmetic.CarrySave.resolve(registered)
+                .asSInt()
+                .shr(s.scaleShift()));
+    int xf = AttentionShape.X_FRACTION;
+    deepCeil = regNext("x_ceil", x0.add(slit((1L << xf) - 1, xf + 1)).shr(xf));
+    return x0;
+  }
+
+  /** ceil(x), registered beside x ({@code --pipeline deep}). */
+  private SInt deepCeil;
+
+  /** The rescaling shift n computed by {@link #deepT} ({@code --pipeline deep}). */
+  private UInt deepN;
+
+  /**
+   * t = (m_new << X_FRACTION) - x and the shift n = min(m_new - m_old, 127) (0 on a step's first
+   * pair) one cycle after the running max, from its registered inputs ({@code --pipeline deep}):
+   * the max's compare and select and this subtract are then in different stages.
+   */
+  private UInt deepT(SInt mNew, SInt m, SInt x, Bool first) {
+    int xf = AttentionShape.X_FRACTION;
+    int mBits = m.width();
+    SInt mNewR = regNext("t_m_new", mNew);
+    SInt grow = mNewR.sub(regNext("t_m_old", m));
+    UInt limit = lit(AttentionShape.SHIFT_LIMIT, 7);
+    Bool big = grow.gt(limit.zext(8).asSInt().sext(mBits + 1));
+    deepN =
+        mux(
+            regNext("t_first_r", first, false),
+            lit(0, 7),
+            mux(big, limit, grow.asUInt().resize(7)));
+    return mNewR.shl(xf).sub(regNext("t_x", x).sext(mBits + xf)).asUInt();
   }
 
   /**

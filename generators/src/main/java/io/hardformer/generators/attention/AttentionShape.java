@@ -85,10 +85,18 @@ public record AttentionShape(
 
   /**
    * Stages a head adds with {@code --pipeline deep} before it reads v: the scale's carry-save rows
-   * (1) and exp2's ({@link StagedExp2Unit#LATENCY}).
+   * and ceil (2), the t subtract (1) and exp2's ({@link StagedExp2Unit#LATENCY}).
    */
   public int deepVStages() {
-    return deep() ? 1 + StagedExp2Unit.LATENCY : 0;
+    return deep() ? 2 + deepTLag() : 0;
+  }
+
+  /**
+   * With {@code --pipeline deep}, cycles from the running max to exp2's output beyond the
+   * default's: the t subtract's stage and {@link StagedExp2Unit#LATENCY}.
+   */
+  public int deepTLag() {
+    return 1 + StagedExp2Unit.LATENCY;
   }
 
   /** Stages a head adds with {@code --pipeline deep} before the accumulate: and the term's sign. */
