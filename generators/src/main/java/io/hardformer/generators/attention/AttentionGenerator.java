@@ -50,9 +50,9 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
       @Param(
               description =
                   "default or deep (default: ${DEFAULT-VALUE}): deep adds registers inside the"
-                      + " long steps (the scale two stages, t and the p x v term one each, exp2 seven, the"
+                      + " long steps (the scale and the p x v term two stages each, t one, exp2 seven, the"
                       + " drain product kept in carry-save form and resolved in two, the rounding in"
-                      + " four) for the same output bits, at 11 more cycles of step period and 16 more"
+                      + " four) for the same output bits, at 12 more cycles of step period and 17 more"
                       + " of latency (docs/BENCHMARKS.md, Attention at <= 30 FO4).",
               defaultValue = "default")
           String pipeline) {
@@ -228,7 +228,7 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
             + s.drainStages()
             + (s.deep()
                 ? " (product, --drain-stages) + 1 (lane input) + 2 (resolve) + 4 (round) - 1, and"
-                    + " 11 (scale 2, t 1, exp2 7, term 1: --pipeline deep) in the accumulate"
+                    + " 12 (scale 2, t 1, exp2 7, term 2: --pipeline deep) in the accumulate"
                 : " (product, --drain-stages) + 2 (round) - 1"));
     cycles.put("drainStages", s.drainStages());
     if (s.deep()) {

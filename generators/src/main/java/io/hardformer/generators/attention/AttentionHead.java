@@ -122,13 +122,13 @@ public final class AttentionHead extends Module {
               .zext(termBits - 1)
               .shiftLeft(u.exponent.sub(lit(1, u.exponent.width())).trunc(u.exponent.width()));
       SInt positive = magnitude.zext(termBits).asSInt();
-      terms[d] = regNext("term" + d, signed(s, d, u.sign, positive));
+      terms[d] = regNext("term" + d, signed(s, d, u, p, positive));
     }
-    UInt pv = regNext("pv_p", lag(s, 1, "pv_p_d", p));
-    UInt nV = regNext("pv_n", lag(s, 1, "pv_n_d", nP));
-    Bool vValid = regNext("pv_valid", lag(s, 1, "pv_valid_d", pValid), false);
-    Bool vFirst = regNext("pv_first", lag(s, 1, "pv_first_d", pFirst), false);
-    Bool vBadR = regNext("pv_bad", lag(s, 1, "pv_bad_d", pBad.or(vBad)));
+    UInt pv = regNext("pv_p", lag(s, 2, "pv_p_d", p));
+    UInt nV = regNext("pv_n", lag(s, 2, "pv_n_d", nP));
+    Bool vValid = regNext("pv_valid", lag(s, 2, "pv_valid_d", pValid), false);
+    Bool vFirst = regNext("pv_first", lag(s, 2, "pv_first_d", pFirst), false);
+    Bool vBadR = regNext("pv_bad", lag(s, 2, "pv_bad_d", pBad.or(vBad)));
     stage++;
 
     // accumulate with rescaling by 2^-n
@@ -247,17 +247,23 @@ public final class AttentionHead extends Module {
   }
 
   /**
-   * The signed term: -magnitude when {@code sign}; with {@code --pipeline deep} the magnitude and
-   * sign are registered first and the negation is the log-depth one of {@link
+   * The signed term p x significand << (exponent - 1), negated when v is negative: {@code positive}
+   * (the default's magnitude) with a carry-chain negation; with {@code --pipeline deep} in three
+   * stages from p and v's fields: the product (registered with the shift and sign), the shift
+   * (registered), then the sign applied with the log-depth negation of {@link
    * io.hardformer.generators.floating.FixedToFloat} (no carry chain).
    */
-  private SInt signed(AttentionShape s, int d, Bool sign, SInt positive) {
+  private SInt signed(AttentionShape s, int d, Fp8Unpack u, UInt p, SInt positive) {
     int w = positive.width();
     if (!s.deep()) {
-      return mux(sign, positive.neg().trunc(w), positive);
+      return mux(u.sign, positive.neg().trunc(w), positive);
     }
-    UInt m = regNext("term_mag" + d, positive.asUInt());
-    Bool neg = regNext("term_sign" + d, sign, false);
+    int ew = u.exponent.width();
+    UInt product = regNext("term_product" + d, p.mul(u.significand));
+    UInt shift = regNext("term_shift" + d, u.exponent.sub(lit(1, ew)).trunc(ew));
+    Bool sign = regNext("term_sign" + d, u.sign, false);
+    UInt m = regNext("term_mag" + d, product.zext(w - 1).shiftLeft(shift).zext(w));
+    Bool neg = regNext("term_neg" + d, sign, false);
     return mux(neg, io.hardformer.generators.floating.FixedToFloat.negated(m), m).asSInt();
   }
 

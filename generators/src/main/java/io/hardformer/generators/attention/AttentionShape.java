@@ -99,9 +99,9 @@ public record AttentionShape(
     return 1 + StagedExp2Unit.LATENCY;
   }
 
-  /** Stages a head adds with {@code --pipeline deep} before the accumulate: and the term's sign. */
+  /** Stages a head adds with {@code --pipeline deep} before the accumulate: and the term's two. */
   public int deepHeadStages() {
-    return deep() ? deepVStages() + 1 : 0;
+    return deep() ? deepVStages() + 2 : 0;
   }
 
   /** Cycles from a drain lane's acc to its output ({@code AttentionDrainLane}). */
