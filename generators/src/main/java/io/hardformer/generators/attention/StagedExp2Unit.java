@@ -32,58 +32,61 @@ public final class StagedExp2Unit extends Module implements Exp2Function {
     UInt idx = t.bits(xf - 1, xf - 6);
     UInt r = t.bits(xf - 7, 0);
 
-    // 1: y, the shift, r x ln2 as two rows
+    UInt shiftR = delay("s_shift", shift, LATENCY); // the integer part travels beside the stages
+
+    // 1: y, and r x ln2 as two rows
     int aBits = r.width() + 16;
-    List<UInt> aRows = CarrySave.reduce(CarrySave.constantRows(r, AttentionShape.LN2, aBits), 2, 0);
+    List<UInt> aRows =
+        registered(
+            "s1_a", CarrySave.reduce(CarrySave.constantRows(r, AttentionShape.LN2, aBits), 2, 0));
     UInt y1s = regNext("s1_y", table(idx, 0, 6));
-    UInt shift1 = regNext("s1_shift", shift);
-    UInt aS = regNext("s1_a_s", aRows.get(0));
-    UInt aC = regNext("s1_a_c", aRows.get(1));
 
     // 2: a = (r x ln2) >> (xf - 8), a x 2^24 < 2^18
-    UInt a2 = regNext("s2_a", CarrySave.resolve(List.of(aS, aC)).shr(xf - 8));
+    UInt a2 = regNext("s2_a", CarrySave.resolve(aRows).shr(xf - 8));
     UInt y2s = regNext("s2_y", y1s);
-    UInt shift2 = regNext("s2_shift", shift1);
 
     // 3: y x a as two rows
-    int yaBits = y2s.width() + a2.width();
-    List<UInt> ya = CarrySave.reduce(CarrySave.productRows(y2s, a2, yaBits), 2, 0);
-    UInt yaS = regNext("s3_ya_s", ya.get(0));
-    UInt yaC = regNext("s3_ya_c", ya.get(1));
+    List<UInt> ya = registered("s3_ya", productRows(y2s, a2));
     UInt a3 = regNext("s3_a", a2);
     UInt y3s = regNext("s3_y", y2s);
-    UInt shift3 = regNext("s3_shift", shift2);
 
     // 4: y1 = (y x a) >> 24
-    UInt y1 = regNext("s4_y1", CarrySave.resolve(List.of(yaS, yaC)).shr(24));
+    UInt y1 = regNext("s4_y1", CarrySave.resolve(ya).shr(24));
     UInt a4 = regNext("s4_a", a3);
     UInt y4s = regNext("s4_y", y3s);
-    UInt shift4 = regNext("s4_shift", shift3);
 
     // 5: y1 x a as two rows
-    int y1aBits = y1.width() + a4.width();
-    List<UInt> y1a = CarrySave.reduce(CarrySave.productRows(y1, a4, y1aBits), 2, 0);
-    UInt y1aS = regNext("s5_y1a_s", y1a.get(0));
-    UInt y1aC = regNext("s5_y1a_c", y1a.get(1));
+    List<UInt> y1a = registered("s5_y1a", productRows(y1, a4));
     UInt y15 = regNext("s5_y1", y1);
     UInt y5s = regNext("s5_y", y4s);
-    UInt shift5 = regNext("s5_shift", shift4);
 
     // 6: y2 = (y1 x a) >> 25, and y - y1
-    UInt y2 = regNext("s6_y2", CarrySave.resolve(List.of(y1aS, y1aC)).shr(25));
+    UInt y2 = regNext("s6_y2", CarrySave.resolve(y1a).shr(25));
     UInt diff = regNext("s6_diff", y5s.zext(pw + 1).sub(y15.zext(pw + 1)).trunc(pw));
-    UInt shift6 = regNext("s6_shift", shift5);
 
     // 7: v = y - y1 + y2
     UInt v = regNext("s7_v", diff.add(y2.zext(pw)).trunc(pw)); // mod 2^pw, as Exp2Unit
-    UInt shift7 = regNext("s7_shift", shift6);
     int widen = AttentionShape.P_FRACTION - AttentionShape.EXP2_BITS;
     p.assign(
         v.zext(AttentionShape.P_FRACTION + 1)
             .shl(widen)
             .trunc(AttentionShape.P_FRACTION + 1)
-            .shiftRight(shift7));
+            .shiftRight(shiftR));
     timing(LATENCY, 1);
+  }
+
+  /** x * y as two carry-save rows of the full product width. */
+  private static List<UInt> productRows(UInt x, UInt y) {
+    return CarrySave.reduce(CarrySave.productRows(x, y, x.width() + y.width()), 2, 0);
+  }
+
+  /** The rows, each registered ({@code name_0}, {@code name_1}). */
+  private List<UInt> registered(String name, List<UInt> rows) {
+    List<UInt> out = new java.util.ArrayList<>();
+    for (int k = 0; k < rows.size(); k++) {
+      out.add(regNext(name + "_" + k, rows.get(k)));
+    }
+    return out;
   }
 
   /**
