@@ -13,16 +13,25 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The attention area composed from parts (the unit with one head + G - 1 heads, never G x D lanes
  * at once) against the IR estimate of the whole elaborated unit at small sizes: equal for one head;
  * with more heads it leaves out only what the extra heads add outside a head (their q register
- * bits, 8 D per head, and the head-select multiplexers), a few percent at most.
+ * bits, 8 D per head, and the head-select multiplexers), a few percent at most; with the default
+ * pipeline and with {@code --pipeline deep}.
  */
 class AttentionAreaCompositionTest {
   @ParameterizedTest
-  @CsvSource({"4, 1, e4m3", "4, 2, e4m3", "8, 3, e5m2", "16, 4, e4m3"})
-  void composedIsTheElaboratedEstimateLessTheExtraHeadsGlue(int dim, int heads, String format) {
+  @CsvSource({
+    "4, 1, e4m3, default",
+    "4, 2, e4m3, default",
+    "8, 3, e5m2, default",
+    "16, 4, e4m3, default",
+    "4, 1, e4m3, deep",
+    "8, 3, e5m2, deep"
+  })
+  void composedIsTheElaboratedEstimateLessTheExtraHeadsGlue(
+      int dim, int heads, String format, String pipeline) {
     ConfiguredGenerator<AttentionGenerator.Parameters> g =
         new ConfiguredGenerator<>(
             new AttentionGenerator(),
-            new AttentionGenerator.Parameters(dim, heads, format, "bf16"));
+            new AttentionGenerator.Parameters(dim, heads, format, "bf16", 2, pipeline));
     AreaFigures composed = AreaModel.of(g, null, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2).figures();
     AreaFigures whole =
         GateEstimate.figures(
@@ -33,8 +42,8 @@ class AttentionAreaCompositionTest {
         "only the extra q registers");
     double shortfall = (whole.nand2() - composed.nand2()) / whole.nand2();
     System.out.printf(
-        "[attention area] D=%d G=%d %s: composed %.0f, elaborated %.0f NAND2 eq (%.2f%% less)%n",
-        dim, heads, format, composed.nand2(), whole.nand2(), 100 * shortfall);
+        "[attention area] D=%d G=%d %s %s: composed %.0f, elaborated %.0f NAND2 eq (%.2f%% less)%n",
+        dim, heads, format, pipeline, composed.nand2(), whole.nand2(), 100 * shortfall);
     if (heads == 1) {
       assertEquals(whole.nand2(), composed.nand2(), 1e-6 * whole.nand2());
     } else {

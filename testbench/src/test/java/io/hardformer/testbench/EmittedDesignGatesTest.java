@@ -88,7 +88,23 @@ class EmittedDesignGatesTest {
             "attention-e5m2-3x1-fp32",
             (Supplier<Module>)
                 () ->
-                    new AttentionUnit(new AttentionShape(3, 1, Fp8Format.E5M2, FloatPacker.FP32))));
+                    new AttentionUnit(new AttentionShape(3, 1, Fp8Format.E5M2, FloatPacker.FP32))),
+        Arguments.of(
+            "attention-e4m3-4x2-deep",
+            (Supplier<Module>)
+                () ->
+                    new AttentionUnit(
+                        new AttentionShape(4, 2, Fp8Format.E4M3, FloatPacker.BF16, 4)
+                            .withPipeline(
+                                io.hardformer.generators.attention.AttentionPipeline.DEEP))),
+        Arguments.of(
+            "attention-e5m2-3x1-fp32-deep",
+            (Supplier<Module>)
+                () ->
+                    new AttentionUnit(
+                        new AttentionShape(3, 1, Fp8Format.E5M2, FloatPacker.FP32, 27)
+                            .withPipeline(
+                                io.hardformer.generators.attention.AttentionPipeline.DEEP))));
   }
 
   @ParameterizedTest(name = "{0}")

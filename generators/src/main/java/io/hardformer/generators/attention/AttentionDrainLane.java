@@ -53,8 +53,8 @@ public final class AttentionDrainLane extends Module {
     lz = in("lz", lzBits);
     out = out("out", s.outFormat().width());
     latency = latency(s);
-    if (units == LaneUnits.PORTS_ONLY) {
-      out.assign(lit(0, s.outFormat().width()));
+    if (units == LaneUnits.PORTS_ONLY || s.deep()) {
+      out.assign(s.deep() ? deepLane(s, lzBits) : lit(0, s.outFormat().width()));
       return;
     }
 
@@ -90,7 +90,7 @@ public final class AttentionDrainLane extends Module {
 
   /** Cycles from {@code acc} to {@code out} of a lane of this shape. */
   static int latency(AttentionShape s) {
-    return s.drainStages() + FixedToFloat.LATENCY;
+    return s.deep() ? deepLatency(s) : s.drainStages() + FixedToFloat.LATENCY;
   }
 
   /**
@@ -99,6 +99,91 @@ public final class AttentionDrainLane extends Module {
    */
   static int sliceWidth(int bits, int count, int index) {
     return bits / count + (index < bits % count ? 1 : 0);
+  }
+
+  /**
+   * Cycles from {@code acc} to {@code out} with {@code --pipeline deep}: the input register, the
+   * product stages, two resolving stages and {@link
+   * io.hardformer.generators.floating.AdjustedStagedFixedToFloat#LATENCY}.
+   */
+  static int deepLatency(AttentionShape s) {
+    return productLatency(s) + io.hardformer.generators.floating.AdjustedStagedFixedToFloat.LATENCY;
+  }
+
+  /**
+   * Cycles from {@code acc} to the rounding's input, where {@code nan} and {@code lz} are read:
+   * {@code drainStages} by default; with {@code --pipeline deep} one input register, {@code
+   * drainStages} carry-save stages and two resolving stages.
+   */
+  static int productLatency(AttentionShape s) {
+    return s.deep() ? 1 + s.drainStages() + RESOLVE_STAGES : s.drainStages();
+  }
+
+  /** Stages that add the deep lane's two carry-save rows: low half, then high half. */
+  static final int RESOLVE_STAGES = 2;
+
+  /**
+   * The lane of {@code --pipeline deep}: acc and the reciprocal registered first (the unit's head
+   * multiplexer ends there); Horner's rule over {@code drainStages} stages with the partial product
+   * kept as two carry-save rows (each stage: the rows of acc x one reciprocal slice plus the two
+   * rows shifted, reduced by full-adder levels, no carry chain); the two rows added in two stages
+   * of half the width; then {@link io.hardformer.generators.floating.AdjustedStagedFixedToFloat}. The same
+   * product, so the same bits.
+   */
+  private UInt deepLane(AttentionShape s, int lzBits) {
+    if (units == LaneUnits.PORTS_ONLY) {
+      return lit(0, s.outFormat().width());
+    }
+    param("pipeline", "deep");
+    int accBits = s.accBits();
+    int stages = s.drainStages();
+    int productBits = accBits + AttentionShape.RECIPROCAL_BITS + 1;
+    UInt a = regNext("acc0", acc).asSInt().sext(productBits).asUInt();
+    UInt r = regNext("recip0", recip);
+    java.util.List<UInt> rows = java.util.List.of();
+    int consumed = 0;
+    for (int i = 0; i < stages; i++) {
+      int width = sliceWidth(AttentionShape.RECIPROCAL_BITS, stages, i);
+      int hi = AttentionShape.RECIPROCAL_BITS - 1 - consumed;
+      consumed += width;
+      java.util.List<UInt> stage = new java.util.ArrayList<>();
+      for (UInt row : rows) {
+        stage.add(row.shl(width).trunc(productBits));
+      }
+      stage.addAll(
+          io.hardformer.generators.arithmetic.CarrySave.productRows(
+              a, r.bits(hi, hi - width + 1), productBits));
+      java.util.List<UInt> two = io.hardformer.generators.arithmetic.CarrySave.reduce(stage, 2, 0);
+      java.util.List<UInt> next = new java.util.ArrayList<>();
+      for (int k = 0; k < two.size(); k++) {
+        next.add(regNext("partial" + (i + 1) + "_" + k, two.get(k)));
+      }
+      rows = next;
+      if (i + 1 < stages) {
+        a = regNext("acc" + (i + 1), a);
+        r = regNext("recip" + (i + 1), r);
+      }
+    }
+    UInt x = rows.get(0);
+    UInt y = rows.size() > 1 ? rows.get(1) : lit(0, productBits);
+    int low = productBits / 2;
+    UInt lowSum = x.trunc(low).add(y.trunc(low)); // low + 1 bits
+    UInt lowR = regNext("resolve_low", lowSum.trunc(low));
+    UInt carryR = regNext("resolve_carry", lowSum.bits(low, low));
+    UInt xHigh = regNext("resolve_x", x.bits(productBits - 1, low));
+    UInt yHigh = regNext("resolve_y", y.bits(productBits - 1, low));
+    UInt high = xHigh.add(yHigh).add(carryR.zext(xHigh.width() + 1)).trunc(productBits - low);
+    UInt product = regNext("product", high.cat(lowR));
+    io.hardformer.generators.floating.AdjustedStagedFixedToFloat rounding =
+        instance(
+            "rounding",
+            new io.hardformer.generators.floating.AdjustedStagedFixedToFloat(
+                productBits, s.outputUnit(), s.outFormat(), lzBits));
+    rounding.sum.assign(product.asSInt());
+    rounding.nan.assign(nan);
+    rounding.expAdjust.assign(lz);
+    timing(latency, 1);
+    return rounding.out;
   }
 
   @Override

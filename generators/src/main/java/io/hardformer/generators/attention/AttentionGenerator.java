@@ -46,26 +46,47 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
                       + " and an acc and partial-product register per element. 1 does not"
                       + " synthesize at 0.18 um (docs/BENCHMARKS.md, issue 17).",
               defaultValue = "2")
-          int drainStages) {
+          int drainStages,
+      @Param(
+              description =
+                  "default or deep (default: ${DEFAULT-VALUE}): deep adds registers inside the"
+                      + " long steps (the scale and the p x v term two stages each, t one, exp2 seven, the"
+                      + " drain product kept in carry-save form and resolved in two, the rounding in"
+                      + " four) for the same output bits, at 12 more cycles of step period and 17 more"
+                      + " of latency (docs/BENCHMARKS.md, Attention at <= 30 FO4).",
+              defaultValue = "default")
+          String pipeline) {
     public Parameters {
       format = ParameterCheck.choice("--format", format, "e4m3", "e5m2");
       outFormat = ParameterCheck.choice("--out-format", outFormat, "bf16", "fp32");
+      pipeline = ParameterCheck.choice("--pipeline", pipeline, "default", "deep");
       new AttentionShape(
           headDim,
           qHeads,
           Fp8Format.parse(format),
           FloatPacker.parse(outFormat),
-          drainStages); // checks the sizes
+          drainStages,
+          AttentionPipeline.parse(pipeline)); // checks the sizes
+    }
+
+    /** The options with the default {@code --pipeline}. */
+    public Parameters(int headDim, int qHeads, String format, String outFormat, int drainStages) {
+      this(headDim, qHeads, format, outFormat, drainStages, "default");
     }
 
     /** The options with the default {@code --drain-stages}. */
     public Parameters(int headDim, int qHeads, String format, String outFormat) {
-      this(headDim, qHeads, format, outFormat, AttentionShape.DEFAULT_DRAIN_STAGES);
+      this(headDim, qHeads, format, outFormat, AttentionShape.DEFAULT_DRAIN_STAGES, "default");
     }
 
     public AttentionShape shape() {
       return new AttentionShape(
-          headDim, qHeads, Fp8Format.parse(format), FloatPacker.parse(outFormat), drainStages);
+          headDim,
+          qHeads,
+          Fp8Format.parse(format),
+          FloatPacker.parse(outFormat),
+          drainStages,
+          AttentionPipeline.parse(pipeline));
     }
   }
 
@@ -97,12 +118,28 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
   public List<String> examples() {
     return List.of(
         "./hardformer generate attention --head-dim 128 --q-heads 8 --format e4m3 --out build/attn",
-        "./hardformer generate attention --head-dim 64 --q-heads 4 --format e5m2 --out-format fp32 --drain-stages 4 --out build/attn64");
+        "./hardformer generate attention --head-dim 64 --q-heads 4 --format e5m2 --out-format fp32 --drain-stages 4 --out build/attn64",
+        "./hardformer generate attention --head-dim 128 --q-heads 8 --format e4m3 --drain-stages 4 --pipeline deep --out build/attn-deep");
   }
 
   @Override
   public Module build(Parameters p) {
     return new AttentionUnit(p.shape());
+  }
+
+  /** The options as emitted in every file's header; {@code pipeline} only when not the default. */
+  @Override
+  public Map<String, String> parameterValues(Parameters p) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("head-dim", String.valueOf(p.headDim()));
+    m.put("q-heads", String.valueOf(p.qHeads()));
+    m.put("format", p.format());
+    m.put("out-format", p.outFormat());
+    m.put("drain-stages", String.valueOf(p.drainStages()));
+    if (!p.pipeline().equals("default")) {
+      m.put("pipeline", p.pipeline());
+    }
+    return m;
   }
 
   /**
@@ -117,7 +154,8 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
   public BillOfMaterials area(Parameters p) {
     AttentionShape s = p.shape();
     AttentionShape oneHead =
-        new AttentionShape(s.headDim(), 1, s.format(), s.outFormat(), s.drainStages());
+        new AttentionShape(
+            s.headDim(), 1, s.format(), s.outFormat(), s.drainStages(), s.pipeline());
     List<Part> parts = new ArrayList<>();
     // the heads' q . k products are priced from one elaborated copy (D per head), not built D x G
     // times: the unit is elaborated with lanes that are ports only (zero area), so each part is
@@ -188,8 +226,14 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
         "ceil(log2 D)/2 + 1 (dot) + 6 (scale, max, exp2, p.v, accumulate, input) + 1 "
             + "(normalize) + 27 (divide) + G (drain) + "
             + s.drainStages()
-            + " (product, --drain-stages) + 2 (round) - 1");
+            + (s.deep()
+                ? " (product, --drain-stages) + 1 (lane input) + 2 (resolve) + 4 (round) - 1, and"
+                    + " 12 (scale 2, t 1, exp2 7, term 2: --pipeline deep) in the accumulate"
+                : " (product, --drain-stages) + 2 (round) - 1"));
     cycles.put("drainStages", s.drainStages());
+    if (s.deep()) {
+      cycles.put("pipeline", s.pipeline().cliName());
+    }
     m.put("cycleContract", cycles);
     Map<String, Object> n = new LinkedHashMap<>();
     n.put("score", "q.k exact: " + s.scoreBits() + "-bit integer, unit 2^" + s.scoreUnit());

@@ -72,16 +72,16 @@ public final class AttentionHead extends Module {
 
     // x = (s x c) >> shift
     SInt c = slit(s.scaleConstant(), AttentionShape.SCALE_BITS + 1);
-    SInt x = regNext("x", dot.sum.mul(c).shr(s.scaleShift()));
-    Bool xValid = regNext("x_valid", dot.outValid, false);
-    Bool xFirst = regNext("x_first", firstD, false);
-    Bool xBad = regNext("x_bad", dot.nan.or(dot.posInf).or(dot.negInf));
+    SInt x = regNext("x", s.deep() ? scaled(s, dot.sum) : dot.sum.mul(c).shr(s.scaleShift()));
+    Bool xValid = regNext("x_valid", lag(s, 2, "x_valid_d", dot.outValid), false);
+    Bool xFirst = regNext("x_first", lag(s, 2, "x_first_d", firstD), false);
+    Bool xBad = regNext("x_bad", lag(s, 2, "x_bad_d", dot.nan.or(dot.posInf).or(dot.negInf)));
     stage++;
 
     // running max of ceil(x); shift n and exponent t = m_new - x >= 0
     int xf = AttentionShape.X_FRACTION;
     int mBits = s.maxBits();
-    SInt ceil = x.add(slit((1L << xf) - 1, xf + 1)).shr(xf); // mBits
+    SInt ceil = s.deep() ? deepCeil : x.add(slit((1L << xf) - 1, xf + 1)).shr(xf); // mBits
     SInt m = reg("m", HwType.sint(mBits), 0);
     SInt mNew = mux(xFirst.or(ceil.gt(m)), ceil, m);
     SInt grow = mNew.sub(m); // >= 0
@@ -93,23 +93,23 @@ public final class AttentionHead extends Module {
             mux(grow.gt(limit.zext(8).asSInt().sext(mBits + 1)), limit, grow.asUInt().resize(7)));
     UInt t = mNew.shl(xf).sub(x.sext(mBits + xf)).asUInt();
     when(xValid, () -> m.next(mNew));
-    UInt tR = regNext("t", t);
-    UInt nT = regNext("t_n", n);
-    Bool tValid = regNext("t_valid", xValid, false);
-    Bool tFirst = regNext("t_first", xFirst, false);
-    Bool tBad = regNext("t_bad", xBad);
+    UInt tR = regNext("t", s.deep() ? deepT(mNew, m, x, xFirst) : t);
+    UInt nT = regNext("t_n", lag(s, s.deepTLag() - 1, "t_n_d", s.deep() ? deepN : n));
+    Bool tValid = regNext("t_valid", lag(s, s.deepTLag(), "t_valid_d", xValid), false);
+    Bool tFirst = regNext("t_first", lag(s, s.deepTLag(), "t_first_d", xFirst), false);
+    Bool tBad = regNext("t_bad", lag(s, s.deepTLag(), "t_bad_d", xBad));
     stage++;
 
     // p = 2^-t
-    Exp2Unit exp = instance("exp2", new Exp2Unit(tR.width()));
-    exp.t.assign(tR);
-    UInt p = regNext("p", exp.p);
+    Exp2Function exp = (Exp2Function) instance("exp2", exp2Unit(s, tR.width()));
+    exp.t().assign(tR);
+    UInt p = regNext("p", exp.p());
     UInt nP = regNext("p_n", nT);
     Bool pValid = regNext("p_valid", tValid, false);
     Bool pFirst = regNext("p_first", tFirst, false);
     Bool pBad = regNext("p_bad", tBad);
     stage++;
-    vStage = stage;
+    vStage = stage + s.deepVStages();
 
     // p x v_d, exact
     int termBits = s.termBits();
@@ -122,13 +122,13 @@ public final class AttentionHead extends Module {
               .zext(termBits - 1)
               .shiftLeft(u.exponent.sub(lit(1, u.exponent.width())).trunc(u.exponent.width()));
       SInt positive = magnitude.zext(termBits).asSInt();
-      terms[d] = regNext("term" + d, mux(u.sign, positive.neg().trunc(termBits), positive));
+      terms[d] = regNext("term" + d, signed(s, d, u, p, positive));
     }
-    UInt pv = regNext("pv_p", p);
-    UInt nV = regNext("pv_n", nP);
-    Bool vValid = regNext("pv_valid", pValid, false);
-    Bool vFirst = regNext("pv_first", pFirst, false);
-    Bool vBadR = regNext("pv_bad", pBad.or(vBad));
+    UInt pv = regNext("pv_p", lag(s, 2, "pv_p_d", p));
+    UInt nV = regNext("pv_n", lag(s, 2, "pv_n_d", nP));
+    Bool vValid = regNext("pv_valid", lag(s, 2, "pv_valid_d", pValid), false);
+    Bool vFirst = regNext("pv_first", lag(s, 2, "pv_first_d", pFirst), false);
+    Bool vBadR = regNext("pv_bad", lag(s, 2, "pv_bad_d", pBad.or(vBad)));
     stage++;
 
     // accumulate with rescaling by 2^-n
@@ -149,7 +149,7 @@ public final class AttentionHead extends Module {
       acc.get(d).assign(a);
     }
     bad.assign(badAcc);
-    accumulateStage = stage + 1;
+    accumulateStage = stage + 1 + s.deepHeadStages();
 
     // after the step: normalize l, then a restoring divider forms floor(2^(L+25) / l_norm), 27 bits
     UInt lzNow = l.clz();
@@ -175,6 +175,96 @@ public final class AttentionHead extends Module {
             });
     recip.assign(quotient);
     lz.assign(lzR);
+  }
+
+  /** The exp2 step: combinational, or staged with {@code --pipeline deep}. */
+  private static io.hardformer.dsl.Module exp2Unit(AttentionShape s, int tBits) {
+    return s.deep() ? new StagedExp2Unit(tBits) : new Exp2Unit(tBits);
+  }
+
+  /** v itself, or with {@code --pipeline deep} v delayed by {@code k} cycles. */
+  private UInt lag(AttentionShape s, int k, String name, UInt v) {
+    return s.deep() ? delay(name, v, k) : v;
+  }
+
+  /** v itself, or with {@code --pipeline deep} v delayed by {@code k} cycles. */
+  private Bool lag(AttentionShape s, int k, String name, Bool v) {
+    return s.deep() ? delay(name, v, k, false) : v;
+  }
+
+  /**
+   * (sum x c) >> scaleShift for {@code --pipeline deep}: the product's carry-save rows (c is a
+   * constant: one row per set bit) are registered and added in the next cycle; the result is
+   * registered again beside its ceil ({@link #deepCeil}), which the running max then compares.
+   */
+  private SInt scaled(AttentionShape s, SInt sum) {
+    int w = sum.width() + AttentionShape.SCALE_BITS + 1;
+    java.util.List<UInt> rows =
+        io.hardformer.generators.arithmetic.CarrySave.reduce(
+            io.hardformer.generators.arithmetic.CarrySave.constantRows(
+                sum.sext(w).asUInt(), s.scaleConstant(), w),
+            2,
+            0);
+    java.util.List<UInt> registered = new java.util.ArrayList<>();
+    for (int k = 0; k < rows.size(); k++) {
+      registered.add(regNext("x_rows" + k, rows.get(k)));
+    }
+    SInt x0 =
+        regNext(
+            "x_pre",
+            io.hardformer.generators.arithmetic.CarrySave.resolve(registered)
+                .asSInt()
+                .shr(s.scaleShift()));
+    int xf = AttentionShape.X_FRACTION;
+    deepCeil = regNext("x_ceil", x0.add(slit((1L << xf) - 1, xf + 1)).shr(xf));
+    return x0;
+  }
+
+  /** ceil(x), registered beside x ({@code --pipeline deep}). */
+  private SInt deepCeil;
+
+  /** The rescaling shift n computed by {@link #deepT} ({@code --pipeline deep}). */
+  private UInt deepN;
+
+  /**
+   * t = (m_new << X_FRACTION) - x and the shift n = min(m_new - m_old, 127) (0 on a step's first
+   * pair) one cycle after the running max, from its registered inputs ({@code --pipeline deep}):
+   * the max's compare and select and this subtract are then in different stages.
+   */
+  private UInt deepT(SInt mNew, SInt m, SInt x, Bool first) {
+    int xf = AttentionShape.X_FRACTION;
+    int mBits = m.width();
+    SInt mNewR = regNext("t_m_new", mNew);
+    SInt grow = mNewR.sub(regNext("t_m_old", m));
+    UInt limit = lit(AttentionShape.SHIFT_LIMIT, 7);
+    Bool big = grow.gt(limit.zext(8).asSInt().sext(mBits + 1));
+    deepN =
+        mux(
+            regNext("t_first_r", first, false),
+            lit(0, 7),
+            mux(big, limit, grow.asUInt().resize(7)));
+    return mNewR.shl(xf).sub(regNext("t_x", x).sext(mBits + xf)).asUInt();
+  }
+
+  /**
+   * The signed term p x significand << (exponent - 1), negated when v is negative: {@code positive}
+   * (the default's magnitude) with a carry-chain negation; with {@code --pipeline deep} in three
+   * stages from p and v's fields: the product (registered with the shift and sign), the shift
+   * (registered), then the sign applied with the log-depth negation of {@link
+   * io.hardformer.generators.floating.FixedToFloat} (no carry chain).
+   */
+  private SInt signed(AttentionShape s, int d, Fp8Unpack u, UInt p, SInt positive) {
+    int w = positive.width();
+    if (!s.deep()) {
+      return mux(u.sign, positive.neg().trunc(w), positive);
+    }
+    int ew = u.exponent.width();
+    UInt product = regNext("term_product" + d, p.mul(u.significand));
+    UInt shift = regNext("term_shift" + d, u.exponent.sub(lit(1, ew)).trunc(ew));
+    Bool sign = regNext("term_sign" + d, u.sign, false);
+    UInt m = regNext("term_mag" + d, product.zext(w - 1).shiftLeft(shift).zext(w));
+    Bool neg = regNext("term_neg" + d, sign, false);
+    return mux(neg, io.hardformer.generators.floating.FixedToFloat.negated(m), m).asSInt();
   }
 
   @Override

@@ -31,7 +31,12 @@ import io.hardformer.generators.numerics.Fp8Format;
  * Arithmetic headroom: S up to 2^{@link #LOG2_MAX_S} keys per step.
  */
 public record AttentionShape(
-    int headDim, int qHeads, Fp8Format format, FloatPacker outFormat, int drainStages) {
+    int headDim,
+    int qHeads,
+    Fp8Format format,
+    FloatPacker outFormat,
+    int drainStages,
+    AttentionPipeline pipeline) {
   public static final int X_FRACTION = 20;
 
   /** Fraction bits of the exp2 table and step (its relative error is under 2^-20). */
@@ -65,6 +70,54 @@ public record AttentionShape(
     ParameterCheck.range("--head-dim", headDim, 1, 1024);
     ParameterCheck.range("--q-heads", qHeads, 1, 64);
     ParameterCheck.range("--drain-stages", drainStages, 1, RECIPROCAL_BITS);
+    java.util.Objects.requireNonNull(pipeline, "pipeline");
+  }
+
+  /** {@code --pipeline deep}. */
+  public boolean deep() {
+    return pipeline == AttentionPipeline.DEEP;
+  }
+
+  /** The same shape with another pipeline. */
+  public AttentionShape withPipeline(AttentionPipeline p) {
+    return new AttentionShape(headDim, qHeads, format, outFormat, drainStages, p);
+  }
+
+  /**
+   * Stages a head adds with {@code --pipeline deep} before it reads v: the scale's carry-save rows
+   * and ceil (2), the t subtract (1) and exp2's ({@link StagedExp2Unit#LATENCY}).
+   */
+  public int deepVStages() {
+    return deep() ? 2 + deepTLag() : 0;
+  }
+
+  /**
+   * With {@code --pipeline deep}, cycles from the running max to exp2's output beyond the
+   * default's: the t subtract's stage and {@link StagedExp2Unit#LATENCY}.
+   */
+  public int deepTLag() {
+    return 1 + StagedExp2Unit.LATENCY;
+  }
+
+  /** Stages a head adds with {@code --pipeline deep} before the accumulate: and the term's two. */
+  public int deepHeadStages() {
+    return deep() ? deepVStages() + 2 : 0;
+  }
+
+  /** Cycles from a drain lane's acc to its output ({@code AttentionDrainLane}). */
+  public int drainLatency() {
+    return AttentionDrainLane.latency(this);
+  }
+
+  /** Cycles from a drain lane's acc to its rounding's input, where nan and lz are read. */
+  public int drainProductLatency() {
+    return AttentionDrainLane.productLatency(this);
+  }
+
+  /** The shape with the default pipeline. */
+  public AttentionShape(
+      int headDim, int qHeads, Fp8Format format, FloatPacker outFormat, int drainStages) {
+    this(headDim, qHeads, format, outFormat, drainStages, AttentionPipeline.DEFAULT);
   }
 
   /** The shape with {@link #DEFAULT_DRAIN_STAGES}. */
@@ -139,7 +192,7 @@ public record AttentionShape(
    * p.v, acc.
    */
   public int accumulateLatency() {
-    return 1 + ExactDotTree.latency(headDim) + 5;
+    return 1 + ExactDotTree.latency(headDim) + 5 + deepHeadStages();
   }
 
   /**
@@ -151,11 +204,11 @@ public record AttentionShape(
   }
 
   /**
-   * S-independent part: accumulate latency, normalize 1, divide 27, G heads, product {@link
-   * #drainStages}, rounding 2.
+   * S-independent part: accumulate latency, normalize 1, divide 27, G heads, the drain lane's
+   * latency ({@link #drainStages} + 2 rounding by default).
    */
   public int overhead() {
-    return accumulateLatency() + 1 + RECIPROCAL_BITS + qHeads + drainStages + 2 - 1;
+    return accumulateLatency() + 1 + RECIPROCAL_BITS + qHeads + drainLatency() - 1;
   }
 
   /** Cycles from accepting a step's last pair to head 0's output. */

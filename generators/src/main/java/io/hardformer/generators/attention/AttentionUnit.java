@@ -129,7 +129,7 @@ public final class AttentionUnit extends Module {
     UInt recip = pick(head, heads, hd -> hd.recip);
     UInt lzSel = pick(head, heads, hd -> hd.lz);
     Bool badSel = pick(head, heads, hd -> hd.bad.asUInt()).bit(0);
-    int stages = s.drainStages();
+    int stages = s.drainProductLatency();
     Bool badR = delay("o_bad", badSel, stages);
     UInt lzR = delay("o_lz", lzSel, stages);
     UInt[] lanes = new UInt[dim];

@@ -9,7 +9,7 @@ import io.hardformer.dsl.UInt;
  * - a + a^2/2 for the rest, both with {@link AttentionShape#EXP2_BITS} fraction bits, widened to
  * P_FRACTION and shifted by the integer part (63 and above give 0). Combinational.
  */
-public final class Exp2Unit extends Module {
+public final class Exp2Unit extends Module implements Exp2Function {
   public final UInt t;
   public final UInt p = out("p", AttentionShape.P_FRACTION + 1);
 
@@ -44,6 +44,16 @@ public final class Exp2Unit extends Module {
     }
     int half = 1 << (bits - 1);
     return mux(idx.bit(bits - 1), table(idx, base + half, bits - 1), table(idx, base, bits - 1));
+  }
+
+  @Override
+  public UInt t() {
+    return t;
+  }
+
+  @Override
+  public UInt p() {
+    return p;
   }
 
   @Override

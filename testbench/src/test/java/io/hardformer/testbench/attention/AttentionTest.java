@@ -116,7 +116,18 @@ class AttentionTest {
   @ParameterizedTest(name = "D={0} G={1} {2} out={3} drain stages {4}")
   @MethodSource("configs")
   void bitExactAndOnTime(int dim, int g, Fp8Format f, FloatPacker out, int drainStages) {
-    AttentionShape s = new AttentionShape(dim, g, f, out, drainStages);
+    check(new AttentionShape(dim, g, f, out, drainStages));
+  }
+
+  /**
+   * Every output of {@link #steps} bit-exact against the golden model, at the contract's cycle
+   * (latency from the last pair, one head per cycle), and the step period back to back; without and
+   * with 20 % input bubbles.
+   */
+  static void check(AttentionShape s) {
+    int dim = s.headDim();
+    int g = s.qHeads();
+    FloatPacker out = s.outFormat();
     List<Step> steps = steps(s, new Random(dim * 100L + g));
     AttentionUnit dut = new AttentionUnit(s);
     try (Testbench tb = Testbench.of(dut)) {

@@ -1,0 +1,49 @@
+package io.hardformer.testbench.attention;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.hardformer.generators.attention.AttentionPipeline;
+import io.hardformer.generators.attention.AttentionShape;
+import io.hardformer.generators.fp8.FloatPacker;
+import io.hardformer.generators.numerics.Fp8Format;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code attention --pipeline deep} in Verilator: the same steps as {@link AttentionTest} (random,
+ * all scores equal, one dominant key, large negative scores, S = 1, NaN and Inf inputs, with and
+ * without bubbles), bit-exact against the same golden model, at the deep contract's cycles, at the
+ * ends of the drain-stage range (1 and 27) and between, both formats and both output formats.
+ */
+@Tag("verilator")
+class AttentionDeepPipelineTest {
+  static java.util.stream.Stream<Arguments> configs() {
+    return java.util.stream.Stream.of(
+        Arguments.of(1, 1, Fp8Format.E4M3, FloatPacker.BF16, 1),
+        Arguments.of(4, 2, Fp8Format.E4M3, FloatPacker.FP32, 4),
+        Arguments.of(3, 3, Fp8Format.E5M2, FloatPacker.FP32, 27),
+        Arguments.of(16, 2, Fp8Format.E4M3, FloatPacker.BF16, 2));
+  }
+
+  @ParameterizedTest(name = "D={0} G={1} {2} out={3} drain stages {4} deep")
+  @MethodSource("configs")
+  void bitExactAndOnTime(int dim, int g, Fp8Format f, FloatPacker out, int drainStages) {
+    AttentionTest.check(
+        new AttentionShape(dim, g, f, out, drainStages).withPipeline(AttentionPipeline.DEEP));
+  }
+
+  /**
+   * What deep costs in cycles: 12 head stages (scale 2, t 1, exp2 7, term 2) in the step period,
+   * and 5 more drain stages (input 1, resolve 2, rounding 2 more) in the latency.
+   */
+  @Test
+  void deepAddsTwelveCyclesToTheStepAndSeventeenToTheLatency() {
+    AttentionShape d = new AttentionShape(128, 8, Fp8Format.E4M3, FloatPacker.BF16, 2);
+    AttentionShape deep = d.withPipeline(AttentionPipeline.DEEP);
+    assertEquals(d.stepPeriod(0) + 12, deep.stepPeriod(0));
+    assertEquals(d.latency() + 12 + 1 + 2 + 2, deep.latency());
+  }
+}
