@@ -335,7 +335,9 @@ public final class TimingAnalysis {
         + LIB
         + " -script "
         + ABC_SCRIPT
-        + "; opt_clean -purge; splitnets -ports; opt_clean -purge; write_verilog -noattr "
+        + (hierarchy == Hierarchy.KEEP_WHOLE_PORTS
+            ? "; opt_clean -purge; splitnets; opt_clean -purge; write_verilog -noattr "
+            : "; opt_clean -purge; splitnets -ports; opt_clean -purge; write_verilog -noattr ")
         + "netlist.v; tee -o stat.txt stat -liberty "
         + LIB;
   }
@@ -587,7 +589,7 @@ public final class TimingAnalysis {
     Double slack = null;
     List<String> cells = new ArrayList<>();
     boolean arrival = false;
-    for (String line : report.lines().toList()) {
+    for (String line : joinWrappedPoints(report.lines().toList())) {
       Matcher p = POINT.matcher(line);
       if (p.find()) {
         String name = signal(top, verilog, p.group(2), p.group(3), qNet);
@@ -628,6 +630,27 @@ public final class TimingAnalysis {
       }
     }
     return new SynthesizedTiming(top, ns, start, end, cells, lines, area);
+  }
+
+  /**
+   * The report's lines with a {@code Startpoint:} or {@code Endpoint:} line that OpenSTA wrapped (a
+   * long name, its kind in parentheses on the next line) joined back into one.
+   */
+  static List<String> joinWrappedPoints(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      if ((l.startsWith("Startpoint: ") || l.startsWith("Endpoint: "))
+          && !l.stripTrailing().endsWith(")")
+          && i + 1 < lines.size()
+          && lines.get(i + 1).strip().startsWith("(")) {
+        out.add(l.stripTrailing() + " " + lines.get(i + 1).strip());
+        i++;
+      } else {
+        out.add(l);
+      }
+    }
+    return out;
   }
 
   /**
