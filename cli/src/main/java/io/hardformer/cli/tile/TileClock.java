@@ -28,7 +28,7 @@ import java.util.OptionalDouble;
  *   <li>otherwise the assumed 1 GHz, naming the units not yet timed.
  * </ol>
  *
- * The main job never runs Yosys or OpenSTA itself: timing the default tile cold takes about 15
+ * The main job never runs Yosys or OpenSTA itself: timing the default tile cold takes about 25
  * minutes of CPU (see docs/BENCHMARKS.md "Timing"), so it reads the cache and the shipped table
  * only and stays fast; on a fresh machine the default tile's clock comes from the shipped table.
  */
