@@ -358,7 +358,11 @@ class CliTest {
     // only the FMA array's 256 FMAs do matmul work; the attention unit's multipliers are its own
     // engine
     assertEquals(16 * 16, tile.get("total").get("matmulFmaCount").asLong());
-    double flops = 2.0 * copies * 16 * 16 * tile.get("utilization").asDouble() * 1e9;
+    // at the tile's clock (from timing: the manifest's clockGHzFrom), which estimate --from-design
+    // follows
+    double clockHz = tile.get("clockGHzFrom").get("ghz").asDouble() * 1e9;
+    assertTrue(j.toString().contains("timing: slowest unit"), r.out());
+    double flops = 2.0 * copies * 16 * 16 * tile.get("utilization").asDouble() * clockHz;
     assertEquals(flops, j.get("chip").get("flops").asDouble(), 1e-6 * flops);
     CliRun missing = run("estimate", "--from-design", tmp.resolve("nope.json").toString());
     assertEquals(ExitCodes.USAGE, missing.code());
@@ -372,16 +376,28 @@ class CliTest {
         new com.fasterxml.jackson.databind.ObjectMapper()
             .readTree(tmp.resolve("manifest.json").toFile());
     com.fasterxml.jackson.databind.JsonNode e = m.get("estimate");
-    // the attention unit is never timed (docs/BENCHMARKS.md "Timing"), so the clock is the assumed
-    // 1 GHz and the manifest says so
-    assertEquals(1.0, m.get("clockGHz").asDouble());
+    // every unit is timed (the timing cache, or on a fresh machine the shipped table of measured
+    // results, MeasuredTimingTable): the clock is the slowest unit's depth at the node's FO4, and
+    // the manifest says so
+    io.hardformer.cli.tile.MeasuredTimingTable table =
+        io.hardformer.cli.tile.MeasuredTimingTable.shipped();
+    double worstNs =
+        table.entries().values().stream()
+            .mapToDouble(io.hardformer.cli.tile.MeasuredTimingTable.Entry::criticalPathNs)
+            .max()
+            .orElseThrow();
+    double clockGhz = 1000 / (worstNs * 1000 / table.fo4Ps() * 10);
+    assertEquals(clockGhz, m.get("clockGHz").asDouble(), 0.001 * clockGhz);
     assertTrue(
-        m.get("clockGHzFrom").get("source").asText().startsWith("assumed: not timed yet:"),
+        m.get("clockGHzFrom").get("source").asText().startsWith("timing: slowest unit '"),
         m.get("clockGHzFrom").toString());
+    assertEquals(worstNs, m.get("clockGHzFrom").get("criticalPathNs").asDouble(), 1e-4);
+    assertTrue(m.get("clockGHzFrom").get("untimed").isEmpty(), m.get("clockGHzFrom").toString());
+    double clock = m.get("clockGHz").asDouble() * 1e9;
     double util = m.get("utilization").asDouble();
     double matmulFlopsPerToken =
         2.0 * io.hardformer.throughput.ModelShape.LLAMA_3_70B.matmulParameters();
-    // the 4 x 4 x 16-lane array alone: 256 FMAs x utilization x 2 FLOP x 1 GHz over 2 x matmul
+    // the 4 x 4 x 16-lane array alone: 256 FMAs x utilization x 2 FLOP x the clock over 2 x matmul
     // parameters
     // per token (~3.65)
     // per token (~3.65); the measured layer cycles (TileThroughputTest) agree within 10 %: the
@@ -389,7 +405,7 @@ class CliTest {
     // The analytic figure takes the contract's utilization of one matmul at K = 4096 (94.8 % for
     // the 16-lane array: 14 cycles of fill and drain per 256 beats); the measured layer runs its
     // tiles back to back, which hides fill and drain, so the two agree within 10 %.
-    double alone = 256 * util * 2 * 1e9 / matmulFlopsPerToken;
+    double alone = 256 * util * 2 * clock / matmulFlopsPerToken;
     assertEquals(alone, e.get("tileAloneTokensPerSecond").asDouble(), 0.10 * alone);
     assertEquals("compute", e.get("tileAloneBound").asText());
     assertEquals("fma-array cycles", e.get("tileAloneComputeBy").asText());
@@ -398,9 +414,9 @@ class CliTest {
     // S = 2048 it alone sustains 1e9 / (80 x 8 x (2048 + finish)) tok/s, hundreds of times the
     // array's rate
     long finish = m.get("attentionEngines").get(0).get("stepFinishCycles").asLong();
-    assertTrue(1e9 / (640.0 * (2048 + finish)) > 100 * alone);
+    assertTrue(clock / (640.0 * (2048 + finish)) > 100 * alone);
     assertTrue(
-        e.get("attentionAloneTokensPerSecond").asDouble() > 1e9 / (640.0 * (2048 + finish)),
+        e.get("attentionAloneTokensPerSecond").asDouble() > clock / (640.0 * (2048 + finish)),
         e.toString());
     // the die: tilesPerDie copies on each of 8 chips, compute-bound by the matmul FMAs (~64K, not
     // 186K)

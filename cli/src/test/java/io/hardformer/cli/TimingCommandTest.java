@@ -147,7 +147,10 @@ class TimingCommandTest {
             new String[] {"timing", "counter", "--out", "x"},
             new String[] {"area", "counter", "--timing"},
             new String[] {"generate", "counter", "--timing", "--node-fo4-ps", "-1", "--out", "x"},
-            new String[] {"generate", "counter", "--node-fo4-ps", "12", "--out", "x"})) {
+            new String[] {"generate", "counter", "--node-fo4-ps", "12", "--out", "x"},
+            new String[] {"timing", "counter", "--time-limit", "0"},
+            new String[] {"area", "counter", "--time-limit", "60"},
+            new String[] {"generate", "counter", "--time-limit", "60", "--out", "x"})) {
       CliRun r = CliRun.of(args);
       assertEquals(ExitCodes.USAGE, r.code(), String.join(" ", args) + ": " + r.err());
       assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());

@@ -34,37 +34,41 @@ public final class ToolOutputCache {
       Map<String, String> files,
       Supplier<String> run,
       Function<String, T> parse) {
-    Path cached = null;
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      key.forEach(md::update);
-      for (Map.Entry<String, String> f : files.entrySet()) {
-        md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
-        md.update(f.getValue().getBytes(StandardCharsets.UTF_8));
-      }
-      cached =
-          ModelCache.defaultRoot()
-              .resolve(folder)
-              .resolve(HexFormat.of().formatHex(md.digest(), 0, 16) + ".txt");
-      if (Files.isRegularFile(cached)) {
+    return getWithEntry(folder, key, files, entry -> run.get(), parse);
+  }
+
+  /**
+   * As {@link #get(String, List, Map, Supplier, Function)}, but {@code run} is given the path the
+   * entry will be stored at ({@code <cache>/folder/<hash>.txt}; empty when there is no cache), so
+   * it can keep files beside it (e.g. the tools' logs in {@code <hash>.logs/}).
+   */
+  public static <T> T getWithEntry(
+      String folder,
+      List<byte[]> key,
+      Map<String, String> files,
+      Function<Optional<Path>, String> run,
+      Function<String, T> parse) {
+    Optional<Path> cached = entry(folder, key, files);
+    if (cached.isPresent() && Files.isRegularFile(cached.get())) {
+      try {
+        return parse.apply(Files.readString(cached.get()));
+      } catch (IllegalStateException | IOException damaged) {
         try {
-          return parse.apply(Files.readString(cached));
-        } catch (IllegalStateException damaged) {
-          Files.deleteIfExists(cached); // a truncated or foreign file: run again
+          Files.deleteIfExists(cached.get()); // a truncated or foreign file: run again
+        } catch (IOException e) {
+          // run again all the same
         }
       }
-    } catch (NoSuchAlgorithmException | IOException e) {
-      cached = null; // no cache: run
     }
-    String output = run.get();
+    String output = run.apply(cached);
     T result = parse.apply(output);
-    if (cached != null) {
+    if (cached.isPresent()) {
       try {
-        Files.createDirectories(cached.getParent());
-        Path tmp = Files.createTempFile(cached.getParent(), folder + "-", ".tmp");
+        Files.createDirectories(cached.get().getParent());
+        Path tmp = Files.createTempFile(cached.get().getParent(), folder + "-", ".tmp");
         Files.writeString(tmp, output);
         Files.move(
-            tmp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp, cached.get(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
         // a result that cannot be cached is still a result
       }
@@ -78,6 +82,22 @@ public final class ToolOutputCache {
    */
   public static <T> Optional<T> peek(
       String folder, List<byte[]> key, Map<String, String> files, Function<String, T> parse) {
+    Optional<Path> cached = entry(folder, key, files);
+    try {
+      if (cached.isPresent() && Files.isRegularFile(cached.get())) {
+        return Optional.of(parse.apply(Files.readString(cached.get())));
+      }
+    } catch (IOException | IllegalStateException e) {
+      // a damaged entry: not cached
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Where the entry for {@code key} and {@code files} is (or would be) stored: {@code
+   * <cache>/folder/<first 16 bytes of the SHA-256, hex>.txt}; empty when no hash is available.
+   */
+  public static Optional<Path> entry(String folder, List<byte[]> key, Map<String, String> files) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       key.forEach(md::update);
@@ -85,17 +105,13 @@ public final class ToolOutputCache {
         md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
         md.update(f.getValue().getBytes(StandardCharsets.UTF_8));
       }
-      Path cached =
+      return Optional.of(
           ModelCache.defaultRoot()
               .resolve(folder)
-              .resolve(HexFormat.of().formatHex(md.digest(), 0, 16) + ".txt");
-      if (Files.isRegularFile(cached)) {
-        return Optional.of(parse.apply(Files.readString(cached)));
-      }
-    } catch (NoSuchAlgorithmException | IOException | IllegalStateException e) {
-      // no cache, or a damaged entry: not cached
+              .resolve(HexFormat.of().formatHex(md.digest(), 0, 16) + ".txt"));
+    } catch (NoSuchAlgorithmException e) {
+      return Optional.empty();
     }
-    return Optional.empty();
   }
 
   /** A key part from text. */

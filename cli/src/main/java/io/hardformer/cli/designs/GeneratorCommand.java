@@ -98,6 +98,16 @@ final class GeneratorCommand implements Callable<Integer> {
                 "generate: add a "
                     + "timing section to manifest.json (the figures of 'hardformer timing --json'; runs Yosys and OpenSTA).")
             .build());
+    spec.addOption(
+        OptionSpec.builder("--time-limit")
+            .type(Long.class)
+            .paramLabel("<seconds>")
+            .description(
+                "timing, generate --timing: seconds each tool (Yosys with ABC, then OpenSTA) may run "
+                    + "before timing stops with an error naming the log it left (default: "
+                    + io.hardformer.verilator.timing.TimingAnalysis.DEFAULT_TIME_LIMIT_S
+                    + ").")
+            .build());
   }
 
   /** The subcommand of a generator. */
@@ -144,6 +154,10 @@ final class GeneratorCommand implements Callable<Integer> {
     if (nodeFo4Ps != null && !timing) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "option '--node-fo4-ps' needs --timing");
+    }
+    if (value("--time-limit") != null && !timing) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "option '--time-limit' needs --timing");
     }
     checkNodeFo4();
     GeneratedUnit unit = DesignCatalog.generate(configured(), timing ? this::timingFigures : null);
@@ -211,12 +225,20 @@ final class GeneratorCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Throws a usage error unless {@code --node-fo4-ps} is unset or positive. */
+  /**
+   * Throws a usage error unless {@code --node-fo4-ps} is unset or positive and {@code --time-limit}
+   * unset or at least 1 s.
+   */
   private void checkNodeFo4() {
     Double nodeFo4Ps = value("--node-fo4-ps");
     if (nodeFo4Ps != null && !(nodeFo4Ps > 0 && nodeFo4Ps < 1e6)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "option '--node-fo4-ps' must be positive (ps), got " + nodeFo4Ps);
+    }
+    Long limit = value("--time-limit");
+    if (limit != null && limit < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "option '--time-limit' must be at least 1 (seconds), got " + limit);
     }
   }
 
@@ -232,8 +254,17 @@ final class GeneratorCommand implements Callable<Integer> {
             + " with Yosys + OpenSTA on osu018_stdcells.lib, "
             + hierarchy.label()
             + " (cached by content)");
+    Long limit = value("--time-limit");
     io.hardformer.verilator.timing.SynthesizedTiming t =
-        io.hardformer.verilator.timing.TimingAnalysis.analyze(d, hierarchy);
+        io.hardformer.verilator.timing.TimingAnalysis.analyze(
+            d,
+            hierarchy,
+            limit == null
+                ? io.hardformer.verilator.timing.TimingAnalysis.DEFAULT_TIME_LIMIT_S
+                : limit);
+    io.hardformer.verilator.timing.TimingAnalysis.logs(d, hierarchy)
+        .filter(java.nio.file.Files::isDirectory)
+        .ifPresent(l -> System.err.println("hardformer: the tools' logs of this result: " + l));
     double fo4 = io.hardformer.verilator.timing.Fo4.picoseconds();
     return new TimingFigures(
         t,
@@ -248,10 +279,12 @@ final class GeneratorCommand implements Callable<Integer> {
     boolean timing = value("--timing");
     Double nodeFo4Ps = value("--node-fo4-ps");
     Double density = value("--density");
-    if (timing || nodeFo4Ps != null) {
+    if (timing || nodeFo4Ps != null || value("--time-limit") != null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
-          "option '" + (timing ? "--timing" : "--node-fo4-ps") + "' does not apply to area");
+          "option '"
+              + (timing ? "--timing" : nodeFo4Ps != null ? "--node-fo4-ps" : "--time-limit")
+              + "' does not apply to area");
     }
     double dens = density == null ? AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2 : density;
     if (dens <= 0) {

@@ -21,14 +21,18 @@ import picocli.CommandLine.Spec;
           + "OpenSTA times every register-to-register, input-to-register, register-to-output and input-to-output path. "
           + "Prints the path in ns, its start and end points and Java lines, its depth in FO4 (measured on the same "
           + "liberty), the clock at 0.18 um and at a modern node by FO4 scaling, and the area in um^2.",
-      "Needs yosys and sta (Debian packages yosys, opensta, qflow-tech-osu018). Results are cached by content."
+      "Needs yosys and sta (Debian packages yosys, opensta, qflow-tech-osu018). Results are cached by content; "
+          + "each run keeps Yosys's log (ABC's output included) and OpenSTA's beside its cache entry, and stderr names the folder. "
+          + "Each tool may run --time-limit seconds (default 1800); one that exceeds it ends the command with one line naming the "
+          + "log it left and where Yosys was."
     },
     footer = {
       "",
       "Examples:",
       "  ./hardformer timing counter --width 32",
       "  ./hardformer timing fp8-mul --format e4m3 --json",
-      "  ./hardformer timing adder-tree --width 8 --depth 3 --node-fo4-ps 15"
+      "  ./hardformer timing adder-tree --width 8 --depth 3 --node-fo4-ps 15",
+      "  ./hardformer timing counter --width 24 --time-limit 600"
     })
 public final class TimingCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

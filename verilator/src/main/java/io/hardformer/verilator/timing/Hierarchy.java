@@ -16,7 +16,25 @@ package io.hardformer.verilator.timing;
  */
 public enum Hierarchy {
   FLATTEN,
-  KEEP;
+  KEEP,
+  /**
+   * As {@link #KEEP}, but the netlist for OpenSTA keeps multi-bit ports whole ({@code splitnets}
+   * without {@code -ports}). Yosys 0.23's {@code write_verilog} finds each port by scanning every
+   * wire of its module, so a module with P single-bit ports and W wires costs P x W to write: the
+   * default tile's attention unit (about 27,000 top-level port bits, modules of 10^5 to 10^6 wires
+   * after mapping) was still writing its port lists after 5 minutes, the stall of issue 17. With
+   * the ports whole, P is a few dozen. OpenSTA 2.0.17 reads the concatenations in instance
+   * connections that this leaves. Used only above {@link #WHOLE_PORTS_LIMIT_NAND2}, so the designs
+   * timed before keep their netlists and figures.
+   */
+  KEEP_WHOLE_PORTS;
+
+  /**
+   * Designs estimated above this many NAND2 equivalents keep their ports whole ({@link
+   * #KEEP_WHOLE_PORTS}): above every design timed with single-bit ports (the 16x16 FP32 FMA array,
+   * 768,583), below the default tile's attention unit (10.9 million).
+   */
+  public static final double WHOLE_PORTS_LIMIT_NAND2 = 2_000_000;
 
   /**
    * Designs estimated above this many NAND2 equivalents are timed with their hierarchy kept: the
@@ -26,15 +44,21 @@ public enum Hierarchy {
   public static final double FLATTEN_LIMIT_NAND2 = 60_000;
 
   /**
-   * {@link #FLATTEN} for a design estimated at most {@link #FLATTEN_LIMIT_NAND2}, else {@link
-   * #KEEP}.
+   * {@link #FLATTEN} for a design estimated at most {@link #FLATTEN_LIMIT_NAND2}, {@link #KEEP} up
+   * to {@link #WHOLE_PORTS_LIMIT_NAND2}, else {@link #KEEP_WHOLE_PORTS}.
    */
   public static Hierarchy forEstimate(double nand2) {
-    return nand2 <= FLATTEN_LIMIT_NAND2 ? FLATTEN : KEEP;
+    return nand2 <= FLATTEN_LIMIT_NAND2
+        ? FLATTEN
+        : nand2 <= WHOLE_PORTS_LIMIT_NAND2 ? KEEP : KEEP_WHOLE_PORTS;
   }
 
   /** How the text report and the JSON name it. */
   public String label() {
-    return this == FLATTEN ? "flattened" : "hierarchy kept";
+    return switch (this) {
+      case FLATTEN -> "flattened";
+      case KEEP -> "hierarchy kept";
+      case KEEP_WHOLE_PORTS -> "hierarchy kept, ports whole";
+    };
   }
 }

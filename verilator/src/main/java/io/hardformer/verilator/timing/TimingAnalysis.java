@@ -12,7 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +83,20 @@ public final class TimingAnalysis {
 
   private static final String CONSTR = "abc.constr";
 
+  /**
+   * The time each tool of one analysis may take (s) before it is stopped and the analysis fails
+   * naming its log: Yosys (with ABC), then OpenSTA. The default tile's slowest unit took about 10
+   * minutes of wall at a load average of 20 (docs/BENCHMARKS.md "Timing").
+   */
+  public static final long DEFAULT_TIME_LIMIT_S = 1800;
+
+  static final String YOSYS_LOG = "yosys.log";
+  static final String STA_LOG = "sta.log";
+  static final String YOSYS_CMD = "yosys.cmd";
+  private static final Pattern ABC_MODULE =
+      Pattern.compile("Extracting gate netlist of module `\\\\?([^']+)'");
+  private static final Pattern PASS = Pattern.compile("^\\d+(\\.\\d+)*\\. Executing ");
+
   private static final String LIB = "osu018_stdcells.lib";
   private static final String STA_MARK = "\n==== sta ====\n";
   private static final String FLOPS_MARK = "\n==== flops ====\n";
@@ -111,6 +129,32 @@ public final class TimingAnalysis {
     return analyze(design.top(), design.verilog(), hierarchy);
   }
 
+  /** As {@link #analyze(EmittedDesign, Hierarchy)}, each tool within {@code limitSeconds}. */
+  public static SynthesizedTiming analyze(
+      EmittedDesign design, Hierarchy hierarchy, long limitSeconds) {
+    return analyze(design.top(), design.verilog(), hierarchy, limitSeconds);
+  }
+
+  /**
+   * The folder that keeps the tools' logs of the cached result for {@code design} ({@code
+   * <cache>/timing/<key>.logs/}); it exists once a run has finished. Empty when the tools or the
+   * liberty are missing.
+   */
+  public static Optional<Path> logs(EmittedDesign design, Hierarchy hierarchy) {
+    return logs(design.top(), design.verilog(), hierarchy);
+  }
+
+  /** As {@link #logs(EmittedDesign, Hierarchy)}, for {@code top} in {@code verilog}. */
+  public static Optional<Path> logs(String top, Map<String, String> verilog, Hierarchy hierarchy) {
+    try {
+      String yosysScript = yosysScript(top, verilog, hierarchy);
+      List<byte[]> key = key(new Yosys(), new OpenSta(), top, yosysScript, readLiberty());
+      return ToolOutputCache.entry("timing", key, verilog).map(TimingAnalysis::logsBeside);
+    } catch (ToolException | UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
   /**
    * The worst path of {@code top} in {@code verilog} (file name to text; cells of the liberty, such
    * as {@code INVX1}, may be instantiated directly), or the cached result of an identical earlier
@@ -122,21 +166,101 @@ public final class TimingAnalysis {
 
   /**
    * The worst path of {@code top} in {@code verilog}, flattened or with its hierarchy kept ({@link
-   * Hierarchy}).
+   * Hierarchy}), each tool within {@link #DEFAULT_TIME_LIMIT_S}.
    */
   public static SynthesizedTiming analyze(
       String top, Map<String, String> verilog, Hierarchy hierarchy) {
+    return analyze(top, verilog, hierarchy, DEFAULT_TIME_LIMIT_S);
+  }
+
+  /**
+   * The worst path of {@code top} in {@code verilog}, each tool (Yosys with ABC, then OpenSTA)
+   * within {@code limitSeconds}. A run keeps the tools' logs beside its cache entry ({@code
+   * <cache>/timing/<key>.logs/}: {@code yosys.log} with ABC's output, {@code sta.log}); a run that
+   * fails or exceeds the limit throws a {@link ToolException} of one line naming the folder it left
+   * with the log so far (and the module and ABC step it was in).
+   */
+  public static SynthesizedTiming analyze(
+      String top, Map<String, String> verilog, Hierarchy hierarchy, long limitSeconds) {
     Yosys yosys = new Yosys();
     OpenSta sta = new OpenSta();
     byte[] liberty = readLiberty();
     String yosysScript = yosysScript(top, verilog, hierarchy);
     List<byte[]> key = key(yosys, sta, top, yosysScript, liberty);
-    return ToolOutputCache.get(
+    return ToolOutputCache.getWithEntry(
         "timing",
         key,
         verilog,
-        () -> run(yosys, sta, top, verilog, yosysScript, liberty),
+        entry ->
+            run(
+                yosys,
+                sta,
+                top,
+                verilog,
+                yosysScript,
+                liberty,
+                limitSeconds,
+                entry.map(TimingAnalysis::logsBeside).orElse(null)),
         raw -> parse(top, raw, verilog));
+  }
+
+  /**
+   * The worst path of an emitted design from a fresh run of the tools: the cache is neither read
+   * nor written (nor are logs kept, except those of a failed run, which the error names). For
+   * checking a recorded figure against the current tools.
+   */
+  public static SynthesizedTiming analyzeFresh(
+      EmittedDesign design, Hierarchy hierarchy, long limitSeconds) {
+    String yosysScript = yosysScript(design.top(), design.verilog(), hierarchy);
+    String raw =
+        run(
+            new Yosys(),
+            new OpenSta(),
+            design.top(),
+            design.verilog(),
+            yosysScript,
+            readLiberty(),
+            limitSeconds,
+            null);
+    return parse(design.top(), raw, design.verilog());
+  }
+
+  /** The folder beside a cache entry ({@code <key>.txt}) that keeps its run's logs. */
+  public static Path logsBeside(Path entry) {
+    String name = entry.getFileName().toString();
+    return entry.resolveSibling(name.substring(0, name.length() - ".txt".length()) + ".logs");
+  }
+
+  /**
+   * A key of the design's content and of the flow that does not need the tools or the liberty: a
+   * SHA-256 (hex, 32 digits) of the Yosys script (scripts of ABC included, and the hierarchy
+   * decision), the constraint cells, the OpenSTA script's form and every Verilog file's name and
+   * text. The timing cache's key adds the tools' versions and the liberty's bytes; this one names
+   * the same result for a machine that has none of them yet (the main job's shipped table of
+   * measured results, {@code TileClock}).
+   */
+  public static String contentKey(EmittedDesign design, Hierarchy hierarchy) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (String part :
+          List.of(
+              yosysScript(design.top(), design.verilog(), hierarchy),
+              "set_driving_cell " + DRIVING_CELL + "; set_load " + LOAD_CELL + " D pin",
+              staScript(design.top(), true, 0),
+              "target " + DELAY_TARGET_PS + " ps, period " + PERIOD_NS + " ns")) {
+        md.update(ToolOutputCache.utf8(part));
+        md.update((byte) 0);
+      }
+      for (Map.Entry<String, String> f : design.verilog().entrySet()) {
+        md.update(ToolOutputCache.utf8(f.getKey()));
+        md.update((byte) 0);
+        md.update(ToolOutputCache.utf8(f.getValue()));
+        md.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(md.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -144,12 +268,17 @@ public final class TimingAnalysis {
    * empty when there is none (or the tools or the liberty are missing).
    */
   public static Optional<SynthesizedTiming> cached(EmittedDesign design, Hierarchy hierarchy) {
+    return cached(design.top(), design.verilog(), hierarchy);
+  }
+
+  /** As {@link #cached(EmittedDesign, Hierarchy)}, for {@code top} in {@code verilog}. */
+  public static Optional<SynthesizedTiming> cached(
+      String top, Map<String, String> verilog, Hierarchy hierarchy) {
     try {
-      String yosysScript = yosysScript(design.top(), design.verilog(), hierarchy);
-      List<byte[]> key = key(new Yosys(), new OpenSta(), design.top(), yosysScript, readLiberty());
-      return ToolOutputCache.peek(
-          "timing", key, design.verilog(), raw -> parse(design.top(), raw, design.verilog()));
-    } catch (ToolException e) {
+      String yosysScript = yosysScript(top, verilog, hierarchy);
+      List<byte[]> key = key(new Yosys(), new OpenSta(), top, yosysScript, readLiberty());
+      return ToolOutputCache.peek("timing", key, verilog, raw -> parse(top, raw, verilog));
+    } catch (ToolException | UncheckedIOException e) {
       return Optional.empty();
     }
   }
@@ -206,7 +335,9 @@ public final class TimingAnalysis {
         + LIB
         + " -script "
         + ABC_SCRIPT
-        + "; opt_clean -purge; splitnets -ports; opt_clean -purge; write_verilog -noattr "
+        + (hierarchy == Hierarchy.KEEP_WHOLE_PORTS
+            ? "; opt_clean -purge; splitnets; opt_clean -purge; write_verilog -noattr "
+            : "; opt_clean -purge; splitnets -ports; opt_clean -purge; write_verilog -noattr ")
         + "netlist.v; tee -o stat.txt stat -liberty "
         + LIB;
   }
@@ -250,8 +381,11 @@ public final class TimingAnalysis {
       String top,
       Map<String, String> verilog,
       String script,
-      byte[] liberty) {
+      byte[] liberty,
+      long limitSeconds,
+      Path keepLogs) {
     Path dir = null;
+    boolean keepDir = false;
     try {
       dir = Files.createTempDirectory("hardformer-timing-");
       for (Map.Entry<String, String> f : verilog.entrySet()) {
@@ -260,21 +394,137 @@ public final class TimingAnalysis {
       Files.write(dir.resolve(LIB), liberty);
       double loadPf = loadPf(liberty);
       Files.writeString(dir.resolve(CONSTR), abcConstraints(loadPf));
-      yosys.script(dir, script, 1800);
+      Files.writeString(
+          dir.resolve(YOSYS_CMD), "yosys -q -l " + YOSYS_LOG + " -p '" + script + "'\n");
+      ToolResult y;
+      try {
+        y = yosys.scriptLogged(dir, script, YOSYS_LOG, limitSeconds);
+      } catch (ToolException e) {
+        keepDir = true;
+        throw failure(
+            top, "Yosys (synthesis and ABC mapping)", e, dir.resolve(YOSYS_LOG), limitSeconds);
+      }
+      if (!y.ok()) {
+        keepDir = true;
+        throw failure(top, "Yosys", y, dir.resolve(YOSYS_LOG));
+      }
       String netlist = Files.readString(dir.resolve("netlist.v"));
       Files.writeString(
           dir.resolve("timing.tcl"), staScript(top, CLK_PORT.matcher(netlist).find(), loadPf));
-      ToolResult r = sta.script(dir, "timing.tcl", 600);
-      return Files.readString(dir.resolve("stat.txt"))
-          + STA_MARK
-          + r.output()
-          + FLOPS_MARK
-          + flops(top, netlist);
+      ToolResult r;
+      try {
+        r = sta.run(dir, "timing.tcl", limitSeconds);
+      } catch (ToolException e) {
+        keepDir = true;
+        Files.writeString(dir.resolve(STA_LOG), e.output());
+        throw failure(top, "OpenSTA", e, dir.resolve(STA_LOG), limitSeconds);
+      }
+      Files.writeString(dir.resolve(STA_LOG), r.output());
+      if (!r.ok() || r.output().lines().anyMatch(l -> l.startsWith("Error:"))) {
+        keepDir = true;
+        throw failure(top, "OpenSTA", r, dir.resolve(STA_LOG));
+      }
+      String raw =
+          Files.readString(dir.resolve("stat.txt"))
+              + STA_MARK
+              + r.output()
+              + FLOPS_MARK
+              + flops(top, netlist);
+      if (keepLogs != null) {
+        keepLogs(dir, keepLogs);
+      }
+      return raw;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      FileTrees.deleteQuietly(dir);
+      if (!keepDir) {
+        FileTrees.deleteQuietly(dir);
+      }
     }
+  }
+
+  /** Copies the run's logs and scripts into {@code logs} (replacing an earlier run's). */
+  private static void keepLogs(Path dir, Path logs) {
+    try {
+      Files.createDirectories(logs);
+      for (String f : List.of(YOSYS_LOG, STA_LOG, YOSYS_CMD, CONSTR, "timing.tcl")) {
+        if (Files.isRegularFile(dir.resolve(f))) {
+          Files.copy(dir.resolve(f), logs.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      // the result stands without its logs
+    }
+  }
+
+  /** A tool that exceeded the limit (or could not run): one line naming the log it left. */
+  private static ToolException failure(
+      String top, String what, ToolException e, Path log, long limitSeconds) {
+    boolean timedOut = e.getMessage().contains("did not finish");
+    String where = timedOut ? whereItStopped(log) : "";
+    return new ToolException(
+        "timing "
+            + top
+            + ": "
+            + (timedOut
+                ? what
+                    + " did not finish within "
+                    + limitSeconds
+                    + " s, the time limit (--time-limit SECONDS sets another)"
+                    + where
+                : e.getMessage().lines().findFirst().orElse(what + " could not run"))
+            + "; its log so far: "
+            + log,
+        e.command(),
+        e.output());
+  }
+
+  /** A tool that exited with an error: its first error line, and the log. */
+  private static ToolException failure(String top, String what, ToolResult r, Path log) {
+    String error =
+        r.output()
+            .lines()
+            .filter(l -> l.startsWith("ERROR") || l.startsWith("Error"))
+            .findFirst()
+            .orElse("exit " + r.exitCode());
+    return new ToolException(
+        "timing " + top + ": " + what + " failed: " + error.strip() + "; its log: " + log,
+        r.command(),
+        r.output());
+  }
+
+  /**
+   * Where a Yosys run stopped, from its log: the module ABC was mapping and ABC's last command
+   * ({@code ABC: + map -D 3000}), or empty when the log names neither.
+   */
+  static String whereItStopped(Path log) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    } catch (IOException | UncheckedIOException e) {
+      return "";
+    }
+    String module = null;
+    String step = null;
+    String pass = null;
+    for (String l : lines) {
+      Matcher m = ABC_MODULE.matcher(l);
+      if (m.find()) {
+        module = m.group(1);
+        step = null;
+      } else if (l.startsWith("ABC: + ")) {
+        step = l.substring("ABC: + ".length()).strip();
+      } else if (PASS.matcher(l).find()) {
+        pass = l.strip();
+      }
+    }
+    if (module != null) {
+      return " (in ABC, mapping module "
+          + module
+          + (step == null ? "" : ", at '" + step + "'")
+          + ")";
+    }
+    return pass == null ? "" : " (at '" + pass + "')";
   }
 
   /**
@@ -339,7 +589,7 @@ public final class TimingAnalysis {
     Double slack = null;
     List<String> cells = new ArrayList<>();
     boolean arrival = false;
-    for (String line : joinWrappedPoints(report)) {
+    for (String line : joinWrappedPoints(report.lines().toList())) {
       Matcher p = POINT.matcher(line);
       if (p.find()) {
         String name = signal(top, verilog, p.group(2), p.group(3), qNet);
@@ -383,22 +633,24 @@ public final class TimingAnalysis {
   }
 
   /**
-   * The report's lines, with a start or end point that OpenSTA wrapped (a long hierarchical name,
-   * its "(rising edge-triggered ...)" on the next line) joined back into one line.
+   * The report's lines with a {@code Startpoint:} or {@code Endpoint:} line that OpenSTA wrapped (a
+   * long name, its kind in parentheses on the next line) joined back into one.
    */
-  static List<String> joinWrappedPoints(String report) {
-    List<String> lines = new ArrayList<>();
-    for (String line : report.lines().toList()) {
-      int last = lines.size() - 1;
-      if (last >= 0
-          && line.stripLeading().startsWith("(")
-          && lines.get(last).matches("^(Startpoint|Endpoint): \\S+\\s*$")) {
-        lines.set(last, lines.get(last).stripTrailing() + " " + line.strip());
+  static List<String> joinWrappedPoints(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      if ((l.startsWith("Startpoint: ") || l.startsWith("Endpoint: "))
+          && !l.stripTrailing().endsWith(")")
+          && i + 1 < lines.size()
+          && lines.get(i + 1).strip().startsWith("(")) {
+        out.add(l.stripTrailing() + " " + lines.get(i + 1).strip());
+        i++;
       } else {
-        lines.add(line);
+        out.add(l);
       }
     }
-    return lines;
+    return out;
   }
 
   /**

@@ -16,6 +16,14 @@ public final class OpenSta {
   }
 
   /**
+   * Runs {@code script} (a file in {@code dir}) with {@code sta -no_init -exit} within {@code
+   * timeoutSeconds}; never throws on a non-zero exit (see the result).
+   */
+  public ToolResult run(Path dir, String script, long timeoutSeconds) {
+    return tool.run(List.of("-no_init", "-exit", script), dir, java.util.Map.of(), timeoutSeconds);
+  }
+
+  /**
    * Runs {@code script} (a file in {@code dir}) with {@code sta -no_init -exit}, requiring success.
    */
   public ToolResult script(Path dir, String script, long timeoutSeconds) {

@@ -31,6 +31,16 @@ public final class Yosys {
     return tool.runOk(List.of("-q", "-p", script), dir, 300);
   }
 
+  /**
+   * Runs {@code script} in {@code dir} with its whole log written to {@code logFile} there ({@code
+   * yosys -q -l}: ABC's output included, as it runs), within {@code timeoutSeconds}; never throws
+   * on a non-zero exit (see the result).
+   */
+  public ToolResult scriptLogged(Path dir, String script, String logFile, long timeoutSeconds) {
+    return tool.run(
+        List.of("-q", "-l", logFile, "-p", script), dir, java.util.Map.of(), timeoutSeconds);
+  }
+
   /** Runs an arbitrary script (for synthesis and area), requiring success. */
   public ToolResult script(Path dir, String script, long timeoutSeconds) {
     return tool.runOk(List.of("-q", "-p", script), dir, timeoutSeconds);

@@ -3,6 +3,7 @@ package io.hardformer.verilator.timing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -68,5 +69,38 @@ class HierarchyTimingTest {
   void largeEstimatesKeepTheHierarchy() {
     assertEquals(Hierarchy.FLATTEN, Hierarchy.forEstimate(47_000));
     assertEquals(Hierarchy.KEEP, Hierarchy.forEstimate(Hierarchy.FLATTEN_LIMIT_NAND2 + 1));
+    assertEquals(Hierarchy.KEEP, Hierarchy.forEstimate(768_583)); // the 16 x 16 FP32 array
+    assertEquals(
+        Hierarchy.KEEP_WHOLE_PORTS, Hierarchy.forEstimate(Hierarchy.WHOLE_PORTS_LIMIT_NAND2 + 1));
+  }
+
+  @Test
+  void wholePortsTimeTheSamePathAsSingleBitPorts() {
+    // the instance's ports are multi-bit and connected to parts of the top's nets: with ports
+    // whole, write_verilog leaves concatenations in the instance's connections, which OpenSTA reads
+    SynthesizedTiming bits =
+        TimingAnalysis.analyze("crossing", Map.of("crossing.v", CROSSING), Hierarchy.KEEP);
+    SynthesizedTiming whole =
+        TimingAnalysis.analyze(
+            "crossing", Map.of("crossing.v", CROSSING), Hierarchy.KEEP_WHOLE_PORTS);
+    assertEquals(bits.criticalPathNs(), whole.criticalPathNs(), 1e-4, whole.toString());
+    assertEquals(bits.startPoint(), whole.startPoint());
+    assertEquals(bits.endPoint(), whole.endPoint());
+    assertEquals(bits.areaUm2(), whole.areaUm2(), 1e-6);
+  }
+
+  @Test
+  void aWrappedEndpointLineIsJoined() {
+    assertEquals(
+        List.of(
+            "Startpoint: a/_1_ (rising edge-triggered flip-flop clocked by clk)",
+            "Endpoint: row_0/cell_0/tree/_11081_ (rising edge-triggered flip-flop clocked by clk)",
+            "Path Group: clk"),
+        TimingAnalysis.joinWrappedPoints(
+            List.of(
+                "Startpoint: a/_1_ (rising edge-triggered flip-flop clocked by clk)",
+                "Endpoint: row_0/cell_0/tree/_11081_",
+                "          (rising edge-triggered flip-flop clocked by clk)",
+                "Path Group: clk")));
   }
 }

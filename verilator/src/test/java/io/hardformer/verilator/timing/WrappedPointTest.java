@@ -20,7 +20,7 @@ class WrappedPointTest {
             + "Path Group: clk\n"
             + "   0.2045    0.2045 v _0713_/Q (DFFPOSX1)\n"
             + "   (not a point)\n";
-    List<String> lines = TimingAnalysis.joinWrappedPoints(report);
+    List<String> lines = TimingAnalysis.joinWrappedPoints(report.lines().toList());
     assertEquals(
         List.of(
             "Startpoint: _0713_ (rising edge-triggered flip-flop clocked by clk)",
