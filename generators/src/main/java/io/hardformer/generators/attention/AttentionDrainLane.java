@@ -127,8 +127,8 @@ public final class AttentionDrainLane extends Module {
    * multiplexer ends there); Horner's rule over {@code drainStages} stages with the partial product
    * kept as two carry-save rows (each stage: the rows of acc x one reciprocal slice plus the two
    * rows shifted, reduced by full-adder levels, no carry chain); the two rows added in two stages
-   * of half the width; then {@link io.hardformer.generators.floating.AdjustedStagedFixedToFloat}. The same
-   * product, so the same bits.
+   * of half the width; then {@link io.hardformer.generators.floating.AdjustedStagedFixedToFloat}.
+   * The same product, so the same bits.
    */
   private UInt deepLane(AttentionShape s, int lzBits) {
     if (units == LaneUnits.PORTS_ONLY) {

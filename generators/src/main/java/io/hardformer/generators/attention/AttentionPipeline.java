@@ -5,8 +5,8 @@ package io.hardformer.generators.attention;
  * unit as it has been; {@code DEEP} registers every long step so that no register-to-register path
  * is deeper than about 30 FO4 at 0.18 um: the exp2 step in {@link StagedExp2Unit}'s stages, the
  * drain's product kept in carry-save form and resolved in two stages, the rounding in {@link
- * io.hardformer.generators.floating.AdjustedStagedFixedToFloat}'s four. The same output bits; more cycles
- * (docs/PROTOCOLS.md, docs/BENCHMARKS.md "Attention at <= 30 FO4").
+ * io.hardformer.generators.floating.AdjustedStagedFixedToFloat}'s four. The same output bits; more
+ * cycles (docs/PROTOCOLS.md, docs/BENCHMARKS.md "Attention at <= 30 FO4").
  */
 public enum AttentionPipeline {
   DEFAULT,
