@@ -88,7 +88,9 @@ public final class RegenerateTileTimingTable {
   private static String firstLine(List<String> command) {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes()).strip();
+      String out =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+              .strip();
       p.waitFor();
       return out.lines().findFirst().orElse("?");
     } catch (IOException e) {
