@@ -152,7 +152,7 @@ public final class AttentionHead extends Module {
     accumulateStage = stage + 1 + s.deepHeadStages();
 
     // after the step: normalize l, then a restoring divider forms floor(2^(L+25) / l_norm), 27 bits
-    UInt lzNow = l.clz();
+    UInt lzNow = s.deep() ? regNext("l_lz_next", l.clz()) : l.clz(); // deep: its own cycle
     UInt lNorm = reg("l_norm", HwType.uint(sumBits), 0);
     UInt lzR = reg("l_lz", HwType.uint(lzNow.width()), 0);
     UInt rem = reg("rem", HwType.uint(sumBits + 1), 0);
@@ -249,9 +249,9 @@ public final class AttentionHead extends Module {
   /**
    * The signed term p x significand << (exponent - 1), negated when v is negative: {@code positive}
    * (the default's magnitude) with a carry-chain negation; with {@code --pipeline deep} in three
-   * stages from p and v's fields: the product (registered with the shift and sign), the shift
-   * (registered), then the sign applied with the log-depth negation of {@link
-   * io.hardformer.generators.floating.FixedToFloat} (no carry chain).
+   * stages from p and v's fields: the product's carry-save rows (registered with the shift and
+   * sign), their add and the shift (registered), then the sign applied with the log-depth negation
+   * of {@link io.hardformer.generators.floating.FixedToFloat} (no carry chain).
    */
   private SInt signed(AttentionShape s, int d, Fp8Unpack u, UInt p, SInt positive) {
     int w = positive.width();
@@ -259,7 +259,15 @@ public final class AttentionHead extends Module {
       return mux(u.sign, positive.neg().trunc(w), positive);
     }
     int ew = u.exponent.width();
-    UInt product = regNext("term_product" + d, p.mul(u.significand));
+    int pw = p.width() + u.significand.width();
+    java.util.List<UInt> rows =
+        io.hardformer.generators.arithmetic.CarrySave.reduce(
+            io.hardformer.generators.arithmetic.CarrySave.productRows(p, u.significand, pw), 2, 0);
+    java.util.List<UInt> registered = new java.util.ArrayList<>();
+    for (int k = 0; k < rows.size(); k++) {
+      registered.add(regNext("term_rows" + d + "_" + k, rows.get(k)));
+    }
+    UInt product = io.hardformer.generators.arithmetic.CarrySave.resolve(registered);
     UInt shift = regNext("term_shift" + d, u.exponent.sub(lit(1, ew)).trunc(ew));
     Bool sign = regNext("term_sign" + d, u.sign, false);
     UInt m = regNext("term_mag" + d, product.zext(w - 1).shiftLeft(shift).zext(w));

@@ -99,10 +99,19 @@ public record AttentionShape(
     return 1 + StagedExp2Unit.LATENCY;
   }
 
-  /** Stages a head adds with {@code --pipeline deep} before the accumulate: and the term's two. */
+  /**
+   * Stages a head adds with {@code --pipeline deep} before its accumulation is visible: {@link
+   * #deepVStages}, the term's two, and l's leading zeros ({@link #DEEP_RESOLVE_STAGES}).
+   */
   public int deepHeadStages() {
-    return deep() ? deepVStages() + 2 : 0;
+    return deep() ? deepVStages() + 2 + DEEP_RESOLVE_STAGES : 0;
   }
+
+  /**
+   * With {@code --pipeline deep}, cycles from the accumulated l to its leading-zero count, which
+   * the {@code norm} cycle then only applies (a shift).
+   */
+  public static final int DEEP_RESOLVE_STAGES = 1;
 
   /** Cycles from a drain lane's acc to its output ({@code AttentionDrainLane}). */
   public int drainLatency() {
