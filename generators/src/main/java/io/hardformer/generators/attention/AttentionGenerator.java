@@ -228,7 +228,10 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
     cycles.put("latencyFromLastPair", s.latency());
     cycles.put(
         "overheadFormula",
-        "ceil(log2 D)/2 + 1 (dot) + 6 (scale, max, exp2, p.v, accumulate, input) + 1 "
+        (s.deep()
+                ? "2 + ceil(L/6) + 1 (dot: products, L 3:2 levels taking D words to 2, add)"
+                : "ceil(log2 D)/2 + 1 (dot)")
+            + " + 6 (scale, max, exp2, p.v, accumulate, input) + 1 "
             + "(normalize) + 27 (divide) + G (drain) + "
             + s.drainStages()
             + (s.deep()
