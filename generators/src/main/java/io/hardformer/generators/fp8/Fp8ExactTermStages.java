@@ -61,16 +61,16 @@ public final class Fp8ExactTermStages extends Module {
     UInt shift = regNext("s1_shift", core.exponentSum.sub(lit(2, e)).trunc(e));
     Bool nan1 = regNext("s1_nan", core.nan);
     Bool inf1 = regNext("s1_inf", core.inf);
-    // stage 2: the product's sign applied before the shift (a carry chain of M+1 bits, not of the
-    // window), then the shift with the sign filling the high bits
+    // stage 2: the product's sign applied before the shift (a carry chain of 2M + 3 bits, not of
+    // the window), then the shift with the sign filling the high bits
     int w = product.width() + 1;
     SInt positive = product.zext(w).asSInt();
     SInt signed = mux(sign, positive.neg().trunc(w), positive).named("signed_product");
     SInt shifted = signed.sext(window + 1).shiftLeft(shift);
     if (overflowsWindow(f, window)) {
       // the all-ones exponent (NaN, Inf) shifts a product past the window, where Fp8ExactProduct
-      // drops its bits before the sign: the term differs from -(p << s) in bit {@code window} by
-      // that bit of p << s, so it is flipped back and the term is Fp8ExactProduct's in every case
+      // drops its bits before the sign: modulo 2^(window + 1) its term differs from +-(p << s)
+      // only in bit window, by that bit of p << s; flipping it back gives Fp8ExactProduct's term
       Bool past = product.zext(window + 1).shiftLeft(shift).bit(window);
       shifted = shifted.bit(window).xor(past).asUInt().cat(shifted.bits(window - 1, 0)).asSInt();
     }
