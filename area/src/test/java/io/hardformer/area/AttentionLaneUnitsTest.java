@@ -20,19 +20,32 @@ import org.junit.jupiter.params.provider.CsvSource;
  * elaborated copy each instead of building them (the unit is elaborated with port-only lane units):
  * part by part it must equal the bill with everything built inside the elaborated unit (the unit
  * with one head + G - 1 replicas of it), which {@link AttentionAreaCompositionTest} compares with
- * the whole design.
+ * the whole design. With {@code --pipeline deep} the products are the carry-save tree's {@link
+ * io.hardformer.generators.fp8.Fp8ExactTermStages}.
  */
 class AttentionLaneUnitsTest {
   @ParameterizedTest
-  @CsvSource({"1, 1, e4m3", "4, 1, e5m2", "4, 3, e4m3", "8, 2, e5m2", "16, 4, e4m3"})
-  void eachPartEqualsTheBillWithRealProducts(int dim, int heads, String format) {
-    AttentionGenerator.Parameters p = new AttentionGenerator.Parameters(dim, heads, format, "bf16");
+  @CsvSource({
+    "1, 1, e4m3, default",
+    "4, 1, e5m2, default",
+    "4, 3, e4m3, default",
+    "8, 2, e5m2, default",
+    "16, 4, e4m3, default",
+    "1, 1, e5m2, deep",
+    "4, 3, e4m3, deep",
+    "16, 2, e5m2, deep"
+  })
+  void eachPartEqualsTheBillWithRealProducts(int dim, int heads, String format, String pipeline) {
+    AttentionGenerator.Parameters p =
+        new AttentionGenerator.Parameters(dim, heads, format, "bf16", 2, pipeline);
     ConfiguredGenerator<AttentionGenerator.Parameters> g =
         new ConfiguredGenerator<>(new AttentionGenerator(), p);
     AreaModel.Priced now = AreaModel.of(g, null, AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2);
 
     AttentionShape s = p.shape();
-    AttentionShape oneHead = new AttentionShape(s.headDim(), 1, s.format(), s.outFormat());
+    AttentionShape oneHead =
+        new AttentionShape(
+            s.headDim(), 1, s.format(), s.outFormat(), s.drainStages(), s.pipeline());
     SubModule unit = new SubModule("attention_unit", () -> new AttentionUnit(oneHead), 1);
     List<Part> parts = new ArrayList<>(List.of(Part.of("unitWithOneHead", unit)));
     if (heads > 1) {

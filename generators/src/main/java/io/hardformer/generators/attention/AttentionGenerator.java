@@ -15,6 +15,7 @@ import io.hardformer.generators.catalog.SelfCheckPlan.ExpectedBeat;
 import io.hardformer.generators.catalog.SelfCheckPlan.ExpectedPort;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.fp8.Fp8ExactProduct;
+import io.hardformer.generators.fp8.Fp8ExactTermStages;
 import io.hardformer.generators.fp8.Fp8Stimulus;
 import io.hardformer.generators.numerics.Fp8Format;
 import java.math.BigInteger;
@@ -163,7 +164,11 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
     SubModule unit =
         new SubModule("attention_unit", () -> new AttentionUnit(oneHead, LaneUnits.PORTS_ONLY), 1);
     SubModule product =
-        new SubModule("fp8_exact_product", () -> new Fp8ExactProduct(s.format()), s.headDim());
+        s.deep()
+            ? new SubModule(
+                "fp8_exact_term_stages", () -> new Fp8ExactTermStages(s.format()), s.headDim())
+            : new SubModule(
+                "fp8_exact_product", () -> new Fp8ExactProduct(s.format()), s.headDim());
     SubModule drain =
         new SubModule("attention_drain_lane", () -> AttentionUnit.drainLane(s), s.headDim());
     parts.add(Part.of("unitWithOneHead", unit, product, drain));
@@ -223,7 +228,10 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
     cycles.put("latencyFromLastPair", s.latency());
     cycles.put(
         "overheadFormula",
-        "ceil(log2 D)/2 + 1 (dot) + 6 (scale, max, exp2, p.v, accumulate, input) + 1 "
+        (s.deep()
+                ? "2 + ceil(L/6) + 1 (dot: products, L 3:2 levels taking D words to 2, add)"
+                : "ceil(log2 D)/2 + 1 (dot)")
+            + " + 6 (scale, max, exp2, p.v, accumulate, input) + 1 "
             + "(normalize) + 27 (divide) + G (drain) + "
             + s.drainStages()
             + (s.deep()

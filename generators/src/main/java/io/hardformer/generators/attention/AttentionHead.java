@@ -63,7 +63,7 @@ public final class AttentionHead extends Module {
     lz = out("lz", bitsFor(sumBits));
 
     // q . k, exact
-    ExactDotTree dot = instance("dot", new ExactDotTree(f, dim, true, laneUnits));
+    ExactDotTree dot = instance("dot", ExactDotTree.of(f, dim, s.deep(), laneUnits));
     dot.inValid.assign(valid);
     dot.a.assign(q);
     dot.b.assign(k);

@@ -201,7 +201,8 @@ public record AttentionShape(
    * p.v, acc.
    */
   public int accumulateLatency() {
-    return 1 + ExactDotTree.latency(headDim) + 5 + deepHeadStages();
+    int dot = deep() ? ExactDotTree.carrySaveLatency(headDim) : ExactDotTree.latency(headDim);
+    return 1 + dot + 5 + deepHeadStages();
   }
 
   /**

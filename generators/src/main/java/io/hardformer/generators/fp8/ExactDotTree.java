@@ -147,8 +147,109 @@ public final class ExactDotTree extends Module {
     return r;
   }
 
+  // ---- the carry-save tree (attention --pipeline deep). Below the default tree's code, whose
+  // lines the emitted Verilog cites: that Verilog stays byte-identical.
+
+  /** 3:2 compressor levels between registers in the carry-save tree. */
+  public static final int CARRY_SAVE_LEVELS_PER_STAGE = 6;
+
+  /** Lane flags one register of the carry-save tree's flag ORs takes. */
+  public static final int FLAGS_PER_STAGE = 8;
+
+  /** Set by the carry-save constructor only: the module kind. */
+  private boolean carrySave;
+
+  /**
+   * The default tree ({@code new ExactDotTree(f, lanes, true, laneUnits)}), or with {@code
+   * carrySave} the carry-save tree: the same ports and the same sum and flags, bit for bit, with no
+   * stage longer than six full-adder levels (or one adder of the sum's width) at any lane count
+   * (kind {@code exact_dot_tree_carry_save}, latency {@link #carrySaveLatency}).
+   *
+   * @param laneUnits {@link LaneUnits#PORTS_ONLY}: lanes without logic, for area bills
+   */
+  public static ExactDotTree of(Fp8Format f, int lanes, boolean carrySave, LaneUnits laneUnits) {
+    return carrySave
+        ? new ExactDotTree(f, lanes, laneUnits)
+        : new ExactDotTree(f, lanes, true, laneUnits);
+  }
+
+  /**
+   * The carry-save tree: each lane's term in {@link Fp8ExactTermStages} (2 stages: multiply; sign
+   * and shift), then levels of 3:2 compressors ({@link
+   * io.hardformer.generators.arithmetic.SignedCarrySave}), {@link #CARRY_SAVE_LEVELS_PER_STAGE}
+   * between registers, until two words are left, then one stage that adds them. The lane flags are
+   * ORed {@link #FLAGS_PER_STAGE} at a time in each compressor stage and the rest in the last.
+   */
+  private ExactDotTree(Fp8Format f, int lanes, LaneUnits laneUnits) {
+    carrySave = true;
+    param("format", f.cliName());
+    param("lanes", lanes);
+    a = in("a", 8 * lanes);
+    b = in("b", 8 * lanes);
+    sum = out("sum", HwType.sint(Fp8Arithmetic.accumulatorBits(f, lanes)));
+    int n = sum.width();
+    List<SInt> words = new ArrayList<>();
+    List<Bool> nans = new ArrayList<>();
+    List<Bool> pos = new ArrayList<>();
+    List<Bool> neg = new ArrayList<>();
+    for (int i = 0; i < lanes; i++) {
+      Fp8ExactTermStages p = instance("lane" + i, new Fp8ExactTermStages(f, laneUnits));
+      p.a.assign(a.bits(8 * i + 7, 8 * i));
+      p.b.assign(b.bits(8 * i + 7, 8 * i));
+      words.add(p.term);
+      nans.add(p.nan);
+      pos.add(p.posInf);
+      neg.add(p.negInf);
+    }
+    Bool valid = delay("p_valid", inValid, Fp8ExactTermStages.LATENCY, false);
+    int stages = Fp8ExactTermStages.LATENCY;
+    for (int stage = 0; words.size() > 2; stage++) {
+      for (int l = 0; l < CARRY_SAVE_LEVELS_PER_STAGE && words.size() > 2; l++) {
+        words = io.hardformer.generators.arithmetic.SignedCarrySave.level(words, n);
+      }
+      List<SInt> staged = new ArrayList<>();
+      for (int i = 0; i < words.size(); i++) {
+        staged.add(regNext("c" + stage + "_w" + i, words.get(i)));
+      }
+      words = staged;
+      nans = orGroups("c" + stage + "_nan", nans);
+      pos = orGroups("c" + stage + "_pos_inf", pos);
+      neg = orGroups("c" + stage + "_neg_inf", neg);
+      valid = regNext("c" + stage + "_valid", valid, false);
+      stages++;
+    }
+    sum.assign(
+        regNext("sum_r", io.hardformer.generators.arithmetic.SignedCarrySave.resolve(words, n)));
+    nan.assign(regNext("nan_r", orAll(nans)));
+    posInf.assign(regNext("pos_inf_r", orAll(pos)));
+    negInf.assign(regNext("neg_inf_r", orAll(neg)));
+    outValid.assign(regNext("out_valid_r", valid, false));
+    latency = stages + 1;
+  }
+
+  /** Flags ORed {@link #FLAGS_PER_STAGE} at a time and registered, named {@code prefix<i>}. */
+  private List<Bool> orGroups(String prefix, List<Bool> flags) {
+    List<Bool> next = new ArrayList<>();
+    for (int i = 0; i < flags.size(); i += FLAGS_PER_STAGE) {
+      List<Bool> group = flags.subList(i, Math.min(i + FLAGS_PER_STAGE, flags.size()));
+      next.add(regNext(prefix + next.size(), orAll(group)));
+    }
+    return next;
+  }
+
+  /**
+   * The latency of the carry-save tree of {@code lanes} lanes without building it: the two product
+   * stages, ceil(3:2 levels / {@link #CARRY_SAVE_LEVELS_PER_STAGE}) compressor stages, the adder.
+   */
+  public static int carrySaveLatency(int lanes) {
+    int levels = io.hardformer.generators.arithmetic.SignedCarrySave.levels(lanes);
+    return Fp8ExactTermStages.LATENCY
+        + (levels + CARRY_SAVE_LEVELS_PER_STAGE - 1) / CARRY_SAVE_LEVELS_PER_STAGE
+        + 1;
+  }
+
   @Override
   public String kindName() {
-    return "exact_dot_tree";
+    return carrySave ? "exact_dot_tree_carry_save" : "exact_dot_tree";
   }
 }

@@ -7,8 +7,10 @@ import io.hardformer.generators.array.ColumnReadout;
 import io.hardformer.generators.array.FmaArray;
 import io.hardformer.generators.array.FmaArrayShape;
 import io.hardformer.generators.array.FmaCell;
+import io.hardformer.generators.attention.AttentionPipeline;
 import io.hardformer.generators.attention.AttentionShape;
 import io.hardformer.generators.attention.AttentionUnit;
+import io.hardformer.generators.catalog.LaneUnits;
 import io.hardformer.generators.fp8.ExactDotTree;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Format;
@@ -45,6 +47,24 @@ class StructuralLatencyTest {
   }
 
   @Test
+  void carrySaveDotTreeCountsTheStagesItBuilds() {
+    for (int lanes = 1; lanes <= 70; lanes++) {
+      for (Fp8Format f : Fp8Format.values()) {
+        ExactDotTree tree = ExactDotTree.of(f, lanes, true, LaneUnits.BUILT);
+        assertEquals(ExactDotTree.carrySaveLatency(lanes), tree.latency, f + " lanes " + lanes);
+        ExactDotTree ports = ExactDotTree.of(f, lanes, true, LaneUnits.PORTS_ONLY);
+        assertEquals(tree.latency, ports.latency, f + " lanes " + lanes + " ports only");
+      }
+    }
+    // two product stages, ceil(levels / 6) compressor stages, the adder: 3:2 levels 0, 0, 1, 2
+    // (4 lanes), 4 (8), 6 (16), 10 (64), 11 (128)
+    int[][] expected = {{1, 3}, {2, 3}, {3, 4}, {4, 4}, {8, 4}, {16, 4}, {64, 5}, {128, 5}};
+    for (int[] e : expected) {
+      assertEquals(e[1], ExactDotTree.carrySaveLatency(e[0]), "lanes " + e[0]);
+    }
+  }
+
+  @Test
   void columnReadoutCountsTheStagesItBuilds() {
     for (int rows = 1; rows <= 40; rows++) {
       for (AccumulationMode mode : AccumulationMode.values()) {
@@ -77,6 +97,22 @@ class StructuralLatencyTest {
             FmaArrayShape.of(rc[0], rc[1], Fp8Format.E5M2, mode, FloatPacker.BF16);
         assertEquals(
             shape.latency(), new FmaArray(shape).freeze().timing().latency(), shape.toString());
+      }
+    }
+  }
+
+  @Test
+  void deepAttentionManifestLatencyIsTheShapeFormula() {
+    int[][] shapes = {{1, 1}, {2, 1}, {3, 3}, {4, 2}, {8, 1}, {16, 2}, {17, 1}};
+    for (int[] dg : shapes) {
+      for (Fp8Format f : Fp8Format.values()) {
+        AttentionShape s =
+            new AttentionShape(dg[0], dg[1], f, FloatPacker.BF16)
+                .withPipeline(AttentionPipeline.DEEP);
+        assertEquals(
+            s.latency(),
+            new AttentionUnit(s).freeze().timing().latency(),
+            f + " D=" + dg[0] + " G=" + dg[1] + " deep");
       }
     }
   }

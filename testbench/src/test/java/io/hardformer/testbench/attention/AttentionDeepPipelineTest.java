@@ -25,7 +25,15 @@ class AttentionDeepPipelineTest {
         Arguments.of(1, 1, Fp8Format.E4M3, FloatPacker.BF16, 1),
         Arguments.of(4, 2, Fp8Format.E4M3, FloatPacker.FP32, 4),
         Arguments.of(3, 3, Fp8Format.E5M2, FloatPacker.FP32, 27),
-        Arguments.of(16, 2, Fp8Format.E4M3, FloatPacker.BF16, 2));
+        Arguments.of(16, 2, Fp8Format.E4M3, FloatPacker.BF16, 2),
+        // the carry-save q . k tree at D = 1, 2, 3, 8, 16 in both formats (issue 17)
+        Arguments.of(1, 2, Fp8Format.E5M2, FloatPacker.FP32, 1),
+        Arguments.of(2, 1, Fp8Format.E4M3, FloatPacker.BF16, 2),
+        Arguments.of(2, 2, Fp8Format.E5M2, FloatPacker.BF16, 3),
+        Arguments.of(3, 1, Fp8Format.E4M3, FloatPacker.FP32, 2),
+        Arguments.of(8, 2, Fp8Format.E4M3, FloatPacker.BF16, 2),
+        Arguments.of(8, 1, Fp8Format.E5M2, FloatPacker.FP32, 5),
+        Arguments.of(16, 1, Fp8Format.E5M2, FloatPacker.BF16, 2));
   }
 
   @ParameterizedTest(name = "D={0} G={1} {2} out={3} drain stages {4} deep")
