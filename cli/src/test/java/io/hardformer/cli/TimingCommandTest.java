@@ -34,7 +34,8 @@ class TimingCommandTest {
             "nodeFo4Source",
             "areaUm2",
             "nand2Estimate",
-            "synthesis");
+            "synthesis",
+            "delayTargetPs");
     List<String> got = new java.util.ArrayList<>();
     j.fieldNames().forEachRemaining(got::add);
     assertEquals(keys, got, "exactly the documented keys, in order");
@@ -56,6 +57,7 @@ class TimingCommandTest {
     assertTrue(j.get("areaUm2").asDouble() > 0 && j.get("nand2Estimate").asDouble() > 0);
     assertTrue(r.err().contains("OpenSTA"), "progress on stderr: " + r.err());
     assertEquals("flattened", j.get("synthesis").asText(), "a small design is flattened");
+    assertEquals(3000, j.get("delayTargetPs").asInt(), "the default target");
     assertEquals(
         r.out(),
         CliRun.of("timing", "counter", "--width", "16", "--json").out(),
@@ -74,6 +76,29 @@ class TimingCommandTest {
         a.get("nodeClockGhz").asDouble() * a.get("nodeFo4Ps").asDouble() / 20,
         b.get("nodeClockGhz").asDouble(),
         0.01);
+  }
+
+  /**
+   * {@code --delay-target-ps} reaches ABC ({@code map -D} in the kept Yosys log), is reported, and
+   * keys its own cache entry (the default's result is not reused for it).
+   */
+  @Test
+  void delayTargetReachesAbcAndIsReported() throws Exception {
+    CliRun r =
+        CliRun.of("timing", "counter", "--width", "16", "--delay-target-ps", "2600", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals(2600, j.get("delayTargetPs").asInt());
+    String marker = "the tools' logs of this result: ";
+    int at = r.err().indexOf(marker);
+    assertTrue(at >= 0, "stderr names the logs: " + r.err());
+    java.nio.file.Path logs =
+        java.nio.file.Path.of(r.err().substring(at + marker.length()).lines().findFirst().get());
+    String yosys = java.nio.file.Files.readString(logs.resolve("yosys.log"));
+    assertTrue(yosys.contains("map -D 2600"), "ABC ran toward 2600 ps");
+    CliRun d = CliRun.of("timing", "counter", "--width", "16", "--json");
+    String other = d.err().substring(d.err().indexOf(marker) + marker.length()).strip();
+    assertTrue(!other.equals(logs.toString()), "a separate cache entry: " + other);
   }
 
   /**
@@ -150,7 +175,10 @@ class TimingCommandTest {
             new String[] {"generate", "counter", "--node-fo4-ps", "12", "--out", "x"},
             new String[] {"timing", "counter", "--time-limit", "0"},
             new String[] {"area", "counter", "--time-limit", "60"},
-            new String[] {"generate", "counter", "--time-limit", "60", "--out", "x"})) {
+            new String[] {"generate", "counter", "--time-limit", "60", "--out", "x"},
+            new String[] {"timing", "counter", "--delay-target-ps", "50"},
+            new String[] {"area", "counter", "--delay-target-ps", "2600"},
+            new String[] {"generate", "counter", "--delay-target-ps", "2600", "--out", "x"})) {
       CliRun r = CliRun.of(args);
       assertEquals(ExitCodes.USAGE, r.code(), String.join(" ", args) + ": " + r.err());
       assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());

@@ -99,6 +99,16 @@ final class GeneratorCommand implements Callable<Integer> {
                     + "timing section to manifest.json (the figures of 'hardformer timing --json'; runs Yosys and OpenSTA).")
             .build());
     spec.addOption(
+        OptionSpec.builder("--delay-target-ps")
+            .type(Integer.class)
+            .paramLabel("<ps>")
+            .description(
+                "timing, generate --timing: ABC's delay target in ps (abc -D; default: "
+                    + io.hardformer.verilator.timing.TimingAnalysis.DELAY_TARGET_PS
+                    + "). It bounds the logic between flip-flops; a path that must fit 30 FO4 "
+                    + "with the flip-flops' clock-to-Q and setup asks for about 2600.")
+            .build());
+    spec.addOption(
         OptionSpec.builder("--time-limit")
             .type(Long.class)
             .paramLabel("<seconds>")
@@ -158,6 +168,10 @@ final class GeneratorCommand implements Callable<Integer> {
     if (value("--time-limit") != null && !timing) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "option '--time-limit' needs --timing");
+    }
+    if (value("--delay-target-ps") != null && !timing) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "option '--delay-target-ps' needs --timing");
     }
     checkNodeFo4();
     GeneratedUnit unit = DesignCatalog.generate(configured(), timing ? this::timingFigures : null);
@@ -240,6 +254,14 @@ final class GeneratorCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "option '--time-limit' must be at least 1 (seconds), got " + limit);
     }
+    Integer target = value("--delay-target-ps");
+    if (target != null && (target < 100 || target > 100_000)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "option '--delay-target-ps' must be 100 to 100000 (ps), got "
+              + target
+              + "; 2600 fits a 30 FO4 register-to-register path, 3000 is the default");
+    }
   }
 
   /** Times {@code d} (Yosys + OpenSTA, cached) and measures FO4. */
@@ -255,14 +277,20 @@ final class GeneratorCommand implements Callable<Integer> {
             + hierarchy.label()
             + " (cached by content)");
     Long limit = value("--time-limit");
+    Integer chosenTarget = value("--delay-target-ps");
+    int target =
+        chosenTarget == null
+            ? io.hardformer.verilator.timing.TimingAnalysis.DELAY_TARGET_PS
+            : chosenTarget;
     io.hardformer.verilator.timing.SynthesizedTiming t =
         io.hardformer.verilator.timing.TimingAnalysis.analyze(
             d,
             hierarchy,
             limit == null
                 ? io.hardformer.verilator.timing.TimingAnalysis.DEFAULT_TIME_LIMIT_S
-                : limit);
-    io.hardformer.verilator.timing.TimingAnalysis.logs(d, hierarchy)
+                : limit,
+            target);
+    io.hardformer.verilator.timing.TimingAnalysis.logs(d, hierarchy, target)
         .filter(java.nio.file.Files::isDirectory)
         .ifPresent(l -> System.err.println("hardformer: the tools' logs of this result: " + l));
     double fo4 = io.hardformer.verilator.timing.Fo4.picoseconds();
@@ -272,18 +300,26 @@ final class GeneratorCommand implements Callable<Integer> {
         fo4,
         nodeFo4Ps == null ? ModernNode.DEFAULT_FO4_PS : nodeFo4Ps,
         nodeFo4Ps == null ? ModernNode.DEFAULT_SOURCE : "--node-fo4-ps",
-        nand2Estimate);
+        nand2Estimate,
+        target);
   }
 
   private int printArea() throws Exception {
     boolean timing = value("--timing");
     Double nodeFo4Ps = value("--node-fo4-ps");
     Double density = value("--density");
-    if (timing || nodeFo4Ps != null || value("--time-limit") != null) {
+    if (timing
+        || nodeFo4Ps != null
+        || value("--time-limit") != null
+        || value("--delay-target-ps") != null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "option '"
-              + (timing ? "--timing" : nodeFo4Ps != null ? "--node-fo4-ps" : "--time-limit")
+              + (timing
+                  ? "--timing"
+                  : nodeFo4Ps != null
+                      ? "--node-fo4-ps"
+                      : value("--time-limit") != null ? "--time-limit" : "--delay-target-ps")
               + "' does not apply to area");
     }
     double dens = density == null ? AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2 : density;

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Critical path of a design: Yosys maps it to the OSU 0.18 um standard cells (osu018_stdcells.lib), "
           + "with a delay-oriented ABC script (strash; dch -f; map -D 3000) that buffers high-fanout nets and sizes gates "
-          + "toward a 30 FO4 target (abc -D 3000 -constr); the area is that delay-oriented mapping's, "
+          + "toward a 30 FO4 target (abc -D 3000 -constr; --delay-target-ps sets it: it bounds the logic between "
+          + "flip-flops, so 2600 asks for paths that fit 30 FO4 with clock-to-Q and setup); the area is that "
+          + "delay-oriented mapping's, "
           + "OpenSTA times every register-to-register, input-to-register, register-to-output and input-to-output path. "
           + "Prints the path in ns, its start and end points and Java lines, its depth in FO4 (measured on the same "
           + "liberty), the clock at 0.18 um and at a modern node by FO4 scaling, and the area in um^2.",
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
       "  ./hardformer timing counter --width 32",
       "  ./hardformer timing fp8-mul --format e4m3 --json",
       "  ./hardformer timing adder-tree --width 8 --depth 3 --node-fo4-ps 15",
-      "  ./hardformer timing counter --width 24 --time-limit 600"
+      "  ./hardformer timing counter --width 24 --time-limit 600",
+      "  ./hardformer timing counter --width 16 --delay-target-ps 2600 --json"
     })
 public final class TimingCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -10,7 +10,8 @@ import java.util.Map;
  * What {@code hardformer timing} reports: the worst path at 0.18 um, its depth in FO4 delays (FO4
  * measured on the same liberty), the clock it allows there, and the clock the same depth allows at
  * a node with FO4 {@code nodeFo4Ps}: clock = 1 / (depth x node FO4). {@code hierarchy} says whether
- * the design was flattened or timed with its hierarchy kept ({@link Hierarchy}).
+ * the design was flattened or timed with its hierarchy kept ({@link Hierarchy}); {@code
+ * delayTargetPs} is the target ABC mapped toward ({@code abc -D}).
  */
 record TimingFigures(
     SynthesizedTiming timing,
@@ -18,7 +19,8 @@ record TimingFigures(
     double fo4Ps,
     double nodeFo4Ps,
     String nodeFo4Source,
-    double nand2Estimate) {
+    double nand2Estimate,
+    int delayTargetPs) {
   /** The area of the OSU library's NAND2X1 (osu018_stdcells.lib). */
   static final double OSU_NAND2_UM2 = 24;
 
@@ -50,6 +52,7 @@ record TimingFigures(
     m.put("areaUm2", timing.areaUm2());
     m.put("nand2Estimate", round(nand2Estimate, 0));
     m.put("synthesis", hierarchy.label());
+    m.put("delayTargetPs", delayTargetPs);
     return m;
   }
 
@@ -97,6 +100,11 @@ record TimingFigures(
             timing.areaUm2() / OSU_NAND2_UM2,
             OSU_NAND2_UM2,
             nand2Estimate));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  delay target         %d ps (abc -D: the logic between flip-flops)%n",
+            delayTargetPs));
     return b.toString();
   }
 
