@@ -150,9 +150,9 @@ public final class AttentionHead extends Module {
     }
     bad.assign(badAcc);
     accumulateStage = stage + 1 + s.deepHeadStages();
-
+    if (s.deep() && deepDivider(s, l)) return; // deep: its own normalize and divider
     // after the step: normalize l, then a restoring divider forms floor(2^(L+25) / l_norm), 27 bits
-    UInt lzNow = s.deep() ? regNext("l_lz_next", l.clz()) : l.clz(); // deep: its own cycle
+    UInt lzNow = l.clz();
     UInt lNorm = reg("l_norm", HwType.uint(sumBits), 0);
     UInt lzR = reg("l_lz", HwType.uint(lzNow.width()), 0);
     UInt rem = reg("rem", HwType.uint(sumBits + 1), 0);
@@ -273,6 +273,50 @@ public final class AttentionHead extends Module {
     UInt m = regNext("term_mag" + d, product.zext(w - 1).shiftLeft(shift).zext(w));
     Bool neg = regNext("term_neg" + d, sign, false);
     return mux(neg, io.hardformer.generators.floating.FixedToFloat.negated(m), m).asSInt();
+  }
+
+  /**
+   * The normalize and the reciprocal with {@code --pipeline deep} (the default's are the
+   * constructor's code after its call, which returns): l's leading zeros are counted in a cycle of
+   * their own ({@link AttentionShape#DEEP_RESOLVE_STAGES}), so the {@code norm} cycle only shifts,
+   * and the divider is non-restoring: r' = 2r - l_norm when r >= 0, else 2r + l_norm, with r in
+   * [-l_norm, l_norm). Its quotient bit, r' >= 0, is the restoring divider's (r' is the restoring
+   * remainder when the bit is 1 and that remainder minus l_norm when it is 0), so the reciprocal is
+   * the same floor(2^(L+25) / l_norm); the step decides add or subtract from r's sign, a register,
+   * instead of a 66-bit compare in front of the multiplexer. Returns true.
+   */
+  private boolean deepDivider(AttentionShape s, UInt l) {
+    int sumBits = s.sumBits();
+    int r = AttentionShape.RECIPROCAL_BITS;
+    UInt lzNext = regNext("l_lz_next", l.clz());
+    UInt lNorm = reg("l_norm", HwType.uint(sumBits), 0);
+    UInt lzR = reg("l_lz", HwType.uint(lzNext.width()), 0);
+    UInt rem = reg("rem", HwType.uint(sumBits + 1), 0); // two's complement
+    UInt quotient = reg("quotient", HwType.uint(r), 0);
+    UInt doubled = rem.shl(1);
+    UInt divisor = lNorm.zext(sumBits + 2);
+    UInt next =
+        mux(
+            rem.msb(),
+            doubled.add(divisor).trunc(sumBits + 2),
+            doubled.sub(divisor).trunc(sumBits + 2));
+    when(
+            norm,
+            () -> {
+              lNorm.next(l.shiftLeft(lzNext));
+              lzR.next(lzNext);
+              rem.next(lit(BigInteger.ONE.shiftLeft(sumBits - 2), sumBits + 1));
+              quotient.next(lit(0, r));
+            })
+        .elseWhen(
+            div,
+            () -> {
+              rem.next(next.trunc(sumBits + 1));
+              quotient.next(quotient.trunc(r - 1).cat(next.msb().not()));
+            });
+    recip.assign(quotient);
+    lz.assign(lzR);
+    return true;
   }
 
   @Override
