@@ -208,7 +208,10 @@ public final class FmaCarrySaveDotCell extends Module {
     this(f, lanes, sumBits, RowPorts.WIRED);
   }
 
-  /** {@code sum_bits}, and {@code row_ports} for {@link RowPorts#REGISTERED}. */
+  /**
+   * {@code sum_bits}, and {@code row_ports} for {@link RowPorts#REGISTERED}: a method of its own so
+   * that the constructor's lines, which the emitted Verilog cites, stay put.
+   */
   private void params(int sumBits, RowPorts rowPorts) {
     param("sum_bits", sumBits);
     if (rowPorts == RowPorts.REGISTERED) {

@@ -94,7 +94,10 @@ final class FmaRow extends Module {
     return shape.rowsOwnInputRegisters() ? regNext(name, port, false) : port;
   }
 
-  /** {@code cols}, and {@code row_ports} with {@code --row-ports registered}. */
+  /**
+   * {@code cols}, and {@code row_ports} with {@code --row-ports registered}: a method of its own so
+   * that the constructor's lines, which the emitted Verilog cites, stay put.
+   */
   private void params(FmaArrayShape shape) {
     param("cols", shape.cols());
     if (shape.rowsOwnInputRegisters()) {
