@@ -3,7 +3,7 @@ package io.hardformer.bench;
 /**
  * Entry point: {@code bench/run harness | fp8 | array | attention | rtl-speed | elaborate | fresh |
  * accuracy [pareto] | sim-backends [cycles] [designs] | verilator-scale [16x16 32x32 64x64
- * attention] [--cycles N] [--profile P]}. Prints Markdown tables.
+ * attention] [--cycles N] [--profile P] [--row-ports wired|registered]}. Prints Markdown tables.
  */
 public final class BenchMain {
   private BenchMain() {}

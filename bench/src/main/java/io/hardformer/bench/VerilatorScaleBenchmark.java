@@ -5,6 +5,7 @@ import io.hardformer.generators.array.AccumulationMode;
 import io.hardformer.generators.array.FmaArray;
 import io.hardformer.generators.array.FmaArrayShape;
 import io.hardformer.generators.array.MatmulGolden;
+import io.hardformer.generators.array.RowPorts;
 import io.hardformer.generators.attention.AttentionGolden;
 import io.hardformer.generators.attention.AttentionShape;
 import io.hardformer.generators.attention.AttentionUnit;
@@ -37,7 +38,8 @@ import java.util.regex.Pattern;
  * model-process CPU per cycle minus that of the same model stepped idle as many cycles: an upper
  * bound of the harness's per-cycle work, since an idle design also skips its enabled registers.
  * {@code bench/run verilator-scale [16x16 32x32 64x64 attention] [--cycles N] [--profile
- * build-fast|run-fast]}; run it with {@code CCACHE_DISABLE=1} for truly cold builds.
+ * build-fast|run-fast] [--row-ports wired|registered]} (the arrays' {@code fma-array --row-ports});
+ * run it with {@code CCACHE_DISABLE=1} for truly cold builds.
  */
 final class VerilatorScaleBenchmark {
   private static final int K = 128;
@@ -51,11 +53,13 @@ final class VerilatorScaleBenchmark {
     List<String> designs = new ArrayList<>();
     long cycles = 100_000;
     BuildProfile profile = BuildProfile.BUILD_FAST;
+    RowPorts rowPorts = RowPorts.WIRED;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--cycles" -> cycles = Long.parseLong(args[++i]);
         case "--profile" ->
             profile = BuildProfile.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_'));
+        case "--row-ports" -> rowPorts = RowPorts.parse(args[++i]);
         default -> designs.add(args[i]);
       }
     }
@@ -73,11 +77,12 @@ final class VerilatorScaleBenchmark {
             + " | load |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (String d : designs) {
-      measure(d, cycles, profile);
+      measure(d, cycles, profile, rowPorts);
     }
   }
 
-  private static void measure(String design, long cycles, BuildProfile profile) throws IOException {
+  private static void measure(String design, long cycles, BuildProfile profile, RowPorts rowPorts)
+      throws IOException {
     Path scratch = Files.createTempDirectory("hardformer-verilator-scale-");
     String before = System.getProperty("hardformer.cache");
     System.setProperty("hardformer.cache", scratch.toString());
@@ -92,11 +97,12 @@ final class VerilatorScaleBenchmark {
         String[] rc = design.split("x", -1);
         FmaArrayShape shape =
             FmaArrayShape.of(
-                Integer.parseInt(rc[0]),
-                Integer.parseInt(rc[1]),
-                Fp8Format.E4M3,
-                AccumulationMode.FP32,
-                FloatPacker.FP32);
+                    Integer.parseInt(rc[0]),
+                    Integer.parseInt(rc[1]),
+                    Fp8Format.E4M3,
+                    AccumulationMode.FP32,
+                    FloatPacker.FP32)
+                .withRowPorts(rowPorts);
         top = new FmaArray(shape);
         work = new ArrayWorkload(shape, cycles);
       }
@@ -225,7 +231,13 @@ final class VerilatorScaleBenchmark {
 
     @Override
     public String name() {
-      return "fma-array " + shape.rows() + "x" + shape.cols() + " E4M3/FP32, K=" + K;
+      return "fma-array "
+          + shape.rows()
+          + "x"
+          + shape.cols()
+          + " E4M3/FP32, K="
+          + K
+          + (shape.rowPorts() == RowPorts.REGISTERED ? ", --row-ports registered" : "");
     }
 
     @Override

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hardformer.dsl.Module;
 import io.hardformer.generators.array.AccumulationMode;
+import io.hardformer.generators.array.CellPipeline;
 import io.hardformer.generators.array.FmaArray;
 import io.hardformer.generators.array.FmaArrayShape;
+import io.hardformer.generators.array.RowPorts;
 import io.hardformer.generators.attention.AttentionShape;
 import io.hardformer.generators.attention.AttentionUnit;
 import io.hardformer.generators.examples.AdderTree;
@@ -79,6 +81,41 @@ class EmittedDesignGatesTest {
                     new FmaArray(
                         FmaArrayShape.of(
                             4, 2, Fp8Format.E5M2, AccumulationMode.FP32, FloatPacker.BF16))),
+        Arguments.of(
+            "fma-array-e5m2-fp32-4x2-bf16-registered-rows",
+            (Supplier<Module>)
+                () ->
+                    new FmaArray(
+                        FmaArrayShape.of(
+                                4, 2, Fp8Format.E5M2, AccumulationMode.FP32, FloatPacker.BF16)
+                            .withRowPorts(RowPorts.REGISTERED))),
+        Arguments.of(
+            "fma-array-e4m3-exact-3x5-registered-rows",
+            (Supplier<Module>)
+                () ->
+                    new FmaArray(
+                        FmaArrayShape.of(
+                                3, 5, Fp8Format.E4M3, AccumulationMode.EXACT, FloatPacker.FP32)
+                            .withRowPorts(RowPorts.REGISTERED))),
+        Arguments.of(
+            "fma-array-e4m3-fp32-1x1-lanes16-registered-rows",
+            (Supplier<Module>)
+                () ->
+                    new FmaArray(
+                        FmaArrayShape.of(
+                                1, 1, Fp8Format.E4M3, AccumulationMode.FP32, FloatPacker.FP32)
+                            .withLanes(16)
+                            .withRowPorts(RowPorts.REGISTERED))),
+        Arguments.of(
+            "fma-array-e4m3-exact-2x3-deep-lanes4-registered-rows",
+            (Supplier<Module>)
+                () ->
+                    new FmaArray(
+                        FmaArrayShape.of(
+                                2, 3, Fp8Format.E4M3, AccumulationMode.EXACT, FloatPacker.FP32)
+                            .withLanes(4)
+                            .withPipeline(CellPipeline.DEEP)
+                            .withRowPorts(RowPorts.REGISTERED))),
         Arguments.of(
             "attention-e4m3-4x2",
             (Supplier<Module>)

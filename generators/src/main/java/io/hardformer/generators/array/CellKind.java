@@ -36,7 +36,9 @@ final class CellKind {
     if (shape.carrySave() && shape.lanes() > 1) {
       Definition<FmaCarrySaveDotCell> d =
           FmaRow.define(
-              () -> new FmaCarrySaveDotCell(shape.format(), shape.lanes(), shape.sumBits()));
+              () ->
+                  new FmaCarrySaveDotCell(
+                      shape.format(), shape.lanes(), shape.sumBits(), rowPorts(shape)));
       return new CellKind(
           d.module().hold.width(),
           (row, name) -> {
@@ -55,7 +57,8 @@ final class CellKind {
     }
     if (shape.carrySave()) {
       Definition<FmaCarrySaveCell> d =
-          FmaRow.define(() -> new FmaCarrySaveCell(shape.format(), shape.sumBits()));
+          FmaRow.define(
+              () -> new FmaCarrySaveCell(shape.format(), shape.sumBits(), rowPorts(shape)));
       return new CellKind(
           d.module().hold.width(),
           (row, name) -> {
@@ -91,7 +94,8 @@ final class CellKind {
           });
     }
     Definition<FmaCell> d =
-        FmaRow.define(() -> new FmaCell(shape.format(), shape.mode(), shape.sumBits()));
+        FmaRow.define(
+            () -> new FmaCell(shape.format(), shape.mode(), shape.sumBits(), rowPorts(shape)));
     return new CellKind(
         d.module().hold.width(),
         (row, name) -> {
@@ -107,6 +111,11 @@ final class CellKind {
               c.port(m -> m.lastOut),
               c.port(m -> m.hold));
         });
+  }
+
+  /** The cells' {@link RowPorts}: {@code WIRED} where the option changes nothing. */
+  private static RowPorts rowPorts(FmaArrayShape shape) {
+    return shape.rowsOwnInputRegisters() ? RowPorts.REGISTERED : RowPorts.WIRED;
   }
 
   int holdBits() {

@@ -89,7 +89,7 @@ public final class FmaArray extends Module {
     Bool inLast = in.last();
     UInt x = in.payload().x;
     UInt w = in.payload().w;
-
+    int held = shape.rowsOwnInputRegisters() ? 1 : 0; // skew stages the rows hold (RowPorts)
     // flow control: a last beat waits until max(R, C) cycles have passed since the previous one
     int gap = shape.minimumSpacing();
     int gapBits = bitsFor(gap);
@@ -102,28 +102,28 @@ public final class FmaArray extends Module {
         .elseWhen(spaced.not(), () -> sinceLast.next(sinceLast.inc()));
 
     // input stage and skew: row i delayed i cycles, column j delayed j cycles
-    UInt xR = regNext("x_r", x);
-    UInt wR = regNext("w_r", w);
-    Bool validR = regNext("valid_r", accept, false);
-    Bool lastR = regNext("last_r", acceptLast, false);
+    UInt xR = held > 0 ? registerAllButFirst("x_r", x, 8 * lanes, rows) : regNext("x_r", x);
+    UInt wR = held > 0 ? registerAllButFirst("w_r", w, 8 * lanes, cols) : regNext("w_r", w);
+    Bool validR = held > 0 && rows == 1 ? null : regNext("valid_r", accept, false);
+    Bool lastR = held > 0 && rows == 1 ? null : regNext("last_r", acceptLast, false);
     int sumBits = shape.sumBits();
     int lane = 8 * lanes;
     Definition<FmaRow> rowDef = definition(() -> new FmaRow(shape));
     int holdBits = rowDef.module().hold.width() / cols;
     UInt[] wSkewed = new UInt[cols];
-    for (int j = 0; j < cols; j++) {
-      UInt wj = wR.bits(lane * j + lane - 1, lane * j);
-      for (int d = 0; d < j; d++) {
+    for (int j = 0, k = -held; j < cols; j++, k++) {
+      UInt wj = k < 0 ? w.bits(lane - 1, 0) : wR.bits(lane * k + lane - 1, lane * k);
+      for (int d = 0; d < k; d++) {
         wj = regNext("w" + j + "_skew" + d, wj);
       }
       wSkewed[cols - 1 - j] = wj;
     }
     List<Instance<FmaRow>> rowList = new ArrayList<>();
-    for (int i = 0; i < rows; i++) {
-      UInt xi = xR.bits(lane * i + lane - 1, lane * i);
-      Bool vi = validR;
-      Bool li = lastR;
-      for (int d = 0; d < i; d++) {
+    for (int i = 0, k = -held; i < rows; i++, k++) {
+      UInt xi = k < 0 ? x.bits(lane - 1, 0) : xR.bits(lane * k + lane - 1, lane * k);
+      Bool vi = k < 0 ? accept : validR;
+      Bool li = k < 0 ? acceptLast : lastR;
+      for (int d = 0; d < k; d++) {
         xi = regNext("x" + i + "_skew" + d, xi);
         vi = regNext("valid" + i + "_skew" + d, vi, false);
         li = regNext("last" + i + "_skew" + d, li, false);
@@ -198,6 +198,20 @@ public final class FmaArray extends Module {
     // last beat accepted -> last_r (1) -> row 0's markers cross the C cells (C) -> start_read (1)
     // -> readout
     timing(1 + cols + shape.cellExtra() + 1 + readoutLatency, 1);
+    if (held > 0) {
+      param("row_ports", shape.rowPorts().cliName());
+    }
+  }
+
+  /**
+   * {@code --row-ports registered} ({@link RowPorts}): the input register of rows (columns) 1..n-1
+   * only, lane groups 1..n-1 of {@code v} (null when n = 1). Row 0 (column 0) is fed straight from
+   * the port, and every skew chain is one stage shorter: each row holds the last stage of its x,
+   * valid and last, and row 0 the last stage of every column's weights, so the same registers give
+   * the same cycle behaviour with nothing combinational from a row's ports to its logic.
+   */
+  private UInt registerAllButFirst(String name, UInt v, int lane, int n) {
+    return n > 1 ? regNext(name, v.bits(lane * n - 1, lane)) : null;
   }
 
   @Override

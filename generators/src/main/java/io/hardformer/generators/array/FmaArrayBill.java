@@ -110,7 +110,10 @@ public final class FmaArrayBill {
 
   private static long markerBits(FmaArrayShape s) {
     long r = s.rows();
-    return 2 + 2 * (r * (r - 1) / 2) + 2L * s.readoutLatency() + 2 + s.cellExtra();
+    // --row-ports registered: row 0 has its own copy of the valid and last input registers, which
+    // the array keeps for the other rows' skew chains (the data registers only move)
+    long rowZeroCopy = s.rowsOwnInputRegisters() && r > 1 ? 2 : 0;
+    return 2 + 2 * (r * (r - 1) / 2) + 2L * s.readoutLatency() + 2 + s.cellExtra() + rowZeroCopy;
   }
 
   private static long controlBits(FmaArrayShape s) {

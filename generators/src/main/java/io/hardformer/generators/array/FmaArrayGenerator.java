@@ -72,13 +72,35 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
                       + "and rounds the sum in short stages in the column readout; --acc exact only; "
                       + "same results, more latency and area (default: ${DEFAULT-VALUE}).",
               defaultValue = "default")
-          String pipeline) {
+          String pipeline,
+      @Param(
+              description =
+                  "wired or registered: registered moves the registers that feed each row's cells "
+                      + "into the row (the weight register of the row above, the last skew stage of "
+                      + "x, valid and last), so nothing combinational runs from a row's ports and a "
+                      + "hierarchical Verilator build computes each row's products once a cycle (1.6x the "
+                      + "cycles per CPU second at 64x64); same registers, every output equal on every "
+                      + "cycle (default: ${DEFAULT-VALUE}).",
+              defaultValue = "wired")
+          String rowPorts) {
     public Parameters {
       format = ParameterCheck.choice("--format", format, "e4m3", "e5m2");
       acc = ParameterCheck.choice("--acc", acc, "exact", "fp32", "fixed");
       outFormat = ParameterCheck.choice("--out-format", outFormat, "fp32", "bf16");
       pipeline = ParameterCheck.choice("--pipeline", pipeline, "default", "deep");
-      shape(rows, cols, format, acc, outFormat, maxK, lanes, accBits, promoteEvery, pipeline);
+      rowPorts = ParameterCheck.choice("--row-ports", rowPorts, "wired", "registered");
+      shape(
+          rows,
+          cols,
+          format,
+          acc,
+          outFormat,
+          maxK,
+          lanes,
+          accBits,
+          promoteEvery,
+          pipeline,
+          rowPorts);
       // the shape checks the sizes (one statement of the ranges)
     }
 
@@ -87,9 +109,45 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
       this(rows, cols, format, acc, outFormat, maxK, 1, 13, 0, "default");
     }
 
+    /** Rows wired as today ({@code --row-ports wired}). */
+    public Parameters(
+        int rows,
+        int cols,
+        String format,
+        String acc,
+        String outFormat,
+        int maxK,
+        int lanes,
+        int accBits,
+        int promoteEvery,
+        String pipeline) {
+      this(
+          rows,
+          cols,
+          format,
+          acc,
+          outFormat,
+          maxK,
+          lanes,
+          accBits,
+          promoteEvery,
+          pipeline,
+          "wired");
+    }
+
     public FmaArrayShape shape() {
       return shape(
-          rows, cols, format, acc, outFormat, maxK, lanes, accBits, promoteEvery, pipeline);
+          rows,
+          cols,
+          format,
+          acc,
+          outFormat,
+          maxK,
+          lanes,
+          accBits,
+          promoteEvery,
+          pipeline,
+          rowPorts);
     }
 
     private static FmaArrayShape shape(
@@ -102,7 +160,8 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
         int lanes,
         int accBits,
         int promoteEvery,
-        String pipeline) {
+        String pipeline,
+        String rowPorts) {
       return new FmaArrayShape(
           rows,
           cols,
@@ -113,7 +172,8 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
           lanes,
           accBits,
           promoteEvery,
-          CellPipeline.parse(pipeline));
+          CellPipeline.parse(pipeline),
+          RowPorts.parse(rowPorts));
     }
   }
 
@@ -150,7 +210,9 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
         "./hardformer generate fma-array --rows 4 --cols 4 --format e4m3 --acc fixed --acc-bits 13 "
             + "--promote-every 128 --lanes 4 --out build/fixed",
         "./hardformer generate fma-array --rows 4 --cols 4 --lanes 16 --format e4m3 --acc exact "
-            + "--out-format bf16 --pipeline deep --out build/deep");
+            + "--out-format bf16 --pipeline deep --out build/deep",
+        "./hardformer generate fma-array --rows 16 --cols 16 --format e4m3 --acc fp32 "
+            + "--row-ports registered --out build/rows");
   }
 
   @Override
@@ -178,6 +240,9 @@ public final class FmaArrayGenerator implements Generator<FmaArrayGenerator.Para
     }
     if (p.pipeline().equals("deep")) {
       m.put("pipeline", p.pipeline());
+    }
+    if (p.rowPorts().equals("registered")) {
+      m.put("row-ports", p.rowPorts());
     }
     return m;
   }

@@ -32,7 +32,8 @@ public record FmaArrayShape(
     int lanes,
     int accBits,
     int promoteEvery,
-    CellPipeline pipeline) {
+    CellPipeline pipeline,
+    RowPorts rowPorts) {
 
   public static final int MAX_DIMENSION = 1024;
 
@@ -76,6 +77,32 @@ public record FmaArrayShape(
     }
   }
 
+  /** Rows wired as today ({@code --row-ports wired}). */
+  public FmaArrayShape(
+      int rows,
+      int cols,
+      Fp8Format format,
+      AccumulationMode mode,
+      FloatPacker outFormat,
+      int maxK,
+      int lanes,
+      int accBits,
+      int promoteEvery,
+      CellPipeline pipeline) {
+    this(
+        rows,
+        cols,
+        format,
+        mode,
+        outFormat,
+        maxK,
+        lanes,
+        accBits,
+        promoteEvery,
+        pipeline,
+        RowPorts.WIRED);
+  }
+
   /** Today's cells ({@code --pipeline default}). */
   public FmaArrayShape(
       int rows,
@@ -103,7 +130,22 @@ public record FmaArrayShape(
   /** This shape with the given cell pipeline. */
   public FmaArrayShape withPipeline(CellPipeline p) {
     return new FmaArrayShape(
-        rows, cols, format, mode, outFormat, maxK, lanes, accBits, promoteEvery, p);
+        rows, cols, format, mode, outFormat, maxK, lanes, accBits, promoteEvery, p, rowPorts);
+  }
+
+  /** This shape with the given {@code --row-ports}. */
+  public FmaArrayShape withRowPorts(RowPorts p) {
+    return new FmaArrayShape(
+        rows, cols, format, mode, outFormat, maxK, lanes, accBits, promoteEvery, pipeline, p);
+  }
+
+  /**
+   * True when the rows own the registers that feed their logic ({@link RowPorts#REGISTERED}) and
+   * the cells do not already multiply their own registers ({@link #productsFromPassThrough}): the
+   * design differs from {@code --row-ports wired}.
+   */
+  public boolean rowsOwnInputRegisters() {
+    return rowPorts == RowPorts.REGISTERED && !productsFromPassThrough();
   }
 
   /** True for {@code --pipeline deep}: carry-save cells ({@link FmaCarrySaveCell}). */

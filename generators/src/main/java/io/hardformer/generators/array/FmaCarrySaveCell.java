@@ -33,7 +33,7 @@ public final class FmaCarrySaveCell extends Module {
   public final Bool lastOut = out("last_out");
   public final UInt hold;
 
-  public FmaCarrySaveCell(Fp8Format f, int sumBits) {
+  public FmaCarrySaveCell(Fp8Format f, int sumBits, RowPorts rowPorts) {
     param("format", f.cliName());
     param("sum_bits", sumBits);
     hold = out("hold", holdBits(sumBits));
@@ -46,7 +46,7 @@ public final class FmaCarrySaveCell extends Module {
     Bool last = regNext("p_last", lastOut, false);
     Fp8ExactProductStages product = instance("product", new Fp8ExactProductStages(f));
     product.a.assign(xIn);
-    product.b.assign(wIn);
+    product.b.assign(rowPorts == RowPorts.REGISTERED ? wOut : wIn);
 
     int n = sumBits;
     UInt term = product.term.asSInt().sext(n).asUInt();
@@ -84,6 +84,18 @@ public final class FmaCarrySaveCell extends Module {
               accPos.next(pos);
               accNeg.next(neg);
             });
+    if (rowPorts == RowPorts.REGISTERED) {
+      param("row_ports", rowPorts.cliName());
+    }
+  }
+
+  /**
+   * The cell of {@code --row-ports wired}: the product of {@code x_in} and {@code w_in}. With
+   * {@link RowPorts#REGISTERED}, {@code w_in} comes a cycle early and the product takes the cell's
+   * own weight register ({@code w_out}), as in {@link FmaCell}.
+   */
+  public FmaCarrySaveCell(Fp8Format f, int sumBits) {
+    this(f, sumBits, RowPorts.WIRED);
   }
 
   /** {nan, pos_inf, neg_inf, S, C}: 2n + 3 bits. */

@@ -41,13 +41,13 @@ public final class FmaCarrySaveDotCell extends Module {
   public final Bool lastOut = out("last_out");
   public final UInt hold;
 
-  public FmaCarrySaveDotCell(Fp8Format f, int lanes, int sumBits) {
+  public FmaCarrySaveDotCell(Fp8Format f, int lanes, int sumBits, RowPorts rowPorts) {
     if (lanes < 2) {
       throw new IllegalArgumentException("a carry-save dot cell has 2 or more lanes, got " + lanes);
     }
     param("format", f.cliName());
     param("lanes", lanes);
-    param("sum_bits", sumBits);
+    params(sumBits, rowPorts);
     int n = sumBits;
     xIn = in("x_in", 8 * lanes);
     wIn = in("w_in", 8 * lanes);
@@ -70,7 +70,7 @@ public final class FmaCarrySaveDotCell extends Module {
     for (int l = 0; l < lanes; l++) {
       Fp8ExactProductStages p = instance("lane" + l, new Fp8ExactProductStages(f));
       p.a.assign(xIn.bits(8 * l + 7, 8 * l));
-      p.b.assign(wIn.bits(8 * l + 7, 8 * l));
+      p.b.assign((rowPorts == RowPorts.REGISTERED ? wOut : wIn).bits(8 * l + 7, 8 * l));
       words.add(p.term.asSInt().sext(n).asUInt());
       negates.add(p.negate);
       nans.add(p.nan);
@@ -197,6 +197,26 @@ public final class FmaCarrySaveDotCell extends Module {
   /** {nan, pos_inf, neg_inf, S, C}: 2n + 3 bits. */
   public static int holdBits(int sumBits) {
     return FmaCarrySaveCell.holdBits(sumBits);
+  }
+
+  /**
+   * The cell of {@code --row-ports wired}: products of {@code x_in} and {@code w_in}. With {@link
+   * RowPorts#REGISTERED}, {@code w_in} comes a cycle early and the products take the cell's own
+   * weight register ({@code w_out}), as in {@link FmaCell}.
+   */
+  public FmaCarrySaveDotCell(Fp8Format f, int lanes, int sumBits) {
+    this(f, lanes, sumBits, RowPorts.WIRED);
+  }
+
+  /**
+   * {@code sum_bits}, and {@code row_ports} for {@link RowPorts#REGISTERED}: a method of its own so
+   * that the constructor's lines, which the emitted Verilog cites, stay put.
+   */
+  private void params(int sumBits, RowPorts rowPorts) {
+    param("sum_bits", sumBits);
+    if (rowPorts == RowPorts.REGISTERED) {
+      param("row_ports", rowPorts.cliName());
+    }
   }
 
   @Override

@@ -36,7 +36,7 @@ public final class FmaCell extends Module {
   public final Bool lastOut = out("last_out");
   public final UInt hold;
 
-  public FmaCell(Fp8Format f, AccumulationMode mode, int sumBits) {
+  public FmaCell(Fp8Format f, AccumulationMode mode, int sumBits, RowPorts rowPorts) {
     param("format", f.cliName());
     param("acc", mode.cliName());
     param("sum_bits", sumBits);
@@ -53,7 +53,7 @@ public final class FmaCell extends Module {
     if (mode == AccumulationMode.FP32) {
       Fp8ProductToFp32 product = instance("product", new Fp8ProductToFp32(f));
       product.a.assign(xIn);
-      product.b.assign(wIn);
+      product.b.assign(rowPorts == RowPorts.REGISTERED ? wOut : wIn);
       Fp32AccumulatorAdder adder =
           instance("adder", new Fp32AccumulatorAdder(product.significand.width()));
       adder.pSign.assign(regNext("p_sign", product.sign));
@@ -74,7 +74,7 @@ public final class FmaCell extends Module {
     } else {
       Fp8ExactProduct product = instance("product", new Fp8ExactProduct(f));
       product.a.assign(xIn);
-      product.b.assign(wIn);
+      product.b.assign(rowPorts == RowPorts.REGISTERED ? wOut : wIn);
       SInt term = regNext("p_term", product.term);
       Bool pNan = regNext("p_nan", product.nan);
       Bool pPos = regNext("p_pos_inf", product.posInf);
@@ -105,6 +105,14 @@ public final class FmaCell extends Module {
                 accNeg.next(neg);
               });
     }
+    if (rowPorts == RowPorts.REGISTERED) {
+      param("row_ports", rowPorts.cliName());
+    }
+  }
+
+  /** The cell of {@code --row-ports wired}: the product of {@code x_in} and {@code w_in}. */
+  public FmaCell(Fp8Format f, AccumulationMode mode, int sumBits) {
+    this(f, mode, sumBits, RowPorts.WIRED);
   }
 
   /** Width of the finished result a cell holds for readout. */

@@ -51,8 +51,8 @@ public final class FmaDotCell extends Module {
     param("acc", s.mode().cliName());
     param("lanes", lanes);
     param("sum_bits", s.sumBits());
-    if (s.mode() == AccumulationMode.FIXED) {
-      param("promote_every", s.promoteEvery());
+    if (s.mode() == AccumulationMode.FIXED || s.rowsOwnInputRegisters()) {
+      optionalParams(s);
     }
     xIn = in("x_in", 8 * lanes);
     wIn = in("w_in", 8 * lanes);
@@ -82,7 +82,7 @@ public final class FmaDotCell extends Module {
     } else {
       tree = instance("tree", new ExactDotTree(f, lanes));
       tree.a.assign(xIn);
-      tree.b.assign(wIn);
+      tree.b.assign(s.rowsOwnInputRegisters() ? wR : wIn); // RowPorts: w_in a cycle early
       tree.inValid.assign(validIn);
       valid = tree.outValid;
       last = delay("tree_last", lastIn.and(validIn), tree.latency, false);
@@ -273,6 +273,19 @@ public final class FmaDotCell extends Module {
     }
     Bool big = amount.gt(lit(m - 1, amount.width()));
     return mux(big, lit(m - 1, bits), amount.trunc(bits));
+  }
+
+  /**
+   * {@code promote_every} in fixed mode, {@code row_ports} with {@code --row-ports registered}: a
+   * method of its own so that the constructor's lines, which the emitted Verilog cites, stay put.
+   */
+  private void optionalParams(FmaArrayShape s) {
+    if (s.mode() == AccumulationMode.FIXED) {
+      param("promote_every", s.promoteEvery());
+    }
+    if (s.rowsOwnInputRegisters()) {
+      param("row_ports", s.rowPorts().cliName());
+    }
   }
 
   @Override

@@ -31,7 +31,7 @@ final class FmaRow extends Module {
 
   FmaRow(FmaArrayShape shape) {
     int cols = shape.cols();
-    param("cols", cols);
+    params(shape);
     CellKind kind = CellKind.of(shape);
     int lane = 8 * shape.lanes();
     int holdBits = kind.holdBits();
@@ -49,9 +49,9 @@ final class FmaRow extends Module {
     for (int j = 0; j < cols; j++) {
       CellKind.Ports cell = kind.instantiate(this, "cell_" + j);
       cells[j] = cell;
-      cell.xIn().assign(j == 0 ? xIn : cells[j - 1].xOut());
-      cell.validIn().assign(j == 0 ? validIn : cells[j - 1].validOut());
-      cell.lastIn().assign(j == 0 ? lastIn : cells[j - 1].lastOut());
+      cell.xIn().assign(j == 0 ? held(shape, "x_r", xIn) : cells[j - 1].xOut());
+      cell.validIn().assign(j == 0 ? held(shape, "valid_r", validIn) : cells[j - 1].validOut());
+      cell.lastIn().assign(j == 0 ? held(shape, "last_r", lastIn) : cells[j - 1].lastOut());
       cell.wIn().assign(wIn.bits(lane * j + lane - 1, lane * j));
       wOuts[cols - 1 - j] = cell.wOut();
       holds[cols - 1 - j] = cell.hold();
@@ -77,6 +77,32 @@ final class FmaRow extends Module {
   /** Lets {@link CellKind} instantiate a cell definition in this row. */
   <M extends Module> Instance<M> cell(String name, Definition<M> definition) {
     return instance(name, definition);
+  }
+
+  /**
+   * Cell 0's x, valid or last: the port itself, or with {@code --row-ports registered} ({@link
+   * RowPorts}) the port registered in the row (the array's last skew stage for this row, moved in).
+   * The cells then take {@code w_in} one cycle early and multiply their own {@code w_r}, so nothing
+   * combinational runs from the row's input ports: a hierarchical Verilator build evaluates the
+   * row's products once a cycle instead of on every change of its ports.
+   */
+  private UInt held(FmaArrayShape shape, String name, UInt port) {
+    return shape.rowsOwnInputRegisters() ? regNext(name, port) : port;
+  }
+
+  private Bool held(FmaArrayShape shape, String name, Bool port) {
+    return shape.rowsOwnInputRegisters() ? regNext(name, port, false) : port;
+  }
+
+  /**
+   * {@code cols}, and {@code row_ports} with {@code --row-ports registered}: a method of its own so
+   * that the constructor's lines, which the emitted Verilog cites, stay put.
+   */
+  private void params(FmaArrayShape shape) {
+    param("cols", shape.cols());
+    if (shape.rowsOwnInputRegisters()) {
+      param("row_ports", shape.rowPorts().cliName());
+    }
   }
 
   @Override

@@ -53,8 +53,10 @@ class GeneratorCatalogTest {
             "--lanes",
             "--acc-bits",
             "--promote-every",
-            "--pipeline"),
+            "--pipeline",
+            "--row-ports"),
         o.stream().map(ParameterOption::name).toList());
+    assertEquals("wired", o.get(10).defaultValue());
     assertTrue(o.get(0).required());
     assertEquals("65536", o.get(5).defaultValue());
     ParameterOption saturate = ParameterOption.of(Fp8QuantGenerator.Parameters.class).get(1);
