@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
  * model-process CPU per cycle minus that of the same model stepped idle as many cycles: an upper
  * bound of the harness's per-cycle work, since an idle design also skips its enabled registers.
  * {@code bench/run verilator-scale [16x16 32x32 64x64 attention] [--cycles N] [--profile
- * build-fast|run-fast] [--row-ports wired|registered]} (the arrays' {@code fma-array --row-ports});
- * run it with {@code CCACHE_DISABLE=1} for truly cold builds.
+ * build-fast|run-fast|run-fastest] [--row-ports wired|registered]} (the arrays' {@code fma-array
+ * --row-ports}); run it with {@code CCACHE_DISABLE=1} for truly cold builds.
  */
 final class VerilatorScaleBenchmark {
   private static final int K = 128;

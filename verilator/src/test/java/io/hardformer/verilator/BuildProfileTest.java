@@ -40,6 +40,8 @@ class BuildProfileTest {
     assertTrue(fast.contains("OPT_FAST=-O1 OPT_SLOW=-O0"), fast.toString());
     assertFalse(quick.contains("-MAKEFLAGS"), quick.toString());
     assertEquals(ModelCache.FLAGS, quick);
+    List<String> fastest = ModelCache.flags(DESIGN, SPEC, BuildProfile.RUN_FASTEST);
+    assertTrue(fastest.contains("OPT_FAST=-O2 OPT_SLOW=-O0"), fastest.toString());
   }
 
   @Test
@@ -49,6 +51,9 @@ class BuildProfileTest {
     String quick = ModelCache.key("v", BuildProfile.BUILD_FAST, flags, harness, DESIGN.verilog());
     String fast = ModelCache.key("v", BuildProfile.RUN_FAST, flags, harness, DESIGN.verilog());
     assertNotEquals(quick, fast, "same flags, different profile: different models");
+    String fastest =
+        ModelCache.key("v", BuildProfile.RUN_FASTEST, flags, harness, DESIGN.verilog());
+    assertNotEquals(fast, fastest);
   }
 
   @Test
@@ -57,8 +62,10 @@ class BuildProfileTest {
     ModelCache cache = new ModelCache(root);
     CompiledModel fast = cache.get(DESIGN, SPEC, BuildProfile.RUN_FAST);
     CompiledModel quick = cache.get(DESIGN, SPEC);
+    CompiledModel fastest = cache.get(DESIGN, SPEC, BuildProfile.RUN_FASTEST);
     assertNotEquals(fast.executable(), quick.executable());
-    for (CompiledModel m : List.of(fast, quick)) {
+    assertNotEquals(fast.executable(), fastest.executable());
+    for (CompiledModel m : List.of(fast, quick, fastest)) {
       try (SimulationProcess p = SimulationProcess.start(m, false)) {
         p.poke(SPEC.input("a"), new byte[] {0x41});
         assertArrayEquals(new byte[] {0x42}, p.peek(SPEC.output("y")));
