@@ -155,23 +155,15 @@ final class GeneratorCommand implements Callable<Integer> {
     }
     Path out = value("--out");
     boolean timing = value("--timing");
-    Double nodeFo4Ps = value("--node-fo4-ps");
     if (out == null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "missing required option: '--out=<out>'");
     }
     io.hardformer.cli.output.OutputFolder.require(spec.commandLine(), "--out", out);
-    if (nodeFo4Ps != null && !timing) {
+    String timingOption = timingOptionGiven();
+    if (timingOption != null && !timing) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "option '--node-fo4-ps' needs --timing");
-    }
-    if (value("--time-limit") != null && !timing) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "option '--time-limit' needs --timing");
-    }
-    if (value("--delay-target-ps") != null && !timing) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "option '--delay-target-ps' needs --timing");
+          spec.commandLine(), "option '" + timingOption + "' needs --timing");
     }
     checkNodeFo4();
     GeneratedUnit unit = DesignCatalog.generate(configured(), timing ? this::timingFigures : null);
@@ -264,6 +256,15 @@ final class GeneratorCommand implements Callable<Integer> {
     }
   }
 
+  /** The options that only timing reads, in the order errors name them. */
+  private static final List<String> TIMING_OPTIONS =
+      List.of("--node-fo4-ps", "--time-limit", "--delay-target-ps");
+
+  /** The first of {@link #TIMING_OPTIONS} given on the command line, or null. */
+  private String timingOptionGiven() {
+    return TIMING_OPTIONS.stream().filter(o -> value(o) != null).findFirst().orElse(null);
+  }
+
   /** Times {@code d} (Yosys + OpenSTA, cached) and measures FO4. */
   private TimingFigures timingFigures(EmittedDesign d, double nand2Estimate) {
     checkNodeFo4();
@@ -306,21 +307,11 @@ final class GeneratorCommand implements Callable<Integer> {
 
   private int printArea() throws Exception {
     boolean timing = value("--timing");
-    Double nodeFo4Ps = value("--node-fo4-ps");
     Double density = value("--density");
-    if (timing
-        || nodeFo4Ps != null
-        || value("--time-limit") != null
-        || value("--delay-target-ps") != null) {
+    String timingOption = timing ? "--timing" : timingOptionGiven();
+    if (timingOption != null) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "option '"
-              + (timing
-                  ? "--timing"
-                  : nodeFo4Ps != null
-                      ? "--node-fo4-ps"
-                      : value("--time-limit") != null ? "--time-limit" : "--delay-target-ps")
-              + "' does not apply to area");
+          spec.commandLine(), "option '" + timingOption + "' does not apply to area");
     }
     double dens = density == null ? AreaFigures.DEFAULT_DENSITY_MTR_PER_MM2 : density;
     if (dens <= 0) {
