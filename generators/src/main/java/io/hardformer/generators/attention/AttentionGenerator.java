@@ -236,7 +236,8 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
             + s.drainStages()
             + (s.deep()
                 ? " (product, --drain-stages) + 1 (lane input) + 2 (resolve) + 4 (round) - 1, and"
-                    + " 13 (scale 2, t 1, exp2 7, term 2, l's leading zeros 1: --pipeline deep)"
+                    + " 15 (scale 2, t 1, exp2 7, term 2, rescaling window 1, l's readout 1 and"
+                    + " leading zeros 1: --pipeline deep)"
                     + " in the accumulate"
                 : " (product, --drain-stages) + 2 (round) - 1"));
     cycles.put("drainStages", s.drainStages());

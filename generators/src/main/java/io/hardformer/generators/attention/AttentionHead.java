@@ -93,7 +93,7 @@ public final class AttentionHead extends Module {
             mux(grow.gt(limit.zext(8).asSInt().sext(mBits + 1)), limit, grow.asUInt().resize(7)));
     UInt t = mNew.shl(xf).sub(x.sext(mBits + xf)).asUInt();
     when(xValid, () -> m.next(mNew));
-    UInt tR = regNext("t", s.deep() ? deepT(mNew, m, x, xFirst) : t);
+    UInt tR = regNext("t", s.deep() ? deepT(mNew, m, x, xFirst, xValid) : t);
     UInt nT = regNext("t_n", lag(s, s.deepTLag() - 1, "t_n_d", s.deep() ? deepN : n));
     Bool tValid = regNext("t_valid", lag(s, s.deepTLag(), "t_valid_d", xValid), false);
     Bool tFirst = regNext("t_first", lag(s, s.deepTLag(), "t_first_d", xFirst), false);
@@ -130,8 +130,8 @@ public final class AttentionHead extends Module {
     Bool vFirst = regNext("pv_first", lag(s, 2, "pv_first_d", pFirst), false);
     Bool vBadR = regNext("pv_bad", lag(s, 2, "pv_bad_d", pBad.or(vBad)));
     stage++;
-
-    // accumulate with rescaling by 2^-n
+    accumulateStage = stage + 1 + s.deepHeadStages();
+    if (s.deep() && deepAccumulate(s, terms, pv, vValid, vFirst, vBadR)) return;
     UInt l = reg("l", HwType.uint(sumBits), 0);
     Bool badAcc = reg("bad_acc", false);
     when(
@@ -149,8 +149,8 @@ public final class AttentionHead extends Module {
       acc.get(d).assign(a);
     }
     bad.assign(badAcc);
-    accumulateStage = stage + 1 + s.deepHeadStages();
-    if (s.deep() && deepDivider(s, l)) return; // deep: its own normalize and divider
+    // (deep accumulates in deepAccumulate: a RescalingWindow for l, one for the acc lanes)
+    // (deep normalizes and divides in deepDivider, which deepAccumulate calls)
     // after the step: normalize l, then a restoring divider forms floor(2^(L+25) / l_norm), 27 bits
     UInt lzNow = l.clz();
     UInt lNorm = reg("l_norm", HwType.uint(sumBits), 0);
@@ -226,23 +226,42 @@ public final class AttentionHead extends Module {
   /** The rescaling shift n computed by {@link #deepT} ({@code --pipeline deep}). */
   private UInt deepN;
 
+  /** A step's first beat and a beat's valid, beside {@link #deepN}. */
+  private Bool deepFirst;
+
+  private Bool deepValid;
+
+  /**
+   * Beside the terms ({@code --pipeline deep}): which bits lie below j = W - 1 - n (all on a step's
+   * first beat), for the offset-binary acc window's addend, term + 2^(W - 1) - 2^j ({@link
+   * RescalingWindow}).
+   */
+  private UInt windowBelow;
+
+  /** The beat beside the terms, the windows' control ({@link RescalingWindow#valid}). */
+  private UInt accWindowShift;
+
+  private UInt lWindowShift;
+
+  private Bool windowFirst;
+
+  private Bool windowValid;
+
   /**
    * t = (m_new << X_FRACTION) - x and the shift n = min(m_new - m_old, 127) (0 on a step's first
    * pair) one cycle after the running max, from its registered inputs ({@code --pipeline deep}):
    * the max's compare and select and this subtract are then in different stages.
    */
-  private UInt deepT(SInt mNew, SInt m, SInt x, Bool first) {
+  private UInt deepT(SInt mNew, SInt m, SInt x, Bool first, Bool valid) {
     int xf = AttentionShape.X_FRACTION;
     int mBits = m.width();
     SInt mNewR = regNext("t_m_new", mNew);
     SInt grow = mNewR.sub(regNext("t_m_old", m));
     UInt limit = lit(AttentionShape.SHIFT_LIMIT, 7);
     Bool big = grow.gt(limit.zext(8).asSInt().sext(mBits + 1));
-    deepN =
-        mux(
-            regNext("t_first_r", first, false),
-            lit(0, 7),
-            mux(big, limit, grow.asUInt().resize(7)));
+    deepFirst = regNext("t_first_r", first, false);
+    deepValid = regNext("t_valid_r", valid, false);
+    deepN = mux(deepFirst, lit(0, 7), mux(big, limit, grow.asUInt().resize(7)));
     return mNewR.shl(xf).sub(regNext("t_x", x).sext(mBits + xf)).asUInt();
   }
 
@@ -250,8 +269,8 @@ public final class AttentionHead extends Module {
    * The signed term p x significand << (exponent - 1), negated when v is negative: {@code positive}
    * (the default's magnitude) with a carry-chain negation; with {@code --pipeline deep} in three
    * stages from p and v's fields: the product's carry-save rows (registered with the shift and
-   * sign), their add and the shift (registered), then the sign applied with the log-depth negation
-   * of {@link io.hardformer.generators.floating.FixedToFloat} (no carry chain).
+   * sign), their add and the shift (registered), then the sign applied together with the acc
+   * window's offset-binary offset ({@link OffsetBinaryTerm}, no carry chain), accBits wide.
    */
   private SInt signed(AttentionShape s, int d, Fp8Unpack u, UInt p, SInt positive) {
     int w = positive.width();
@@ -272,7 +291,77 @@ public final class AttentionHead extends Module {
     Bool sign = regNext("term_sign" + d, u.sign, false);
     UInt m = regNext("term_mag" + d, product.zext(w - 1).shiftLeft(shift).zext(w));
     Bool neg = regNext("term_neg" + d, sign, false);
-    return mux(neg, io.hardformer.generators.floating.FixedToFloat.negated(m), m).asSInt();
+    if (d == 0) {
+      windowControl(s);
+    }
+    // the acc window's addend: the signed term plus its offset-binary offset, in one stage
+    OffsetBinaryTerm t = instance("term_offset" + d, new OffsetBinaryTerm(w, s.accBits()));
+    t.magnitude.assign(m);
+    t.negative.assign(neg);
+    t.below.assign(windowBelow);
+    return t.addend.asSInt();
+  }
+
+  /**
+   * The windows' control ({@code --pipeline deep}), registers beside the term's sign stage, a cycle
+   * before the terms that are the windows' addends: the beat's n (clamped for each window), first
+   * and valid, delayed from {@link #deepT}, and the mask of the bits below W - 1 - n for the acc
+   * terms' offset ({@link OffsetBinaryTerm}).
+   */
+  private void windowControl(AttentionShape s) {
+    int lag = s.deepTLag() + 2;
+    int wa = s.accBits();
+    UInt n = delay("win_n_d", deepN, lag);
+    Bool first = delay("win_first_d", deepFirst, lag, false);
+    UInt nA = clamp(n, wa - 1);
+    io.hardformer.dsl.Data<?>[] below = new io.hardformer.dsl.Data<?>[wa];
+    below[0] = first; // the top bit: never below j
+    for (int p = 0; p < wa - 1; p++) { // bit p: p < W - 1 - n, or the beat is a first one
+      below[wa - 1 - p] = first.or(nA.lt(lit(wa - 1 - p, nA.width())));
+    }
+    windowBelow =
+        regNext("win_below", ((Bool) below[0]).cat(java.util.Arrays.copyOfRange(below, 1, wa)));
+    accWindowShift = regNext("win_n_acc", nA.resize(bitsFor(wa)));
+    lWindowShift = regNext("win_n_l", clamp(n, s.sumBits()).resize(bitsFor(s.sumBits())));
+    windowFirst = regNext("win_first", first, false);
+    windowValid = regNext("win_valid", delay("win_valid_d", deepValid, lag, false), false);
+  }
+
+  /** min(n, limit) in bitsFor(limit) bits. */
+  private UInt clamp(UInt n, int limit) {
+    int b = Math.max(n.width(), bitsFor(limit));
+    UInt wide = n.zext(b);
+    return mux(wide.gt(lit(limit, b)), lit(limit, b), wide).resize(bitsFor(limit));
+  }
+
+  /**
+   * The accumulation with {@code --pipeline deep}: l and the acc lanes each in a {@link
+   * RescalingWindow} (no shifter in the loop; the acc terms carry the offset-binary offset), then
+   * {@link #deepDivider} on l registered after the window's readout (the rotation and the leading
+   * zeros do not fit one cycle). The bad flag is kept where the default keeps it and delayed to
+   * acc's cycle. Returns true.
+   */
+  private boolean deepAccumulate(
+      AttentionShape s, SInt[] terms, UInt pv, Bool valid, Bool first, Bool badBeat) {
+    int wl = s.sumBits();
+    int wa = s.accBits();
+    RescalingWindow lWindow = instance("l_window", new RescalingWindow(wl, 1, false));
+    RescalingWindow accWindow = instance("acc_window", new RescalingWindow(wa, terms.length, true));
+    lWindow.shift.assign(lWindowShift);
+    accWindow.shift.assign(accWindowShift);
+    for (RescalingWindow w : java.util.List.of(lWindow, accWindow)) {
+      w.valid.assign(windowValid);
+      w.first.assign(windowFirst);
+    }
+    lWindow.addend.get(0).assign(pv.zext(wl));
+    for (int d = 0; d < terms.length; d++) { // each term with the offset added (offset-binary)
+      accWindow.addend.get(d).assign(terms[d].asUInt());
+      acc.get(d).assign(accWindow.value.get(d).asSInt());
+    }
+    Bool badAcc = reg("bad_acc", false);
+    when(valid, () -> badAcc.next(mux(first, badBeat, badAcc.or(badBeat))));
+    bad.assign(delay("bad_d", badAcc, RescalingWindow.LATENCY - 1, false)); // beside acc
+    return deepDivider(s, regNext("l_value", lWindow.value.get(0)));
   }
 
   /**

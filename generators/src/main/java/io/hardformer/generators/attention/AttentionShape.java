@@ -101,10 +101,12 @@ public record AttentionShape(
 
   /**
    * Stages a head adds with {@code --pipeline deep} before its accumulation is visible: {@link
-   * #deepVStages}, the term's two, and l's leading zeros ({@link #DEEP_RESOLVE_STAGES}).
+   * #deepVStages}, the term's two, the rescaling windows' rotate ({@link RescalingWindow#LATENCY} -
+   * 1), l read out of its window and registered (1) and l's leading zeros ({@link
+   * #DEEP_RESOLVE_STAGES}).
    */
   public int deepHeadStages() {
-    return deep() ? deepVStages() + 2 + DEEP_RESOLVE_STAGES : 0;
+    return deep() ? deepVStages() + 2 + RescalingWindow.LATENCY + DEEP_RESOLVE_STAGES : 0;
   }
 
   /**
