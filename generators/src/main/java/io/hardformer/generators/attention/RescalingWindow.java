@@ -111,16 +111,31 @@ public final class RescalingWindow extends Module {
     timing(LATENCY, 1);
   }
 
-  /** x rotated left by k < width: logical bit j at physical bit (k + j) mod width. */
+  /**
+   * x rotated left by k < width: logical bit j at physical bit (k + j) mod width. One stage per bit
+   * of k, each a rotation by a constant or not (width multiplexers a stage).
+   */
   static UInt rotateLeft(UInt x, UInt k) {
-    int w = x.width();
-    return x.cat(x).shiftLeft(k).bits(2 * w - 1, w);
+    return rotate(x, k, true);
   }
 
   /** The inverse of {@link #rotateLeft}. */
   static UInt rotateRight(UInt x, UInt k) {
+    return rotate(x, k, false);
+  }
+
+  private static UInt rotate(UInt x, UInt k, boolean left) {
     int w = x.width();
-    return x.cat(x).shiftRight(k).bits(w - 1, 0);
+    UInt r = x;
+    for (int j = 0; j < k.width(); j++) {
+      int c = (int) ((1L << j) % w);
+      if (c != 0) {
+        int up = left ? c : w - c; // rotating right by c is rotating left by w - c
+        UInt turned = r.bits(w - 1 - up, 0).cat(r.bits(w - 1, w - up));
+        r = mux(k.bit(j), turned, r);
+      }
+    }
+    return r;
   }
 
   /** Bit p set where p >= k. */
