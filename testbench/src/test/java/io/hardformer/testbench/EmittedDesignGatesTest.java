@@ -141,7 +141,16 @@ class EmittedDesignGatesTest {
                     new AttentionUnit(
                         new AttentionShape(3, 1, Fp8Format.E5M2, FloatPacker.FP32, 27)
                             .withPipeline(
-                                io.hardformer.generators.attention.AttentionPipeline.DEEP))));
+                                io.hardformer.generators.attention.AttentionPipeline.DEEP))),
+        Arguments.of(
+            "attention-e4m3-4x2-deep-compact",
+            (Supplier<Module>)
+                () ->
+                    new AttentionUnit(
+                        new AttentionShape(4, 2, Fp8Format.E4M3, FloatPacker.BF16, 2)
+                            .withPipeline(
+                                io.hardformer.generators.attention.AttentionPipeline
+                                    .DEEP_COMPACT))));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -50,17 +50,21 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
           int drainStages,
       @Param(
               description =
-                  "default or deep (default: ${DEFAULT-VALUE}): deep adds registers inside the"
+                  "default, deep or deep-compact (default: ${DEFAULT-VALUE}): deep adds registers"
+                      + " inside the"
                       + " long steps (the scale and the p x v term two stages each, t one, exp2 seven, the"
-                      + " drain product kept in carry-save form and resolved in two, the rounding in"
-                      + " four) for the same output bits, at 12 more cycles of step period and 17 more"
-                      + " of latency (docs/BENCHMARKS.md, Attention at <= 30 FO4).",
+                      + " accumulate loops in rescaling windows, the drain product kept in carry-save"
+                      + " form and resolved in two, the rounding in four) for the same output bits, at"
+                      + " 15 more cycles of step period, 20 more of latency and about twice the area"
+                      + " (docs/BENCHMARKS.md, Attention's accumulate loops in rescaling windows);"
+                      + " deep-compact keeps the loops' shifter (about 38 FO4) for 2 cycles fewer and"
+                      + " about a third of the extra area.",
               defaultValue = "default")
           String pipeline) {
     public Parameters {
       format = ParameterCheck.choice("--format", format, "e4m3", "e5m2");
       outFormat = ParameterCheck.choice("--out-format", outFormat, "bf16", "fp32");
-      pipeline = ParameterCheck.choice("--pipeline", pipeline, "default", "deep");
+      pipeline = ParameterCheck.choice("--pipeline", pipeline, "default", "deep", "deep-compact");
       new AttentionShape(
           headDim,
           qHeads,
@@ -236,8 +240,11 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
             + s.drainStages()
             + (s.deep()
                 ? " (product, --drain-stages) + 1 (lane input) + 2 (resolve) + 4 (round) - 1, and"
-                    + " 15 (scale 2, t 1, exp2 7, term 2, rescaling window 1, l's readout 1 and"
-                    + " leading zeros 1: --pipeline deep)"
+                    + (s.windows()
+                        ? " 15 (scale 2, t 1, exp2 7, term 2, rescaling window 1, l's readout 1"
+                            + " and leading zeros 1: --pipeline deep)"
+                        : " 13 (scale 2, t 1, exp2 7, term 2, l's leading zeros 1:"
+                            + " --pipeline deep-compact)")
                     + " in the accumulate"
                 : " (product, --drain-stages) + 2 (round) - 1"));
     cycles.put("drainStages", s.drainStages());

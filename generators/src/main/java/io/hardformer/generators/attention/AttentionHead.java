@@ -131,7 +131,7 @@ public final class AttentionHead extends Module {
     Bool vBadR = regNext("pv_bad", lag(s, 2, "pv_bad_d", pBad.or(vBad)));
     stage++;
     accumulateStage = stage + 1 + s.deepHeadStages();
-    if (s.deep() && deepAccumulate(s, terms, pv, vValid, vFirst, vBadR)) return;
+    if (s.windows() && deepAccumulate(s, terms, pv, vValid, vFirst, vBadR)) return;
     UInt l = reg("l", HwType.uint(sumBits), 0);
     Bool badAcc = reg("bad_acc", false);
     when(
@@ -150,7 +150,7 @@ public final class AttentionHead extends Module {
     }
     bad.assign(badAcc);
     // (deep accumulates in deepAccumulate: a RescalingWindow for l, one for the acc lanes)
-    // (deep normalizes and divides in deepDivider, which deepAccumulate calls)
+    if (s.deep() && deepDivider(s, l)) return; // deep-compact (deep: from deepAccumulate)
     // after the step: normalize l, then a restoring divider forms floor(2^(L+25) / l_norm), 27 bits
     UInt lzNow = l.clz();
     UInt lNorm = reg("l_norm", HwType.uint(sumBits), 0);
@@ -226,10 +226,11 @@ public final class AttentionHead extends Module {
   /** The rescaling shift n computed by {@link #deepT} ({@code --pipeline deep}). */
   private UInt deepN;
 
-  /** A step's first beat and a beat's valid, beside {@link #deepN}. */
+  /** A step's first beat, beside {@link #deepN}. */
   private Bool deepFirst;
 
-  private Bool deepValid;
+  /** The running max's beat valid, a cycle before {@link #deepN}. */
+  private Bool maxValid;
 
   /**
    * Beside the terms ({@code --pipeline deep}): which bits lie below j = W - 1 - n (all on a step's
@@ -260,7 +261,7 @@ public final class AttentionHead extends Module {
     UInt limit = lit(AttentionShape.SHIFT_LIMIT, 7);
     Bool big = grow.gt(limit.zext(8).asSInt().sext(mBits + 1));
     deepFirst = regNext("t_first_r", first, false);
-    deepValid = regNext("t_valid_r", valid, false);
+    maxValid = valid;
     deepN = mux(deepFirst, lit(0, 7), mux(big, limit, grow.asUInt().resize(7)));
     return mNewR.shl(xf).sub(regNext("t_x", x).sext(mBits + xf)).asUInt();
   }
@@ -291,6 +292,9 @@ public final class AttentionHead extends Module {
     Bool sign = regNext("term_sign" + d, u.sign, false);
     UInt m = regNext("term_mag" + d, product.zext(w - 1).shiftLeft(shift).zext(w));
     Bool neg = regNext("term_neg" + d, sign, false);
+    if (!s.windows()) { // deep-compact: the two's complement term
+      return mux(neg, io.hardformer.generators.floating.FixedToFloat.negated(m), m).asSInt();
+    }
     if (d == 0) {
       windowControl(s);
     }
@@ -324,7 +328,7 @@ public final class AttentionHead extends Module {
     accWindowShift = regNext("win_n_acc", nA.resize(bitsFor(wa)));
     lWindowShift = regNext("win_n_l", clamp(n, s.sumBits()).resize(bitsFor(s.sumBits())));
     windowFirst = regNext("win_first", first, false);
-    windowValid = regNext("win_valid", delay("win_valid_d", deepValid, lag, false), false);
+    windowValid = regNext("win_valid", delay("win_valid_d", maxValid, lag + 1, false), false);
   }
 
   /** min(n, limit) in bitsFor(limit) bits. */

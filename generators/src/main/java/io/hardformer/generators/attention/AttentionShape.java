@@ -73,8 +73,13 @@ public record AttentionShape(
     java.util.Objects.requireNonNull(pipeline, "pipeline");
   }
 
-  /** {@code --pipeline deep}. */
+  /** {@code --pipeline deep} or {@code deep-compact}: every long step but the loops registered. */
   public boolean deep() {
+    return pipeline != AttentionPipeline.DEFAULT;
+  }
+
+  /** {@code --pipeline deep}: the accumulate loops in {@link RescalingWindow}s too. */
+  public boolean windows() {
     return pipeline == AttentionPipeline.DEEP;
   }
 
@@ -101,12 +106,13 @@ public record AttentionShape(
 
   /**
    * Stages a head adds with {@code --pipeline deep} before its accumulation is visible: {@link
-   * #deepVStages}, the term's two, the rescaling windows' rotate ({@link RescalingWindow#LATENCY} -
-   * 1), l read out of its window and registered (1) and l's leading zeros ({@link
-   * #DEEP_RESOLVE_STAGES}).
+   * #deepVStages}, the term's two, with {@link #windows} the rescaling windows' rotate ({@link
+   * RescalingWindow#LATENCY} - 1) and l read out of its window and registered (1), and l's leading
+   * zeros ({@link #DEEP_RESOLVE_STAGES}).
    */
   public int deepHeadStages() {
-    return deep() ? deepVStages() + 2 + RescalingWindow.LATENCY + DEEP_RESOLVE_STAGES : 0;
+    int windowStages = windows() ? RescalingWindow.LATENCY : 0;
+    return deep() ? deepVStages() + 2 + windowStages + DEEP_RESOLVE_STAGES : 0;
   }
 
   /**

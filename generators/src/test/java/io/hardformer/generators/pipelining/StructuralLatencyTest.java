@@ -14,6 +14,7 @@ import io.hardformer.generators.catalog.LaneUnits;
 import io.hardformer.generators.fp8.ExactDotTree;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Format;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,13 +107,14 @@ class StructuralLatencyTest {
     int[][] shapes = {{1, 1}, {2, 1}, {3, 3}, {4, 2}, {8, 1}, {16, 2}, {17, 1}};
     for (int[] dg : shapes) {
       for (Fp8Format f : Fp8Format.values()) {
-        AttentionShape s =
-            new AttentionShape(dg[0], dg[1], f, FloatPacker.BF16)
-                .withPipeline(AttentionPipeline.DEEP);
-        assertEquals(
-            s.latency(),
-            new AttentionUnit(s).freeze().timing().latency(),
-            f + " D=" + dg[0] + " G=" + dg[1] + " deep");
+        for (AttentionPipeline p :
+            List.of(AttentionPipeline.DEEP, AttentionPipeline.DEEP_COMPACT)) {
+          AttentionShape s = new AttentionShape(dg[0], dg[1], f, FloatPacker.BF16).withPipeline(p);
+          assertEquals(
+              s.latency(),
+              new AttentionUnit(s).freeze().timing().latency(),
+              f + " D=" + dg[0] + " G=" + dg[1] + " " + p.cliName());
+        }
       }
     }
   }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -41,6 +42,24 @@ class AttentionDeepPipelineTest {
   void bitExactAndOnTime(int dim, int g, Fp8Format f, FloatPacker out, int drainStages) {
     AttentionTest.check(
         new AttentionShape(dim, g, f, out, drainStages).withPipeline(AttentionPipeline.DEEP));
+  }
+
+  /** {@code --pipeline deep-compact} (the loops with their shifter) at the ends of its range. */
+  @ParameterizedTest(name = "D={0} G={1} {2} out={3} drain stages {4} deep-compact")
+  @CsvSource({"1, 1, E4M3, BF16, 1", "4, 2, E5M2, FP32, 27", "16, 1, E4M3, FP32, 2"})
+  void compactIsBitExactAndOnTime(int dim, int g, Fp8Format f, FloatPacker out, int drainStages) {
+    AttentionTest.check(
+        new AttentionShape(dim, g, f, out, drainStages)
+            .withPipeline(AttentionPipeline.DEEP_COMPACT));
+  }
+
+  /** deep-compact's cycles: deep's without the windows' two (13 head stages, 18 in the latency). */
+  @Test
+  void compactAddsThirteenCyclesToTheStepAndEighteenToTheLatency() {
+    AttentionShape d = new AttentionShape(128, 8, Fp8Format.E4M3, FloatPacker.BF16, 2);
+    AttentionShape compact = d.withPipeline(AttentionPipeline.DEEP_COMPACT);
+    assertEquals(d.stepPeriod(0) + 13, compact.stepPeriod(0));
+    assertEquals(d.latency() + 13 + 1 + 2 + 2, compact.latency());
   }
 
   /**
