@@ -7,7 +7,6 @@ import io.hardformer.generators.attention.AttentionShape;
 import io.hardformer.generators.fp8.FloatPacker;
 import io.hardformer.generators.numerics.Fp8Format;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,25 +52,18 @@ class AttentionDeepPipelineTest {
             .withPipeline(AttentionPipeline.DEEP_COMPACT));
   }
 
-  /** deep-compact's cycles: deep's without the windows' two (13 head stages, 18 in the latency). */
-  @Test
-  void compactAddsThirteenCyclesToTheStepAndEighteenToTheLatency() {
-    AttentionShape d = new AttentionShape(128, 8, Fp8Format.E4M3, FloatPacker.BF16, 2);
-    AttentionShape compact = d.withPipeline(AttentionPipeline.DEEP_COMPACT);
-    assertEquals(d.stepPeriod(0) + 13, compact.stepPeriod(0));
-    assertEquals(d.latency() + 13 + 1 + 2 + 2, compact.latency());
-  }
-
   /**
-   * What deep costs in cycles: 15 head stages (scale 2, t 1, exp2 7, term 2, the rescaling windows'
-   * rotate 1, l's readout 1 and leading zeros 1) in the step period, and 5 more drain stages (input
-   * 1, resolve 2, rounding 2 more) in the latency.
+   * What the deep pipelines cost in cycles at D = 128, G = 8: in the step period, 13 head stages
+   * (scale 2, t 1, exp2 7, term 2, l's leading zeros 1) and with deep's rescaling windows 2 more
+   * (the addend's rotation, l's readout); in the latency, those and 5 more drain stages (input 1,
+   * resolve 2, rounding 2 more).
    */
-  @Test
-  void deepAddsFifteenCyclesToTheStepAndTwentyToTheLatency() {
+  @ParameterizedTest(name = "{0}: step period +{1}")
+  @CsvSource({"DEEP, 15", "DEEP_COMPACT, 13"})
+  void headStagesInTheStepPeriodAndDrainStagesInTheLatency(AttentionPipeline p, int headStages) {
     AttentionShape d = new AttentionShape(128, 8, Fp8Format.E4M3, FloatPacker.BF16, 2);
-    AttentionShape deep = d.withPipeline(AttentionPipeline.DEEP);
-    assertEquals(d.stepPeriod(0) + 15, deep.stepPeriod(0));
-    assertEquals(d.latency() + 15 + 1 + 2 + 2, deep.latency());
+    AttentionShape deep = d.withPipeline(p);
+    assertEquals(d.stepPeriod(0) + headStages, deep.stepPeriod(0));
+    assertEquals(d.latency() + headStages + 1 + 2 + 2, deep.latency());
   }
 }
