@@ -51,12 +51,13 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
       @Param(
               description =
                   "default, deep or deep-compact (default: ${DEFAULT-VALUE}): deep adds registers"
-                      + " inside the"
-                      + " long steps (the scale and the p x v term two stages each, t one, exp2 seven, the"
-                      + " accumulate loops in rescaling windows, the drain product kept in carry-save"
-                      + " form and resolved in two, the rounding in four) for the same output bits, at"
-                      + " 15 more cycles of step period, 20 more of latency and about twice the area"
-                      + " (docs/BENCHMARKS.md, Attention's accumulate loops in rescaling windows);"
+                      + " inside the long steps (the scale and the p x v term two stages each, t one,"
+                      + " exp2 seven, the accumulate loops in rescaling windows, the drain product kept"
+                      + " in carry-save form and resolved in two, the rounding in four) for the same"
+                      + " output bits, at D = 128 15 more cycles of step period, 20 more of latency"
+                      + " and about twice the area (fewer cycles at a smaller D: the manifest's"
+                      + " cycleContract; docs/BENCHMARKS.md, Attention's accumulate loops in rescaling"
+                      + " windows);"
                       + " deep-compact keeps the loops' shifter (about 38 FO4) for 2 cycles fewer and"
                       + " about a third of the extra area.",
               defaultValue = "default")

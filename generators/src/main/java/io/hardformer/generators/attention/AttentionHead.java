@@ -239,7 +239,7 @@ public final class AttentionHead extends Module {
    */
   private UInt windowBelow;
 
-  /** The beat beside the terms, the windows' control ({@link RescalingWindow#valid}). */
+  /** The windows' control, from here: n clamped to W - 1 (acc) and to W (l); first; valid. */
   private UInt accWindowShift;
 
   private UInt lWindowShift;
@@ -268,10 +268,10 @@ public final class AttentionHead extends Module {
 
   /**
    * The signed term p x significand << (exponent - 1), negated when v is negative: {@code positive}
-   * (the default's magnitude) with a carry-chain negation; with {@code --pipeline deep} in three
-   * stages from p and v's fields: the product's carry-save rows (registered with the shift and
-   * sign), their add and the shift (registered), then the sign applied together with the acc
-   * window's offset-binary offset ({@link OffsetBinaryTerm}, no carry chain), accBits wide.
+   * (the default's magnitude) with a carry-chain negation; deep and deep-compact in three stages
+   * from p and v's fields: the product's carry-save rows (registered with the shift and sign),
+   * their add and the shift (registered), then the sign: deep-compact a log-depth negation, deep
+   * together with the acc window's offset-binary offset ({@link OffsetBinaryTerm}, no carry chain).
    */
   private SInt signed(AttentionShape s, int d, Fp8Unpack u, UInt p, SInt positive) {
     int w = positive.width();

@@ -25,12 +25,16 @@ import java.math.BigInteger;
  * then adding 2^(W - 1) flips the top bit. Both prefix ANDs are log-depth, in parallel.
  */
 public final class OffsetBinaryTerm extends Module {
+  /** The term's magnitude m, magnitudeBits ≤ width bits. */
   public final UInt magnitude;
+
+  /** The term is -m. */
   public final Bool negative = in("negative");
 
   /** Bit p set for p below j = W - 1 - n; every bit on a step's first beat. */
   public final UInt below;
 
+  /** (±m) + 2^(W - 1) - 2^j modulo 2^W: the acc window's addend. */
   public final UInt addend;
 
   public OffsetBinaryTerm(int magnitudeBits, int width) {

@@ -33,8 +33,8 @@ import java.math.BigInteger;
  * With {@code offsetBinary} (the signed acc) the window holds y + 2^(width - 1), so the cleared top
  * bits are right for either sign: the head adds the offset's change, 2^(width - 1) - 2^(width - 1 -
  * n), into the addend (2^(width - 1) on a step's first beat), and the readout flips the top bit
- * back. The bits equal the recurrence's modulo 2^width, with n clamped to width (unsigned) or width
- * - 1 (offset-binary), beyond which the shifted value no longer changes.
+ * back. The bits equal the recurrence's modulo 2^width, for n at most width (unsigned) or width - 1
+ * (offset-binary): the caller clamps n there, beyond which the shifted value no longer changes.
  */
 public final class RescalingWindow extends Module {
   /** Cycles from a beat's addends to its result in {@link #value} (combinational from y). */
@@ -46,7 +46,10 @@ public final class RescalingWindow extends Module {
   /** The beat starts a step: the window restarts at offset 0 from the addend alone. */
   public final Bool first = in("first");
 
-  /** The beat's shift n, at most width (unsigned) or width - 1 (offset-binary). */
+  /**
+   * The beat's shift n. The caller keeps it at most width (unsigned) or width - 1 (offset-binary),
+   * as the head does: the window does not clamp it, and a larger n gives a wrong offset.
+   */
   public final UInt shift;
 
   /** Each lane's addend, not rotated, the cycle after its beat's {@link #valid}. */
@@ -64,6 +67,7 @@ public final class RescalingWindow extends Module {
     value = outVec("value", lanes, HwType.uint(width));
     UInt none = lit(0, width);
     UInt all = lit(BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE), width);
+    BigInteger top = BigInteger.ONE.shiftLeft(width - 1);
     int b = bitsFor(2 * width);
 
     // 0, beside the head's term stage: the new offset k' = (k + n) mod width, and the bits
@@ -97,15 +101,14 @@ public final class RescalingWindow extends Module {
       UInt rotated = rotateLeft(addend.get(i), k);
       UInt a = regNext("addend" + i, rotated);
       UInt aSplit = regNext("addend_split" + i, rotated.and(split));
-      UInt y = reg("y" + i, HwType.uint(width), 0);
+      UInt y = reg("y" + i, HwType.uint(width), offsetBinary ? top : BigInteger.ZERO); // value 0
       UInt sum = y.cat(y).add(a.cat(aSplit)).trunc(2 * width);
       UInt lo = sum.bits(width - 1, 0);
       UInt hi = sum.bits(2 * width - 1, width);
       y.next(lo.and(low).or(hi.and(high)).or(y.and(hold)));
       // 3, combinational: back to logical order
       UInt back = rotateRight(y, valueOffset);
-      UInt flipped =
-          offsetBinary ? back.xor(lit(BigInteger.ONE.shiftLeft(width - 1), width)) : back;
+      UInt flipped = offsetBinary ? back.xor(lit(top, width)) : back;
       value.get(i).assign(flipped);
     }
     timing(LATENCY, 1);
@@ -115,12 +118,12 @@ public final class RescalingWindow extends Module {
    * x rotated left by k < width: logical bit j at physical bit (k + j) mod width. One stage per bit
    * of k, each a rotation by a constant or not (width multiplexers a stage).
    */
-  static UInt rotateLeft(UInt x, UInt k) {
+  private static UInt rotateLeft(UInt x, UInt k) {
     return rotate(x, k, true);
   }
 
   /** The inverse of {@link #rotateLeft}. */
-  static UInt rotateRight(UInt x, UInt k) {
+  private static UInt rotateRight(UInt x, UInt k) {
     return rotate(x, k, false);
   }
 

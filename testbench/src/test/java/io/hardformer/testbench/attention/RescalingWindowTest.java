@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 2^width (a step's first beat: y' = a), unsigned and signed (offset-binary, the addend carrying
  * the offset's change as {@code AttentionHead} adds it): the value after every beat that no beat
  * follows within a cycle (the window clears the next beat's dropped bits a cycle early), at the
- * module's latency. Shifts 0 to 127 (clamped as the head clamps them, so the largest exercise the
- * clamp), offsets that wrap around the window many times, back-to-back beats and gaps, at small
- * widths and at the head's own (l 65 bits; acc 84 and 98 bits, E4M3 and E5M2).
+ * module's latency, and held through the idle cycles after the last; 0 out of reset. Shifts 0 to
+ * 127 (clamped as the head clamps them, so the largest exercise the clamp), offsets that wrap
+ * around the window many times, back-to-back beats and gaps, at small widths and at the head's own
+ * (l 65 bits; acc 84 and 98 bits, E4M3 and E5M2).
  */
 @Tag("verilator")
 class RescalingWindowTest {
@@ -93,6 +94,19 @@ class RescalingWindowTest {
           v[i] = tb.peek(window.value.get(i));
         }
         seen.add(v);
+      }
+      for (int i = 0; i < lanes; i++) { // out of reset, before any beat: value 0 (either kind)
+        if (seen.get(0)[i].signum() != 0) {
+          tb.fail("lane " + i + " reads 0x" + seen.get(0)[i].toString(16) + " out of reset, not 0");
+        }
+      }
+      int last = control.size() - 2; // the last beat's control cycle (its addends follow)
+      for (int c = last + RescalingWindow.LATENCY + 1; c < total; c++) { // held while idle
+        for (int i = 0; i < lanes; i++) {
+          if (!seen.get(c)[i].equals(expected.get(last)[i])) {
+            tb.fail("lane " + i + " changed to 0x" + seen.get(c)[i].toString(16) + " while idle");
+          }
+        }
       }
       for (int c = 0; c < control.size(); c++) {
         BigInteger[] e = expected.get(c);
