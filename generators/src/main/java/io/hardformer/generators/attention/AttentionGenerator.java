@@ -65,7 +65,7 @@ public final class AttentionGenerator implements Generator<AttentionGenerator.Pa
     public Parameters {
       format = ParameterCheck.choice("--format", format, "e4m3", "e5m2");
       outFormat = ParameterCheck.choice("--out-format", outFormat, "bf16", "fp32");
-      pipeline = ParameterCheck.choice("--pipeline", pipeline, "default", "deep", "deep-compact");
+      pipeline = ParameterCheck.choice("--pipeline", pipeline, AttentionPipeline.cliNames());
       new AttentionShape(
           headDim,
           qHeads,

@@ -298,12 +298,10 @@ public final class AttentionHead extends Module {
     if (d == 0) {
       windowControl(s);
     }
-    // the acc window's addend: the signed term plus its offset-binary offset, in one stage
-    OffsetBinaryTerm t = instance("term_offset" + d, new OffsetBinaryTerm(w, s.accBits()));
-    t.magnitude.assign(m);
-    t.negative.assign(neg);
-    t.below.assign(windowBelow);
-    return t.addend.asSInt();
+    // the acc window's addend: the signed term plus its offset-binary offset, in one stage, built
+    // here (not a module per lane) so that synthesis buffers win_below's fanout to the lanes
+    String name = "term_offset" + d + "_";
+    return OffsetBinaryTerm.build(m, neg, windowBelow, s.accBits(), name, this::lit).asSInt();
   }
 
   /**

@@ -24,7 +24,12 @@ public enum AttentionPipeline {
       }
     }
     throw new IllegalArgumentException(
-        "unknown pipeline '" + name + "'; valid: default, deep, deep-compact");
+        "unknown pipeline '" + name + "'; valid: " + String.join(", ", cliNames()));
+  }
+
+  /** Every pipeline's {@link #cliName}, in declaration order. */
+  public static String[] cliNames() {
+    return java.util.Arrays.stream(values()).map(AttentionPipeline::cliName).toArray(String[]::new);
   }
 
   public String cliName() {

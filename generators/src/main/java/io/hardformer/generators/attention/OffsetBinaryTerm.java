@@ -5,6 +5,7 @@ import io.hardformer.dsl.Module;
 import io.hardformer.dsl.UInt;
 import io.hardformer.generators.arithmetic.CarrySave;
 import java.math.BigInteger;
+import java.util.function.BiFunction;
 
 /**
  * A p·v term as the addend of the offset-binary acc window of {@code attention --pipeline deep}
@@ -43,26 +44,44 @@ public final class OffsetBinaryTerm extends Module {
     magnitude = in("magnitude", magnitudeBits);
     below = in("below", width);
     addend = out("addend", width);
+    addend.assign(build(magnitude, negative, below, width, "", this::lit));
+  }
+
+  /**
+   * The addend's logic, built in the module that owns the signals (the head builds it inline, so
+   * that synthesis buffers the shared {@code below} register's fanout to every lane, which a module
+   * boundary per lane would leave as one unbuffered net in hierarchical timing).
+   *
+   * @param prefix the start of the names of the two prefix networks' wires
+   * @param lit the owner's constants ({@code this::lit} in a module)
+   */
+  public static UInt build(
+      UInt magnitude,
+      Bool negative,
+      UInt below,
+      int width,
+      String prefix,
+      BiFunction<BigInteger, Integer, UInt> lit) {
     UInt m = magnitude.zext(width);
     UInt neg = CarrySave.replicate(negative, width);
-    UInt low = prefixAnd(m.not()).named("low_borrow"); // all bits below p zero
+    UInt low = prefixAnd(m.not(), lit).named(prefix + "low_borrow"); // all bits below p zero
     Bool lowZero = m.not().or(below.not()).andR(); // m's low bits all zero
-    UInt high = prefixAnd(below.or(m.xor(neg.not()))).named("high_chain");
+    UInt high = prefixAnd(below.or(m.xor(neg.not())), lit).named(prefix + "high_chain");
     UInt carry = CarrySave.replicate(negative.not().or(lowZero.not()), width);
     UInt flips = below.and(low).and(neg).or(below.not().and(high).and(carry));
-    UInt top = lit(BigInteger.ONE.shiftLeft(width - 1), width);
-    addend.assign(m.xor(flips).xor(neg).xor(top));
+    UInt top = lit.apply(BigInteger.ONE.shiftLeft(width - 1), width);
+    return m.xor(flips).xor(neg).xor(top);
   }
 
   /** Bit p: the AND of x's bits below p (1 at p = 0), a log-depth prefix network. */
-  private UInt prefixAnd(UInt x) {
+  private static UInt prefixAnd(UInt x, BiFunction<BigInteger, Integer, UInt> lit) {
     int w = x.width();
     UInt through = x; // through_p: the AND of bits 0..p
     for (int d = 1; d < w; d *= 2) {
-      UInt ones = lit(BigInteger.ONE.shiftLeft(d).subtract(BigInteger.ONE), w);
+      UInt ones = lit.apply(BigInteger.ONE.shiftLeft(d).subtract(BigInteger.ONE), w);
       through = through.and(through.shl(d).trunc(w).or(ones));
     }
-    return through.shl(1).trunc(w).or(lit(1, w));
+    return through.shl(1).trunc(w).or(lit.apply(BigInteger.ONE, w));
   }
 
   @Override
