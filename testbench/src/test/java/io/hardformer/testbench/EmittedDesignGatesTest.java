@@ -142,6 +142,14 @@ class EmittedDesignGatesTest {
                         new AttentionShape(3, 1, Fp8Format.E5M2, FloatPacker.FP32, 27)
                             .withPipeline(
                                 io.hardformer.generators.attention.AttentionPipeline.DEEP))),
+        Arguments.of( // past 16 lanes: the reciprocal_select copies
+            "attention-e4m3-17x3-deep",
+            (Supplier<Module>)
+                () ->
+                    new AttentionUnit(
+                        new AttentionShape(17, 3, Fp8Format.E4M3, FloatPacker.BF16, 2)
+                            .withPipeline(
+                                io.hardformer.generators.attention.AttentionPipeline.DEEP))),
         Arguments.of(
             "attention-e4m3-4x2-deep-compact",
             (Supplier<Module>)

@@ -140,7 +140,7 @@ public final class AttentionUnit extends Module {
       AttentionDrainLane lane =
           instance("drain" + d, new AttentionDrainLane(s, lzR.width(), laneUnits));
       lane.acc.assign(acc);
-      lane.recip.assign(recip);
+      lane.recip.assign(s.deep() ? recipFor(d, recip, head, heads) : recip);
       lane.nan.assign(badR);
       lane.lz.assign(lzR);
       lanes[dim - 1 - d] = lane.out;
@@ -192,5 +192,34 @@ public final class AttentionUnit extends Module {
   @Override
   public String kindName() {
     return "attention";
+  }
+
+  /** Drain lanes that one copy of the reciprocal's head multiplexer feeds under deep. */
+  private static final int LANES_PER_RECIP = 16;
+
+  private final java.util.Map<Integer, UInt> recipCopies = new java.util.HashMap<>();
+
+  /**
+   * Drain lane d's reciprocal: {@code shared}, or with {@code --pipeline deep}, past the first
+   * {@link #LANES_PER_RECIP} lanes, one {@link ReciprocalSelect} per that many lanes, so that no
+   * gate drives all D lanes' input registers (a net between modules that hierarchical synthesis
+   * leaves unbuffered: 38.6 FO4 at D = 128). The default keeps one multiplexer.
+   */
+  private UInt recipFor(int d, UInt shared, UInt head, List<AttentionHead> heads) {
+    int copy = d / LANES_PER_RECIP;
+    if (copy == 0) {
+      return shared;
+    }
+    return recipCopies.computeIfAbsent(
+        copy,
+        c -> {
+          ReciprocalSelect sel =
+              instance("recip_select" + c, new ReciprocalSelect(heads.size(), head.width()));
+          sel.head.assign(head);
+          for (int h = 0; h < heads.size(); h++) {
+            sel.recips.get(h).assign(heads.get(h).recip);
+          }
+          return sel.recip;
+        });
   }
 }

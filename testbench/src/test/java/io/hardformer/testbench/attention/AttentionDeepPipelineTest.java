@@ -34,7 +34,9 @@ class AttentionDeepPipelineTest {
         Arguments.of(3, 1, Fp8Format.E4M3, FloatPacker.FP32, 2),
         Arguments.of(8, 2, Fp8Format.E4M3, FloatPacker.BF16, 2),
         Arguments.of(8, 1, Fp8Format.E5M2, FloatPacker.FP32, 5),
-        Arguments.of(16, 1, Fp8Format.E5M2, FloatPacker.BF16, 2));
+        Arguments.of(16, 1, Fp8Format.E5M2, FloatPacker.BF16, 2),
+        // past 16 lanes: lanes 16-32 take the reciprocal from ReciprocalSelect copies
+        Arguments.of(33, 3, Fp8Format.E4M3, FloatPacker.BF16, 2));
   }
 
   @ParameterizedTest(name = "D={0} G={1} {2} out={3} drain stages {4} deep")
