@@ -3,7 +3,8 @@ package io.hardformer.bench;
 /**
  * Entry point: {@code bench/run harness | fp8 | array | attention | rtl-speed | elaborate | fresh |
  * accuracy [pareto] | sim-backends [cycles] [designs] | verilator-scale [16x16 32x32 64x64
- * attention] [--cycles N] [--profile P] [--row-ports wired|registered]}. Prints Markdown tables.
+ * attention] [--cycles N] [--profile P] [--row-ports wired|registered] [--folded] | fold-view ROWS
+ * COLS DIR [ACC] [ROW_PORTS]}. Prints Markdown tables.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -41,6 +42,9 @@ public final class BenchMain {
       case "verilator-scale":
         VerilatorScaleBenchmark.run(args);
         break;
+      case "fold-view":
+        FoldedViewWriter.run(args);
+        break;
       case "elaborate-once":
         FreshJvmElaboration.once(args);
         break;
@@ -49,7 +53,7 @@ public final class BenchMain {
             "unknown benchmark '"
                 + which
                 + "'; valid: harness, fp8, array, attention, rtl-speed, elaborate, fresh, accuracy,"
-                + " sim-backends, verilator-scale");
+                + " sim-backends, verilator-scale, fold-view");
         System.exit(2);
     }
   }

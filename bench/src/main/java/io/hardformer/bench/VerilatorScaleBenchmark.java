@@ -38,8 +38,9 @@ import java.util.regex.Pattern;
  * model-process CPU per cycle minus that of the same model stepped idle as many cycles: an upper
  * bound of the harness's per-cycle work, since an idle design also skips its enabled registers.
  * {@code bench/run verilator-scale [16x16 32x32 64x64 attention] [--cycles N] [--profile
- * build-fast|run-fast|run-fastest] [--row-ports wired|registered]} (the arrays' {@code fma-array
- * --row-ports}); run it with {@code CCACHE_DISABLE=1} for truly cold builds.
+ * build-fast|run-fast|run-fastest] [--row-ports wired|registered] [--folded]} (the arrays' {@code
+ * fma-array --row-ports}; {@code --folded}: models built from the folded simulation view, {@link
+ * TestbenchOptions#withFoldedView}); run it with {@code CCACHE_DISABLE=1} for truly cold builds.
  */
 final class VerilatorScaleBenchmark {
   private static final int K = 128;
@@ -54,12 +55,14 @@ final class VerilatorScaleBenchmark {
     long cycles = 100_000;
     BuildProfile profile = BuildProfile.BUILD_FAST;
     RowPorts rowPorts = RowPorts.WIRED;
+    boolean folded = false;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--cycles" -> cycles = Long.parseLong(args[++i]);
         case "--profile" ->
             profile = BuildProfile.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_'));
         case "--row-ports" -> rowPorts = RowPorts.parse(args[++i]);
+        case "--folded" -> folded = true;
         default -> designs.add(args[i]);
       }
     }
@@ -67,9 +70,10 @@ final class VerilatorScaleBenchmark {
       designs = List.of("16x16", "32x32", "64x64", "attention");
     }
     System.out.printf(
-        "ccache: %s; profile %s; load average before: %s%n%n",
+        "ccache: %s; profile %s%s; load average before: %s%n%n",
         System.getenv("CCACHE_DISABLE") != null ? "disabled (CCACHE_DISABLE)" : "as installed",
         profile,
+        folded ? "; folded view" : "",
         loadAverage());
     System.out.println(
         "| design | build wall s | build CPU s | C++ files / lines / MB | cycles | run wall s"
@@ -77,11 +81,12 @@ final class VerilatorScaleBenchmark {
             + " | load |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (String d : designs) {
-      measure(d, cycles, profile, rowPorts);
+      measure(d, cycles, profile, rowPorts, folded);
     }
   }
 
-  private static void measure(String design, long cycles, BuildProfile profile, RowPorts rowPorts)
+  private static void measure(
+      String design, long cycles, BuildProfile profile, RowPorts rowPorts, boolean folded)
       throws IOException {
     Path scratch = Files.createTempDirectory("hardformer-verilator-scale-");
     String before = System.getProperty("hardformer.cache");
@@ -107,7 +112,10 @@ final class VerilatorScaleBenchmark {
         work = new ArrayWorkload(shape, cycles);
       }
       TestbenchOptions options =
-          TestbenchOptions.defaults().withBuildProfile(profile).withCycleLimit(10 * cycles);
+          TestbenchOptions.defaults()
+              .withBuildProfile(profile)
+              .withCycleLimit(10 * cycles)
+              .withFoldedView(folded);
       double cpu0 = childCpuSeconds();
       long t0 = System.nanoTime();
       try (Testbench tb = Testbench.of(top, options)) {

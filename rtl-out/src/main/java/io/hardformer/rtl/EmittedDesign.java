@@ -28,6 +28,7 @@ public final class EmittedDesign {
   private final Map<String, String> verilog;
   private final List<PortInfo> ports;
   private final String manifest;
+  private final boolean foldedView;
 
   EmittedDesign(
       Design design,
@@ -35,11 +36,30 @@ public final class EmittedDesign {
       Map<String, String> verilog,
       List<PortInfo> ports,
       String manifest) {
+    this(design, top, verilog, ports, manifest, false);
+  }
+
+  EmittedDesign(
+      Design design,
+      String top,
+      Map<String, String> verilog,
+      List<PortInfo> ports,
+      String manifest,
+      boolean foldedView) {
+    this.foldedView = foldedView;
     this.design = design;
     this.top = top;
     this.verilog = Collections.unmodifiableMap(new LinkedHashMap<>(verilog));
     this.ports = List.copyOf(ports);
     this.manifest = manifest;
+  }
+
+  /**
+   * Whether this is a folded simulation view ({@link VerilogEmitter#foldedView}): one flattened
+   * module for Verilator, not the emitted modules.
+   */
+  public boolean isFoldedView() {
+    return foldedView;
   }
 
   public Design design() {

@@ -11,8 +11,23 @@ import java.util.Set;
  * '_'; clashes get {@code _1}, {@code _2}, ... in allocation order, so the result is deterministic.
  */
 final class NameAllocator {
-  private final Set<String> used = new HashSet<>();
+  private final Set<String> used;
   private final Map<Object, String> names = new IdentityHashMap<>();
+  private final String prefix;
+
+  NameAllocator() {
+    this(new HashSet<>(), "");
+  }
+
+  /**
+   * An allocator whose names start with {@code prefix} and are unique among every allocator sharing
+   * {@code used}: one per instance of a flattened design ({@link FoldedViewBuilder}), where the
+   * same IR object needs a different name in each instance.
+   */
+  NameAllocator(Set<String> used, String prefix) {
+    this.used = used;
+    this.prefix = prefix.replaceAll("[^A-Za-z0-9_]", "_");
+  }
 
   /** The name for {@code owner}, allocated from {@code wanted} on first request. */
   String name(Object owner, String wanted) {
@@ -20,7 +35,10 @@ final class NameAllocator {
     if (known != null) {
       return known;
     }
-    String base = VerilogKeywords.isKeyword(wanted) ? VerilogKeywords.escape(wanted) : wanted;
+    String base =
+        prefix.isEmpty()
+            ? (VerilogKeywords.isKeyword(wanted) ? VerilogKeywords.escape(wanted) : wanted)
+            : prefix + wanted.replaceAll("[^A-Za-z0-9_]", "_"); // a temp named after arr[j]
     String candidate = base;
     for (int n = 1; !used.add(candidate); n++) {
       candidate = base + "_" + n;

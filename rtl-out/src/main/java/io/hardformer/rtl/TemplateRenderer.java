@@ -1,5 +1,6 @@
 package io.hardformer.rtl;
 
+import io.hardformer.rtl.view.FoldedModuleView;
 import io.hardformer.rtl.view.ModuleView;
 import java.util.Properties;
 import org.apache.velocity.Template;
@@ -14,6 +15,8 @@ import org.apache.velocity.app.VelocityEngine;
 public final class TemplateRenderer {
   private static final VelocityEngine ENGINE = createEngine();
   private static final Template MODULE = ENGINE.getTemplate("io/hardformer/rtl/module.vm", "UTF-8");
+  private static final Template FOLDED =
+      ENGINE.getTemplate("io/hardformer/rtl/folded_view.vm", "UTF-8");
 
   private TemplateRenderer() {}
 
@@ -40,6 +43,14 @@ public final class TemplateRenderer {
     ctx.put("m", view);
     ChunkedTextWriter w = new ChunkedTextWriter();
     MODULE.merge(ctx, w);
+    return w.toString();
+  }
+
+  static String folded(FoldedModuleView view) {
+    VelocityContext ctx = new VelocityContext();
+    ctx.put("v", view);
+    ChunkedTextWriter w = new ChunkedTextWriter();
+    FOLDED.merge(ctx, w);
     return w.toString();
   }
 }

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,6 +53,27 @@ public final class VerilogEmitter {
     String manifest =
         ManifestWriter.write(design, top.name(), ports, new ArrayList<>(files.keySet()), options);
     return new EmittedDesign(design, top.name(), files, ports, manifest);
+  }
+
+  /**
+   * A simulation-only view of {@code emitted} for Verilator: the design flattened into one module,
+   * the instances of its most repeated cell definition folded into one loop over arrays of their
+   * registers ({@link FoldedViewBuilder}), same ports and the same outputs in every cycle. Empty
+   * when no clocked definition with Moore outputs and combinational children has {@code
+   * minInstances} instances or more.
+   */
+  public static Optional<EmittedDesign> foldedView(EmittedDesign emitted, int minInstances) {
+    Design design = emitted.design();
+    return FoldedViewBuilder.build(design, minInstances)
+        .map(
+            text ->
+                new EmittedDesign(
+                    design,
+                    emitted.top(),
+                    Map.of(emitted.top() + ".v", text),
+                    emitted.ports(),
+                    emitted.manifest(),
+                    true));
   }
 
   private static Set<ModuleDef> clockedModules(Design design) {

@@ -45,21 +45,29 @@ public final class Testbench implements AutoCloseable {
   private final SimulatorBackend sim;
   private final Backend runsOn;
   private final long seed;
+
+  /** With {@link TestbenchOptions#withFoldedView}: fold a definition with this many instances. */
+  private static final int FOLD_FROM_INSTANCES = 2;
+
   private final Random random;
   private long cycle;
 
   private Testbench(EmittedDesign design, TestbenchOptions options) {
     this.design = design;
+    EmittedDesign model =
+        options.foldedView()
+            ? VerilogEmitter.foldedView(design, FOLD_FROM_INSTANCES).orElse(design)
+            : design;
     this.spec = HarnessSpec.of(design, false);
     this.names = new PortNames(design);
     this.options = options;
-    this.runsOn = resolve(options.backend(), design, spec, options.buildProfile());
+    this.runsOn = resolve(options.backend(), model, spec, options.buildProfile());
     this.sim =
         switch (runsOn) {
           case JAVA -> new JavaBackend(spec, new IrSimulator(design.design()));
           case JIT -> new JavaBackend(spec, new JitSimulator(design.design()));
           default ->
-              new VerilatorBackend(design, spec, options.waveformDir(), options.buildProfile());
+              new VerilatorBackend(model, spec, options.waveformDir(), options.buildProfile());
         };
     this.seed =
         options.seed() != null ? options.seed() : design.top().hashCode() * 0x9E3779B97F4A7C15L;

@@ -59,7 +59,9 @@ public enum BuildProfile {
    * Verilog lines instead of {@link #O0_ABOVE} (a test's small design built both ways).
    */
   Optional<String> hierarchicalBlock(EmittedDesign design, long aboveLines) {
-    return this == BUILD_FAST ? HierarchicalBlocks.of(design, aboveLines) : Optional.empty();
+    return this == BUILD_FAST && !design.isFoldedView()
+        ? HierarchicalBlocks.of(design, aboveLines)
+        : Optional.empty();
   }
 
   /** The flags this profile adds to {@link ModelCache#FLAGS} for {@code design}. */

@@ -356,6 +356,12 @@ public final class ModelCache {
     if (profile.hierarchicalBlock(design, hierarchicalAbove).isPresent()) {
       flags.add("--hierarchical"); // the block is named in the control file, one of the inputs
     }
+    if (design.isFoldedView()) {
+      // V3Reorder and V3Gate grow faster than linearly with the view's one large clocked block
+      // (docs/BENCHMARKS.md, "A folded view emitted from the IR"); the view is in dependency order
+      flags.add("-fno-reorder");
+      flags.add("-fno-gate");
+    }
     if (spec.trace()) {
       flags.add("--trace-fst");
     }

@@ -1,0 +1,1135 @@
+package io.hardformer.rtl;
+
+import io.hardformer.dsl.elaborate.Design;
+import io.hardformer.dsl.elaborate.ModuleDef;
+import io.hardformer.dsl.ir.Assign;
+import io.hardformer.dsl.ir.ConcatExpr;
+import io.hardformer.dsl.ir.Expr;
+import io.hardformer.dsl.ir.Instance;
+import io.hardformer.dsl.ir.Literal;
+import io.hardformer.dsl.ir.ModuleBody;
+import io.hardformer.dsl.ir.Signal;
+import io.hardformer.dsl.ir.SignalKind;
+import io.hardformer.dsl.ir.SignalRef;
+import io.hardformer.dsl.ir.SliceExpr;
+import io.hardformer.dsl.ir.Statement;
+import io.hardformer.dsl.ir.Switch;
+import io.hardformer.rtl.view.AssignView;
+import io.hardformer.rtl.view.DeclarationView;
+import io.hardformer.rtl.view.FoldedModuleView;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Builds a folded simulation view ({@link VerilogEmitter#foldedView}): the whole design flattened
+ * into one module, with the instances of one repeated clocked definition (the <em>folded</em>
+ * definition: an array's cell) turned into arrays of their registers and one loop that steps them
+ * all, so that Verilator writes the cell's C++ once instead of once per instance.
+ *
+ * <p>Semantics. Verilator orders the logic of a clocked block freely around variables that the
+ * block assigns with blocking assignments, so everything that reads a register is inside one {@code
+ * always @(posedge clk)} block, in program order: every combinational signal in dependency order,
+ * then every other register's next value into {@code *_nx}, then the loop, then the commits. The
+ * loop steps the instances downwards and updates their register arrays in place when every
+ * neighbour it reads has a lower index (read before its own update, as in a systolic array);
+ * otherwise it writes next-value arrays, committed by a second loop. Wiring (instance ports, slices
+ * of concatenations) is not copied: a read of a wire that is only another signal, or a folded
+ * instance's output, reads that signal or array element. The top's outputs follow its inputs
+ * between clock edges through a copy of their combinational cone in an {@code always @*} block.
+ *
+ * <p>A folded instance's input port is read in the loop from a neighbour's output through a
+ * constant table ({@code *_src}) when its driver resolves, through wires, slices and
+ * concatenations, to the whole of one output port of another folded instance; otherwise from a
+ * boundary array filled before the loop. Folding needs: every output of the definition a function
+ * of its registers alone (a Moore machine, so no instance reads another's combinational logic),
+ * only combinational children, and every instance input driven by one plain assignment.
+ */
+final class FoldedViewBuilder {
+  private final Design design;
+  private final ModuleBody folded;
+  private final Set<String> used = new HashSet<>();
+  private final Map<ModuleBody, Map<Signal, Integer>> portIndex = new IdentityHashMap<>();
+  private final Map<ModuleBody, Map<Expr, Integer>> useCounts = new IdentityHashMap<>();
+  private final List<Ctx> contexts = new ArrayList<>();
+  private final List<FoldedInstance> instances = new ArrayList<>();
+  private final Map<Instance, Map<Ctx, Integer>> instanceIndex = new IdentityHashMap<>();
+
+  /** Where a flat signal's single plain driver lives, for resolving neighbours. */
+  private final Map<String, Driver> drivers = new HashMap<>();
+
+  /** Flat names of the folded instances' output ports: instance index and port index. */
+  private final Map<String, int[]> foldedOutputs = new HashMap<>();
+
+  private record Driver(Ctx ctx, Expr value) {}
+
+  private record FoldedInstance(int index, Ctx parent, Instance instance) {}
+
+  /**
+   * One instance of a non-folded definition, or the folded definition's loop body (and its kids).
+   */
+  private static final class Ctx {
+    final Ctx parent;
+    final Instance instance;
+    final ModuleBody body;
+    final NameAllocator names;
+    ExpressionRenderer renderer;
+
+    Ctx(Ctx parent, Instance instance, ModuleBody body, NameAllocator names) {
+      this.parent = parent;
+      this.instance = instance;
+      this.body = body;
+      this.names = names;
+    }
+  }
+
+  private FoldedViewBuilder(Design design, ModuleBody folded) {
+    this.design = design;
+    this.folded = folded;
+  }
+
+  /**
+   * The folded view of {@code design}, folding its most repeated foldable definition when it has at
+   * least {@code minInstances} instances; empty otherwise.
+   */
+  static Optional<String> build(Design design, int minInstances) {
+    ModuleDef best = null;
+    for (ModuleDef def : design.modules()) {
+      if (def != design.top()
+          && def.instanceCount() >= minInstances
+          && (best == null || def.instanceCount() > best.instanceCount())
+          && foldable(def.body())) {
+        best = def;
+      }
+    }
+    if (best == null) {
+      return Optional.empty();
+    }
+    FoldedViewBuilder b = new FoldedViewBuilder(design, best.body());
+    return b.render();
+  }
+
+  /** Clocked, Moore outputs, combinational children only. */
+  private static boolean foldable(ModuleBody body) {
+    boolean hasRegister = false;
+    Set<Signal> registers = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Signal s : body.signals()) {
+      if (s.kind() == SignalKind.REGISTER) {
+        hasRegister = true;
+        registers.add(s);
+      }
+    }
+    if (!hasRegister) {
+      return false;
+    }
+    for (Instance i : body.instances()) {
+      if (i.body().isClocked()) {
+        return false;
+      }
+    }
+    Map<Signal, Expr> outputs = new IdentityHashMap<>();
+    for (Statement st : body.statements()) {
+      if (st instanceof Assign a && a.target().kind() == SignalKind.OUTPUT) {
+        outputs.put(a.target(), a.value());
+      }
+    }
+    for (Signal p : body.ports()) {
+      if (p.kind() == SignalKind.OUTPUT) {
+        Expr v = outputs.get(p);
+        if (v == null || !readsOnly(v, registers)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean readsOnly(Expr e, Set<Signal> registers) {
+    if (e instanceof SignalRef r) {
+      return registers.contains(r.signal());
+    }
+    for (Expr o : e.operands()) {
+      if (!readsOnly(o, registers)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- the instance tree
+  // -------------------------------------------------------------------------
+
+  private Ctx context(Ctx parent, Instance instance, ModuleBody body, String prefix) {
+    Ctx c = new Ctx(parent, instance, body, new NameAllocator(used, prefix));
+    boolean root = parent == null;
+    for (Signal s : body.allSignals()) {
+      if (!s.renamable()) {
+        if (root && s.kind().isPort()) {
+          c.names.name(s, ModuleViewBuilder.portName(s));
+        } else if (!s.kind().isPort() || root) {
+          c.names.name(s, s.name());
+        }
+      }
+    }
+    for (Signal s : body.signals()) {
+      if (s.renamable()) {
+        c.names.name(s, s.name());
+      }
+    }
+    for (Instance i : body.instances()) {
+      for (Signal p : i.ports()) {
+        c.names.name(p, i.name() + "_" + p.name());
+      }
+    }
+    c.renderer = new ExpressionRenderer(c.names, r -> flat(c, r.signal()), uses(body), l -> "");
+    return c;
+  }
+
+  private void walk(Ctx c) {
+    contexts.add(c);
+    for (Instance i : c.body.instances()) {
+      if (i.body() == folded) {
+        int k = instances.size();
+        instances.add(new FoldedInstance(k, c, i));
+        instanceIndex.computeIfAbsent(i, x -> new IdentityHashMap<>()).put(c, k);
+      } else {
+        walk(context(c, i, i.body(), prefixOf(c) + i.name() + "__"));
+      }
+    }
+  }
+
+  private String prefixOf(Ctx c) {
+    StringBuilder b = new StringBuilder();
+    for (Ctx x = c; x.parent != null; x = x.parent) {
+      b.insert(0, x.instance.name() + "__");
+    }
+    return b.toString();
+  }
+
+  /** The name of {@code s} seen from {@code c}: a child's port is its parent's instance port. */
+  private String flat(Ctx c, Signal s) {
+    while (c.parent != null) {
+      Integer k = ports(c.body).get(s);
+      if (k == null) {
+        break;
+      }
+      s = c.instance.ports().get(k);
+      c = c.parent;
+    }
+    String n = c.names.lookup(s);
+    if (n == null) {
+      throw new IllegalStateException("no name for " + s + " in the folded view");
+    }
+    return n;
+  }
+
+  private Map<Signal, Integer> ports(ModuleBody body) {
+    return portIndex.computeIfAbsent(
+        body,
+        b -> {
+          Map<Signal, Integer> m = new IdentityHashMap<>();
+          for (int k = 0; k < b.ports().size(); k++) {
+            m.put(b.ports().get(k), k);
+          }
+          return m;
+        });
+  }
+
+  private Map<Expr, Integer> uses(ModuleBody body) {
+    return useCounts.computeIfAbsent(
+        body,
+        b -> {
+          Map<Expr, Integer> counts = new IdentityHashMap<>();
+          Set<Expr> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+          ArrayDeque<Expr> work = new ArrayDeque<>();
+          forEachRoot(
+              b.statements(),
+              r -> {
+                counts.merge(r, 1, Integer::sum);
+                work.push(r);
+              });
+          while (!work.isEmpty()) {
+            Expr e = work.pop();
+            if (seen.add(e)) {
+              for (Expr o : e.operands()) {
+                counts.merge(o, 1, Integer::sum);
+                work.push(o);
+              }
+            }
+          }
+          return counts;
+        });
+  }
+
+  private static void forEachRoot(List<Statement> statements, java.util.function.Consumer<Expr> f) {
+    for (Statement s : statements) {
+      if (s instanceof Assign a) {
+        f.accept(a.value());
+      } else if (s instanceof Switch sw) {
+        for (Switch.Branch br : sw.branches()) {
+          f.accept(br.condition());
+          forEachRoot(br.body(), f);
+        }
+        forEachRoot(sw.otherwise(), f);
+      }
+    }
+  }
+
+  // ---- rendering
+  // ---------------------------------------------------------------------------------
+
+  private final List<String[]> declarations = new ArrayList<>(); // {range, name}
+  private final Set<String> outputPorts = new HashSet<>();
+  private final Set<String> state = new HashSet<>(); // registers and the top's inputs
+  private final List<String> combinational = new ArrayList<>(); // in the block, before the loop
+  private final List<String> sequential = new ArrayList<>();
+  private final List<String> resets = new ArrayList<>();
+  private final List<String> commits = new ArrayList<>();
+  private final List<String> outputLogic = new ArrayList<>(); // always @*, the outputs' cone
+  private final Map<Ctx, ExpressionRenderer> outputRenderers = new IdentityHashMap<>();
+
+  private Optional<String> render() {
+    Ctx root = context(null, null, design.top().body(), "");
+    walk(root);
+    if (instances.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Ctx c : contexts) {
+      indexDrivers(c);
+    }
+    for (FoldedInstance fi : instances) {
+      for (int q = 0; q < folded.ports().size(); q++) {
+        if (folded.ports().get(q).kind() == SignalKind.OUTPUT) {
+          foldedOutputs.put(
+              flat(fi.parent(), fi.instance().ports().get(q)), new int[] {fi.index(), q});
+        }
+      }
+    }
+    for (Signal p : root.body.ports()) {
+      (p.kind() == SignalKind.OUTPUT ? outputPorts : state).add(flat(root, p));
+    }
+    for (Ctx c : contexts) {
+      declare(c);
+    }
+    Loop loop = new Loop();
+    if (!loop.build()) {
+      return Optional.empty();
+    }
+    logic(loop);
+    return Optional.of(layout(root, loop));
+  }
+
+  private void indexDrivers(Ctx c) {
+    Map<String, Integer> count = new HashMap<>();
+    for (Statement s : c.body.statements()) {
+      for (Signal t : targets(s)) {
+        count.merge(flat(c, t), 1, Integer::sum);
+      }
+    }
+    for (Statement s : c.body.statements()) {
+      if (s instanceof Assign a && a.target().kind() != SignalKind.REGISTER) {
+        String n = flat(c, a.target());
+        if (count.get(n) == 1) {
+          drivers.put(n, new Driver(c, a.value()));
+        }
+      }
+    }
+  }
+
+  /** A flat name in the clocked block: the top's outputs get a copy of their own there. */
+  private String blockOf(String n) {
+    return outputPorts.contains(n) ? n + "_b" : n;
+  }
+
+  /** A flat name in the outputs' {@code always @*} block: a copy, but for state and ports. */
+  private String outputOf(String n) {
+    return state.contains(n) || outputPorts.contains(n) ? n : "o__" + n;
+  }
+
+  /** A signal read in the clocked block: what it aliases, if it is only wiring. */
+  private String blockName(Ctx c, Signal s) {
+    String n = flat(c, s);
+    Alias a = alias(n);
+    return a == null ? blockOf(n) : a.array() != null ? a.array() : blockOf(a.signal());
+  }
+
+  /** A signal read in the outputs' block: what it aliases, if it is only wiring. */
+  private String outputName(Ctx c, Signal s) {
+    String n = flat(c, s);
+    Alias a = alias(n);
+    return a == null ? outputOf(n) : a.array() != null ? a.array() : outputOf(a.signal());
+  }
+
+  /**
+   * What a flat name stands for when it is only wiring (instance ports, slices of concatenations):
+   * one whole signal, or one folded instance's output read from its arrays.
+   */
+  private record Alias(String signal, String array) {}
+
+  private final Map<String, Optional<Alias>> aliases = new HashMap<>();
+
+  /** The folded instances' output ports the design reads: their values from the arrays. */
+  private final Map<String, String> foldedValues = new HashMap<>();
+
+  private Alias alias(String n) {
+    Optional<Alias> known = aliases.get(n);
+    if (known != null) {
+      return known.orElse(null);
+    }
+    aliases.put(n, Optional.empty()); // a guard; wiring has no loops
+    Alias a = null;
+    String v = foldedValues.get(n);
+    if (v != null) {
+      a = new Alias(null, v);
+    } else if (!outputPorts.contains(n)) {
+      Driver d = drivers.get(n);
+      if (d != null) {
+        a = whole(d.ctx(), d.value(), d.value().width() - 1, 0, 0);
+      }
+    }
+    aliases.put(n, Optional.ofNullable(a));
+    return a;
+  }
+
+  /** The one whole signal (or folded output) that bits [hi:lo] of {@code e} are, or null. */
+  private Alias whole(Ctx c, Expr e, int hi, int lo, int depth) {
+    if (depth > 64) {
+      return null;
+    }
+    if (e instanceof SignalRef r) {
+      String m = flat(c, r.signal());
+      if (lo == 0 && hi == r.width() - 1) {
+        Alias a = alias(m);
+        return a != null ? a : new Alias(m, null);
+      }
+      Driver d = drivers.get(m);
+      return d == null || foldedValues.containsKey(m) || outputPorts.contains(m)
+          ? null
+          : whole(d.ctx(), d.value(), hi, lo, depth + 1);
+    }
+    if (e instanceof SliceExpr sl) {
+      return whole(c, sl.operand(), sl.lo() + hi, sl.lo() + lo, depth + 1);
+    }
+    if (e instanceof ConcatExpr cat) {
+      int top = cat.width();
+      for (Expr part : cat.parts()) { // most significant first
+        int partLo = top - part.width();
+        if (lo >= partLo && hi < top) {
+          return whole(c, part, hi - partLo, lo - partLo, depth + 1);
+        }
+        top = partLo;
+      }
+    }
+    return null;
+  }
+
+  /** A statement that only drives an alias: dropped, its readers read the aliased value. */
+  private boolean onlyWiring(Ctx c, Statement s) {
+    return s instanceof Assign a
+        && a.target().kind() != SignalKind.REGISTER
+        && alias(flat(c, a.target())) != null;
+  }
+
+  private void declare(Ctx c) {
+    for (Signal s : c.body.signals()) {
+      String n = flat(c, s);
+      declarations.add(new String[] {ExpressionRenderer.range(s.width()), n});
+      if (s.kind() == SignalKind.REGISTER) {
+        // its next value, computed before any register of the block changes, then committed
+        state.add(n);
+        declarations.add(new String[] {ExpressionRenderer.range(s.width()), n + "_nx"});
+        if (!assignedEveryCycle(c.body, s)) {
+          sequential.add("    " + n + "_nx = " + n + ";");
+        }
+        commits.add("    " + n + " = " + n + "_nx;");
+        if (s.reset() != null) {
+          resets.add("      " + n + "_nx = " + resetLiteral(s) + ";");
+        }
+      }
+    }
+    for (Instance i : c.body.instances()) { // a child's ports are these
+      for (Signal p : i.ports()) {
+        declarations.add(new String[] {ExpressionRenderer.range(p.width()), flat(c, p)});
+      }
+    }
+    if (c.parent == null) {
+      for (Signal p : c.body.ports()) {
+        if (p.kind() == SignalKind.OUTPUT) {
+          declarations.add(new String[] {ExpressionRenderer.range(p.width()), flat(c, p) + "_b"});
+        }
+      }
+    }
+    c.renderer =
+        new ExpressionRenderer(c.names, r -> blockName(c, r.signal()), uses(c.body), l -> "");
+    NameAllocator copies = new NameAllocator(used, "o__" + prefixOf(c));
+    outputRenderers.put(
+        c, new ExpressionRenderer(copies, r -> outputName(c, r.signal()), uses(c.body), l -> ""));
+  }
+
+  /** Whether {@code r} is assigned by one plain top-level statement and nothing else. */
+  private boolean assignedEveryCycle(ModuleBody body, Signal r) {
+    int touching = 0;
+    boolean plain = false;
+    for (Statement st : body.statements()) {
+      if (targets(st).contains(r)) {
+        touching++;
+        plain = st instanceof Assign;
+      }
+    }
+    return touching == 1 && plain;
+  }
+
+  /**
+   * The design's logic outside the loop: in the clocked block every combinational signal in
+   * dependency order (read by the registers' next values and the loop's boundary arrays), then the
+   * registers' next values; in an {@code always @*} block a copy of the cone of logic behind the
+   * top's outputs, so that an output follows an input between clock edges.
+   */
+  private void logic(Loop loop) {
+    List<Node> comb = new ArrayList<>();
+    List<Node> regs = new ArrayList<>();
+    for (Ctx c : contexts) {
+      for (Statement s : c.body.statements()) {
+        if (onlyWiring(c, s)) {
+          continue;
+        }
+        boolean anyComb = false;
+        for (Signal t : targets(s)) {
+          anyComb |= t.kind() != SignalKind.REGISTER;
+        }
+        (anyComb ? comb : regs).add(new Node(comb.size() + regs.size(), c, s));
+      }
+    }
+    List<Node> order = order(comb);
+    for (Node x : order) {
+      emit(x, x.ctx().renderer, t -> true, "    ", combinational);
+    }
+    for (Node x : regs) {
+      emit(x, x.ctx().renderer, t -> true, "    ", sequential);
+    }
+    // the outputs' cone
+    Map<String, List<Node>> writers = new HashMap<>();
+    for (Node x : order) {
+      for (Signal t : targets(x.statement())) {
+        if (t.kind() != SignalKind.REGISTER) {
+          writers.computeIfAbsent(flat(x.ctx(), t), k -> new ArrayList<>()).add(x);
+        }
+      }
+    }
+    Set<Node> cone = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<String> coneReads = new HashSet<>();
+    ArrayDeque<String> work = new ArrayDeque<>(outputPorts);
+    Set<String> seen = new HashSet<>(outputPorts);
+    while (!work.isEmpty()) {
+      String n = work.pop();
+      coneReads.add(n);
+      for (Node x : writers.getOrDefault(n, List.of())) {
+        if (cone.add(x)) {
+          Set<String> r = new HashSet<>();
+          reads(x.ctx(), x.statement(), r);
+          for (String m : r) {
+            if (seen.add(m)) {
+              work.push(m);
+            }
+          }
+        }
+      }
+    }
+    for (Node x : order) {
+      if (cone.contains(x)) {
+        for (Signal t : targets(x.statement())) {
+          String n = outputOf(flat(x.ctx(), t));
+          if (t.kind() != SignalKind.REGISTER && !outputPorts.contains(n)) {
+            declarations.add(new String[] {ExpressionRenderer.range(t.width()), n});
+          }
+        }
+        emit(
+            x,
+            outputRenderers.get(x.ctx()),
+            t -> t.kind() != SignalKind.REGISTER,
+            "    ",
+            outputLogic);
+      }
+    }
+  }
+
+  private final Map<ExpressionRenderer, Integer> hoisted = new IdentityHashMap<>();
+
+  /** One statement, after the temporaries its expressions made (declared, set just before). */
+  private void emit(
+      Node x, ExpressionRenderer r, Predicate<Signal> include, String indent, List<String> out) {
+    boolean copy = r != x.ctx().renderer;
+    List<String> lines = new ArrayList<>();
+    statement(
+        r,
+        x.statement(),
+        include,
+        t ->
+            copy
+                ? outputOf(flat(x.ctx(), t))
+                : t.kind() == SignalKind.REGISTER
+                    ? flat(x.ctx(), t) + "_nx"
+                    : blockOf(flat(x.ctx(), t)),
+        "=",
+        indent,
+        lines);
+    hoist(r, indent, out);
+    out.addAll(lines);
+  }
+
+  private void hoist(ExpressionRenderer r, String indent, List<String> out) {
+    int from = hoisted.getOrDefault(r, 0);
+    List<AssignView> all = r.tempAssigns();
+    List<DeclarationView> decls = r.tempDeclarations();
+    for (int k = from; k < all.size(); k++) {
+      declarations.add(new String[] {decls.get(k).range(), decls.get(k).name()});
+      out.add(indent + all.get(k).lhs() + " = " + all.get(k).rhs() + ";");
+    }
+    hoisted.put(r, all.size());
+  }
+
+  static String resetLiteral(Signal s) {
+    BigInteger mask = BigInteger.ONE.shiftLeft(s.width()).subtract(BigInteger.ONE);
+    return ExpressionRenderer.literal(s.width(), s.reset().and(mask));
+  }
+
+  /**
+   * Renders {@code s} restricted to the targets {@code include} accepts (empty arms stay legal).
+   */
+  private void statement(
+      ExpressionRenderer r,
+      Statement s,
+      Predicate<Signal> include,
+      Function<Signal, String> target,
+      String op,
+      String indent,
+      List<String> out) {
+    if (s instanceof Assign a) {
+      if (include.test(a.target())) {
+        out.add(indent + target.apply(a.target()) + " " + op + " " + r.render(a.value()) + ";");
+      }
+      return;
+    }
+    Switch sw = (Switch) s;
+    List<String> inner = new ArrayList<>();
+    boolean any = false;
+    for (int k = 0; k < sw.branches().size(); k++) {
+      Switch.Branch br = sw.branches().get(k);
+      String cond = Conditions.bare(r.render(br.condition()));
+      inner.add(indent + (k == 0 ? "if (" : "end else if (") + cond + ") begin");
+      int before = inner.size();
+      for (Statement x : br.body()) {
+        statement(r, x, include, target, op, indent + "  ", inner);
+      }
+      any |= inner.size() > before;
+    }
+    if (!sw.otherwise().isEmpty()) {
+      inner.add(indent + "end else begin");
+      int before = inner.size();
+      for (Statement x : sw.otherwise()) {
+        statement(r, x, include, target, op, indent + "  ", inner);
+      }
+      any |= inner.size() > before;
+    }
+    inner.add(indent + "end");
+    if (any) {
+      out.addAll(inner);
+    }
+  }
+
+  private final Map<Statement, Set<Signal>> targetCache = new IdentityHashMap<>();
+
+  private Set<Signal> targets(Statement s) {
+    if (s instanceof Assign a) {
+      return Set.of(a.target());
+    }
+    return targetCache.computeIfAbsent(
+        s,
+        x -> {
+          Set<Signal> out = new LinkedHashSet<>();
+          Switch sw = (Switch) x;
+          for (Switch.Branch b : sw.branches()) {
+            for (Statement c : b.body()) {
+              out.addAll(targets(c));
+            }
+          }
+          for (Statement c : sw.otherwise()) {
+            out.addAll(targets(c));
+          }
+          return out;
+        });
+  }
+
+  // ---- the neighbour tables --------------------------------------------------------------------
+
+  /** {instance, output port} whose whole value {@code e}'s bits [hi:lo] are, or null. */
+  private int[] resolve(Ctx c, Expr e, int hi, int lo, int depth) {
+    if (depth > 64) {
+      return null;
+    }
+    if (e instanceof SignalRef r) {
+      String n = flat(c, r.signal());
+      int[] out = foldedOutputs.get(n);
+      if (out != null) {
+        return lo == 0 && hi == r.width() - 1 ? out : null;
+      }
+      Driver d = drivers.get(n);
+      return d == null ? null : resolve(d.ctx(), d.value(), hi, lo, depth + 1);
+    }
+    if (e instanceof SliceExpr s) {
+      return resolve(c, s.operand(), s.lo() + hi, s.lo() + lo, depth + 1);
+    }
+    if (e instanceof ConcatExpr cat) {
+      int top = cat.width();
+      for (Expr part : cat.parts()) { // most significant first
+        int partLo = top - part.width();
+        if (lo >= partLo && hi < top) {
+          return resolve(c, part, hi - partLo, lo - partLo, depth + 1);
+        }
+        top = partLo;
+      }
+    }
+    return null;
+  }
+
+  /** The loop over the folded instances. */
+  private final class Loop {
+    final int n = instances.size();
+    final Ctx body = new Ctx(null, null, folded, new NameAllocator(used, folded.kindName() + "__"));
+    final List<Ctx> parts = new ArrayList<>();
+    final Set<Signal> registers = new LinkedHashSet<>(); // Signal keeps identity equality
+    final List<String> locals = new ArrayList<>();
+    final List<String> tables = new ArrayList<>();
+    final List<String> tableInit = new ArrayList<>();
+    final List<String> gather = new ArrayList<>();
+    final List<String> step = new ArrayList<>();
+    final List<String> commit = new ArrayList<>();
+    boolean inPlace = true;
+    final List<String> arrays = new ArrayList<>();
+
+    boolean build() {
+      for (Signal s : folded.signals()) {
+        if (s.kind() == SignalKind.REGISTER) {
+          registers.add(s);
+        }
+      }
+      name(body, folded, true);
+      partsOf(body);
+      Map<Signal, Expr> outputValue = new IdentityHashMap<>();
+      for (Statement st : folded.statements()) {
+        if (st instanceof Assign a && a.target().kind() == SignalKind.OUTPUT) {
+          outputValue.put(a.target(), a.value());
+        }
+      }
+      for (FoldedInstance fi : instances) {
+        ExpressionRenderer at = indexed(String.valueOf(fi.index()));
+        for (int q = 0; q < folded.ports().size(); q++) {
+          Signal p = folded.ports().get(q);
+          if (p.kind() == SignalKind.OUTPUT) {
+            String n = flat(fi.parent(), fi.instance().ports().get(q));
+            foldedValues.put(n, at.render(outputValue.get(p)));
+          }
+        }
+        if (!at.tempAssigns().isEmpty()) {
+          return false; // an output that needs temporaries: not folded (none of ours does)
+        }
+      }
+      // inputs: neighbour tables or boundary arrays
+      for (int q = 0; q < folded.ports().size(); q++) {
+        Signal p = folded.ports().get(q);
+        if (p.kind() != SignalKind.INPUT) {
+          continue;
+        }
+        if (!input(q, p, outputValue)) {
+          return false;
+        }
+      }
+      // the registers: updated in place when every neighbour has a lower index (the loop runs
+      // down, so a neighbour is read before its update), else through next-value arrays
+      Map<Signal, String> next = new IdentityHashMap<>();
+      for (Signal r : registers) {
+        String a = body.names.lookup(r);
+        String range = ExpressionRenderer.range(r.width());
+        arrays.add("reg " + range + a + " [0:" + (n - 1) + "];");
+        if (inPlace) {
+          locals.add("reg " + range + a + "_next;");
+          next.put(r, a + "_next");
+        } else {
+          arrays.add("reg " + range + a + "_nx [0:" + (n - 1) + "];");
+          commit.add("      " + a + "[j] = " + a + "_nx[j];");
+          next.put(r, a + "_nx[j]");
+        }
+      }
+      // the body: combinational statements in dependency order, then the registers' next values
+      List<Node> nodes = new ArrayList<>();
+      for (Ctx c : parts) {
+        for (Statement s : c.body.statements()) {
+          nodes.add(new Node(nodes.size(), c, s));
+        }
+      }
+      List<Node> order = order(nodes);
+      for (Signal r : registers) {
+        String a = body.names.lookup(r);
+        step.add("      " + next.get(r) + " = " + a + "[j];");
+      }
+      for (Node node : order) {
+        List<String> lines = new ArrayList<>();
+        statement(
+            node.ctx.renderer,
+            node.statement,
+            t -> true,
+            t -> registers.contains(t) && node.ctx == body ? next.get(t) : flat(node.ctx, t),
+            "=",
+            "      ",
+            lines);
+        hoistTemps(node.ctx.renderer);
+        step.addAll(lines);
+      }
+      List<String> resetLines = new ArrayList<>();
+      for (Signal r : registers) {
+        if (r.reset() != null) {
+          resetLines.add("        " + next.get(r) + " = " + resetLiteral(r) + ";");
+        }
+      }
+      if (!resetLines.isEmpty()) {
+        step.add("      if (rst) begin");
+        step.addAll(resetLines);
+        step.add("      end");
+      }
+      if (inPlace) {
+        for (Signal r : registers) {
+          step.add("      " + body.names.lookup(r) + "[j] = " + next.get(r) + ";");
+        }
+      }
+      return true;
+    }
+
+    /** The loop's header: downwards when the registers update in place. */
+    String header() {
+      return inPlace
+          ? "for (j = " + (n - 1) + "; j >= 0; j = j - 1) begin"
+          : "for (j = 0; j < " + n + "; j = j + 1) begin";
+    }
+
+    private final Map<ExpressionRenderer, Integer> hoisted = new IdentityHashMap<>();
+
+    /** Temporaries the renderer made since the last call: block locals set before the statement. */
+    private void hoistTemps(ExpressionRenderer r) {
+      int from = hoisted.getOrDefault(r, 0);
+      List<AssignView> all = r.tempAssigns();
+      List<DeclarationView> decls = r.tempDeclarations();
+      for (int k = from; k < all.size(); k++) {
+        locals.add("reg " + decls.get(k).range() + decls.get(k).name() + ";");
+        step.add("      " + all.get(k).lhs() + " = " + all.get(k).rhs() + ";");
+      }
+      hoisted.put(r, all.size());
+    }
+
+    /** A renderer of the folded body's expressions with its registers at index {@code idx}. */
+    private ExpressionRenderer indexed(String idx) {
+      NameAllocator names = new NameAllocator(used, folded.kindName() + "__at" + idx + "_");
+      return new ExpressionRenderer(
+          names,
+          r ->
+              registers.contains(r.signal())
+                  ? body.names.lookup(r.signal()) + "[" + idx + "]"
+                  : flat(body, r.signal()),
+          uses(folded),
+          l -> "");
+    }
+
+    private void name(Ctx c, ModuleBody b, boolean top) {
+      for (Signal s : b.allSignals()) {
+        if (!s.renamable() && (top || !s.kind().isPort())) {
+          c.names.name(s, s.name());
+        }
+      }
+      for (Signal s : b.signals()) {
+        if (s.renamable()) {
+          c.names.name(s, s.name());
+        }
+      }
+      for (Instance i : b.instances()) {
+        for (Signal p : i.ports()) {
+          c.names.name(p, i.name() + "_" + p.name());
+        }
+      }
+      c.renderer =
+          new ExpressionRenderer(
+              c.names,
+              r ->
+                  c == body && registers.contains(r.signal())
+                      ? body.names.lookup(r.signal()) + "[j]"
+                      : flat(c, r.signal()),
+              uses(b),
+              l -> "");
+      for (Signal s : b.allSignals()) {
+        if (s.kind() != SignalKind.REGISTER && (top || !s.kind().isPort())) {
+          locals.add("reg " + ExpressionRenderer.range(s.width()) + c.names.lookup(s) + ";");
+        }
+      }
+      for (Instance i : b.instances()) {
+        for (Signal p : i.ports()) {
+          locals.add("reg " + ExpressionRenderer.range(p.width()) + c.names.lookup(p) + ";");
+        }
+      }
+    }
+
+    private void partsOf(Ctx c) {
+      parts.add(c);
+      for (Instance i : c.body.instances()) {
+        Ctx child =
+            new Ctx(c, i, i.body(), new NameAllocator(used, prefixWithin(c) + i.name() + "__"));
+        name(child, i.body(), false);
+        partsOf(child);
+      }
+    }
+
+    private String prefixWithin(Ctx c) {
+      StringBuilder b = new StringBuilder(folded.kindName() + "__");
+      List<String> path = new ArrayList<>();
+      for (Ctx x = c; x.parent != null; x = x.parent) {
+        path.add(0, x.instance.name() + "__");
+      }
+      path.forEach(b::append);
+      return b.toString();
+    }
+
+    /** Reads input port {@code q} in the loop: a neighbour table, or a boundary array. */
+    private boolean input(int q, Signal p, Map<Signal, Expr> outputValue) {
+      String local = body.names.lookup(p);
+      int[] src = new int[n];
+      int source = -1;
+      List<FoldedInstance> boundary = new ArrayList<>();
+      for (FoldedInstance fi : instances) {
+        String n0 = flat(fi.parent(), fi.instance().ports().get(q));
+        Driver d = drivers.get(n0);
+        if (d == null) {
+          return false; // driven in a when block or more than once: not folded
+        }
+        int[] hit = resolve(d.ctx(), d.value(), p.width() - 1, 0, 0);
+        if (hit != null && (source == -1 || source == hit[1])) {
+          source = hit[1];
+          src[fi.index()] = hit[0];
+          inPlace &= hit[0] < fi.index();
+        } else {
+          src[fi.index()] = -1 - boundary.size();
+          boundary.add(fi);
+        }
+      }
+      String range = ExpressionRenderer.range(p.width());
+      String bnd = local + "_bnd";
+      if (!boundary.isEmpty()) {
+        // indexed by the table's own values, n and up (no index arithmetic in the loop)
+        int base = source == -1 ? 0 : n;
+        arrays.add("reg " + range + bnd + " [" + base + ":" + (base + boundary.size() - 1) + "];");
+        for (int b = 0; b < boundary.size(); b++) {
+          FoldedInstance fi = boundary.get(b);
+          gather.add(
+              "    "
+                  + bnd
+                  + "["
+                  + (base + b)
+                  + "] = "
+                  + blockName(fi.parent(), fi.instance().ports().get(q))
+                  + ";");
+        }
+      }
+      if (source == -1) {
+        step.add("      " + local + " = " + bnd + "[j];");
+        return true;
+      }
+      int bits = bitsFor(n + boundary.size() - 1);
+      int inside = bitsFor(n - 1); // a neighbour's index, below n
+      String table = local + "_src";
+      tables.add("reg [" + (bits - 1) + ":0] " + table + " [0:" + (n - 1) + "];");
+      for (int k = 0; k < n; k++) {
+        int v = src[k] >= 0 ? src[k] : n + (-1 - src[k]);
+        tableInit.add("    " + table + "[" + k + "] = " + bits + "'d" + v + ";");
+      }
+      ExpressionRenderer at =
+          indexed(table + "[j]" + (inside < bits ? "[" + (inside - 1) + ":0]" : ""));
+      String neighbour = at.render(outputValue.get(folded.ports().get(source)));
+      hoistTemps(at);
+      if (boundary.isEmpty()) {
+        step.add("      " + local + " = " + neighbour + ";");
+      } else {
+        step.add(
+            "      if ("
+                + table
+                + "[j] >= "
+                + bits
+                + "'d"
+                + n
+                + ") "
+                + local
+                + " = "
+                + bnd
+                + "["
+                + table
+                + "[j]];");
+        step.add("      else " + local + " = " + neighbour + ";");
+      }
+      return true;
+    }
+  }
+
+  private static int bitsFor(int max) {
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(max));
+  }
+
+  private record Node(int index, Ctx ctx, Statement statement) {}
+
+  /** The statements with every combinational signal's writers before its readers, stable. */
+  private List<Node> order(List<Node> nodes) {
+    Map<String, List<Node>> writers = new HashMap<>();
+    for (Node x : nodes) {
+      for (Signal t : targets(x.statement())) {
+        if (t.kind() != SignalKind.REGISTER) {
+          writers.computeIfAbsent(flat(x.ctx(), t), k -> new ArrayList<>()).add(x);
+        }
+      }
+    }
+    Map<Node, Set<Node>> after = new IdentityHashMap<>();
+    Map<Node, Integer> indegree = new IdentityHashMap<>();
+    for (Node x : nodes) {
+      indegree.put(x, 0);
+      after.put(x, new LinkedHashSet<>());
+    }
+    for (List<Node> ws : writers.values()) {
+      for (int k = 1; k < ws.size(); k++) {
+        after.get(ws.get(k - 1)).add(ws.get(k));
+      }
+    }
+    for (Node x : nodes) {
+      Set<String> reads = new HashSet<>();
+      reads(x.ctx(), x.statement(), reads);
+      for (String r : reads) {
+        for (Node w : writers.getOrDefault(r, List.of())) {
+          if (w != x) {
+            after.get(w).add(x);
+          }
+        }
+      }
+    }
+    for (Set<Node> succ : after.values()) {
+      for (Node s : succ) {
+        indegree.merge(s, 1, Integer::sum);
+      }
+    }
+    PriorityQueue<Node> ready =
+        new PriorityQueue<>((a, b) -> Integer.compare(a.index(), b.index()));
+    for (Node x : nodes) {
+      if (indegree.get(x) == 0) {
+        ready.add(x);
+      }
+    }
+    List<Node> out = new ArrayList<>();
+    while (!ready.isEmpty()) {
+      Node x = ready.poll();
+      out.add(x);
+      for (Node s : after.get(x)) {
+        if (indegree.merge(s, -1, Integer::sum) == 0) {
+          ready.add(s);
+        }
+      }
+    }
+    if (out.size() != nodes.size()) {
+      throw new IllegalStateException("combinational loop in the folded definition");
+    }
+    return out;
+  }
+
+  private void reads(Ctx c, Statement s, Set<String> out) {
+    forEachRoot(
+        List.of(s), e -> readsOf(c, e, out, Collections.newSetFromMap(new IdentityHashMap<>())));
+  }
+
+  private void readsOf(Ctx c, Expr e, Set<String> out, Set<Expr> seen) {
+    if (!seen.add(e)) {
+      return;
+    }
+    if (e instanceof SignalRef r) {
+      if (r.signal().kind() != SignalKind.REGISTER) {
+        String n = flat(c, r.signal());
+        Alias a = alias(n);
+        if (a == null) {
+          out.add(n);
+        } else if (a.signal() != null) {
+          out.add(a.signal());
+        }
+      }
+      return;
+    }
+    if (e instanceof Literal) {
+      return;
+    }
+    for (Expr o : e.operands()) {
+      readsOf(c, o, out, seen);
+    }
+  }
+
+  // ---- layout
+  // ------------------------------------------------------------------------------------
+
+  private String layout(Ctx root, Loop loop) {
+    FoldedModuleView view =
+        new FoldedModuleView(
+            design.top().name(),
+            folded.kindName(),
+            loop.n,
+            loop.header(),
+            ports(root),
+            declarations(),
+            loop.arrays,
+            loop.tables,
+            loop.tableInit,
+            combinational,
+            outputLogic,
+            sequential,
+            resets,
+            commits,
+            loop.gather,
+            loop.locals,
+            loop.step,
+            loop.commit);
+    return TemplateRenderer.folded(view);
+  }
+
+  private List<String> declarations() {
+    List<String> out = new ArrayList<>(declarations.size());
+    Set<String> once = new HashSet<>();
+    for (String[] d : declarations) {
+      if (once.add(d[1])) {
+        out.add("reg " + d[0] + d[1] + ";");
+      }
+    }
+    return out;
+  }
+
+  private List<String> ports(Ctx root) {
+    List<String> out = new ArrayList<>();
+    out.add("input wire clk");
+    out.add("input wire rst");
+    for (Signal p : design.top().body().ports()) {
+      String n = flat(root, p);
+      out.add(
+          (p.kind() == SignalKind.INPUT ? "input wire " : "output reg ")
+              + ExpressionRenderer.range(p.width())
+              + n);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,137 @@
+package io.hardformer.testbench.array;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hardformer.generators.array.FmaArray;
+import io.hardformer.generators.array.FmaArrayGenerator;
+import io.hardformer.generators.array.FmaArrayShape;
+import io.hardformer.rtl.EmitOptions;
+import io.hardformer.rtl.EmittedDesign;
+import io.hardformer.rtl.VerilogEmitter;
+import io.hardformer.testbench.Backend;
+import io.hardformer.testbench.Testbench;
+import io.hardformer.testbench.TestbenchOptions;
+import io.hardformer.verilator.DesignGates;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The folded simulation view of {@code fma-array} ({@link VerilogEmitter#foldedView}: the design
+ * flattened, its cells stepped by one loop) against the emitted modules, both Verilated: the same
+ * random stream (random FP8 codes, specials included, input bubbles, in_last after a random K,
+ * back-pressure obeyed) into both, every output equal on every cycle. Shapes cover every
+ * accumulator, dot cells, the deep pipeline, both row-port options, one row and one column, and
+ * more than 32 columns (boundary tables wider than one machine word); the view passes Verilator's
+ * lint and Icarus (Yosys is skipped for views: {@link DesignGates}).
+ */
+class FmaArrayFoldedViewTest {
+  private static final List<String> OUTPUTS = List.of("in_ready", "out_valid", "out", "out_last");
+
+  private static FmaArrayShape shape(
+      int rows, int cols, String format, String acc, int lanes, String pipeline, String ports) {
+    return new FmaArrayGenerator.Parameters(
+            rows,
+            cols,
+            format,
+            acc,
+            "fp32",
+            65536,
+            lanes,
+            13,
+            acc.equals("fixed") ? 8 : 0,
+            pipeline,
+            ports)
+        .shape();
+  }
+
+  @ParameterizedTest(name = "{0}x{1} {2} {3} lanes {4} pipeline {5} row ports {6}")
+  @CsvSource({
+    "1, 1, e4m3, fp32, 1, default, wired",
+    "3, 40, e4m3, fp32, 1, default, wired",
+    "6, 5, e5m2, fp32, 1, default, registered",
+    "5, 6, e5m2, exact, 1, default, wired",
+    "4, 1, e4m3, exact, 1, default, registered",
+    "2, 3, e4m3, fixed, 2, default, wired",
+    "2, 3, e4m3, exact, 1, deep, wired"
+  })
+  void everyOutputEqualsTheModulesOnEveryCycle(
+      int rows, int cols, String format, String acc, int lanes, String pipeline, String ports) {
+    FmaArrayShape shape = shape(rows, cols, format, acc, lanes, pipeline, ports);
+    EmittedDesign emitted = VerilogEmitter.emit(new FmaArray(shape), EmitOptions.defaults());
+    EmittedDesign view = VerilogEmitter.foldedView(emitted, 1).orElseThrow();
+    assertTrue(view.isFoldedView());
+    assertEquals(1, view.verilog().size(), "one flattened module");
+    assertTrue(view.verilog().values().iterator().next().contains("for (j = "), "the loop");
+    TestbenchOptions options = TestbenchOptions.defaults().withBackend(Backend.VERILATOR);
+    try (Testbench a = Testbench.of(emitted, options);
+        Testbench b = Testbench.of(emitted, options.withFoldedView(true))) {
+      for (Testbench t : List.of(a, b)) {
+        t.reset();
+      }
+      Random r = new Random(rows * 1000L + cols * 100L + lanes * 10L + acc.length());
+      int xBits = 8 * lanes * rows;
+      int wBits = 8 * lanes * cols;
+      int results = 0;
+      int k = 1 + r.nextInt(2 * Math.max(rows, cols));
+      int beat = 0;
+      BigInteger x = BigInteger.ZERO;
+      BigInteger w = BigInteger.ZERO;
+      boolean valid = false;
+      for (int t = 0; t < 1500; t++) {
+        if (!valid) { // a new beat, or a bubble (about one cycle in four)
+          valid = r.nextInt(4) != 0;
+          x = new BigInteger(xBits, r);
+          w = new BigInteger(wBits, r);
+        }
+        boolean last = beat == k - 1;
+        for (Testbench s : List.of(a, b)) {
+          s.poke("in_valid", valid ? 1 : 0);
+          s.poke("in_last", last ? 1 : 0);
+          s.poke("x", x);
+          s.poke("w", w);
+        }
+        for (String o : OUTPUTS) {
+          assertEquals(a.peek(o), b.peek(o), o + " in cycle " + t + " of " + shape);
+        }
+        results += a.peek("out_valid").intValue();
+        if (valid && a.peek("in_ready").signum() != 0) { // accepted: the next beat
+          valid = false;
+          beat++;
+          if (last) {
+            beat = 0;
+            k = 1 + r.nextInt(2 * Math.max(rows, cols));
+          }
+        }
+        a.step();
+        b.step();
+      }
+      assertTrue(results >= 8 * rows, "result rows seen: " + results);
+    }
+  }
+
+  @Test
+  void theViewPassesTheGates() {
+    EmittedDesign emitted =
+        VerilogEmitter.emit(
+            new FmaArray(shape(3, 4, "e4m3", "fp32", 1, "default", "wired")),
+            EmitOptions.defaults());
+    EmittedDesign view = VerilogEmitter.foldedView(emitted, 2).orElseThrow();
+    assertEquals(List.of(), DesignGates.check(view));
+  }
+
+  @Test
+  void nothingToFoldGivesNoView() {
+    EmittedDesign emitted =
+        VerilogEmitter.emit(
+            new FmaArray(shape(2, 2, "e4m3", "fp32", 1, "default", "wired")),
+            EmitOptions.defaults());
+    // four cells: below a threshold of five instances nothing folds
+    assertTrue(VerilogEmitter.foldedView(emitted, 5).isEmpty());
+    assertTrue(VerilogEmitter.foldedView(emitted, 4).isPresent());
+  }
+}
