@@ -357,10 +357,10 @@ public final class ModelCache {
       flags.add("--hierarchical"); // the block is named in the control file, one of the inputs
     }
     if (design.isFoldedView()) {
-      // V3Reorder and V3Gate grow faster than linearly with the view's one large clocked block
-      // (docs/BENCHMARKS.md, "A folded view emitted from the IR"); the view is in dependency order
+      // V3Reorder grows faster than linearly with the view's one large clocked block (docs/
+      // BENCHMARKS.md, "A folded view emitted from the IR"); the view is in dependency order
+      // already
       flags.add("-fno-reorder");
-      flags.add("-fno-gate");
     }
     if (spec.trace()) {
       flags.add("--trace-fst");
