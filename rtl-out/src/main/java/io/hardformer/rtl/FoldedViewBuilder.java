@@ -173,28 +173,32 @@ final class FoldedViewBuilder {
 
   private Ctx context(Ctx parent, Instance instance, ModuleBody body, String prefix) {
     Ctx c = new Ctx(parent, instance, body, new NameAllocator(used, prefix));
-    boolean root = parent == null;
+    allocateNames(c.names, body, parent == null);
+    c.renderer = new ExpressionRenderer(c.names, r -> flat(c, r.signal()), uses(body), l -> "");
+    return c;
+  }
+
+  /**
+   * Names as the emitter gives them: declared names first, then {@code .named} wires, then instance
+   * ports as {@code inst_port}; a body's own ports only when it is a root (a child's ports are its
+   * parent's instance ports).
+   */
+  private static void allocateNames(NameAllocator names, ModuleBody body, boolean root) {
     for (Signal s : body.allSignals()) {
-      if (!s.renamable()) {
-        if (root && s.kind().isPort()) {
-          c.names.name(s, ModuleViewBuilder.portName(s));
-        } else if (!s.kind().isPort() || root) {
-          c.names.name(s, s.name());
-        }
+      if (!s.renamable() && (root || !s.kind().isPort())) {
+        names.name(s, s.kind().isPort() ? ModuleViewBuilder.portName(s) : s.name());
       }
     }
     for (Signal s : body.signals()) {
       if (s.renamable()) {
-        c.names.name(s, s.name());
+        names.name(s, s.name());
       }
     }
     for (Instance i : body.instances()) {
       for (Signal p : i.ports()) {
-        c.names.name(p, i.name() + "_" + p.name());
+        names.name(p, i.name() + "_" + p.name());
       }
     }
-    c.renderer = new ExpressionRenderer(c.names, r -> flat(c, r.signal()), uses(body), l -> "");
-    return c;
   }
 
   private void walk(Ctx c) {
@@ -376,7 +380,7 @@ final class FoldedViewBuilder {
    * What a flat name stands for when it is only wiring (instance ports, slices of concatenations):
    * one whole signal, or one folded instance's output read from its arrays.
    */
-  private record Alias(String signal, String array) {}
+  private record Alias(String signal, String array, int[] folded) {}
 
   private final Map<String, Optional<Alias>> aliases = new HashMap<>();
 
@@ -392,7 +396,7 @@ final class FoldedViewBuilder {
     Alias a = null;
     String v = foldedValues.get(n);
     if (v != null) {
-      a = new Alias(null, v);
+      a = new Alias(null, v, foldedOutputs.get(n)); // {instance, output port}
     } else if (!outputPorts.contains(n)) {
       Driver d = drivers.get(n);
       if (d != null) {
@@ -412,7 +416,7 @@ final class FoldedViewBuilder {
       String m = flat(c, r.signal());
       if (lo == 0 && hi == r.width() - 1) {
         Alias a = alias(m);
-        return a != null ? a : new Alias(m, null);
+        return a != null ? a : new Alias(m, null, null);
       }
       Driver d = drivers.get(m);
       return d == null || foldedValues.containsKey(m) || outputPorts.contains(m)
@@ -672,37 +676,8 @@ final class FoldedViewBuilder {
         });
   }
 
-  // ---- the neighbour tables --------------------------------------------------------------------
-
-  /** {instance, output port} whose whole value {@code e}'s bits [hi:lo] are, or null. */
-  private int[] resolve(Ctx c, Expr e, int hi, int lo, int depth) {
-    if (depth > 64) {
-      return null;
-    }
-    if (e instanceof SignalRef r) {
-      String n = flat(c, r.signal());
-      int[] out = foldedOutputs.get(n);
-      if (out != null) {
-        return lo == 0 && hi == r.width() - 1 ? out : null;
-      }
-      Driver d = drivers.get(n);
-      return d == null ? null : resolve(d.ctx(), d.value(), hi, lo, depth + 1);
-    }
-    if (e instanceof SliceExpr s) {
-      return resolve(c, s.operand(), s.lo() + hi, s.lo() + lo, depth + 1);
-    }
-    if (e instanceof ConcatExpr cat) {
-      int top = cat.width();
-      for (Expr part : cat.parts()) { // most significant first
-        int partLo = top - part.width();
-        if (lo >= partLo && hi < top) {
-          return resolve(c, part, hi - partLo, lo - partLo, depth + 1);
-        }
-        top = partLo;
-      }
-    }
-    return null;
-  }
+  // ---- the loop
+  // ----------------------------------------------------------------------------------
 
   /** The loop over the folded instances. */
   private final class Loop {
@@ -851,21 +826,7 @@ final class FoldedViewBuilder {
     }
 
     private void name(Ctx c, ModuleBody b, boolean top) {
-      for (Signal s : b.allSignals()) {
-        if (!s.renamable() && (top || !s.kind().isPort())) {
-          c.names.name(s, s.name());
-        }
-      }
-      for (Signal s : b.signals()) {
-        if (s.renamable()) {
-          c.names.name(s, s.name());
-        }
-      }
-      for (Instance i : b.instances()) {
-        for (Signal p : i.ports()) {
-          c.names.name(p, i.name() + "_" + p.name());
-        }
-      }
+      allocateNames(c.names, b, top);
       c.renderer =
           new ExpressionRenderer(
               c.names,
@@ -919,7 +880,8 @@ final class FoldedViewBuilder {
         if (d == null) {
           return false; // driven in a when block or more than once: not folded
         }
-        int[] hit = resolve(d.ctx(), d.value(), p.width() - 1, 0, 0);
+        Alias whole = whole(d.ctx(), d.value(), p.width() - 1, 0, 0);
+        int[] hit = whole == null ? null : whole.folded();
         if (hit != null && (source == -1 || source == hit[1])) {
           source = hit[1];
           src[fi.index()] = hit[0];

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hardformer.generators.array.FmaArray;
-import io.hardformer.generators.array.FmaArrayGenerator;
 import io.hardformer.generators.array.FmaArrayShape;
 import io.hardformer.rtl.EmitOptions;
 import io.hardformer.rtl.EmittedDesign;
@@ -34,19 +33,7 @@ class FmaArrayFoldedViewTest {
 
   private static FmaArrayShape shape(
       int rows, int cols, String format, String acc, int lanes, String pipeline, String ports) {
-    return new FmaArrayGenerator.Parameters(
-            rows,
-            cols,
-            format,
-            acc,
-            "fp32",
-            65536,
-            lanes,
-            13,
-            acc.equals("fixed") ? 8 : 0,
-            pipeline,
-            ports)
-        .shape();
+    return ArrayShapes.shape(rows, cols, format, acc, lanes, pipeline, ports);
   }
 
   @ParameterizedTest(name = "{0}x{1} {2} {3} lanes {4} pipeline {5} row ports {6}")

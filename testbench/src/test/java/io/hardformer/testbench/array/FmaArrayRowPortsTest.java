@@ -39,19 +39,7 @@ class FmaArrayRowPortsTest {
 
   private static FmaArrayShape shape(
       int rows, int cols, String format, String acc, int lanes, String pipeline, String ports) {
-    return new FmaArrayGenerator.Parameters(
-            rows,
-            cols,
-            format,
-            acc,
-            "fp32",
-            65536,
-            lanes,
-            13,
-            acc.equals("fixed") ? 8 : 0,
-            pipeline,
-            ports)
-        .shape();
+    return ArrayShapes.shape(rows, cols, format, acc, lanes, pipeline, ports);
   }
 
   @ParameterizedTest(name = "{0}x{1} {2} {3} lanes {4} pipeline {5}")
