@@ -95,9 +95,13 @@ final class FoldedViewBuilder {
     }
   }
 
+  /** The folded body, by identity: every instance of one definition shares its body object. */
+  private final Set<ModuleBody> isFolded = Collections.newSetFromMap(new IdentityHashMap<>());
+
   private FoldedViewBuilder(Design design, ModuleBody folded) {
     this.design = design;
     this.folded = folded;
+    isFolded.add(folded);
   }
 
   /**
@@ -107,7 +111,7 @@ final class FoldedViewBuilder {
   static Optional<String> build(Design design, int minInstances) {
     ModuleDef best = null;
     for (ModuleDef def : design.modules()) {
-      if (def != design.top()
+      if (!def.name().equals(design.top().name())
           && def.instanceCount() >= minInstances
           && (best == null || def.instanceCount() > best.instanceCount())
           && foldable(def.body())) {
@@ -204,7 +208,7 @@ final class FoldedViewBuilder {
   private void walk(Ctx c) {
     contexts.add(c);
     for (Instance i : c.body.instances()) {
-      if (i.body() == folded) {
+      if (isFolded.contains(i.body())) {
         int k = instances.size();
         instances.add(new FoldedInstance(k, c, i));
         instanceIndex.computeIfAbsent(i, x -> new IdentityHashMap<>()).put(c, k);
@@ -331,7 +335,7 @@ final class FoldedViewBuilder {
     if (!loop.build()) {
       return Optional.empty();
     }
-    logic(loop);
+    logic();
     return Optional.of(layout(root, loop));
   }
 
@@ -501,7 +505,7 @@ final class FoldedViewBuilder {
    * registers' next values; in an {@code always @*} block a copy of the cone of logic behind the
    * top's outputs, so that an output follows an input between clock edges.
    */
-  private void logic(Loop loop) {
+  private void logic() {
     List<Node> comb = new ArrayList<>();
     List<Node> regs = new ArrayList<>();
     for (Ctx c : contexts) {
@@ -980,7 +984,7 @@ final class FoldedViewBuilder {
       reads(x.ctx(), x.statement(), reads);
       for (String r : reads) {
         for (Node w : writers.getOrDefault(r, List.of())) {
-          if (w != x) {
+          if (w.index() != x.index()) {
             after.get(w).add(x);
           }
         }
