@@ -95,13 +95,16 @@ final class FoldedViewBuilder {
     }
   }
 
-  /** The folded body, by identity: every instance of one definition shares its body object. */
-  private final Set<ModuleBody> isFolded = Collections.newSetFromMap(new IdentityHashMap<>());
+  /**
+   * The folded definition's name: its instances are found by definition, since instances built
+   * separately have bodies of their own that elaboration merged into one definition.
+   */
+  private final String foldedName;
 
-  private FoldedViewBuilder(Design design, ModuleBody folded) {
+  private FoldedViewBuilder(Design design, ModuleDef folded) {
     this.design = design;
-    this.folded = folded;
-    isFolded.add(folded);
+    this.folded = folded.body(); // the representative: every instance's body has its structure
+    this.foldedName = folded.name();
   }
 
   /**
@@ -121,8 +124,7 @@ final class FoldedViewBuilder {
     if (best == null) {
       return Optional.empty();
     }
-    FoldedViewBuilder b = new FoldedViewBuilder(design, best.body());
-    return b.render();
+    return new FoldedViewBuilder(design, best).render(minInstances);
   }
 
   /** Clocked, Moore outputs, combinational children only. */
@@ -208,7 +210,7 @@ final class FoldedViewBuilder {
   private void walk(Ctx c) {
     contexts.add(c);
     for (Instance i : c.body.instances()) {
-      if (isFolded.contains(i.body())) {
+      if (design.defOf(i.body()).name().equals(foldedName)) {
         int k = instances.size();
         instances.add(new FoldedInstance(k, c, i));
         instanceIndex.computeIfAbsent(i, x -> new IdentityHashMap<>()).put(c, k);
@@ -308,10 +310,10 @@ final class FoldedViewBuilder {
   private final List<String> outputLogic = new ArrayList<>(); // always @*, the outputs' cone
   private final Map<Ctx, ExpressionRenderer> outputRenderers = new IdentityHashMap<>();
 
-  private Optional<String> render() {
+  private Optional<String> render(int minInstances) {
     Ctx root = context(null, null, design.top().body(), "");
     walk(root);
-    if (instances.isEmpty()) {
+    if (instances.size() < Math.max(1, minInstances)) {
       return Optional.empty();
     }
     for (Ctx c : contexts) {
