@@ -124,7 +124,11 @@ final class FoldedViewBuilder {
     if (best == null) {
       return Optional.empty();
     }
-    return new FoldedViewBuilder(design, best).render(minInstances);
+    try {
+      return new FoldedViewBuilder(design, best).render(minInstances);
+    } catch (NameClash e) {
+      return Optional.empty(); // a name the view derives is taken by the design: the modules, then
+    }
   }
 
   /** Clocked, Moore outputs, combinational children only. */
@@ -310,7 +314,27 @@ final class FoldedViewBuilder {
   private final List<String> outputLogic = new ArrayList<>(); // always @*, the outputs' cone
   private final Map<Ctx, ExpressionRenderer> outputRenderers = new IdentityHashMap<>();
 
+  /** A name the view derives ({@code *_nx}, {@code o__*}, ...) is one of the design's. */
+  private static final class NameClash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NameClash(String name) {
+      super(name, null, false, false);
+    }
+  }
+
+  /** Claims a derived name for the view; a design signal of that name makes the view give up. */
+  private String claim(String name) {
+    if (!used.add(name)) {
+      throw new NameClash(name);
+    }
+    return name;
+  }
+
   private Optional<String> render(int minInstances) {
+    for (String fixed : List.of("clk", "rst", "j", "step")) {
+      claim(fixed); // the ports the view adds, its loop index and its block's name
+    }
     Ctx root = context(null, null, design.top().body(), "");
     walk(root);
     if (instances.size() < Math.max(1, minInstances)) {
@@ -459,7 +483,7 @@ final class FoldedViewBuilder {
       if (s.kind() == SignalKind.REGISTER) {
         // its next value, computed before any register of the block changes, then committed
         state.add(n);
-        declarations.add(new String[] {ExpressionRenderer.range(s.width()), n + "_nx"});
+        declarations.add(new String[] {ExpressionRenderer.range(s.width()), claim(n + "_nx")});
         if (!assignedEveryCycle(c.body, s)) {
           sequential.add("    " + n + "_nx = " + n + ";");
         }
@@ -477,7 +501,8 @@ final class FoldedViewBuilder {
     if (c.parent == null) {
       for (Signal p : c.body.ports()) {
         if (p.kind() == SignalKind.OUTPUT) {
-          declarations.add(new String[] {ExpressionRenderer.range(p.width()), flat(c, p) + "_b"});
+          declarations.add(
+              new String[] {ExpressionRenderer.range(p.width()), claim(flat(c, p) + "_b")});
         }
       }
     }
@@ -557,12 +582,13 @@ final class FoldedViewBuilder {
         }
       }
     }
+    Set<String> copies = new HashSet<>();
     for (Node x : order) {
       if (cone.contains(x)) {
         for (Signal t : targets(x.statement())) {
           String n = outputOf(flat(x.ctx(), t));
-          if (t.kind() != SignalKind.REGISTER && !outputPorts.contains(n)) {
-            declarations.add(new String[] {ExpressionRenderer.range(t.width()), n});
+          if (t.kind() != SignalKind.REGISTER && !outputPorts.contains(n) && copies.add(n)) {
+            declarations.add(new String[] {ExpressionRenderer.range(t.width()), claim(n)});
           }
         }
         emit(
@@ -745,10 +771,10 @@ final class FoldedViewBuilder {
         String range = ExpressionRenderer.range(r.width());
         arrays.add("reg " + range + a + " [0:" + (n - 1) + "];");
         if (inPlace) {
-          locals.add("reg " + range + a + "_next;");
+          locals.add("reg " + range + claim(a + "_next") + ";");
           next.put(r, a + "_next");
         } else {
-          arrays.add("reg " + range + a + "_nx [0:" + (n - 1) + "];");
+          arrays.add("reg " + range + claim(a + "_nx") + " [0:" + (n - 1) + "];");
           commit.add("      " + a + "[j] = " + a + "_nx[j];");
           next.put(r, a + "_nx[j]");
         }
@@ -898,7 +924,7 @@ final class FoldedViewBuilder {
         }
       }
       String range = ExpressionRenderer.range(p.width());
-      String bnd = local + "_bnd";
+      String bnd = claim(local + "_bnd");
       if (!boundary.isEmpty()) {
         // indexed by the table's own values, n and up (no index arithmetic in the loop)
         int base = source == -1 ? 0 : n;
@@ -921,7 +947,7 @@ final class FoldedViewBuilder {
       }
       int bits = bitsFor(n + boundary.size() - 1);
       int inside = bitsFor(n - 1); // a neighbour's index, below n
-      String table = local + "_src";
+      String table = claim(local + "_src");
       tables.add("reg [" + (bits - 1) + ":0] " + table + " [0:" + (n - 1) + "];");
       for (int k = 0; k < n; k++) {
         int v = src[k] >= 0 ? src[k] : n + (-1 - src[k]);
@@ -1080,9 +1106,10 @@ final class FoldedViewBuilder {
     List<String> out = new ArrayList<>(declarations.size());
     Set<String> once = new HashSet<>();
     for (String[] d : declarations) {
-      if (once.add(d[1])) {
-        out.add("reg " + d[0] + d[1] + ";");
+      if (!once.add(d[1])) {
+        throw new NameClash(d[1]); // two signals of one name: never merged silently
       }
+      out.add("reg " + d[0] + d[1] + ";");
     }
     return out;
   }
