@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -184,8 +185,7 @@ final class FoldedViewBuilder {
   private Ctx context(Ctx parent, Instance instance, ModuleBody body, String prefix) {
     Ctx c = new Ctx(parent, instance, body, new NameAllocator(used, prefix));
     allocateNames(c.names, body, parent == null);
-    c.renderer = new ExpressionRenderer(c.names, r -> flat(c, r.signal()), uses(body), l -> "");
-    return c;
+    return c; // its renderers come with its declarations (declare)
   }
 
   /**
@@ -621,16 +621,21 @@ final class FoldedViewBuilder {
         "=",
         indent,
         lines);
-    hoist(r, indent, out);
+    hoist(r, (range, name) -> declarations.add(new String[] {range, name}), indent, out);
     out.addAll(lines);
   }
 
-  private void hoist(ExpressionRenderer r, String indent, List<String> out) {
+  /**
+   * The temporaries {@code r} made since the last call: each declared through {@code declare}
+   * (range, name) and set in {@code out} before the statement that needs it.
+   */
+  private void hoist(
+      ExpressionRenderer r, BiConsumer<String, String> declare, String indent, List<String> out) {
     int from = hoisted.getOrDefault(r, 0);
     List<AssignView> all = r.tempAssigns();
     List<DeclarationView> decls = r.tempDeclarations();
     for (int k = from; k < all.size(); k++) {
-      declarations.add(new String[] {decls.get(k).range(), decls.get(k).name()});
+      declare.accept(decls.get(k).range(), decls.get(k).name());
       out.add(indent + all.get(k).lhs() + " = " + all.get(k).rhs() + ";");
     }
     hoisted.put(r, all.size());
@@ -830,18 +835,9 @@ final class FoldedViewBuilder {
           : "for (j = 0; j < " + n + "; j = j + 1) begin";
     }
 
-    private final Map<ExpressionRenderer, Integer> hoisted = new IdentityHashMap<>();
-
-    /** Temporaries the renderer made since the last call: block locals set before the statement. */
+    /** Temporaries of the loop body: block locals, set just before the statement. */
     private void hoistTemps(ExpressionRenderer r) {
-      int from = hoisted.getOrDefault(r, 0);
-      List<AssignView> all = r.tempAssigns();
-      List<DeclarationView> decls = r.tempDeclarations();
-      for (int k = from; k < all.size(); k++) {
-        locals.add("reg " + decls.get(k).range() + decls.get(k).name() + ";");
-        step.add("      " + all.get(k).lhs() + " = " + all.get(k).rhs() + ";");
-      }
-      hoisted.put(r, all.size());
+      hoist(r, (range, name) -> locals.add("reg " + range + name + ";"), "      ", step);
     }
 
     /** A renderer of the folded body's expressions with its registers at index {@code idx}. */
