@@ -74,6 +74,12 @@ public enum BuildProfile {
    * lines built hierarchically.
    */
   List<String> cxxFlags(EmittedDesign design, long hierarchicalAbove) {
+    if (design.isFoldedView()) {
+      // one loop body for every instance: small C++, and -O2 keeps the body's locals in
+      // registers (64 x 64 FMA array: 8.4 k cycles per CPU second at -O2, 5.3 k at -O1;
+      // docs/BENCHMARKS.md, "Loop locals")
+      return List.of("-MAKEFLAGS", "OPT_FAST=-O2 OPT_SLOW=-O0");
+    }
     if (this == RUN_FAST) {
       return List.of("-MAKEFLAGS", "OPT_FAST=-O1 OPT_SLOW=-O0");
     }

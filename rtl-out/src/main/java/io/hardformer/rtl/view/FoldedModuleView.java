@@ -23,6 +23,7 @@ import java.util.List;
  * @param commits the other registers' updates, after the loop
  * @param gather the boundary arrays' fills, before the loop
  * @param locals the loop body's block-local variables
+ * @param clear the locals cleared before the loop (so that Verilator keeps them in C++ locals)
  * @param step the loop body
  * @param commit the folded registers' updates after the loop
  */
@@ -43,5 +44,6 @@ public record FoldedModuleView(
     List<String> commits,
     List<String> gather,
     List<String> locals,
+    List<String> clear,
     List<String> step,
     List<String> commit) {}
