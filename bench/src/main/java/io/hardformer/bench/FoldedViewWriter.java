@@ -12,10 +12,10 @@ import io.hardformer.rtl.VerilogEmitter;
 import java.nio.file.Path;
 
 /**
- * {@code bench/run fold-view ROWS COLS DIR [fp32|exact|fixed] [wired|registered]}: writes {@code
- * fma-array} E4M3 as generated ({@code DIR/s}) and as its folded simulation view ({@code DIR/l},
- * {@link VerilogEmitter#foldedView}), for {@code bench/fma-loop-view-check} and {@code
- * bench/fma-loop-view-speed}.
+ * {@code bench/run fold-view ROWS COLS DIR [fp32|exact|fixed] [wired|registered] [SPLIT_FROM]}:
+ * writes {@code fma-array} E4M3 as generated ({@code DIR/s}) and as its folded simulation view
+ * ({@code DIR/l}, {@link VerilogEmitter#foldedView}), for {@code bench/fma-loop-view-check} and
+ * {@code bench/fma-loop-view-speed}.
  */
 final class FoldedViewWriter {
   private FoldedViewWriter() {}
@@ -27,12 +27,13 @@ final class FoldedViewWriter {
     AccumulationMode mode =
         args.length > 4 ? AccumulationMode.parse(args[4]) : AccumulationMode.FP32;
     RowPorts ports = args.length > 5 ? RowPorts.parse(args[5]) : RowPorts.WIRED;
+    int splitFrom = args.length > 6 ? Integer.parseInt(args[6]) : VerilogEmitter.SPLIT_FROM;
     FmaArrayShape shape =
         FmaArrayShape.of(rows, cols, Fp8Format.E4M3, mode, FloatPacker.FP32).withRowPorts(ports);
     EmittedDesign emitted = VerilogEmitter.emit(new FmaArray(shape), EmitOptions.defaults());
     emitted.writeTo(dir.resolve("s"));
     EmittedDesign view =
-        VerilogEmitter.foldedView(emitted, 1)
+        VerilogEmitter.foldedView(emitted, 1, splitFrom)
             .orElseThrow(() -> new IllegalStateException("nothing to fold"));
     view.writeTo(dir.resolve("l"));
   }

@@ -28,7 +28,7 @@ public final class EmittedDesign {
   private final Map<String, String> verilog;
   private final List<PortInfo> ports;
   private final String manifest;
-  private final boolean foldedView;
+  private final int viewBlocks;
 
   EmittedDesign(
       Design design,
@@ -36,7 +36,7 @@ public final class EmittedDesign {
       Map<String, String> verilog,
       List<PortInfo> ports,
       String manifest) {
-    this(design, top, verilog, ports, manifest, false);
+    this(design, top, verilog, ports, manifest, 0);
   }
 
   EmittedDesign(
@@ -45,8 +45,8 @@ public final class EmittedDesign {
       Map<String, String> verilog,
       List<PortInfo> ports,
       String manifest,
-      boolean foldedView) {
-    this.foldedView = foldedView;
+      int viewBlocks) {
+    this.viewBlocks = viewBlocks;
     this.design = design;
     this.top = top;
     this.verilog = Collections.unmodifiableMap(new LinkedHashMap<>(verilog));
@@ -59,7 +59,15 @@ public final class EmittedDesign {
    * module for Verilator, not the emitted modules.
    */
   public boolean isFoldedView() {
-    return foldedView;
+    return viewBlocks > 0;
+  }
+
+  /**
+   * A folded view's clocked blocks that share no variable, which Verilator may run on threads of
+   * their own (1 or 2); 0 for emitted modules.
+   */
+  public int viewBlocks() {
+    return viewBlocks;
   }
 
   public Design design() {

@@ -1,5 +1,7 @@
 package io.hardformer.rtl;
 
+import static java.util.stream.Collectors.joining;
+
 import io.hardformer.dsl.elaborate.Design;
 import io.hardformer.dsl.elaborate.ModuleDef;
 import io.hardformer.dsl.ir.Assign;
@@ -24,15 +26,19 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds a folded simulation view ({@link VerilogEmitter#foldedView}): the whole design flattened
@@ -57,6 +63,17 @@ import java.util.function.Predicate;
  * boundary array filled before the loop. Folding needs: every output of the definition a function
  * of its registers alone (a Moore machine, so no instance reads another's combinational logic),
  * only combinational children, and every instance input driven by one plain assignment.
+ *
+ * <p>Two threads. From {@code splitFrom} instances the loop is split in two halves over two clocked
+ * blocks that share no variable either assigns with blocking assignments, so Verilator ({@code
+ * --threads 2}) may run them at once: the first block is everything else and the lower half, the
+ * second ({@code step_h}) the upper half on arrays of its own ({@code *_h}). What one block needs
+ * of the other's registers goes through non-blocking copies written after the update, which hold in
+ * each cycle what the register holds: the upper half's boundary values ({@code *_bnd_h}, from the
+ * lower half's registers and the design's other registers) and the upper cells' outputs that the
+ * rest of the design reads ({@code *_sh}). When a value the upper half needs is not a register (a
+ * top input, combinational logic) or the registers do not update in place, the view keeps one
+ * block. Instance indices stay as they are, so one set of neighbour tables serves both.
  */
 final class FoldedViewBuilder {
   private final Design design;
@@ -102,8 +119,12 @@ final class FoldedViewBuilder {
    */
   private final String foldedName;
 
-  private FoldedViewBuilder(Design design, ModuleDef folded) {
+  /** Instances from which the loop is split over two clocked blocks (0: never). */
+  private final int splitFrom;
+
+  private FoldedViewBuilder(Design design, ModuleDef folded, int splitFrom) {
     this.design = design;
+    this.splitFrom = splitFrom;
     this.folded = folded.body(); // the representative: every instance's body has its structure
     this.foldedName = folded.name();
   }
@@ -112,7 +133,7 @@ final class FoldedViewBuilder {
    * The folded view of {@code design}, folding its most repeated foldable definition when it has at
    * least {@code minInstances} instances; empty otherwise.
    */
-  static Optional<String> build(Design design, int minInstances) {
+  static Optional<FoldedText> build(Design design, int minInstances, int splitFrom) {
     ModuleDef best = null;
     for (ModuleDef def : design.modules()) {
       if (!def.name().equals(design.top().name())
@@ -126,9 +147,25 @@ final class FoldedViewBuilder {
       return Optional.empty();
     }
     try {
-      return new FoldedViewBuilder(design, best).render(minInstances);
+      try {
+        return new FoldedViewBuilder(design, best, splitFrom).render(minInstances);
+      } catch (NoSplit e) {
+        return new FoldedViewBuilder(design, best, 0).render(minInstances);
+      }
     } catch (NameClash e) {
       return Optional.empty(); // a name the view derives is taken by the design: the modules, then
+    }
+  }
+
+  /** A view's text, and how many clocked blocks Verilator may run on threads of their own. */
+  record FoldedText(String text, int blocks) {}
+
+  /** The loop cannot be split (a value the upper half needs is not a register): one block. */
+  private static final class NoSplit extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NoSplit() {
+      super(null, null, false, false);
     }
   }
 
@@ -307,6 +344,7 @@ final class FoldedViewBuilder {
   private final List<String[]> declarations = new ArrayList<>(); // {range, name}
   private final Set<String> outputPorts = new HashSet<>();
   private final Set<String> state = new HashSet<>(); // registers and the top's inputs
+  private final Set<String> clocked = new HashSet<>(); // the registers outside the loop
   private final List<String> combinational = new ArrayList<>(); // in the block, before the loop
   private final List<String> sequential = new ArrayList<>();
   private final List<String> resets = new ArrayList<>();
@@ -331,8 +369,8 @@ final class FoldedViewBuilder {
     return name;
   }
 
-  private Optional<String> render(int minInstances) {
-    for (String fixed : List.of("clk", "rst", "j", "step")) {
+  private Optional<FoldedText> render(int minInstances) {
+    for (String fixed : List.of("clk", "rst", "j", "step", "step_h")) {
       claim(fixed); // the ports the view adds, its loop index and its block's name
     }
     Ctx root = context(null, null, design.top().body(), "");
@@ -362,7 +400,8 @@ final class FoldedViewBuilder {
       return Optional.empty();
     }
     logic();
-    return Optional.of(layout(root, loop));
+    loop.upperBlock(List.of(combinational, sequential, resets, commits, outputLogic, loop.gather));
+    return Optional.of(new FoldedText(layout(root, loop), loop.m > 0 ? 2 : 1));
   }
 
   private void indexDrivers(Ctx c) {
@@ -483,6 +522,7 @@ final class FoldedViewBuilder {
       if (s.kind() == SignalKind.REGISTER) {
         // its next value, computed before any register of the block changes, then committed
         state.add(n);
+        clocked.add(n);
         declarations.add(new String[] {ExpressionRenderer.range(s.width()), claim(n + "_nx")});
         if (!assignedEveryCycle(c.body, s)) {
           sequential.add("    " + n + "_nx = " + n + ";");
@@ -733,6 +773,26 @@ final class FoldedViewBuilder {
     boolean inPlace = true;
     final List<String> arrays = new ArrayList<>();
 
+    /**
+     * Where the instances split over two clocked blocks, or 0 for one block. The lower block
+     * (everything else, then instances below {@code m}) and the upper one (instances {@code m} and
+     * up, arrays {@code *_h}) share no variable they assign with blocking assignments, so Verilator
+     * may run them on two threads: the upper block reads its boundary values from arrays the lower
+     * block writes with non-blocking assignments after its update, and the rest of the design reads
+     * the upper instances' outputs from shadow arrays ({@code *_sh}) the upper block writes so.
+     * Each holds in a cycle what the register it mirrors holds.
+     */
+    final int m = splitFrom > 0 && n >= Math.max(2, splitFrom) ? n / 2 : 0;
+
+    /** The upper block's boundary values, from the lower block's non-blocking assignments. */
+    final List<String> handover = new ArrayList<>();
+
+    /** Array names the upper block has copies of, and their copies' names. */
+    final Map<String, String> upper = new LinkedHashMap<>();
+
+    /** The upper block, whole. */
+    final List<String> second = new ArrayList<>();
+
     boolean build() {
       for (Signal s : folded.signals()) {
         if (s.kind() == SignalKind.REGISTER) {
@@ -747,8 +807,18 @@ final class FoldedViewBuilder {
           outputValue.put(a.target(), a.value());
         }
       }
+      if (m > 0) {
+        for (Signal r : registers) {
+          String a = body.names.lookup(r);
+          upper.put(a, claim(a + "_h"));
+          claim(a + "_sh");
+        }
+      }
       for (FoldedInstance fi : instances) {
-        ExpressionRenderer at = indexed(String.valueOf(fi.index()));
+        ExpressionRenderer at =
+            m > 0 && fi.index() >= m
+                ? indexed(String.valueOf(fi.index()), "_sh")
+                : indexed(String.valueOf(fi.index()));
         for (int q = 0; q < folded.ports().size(); q++) {
           Signal p = folded.ports().get(q);
           if (p.kind() == SignalKind.OUTPUT) {
@@ -776,6 +846,13 @@ final class FoldedViewBuilder {
       for (Signal r : registers) {
         String a = body.names.lookup(r);
         String range = ExpressionRenderer.range(r.width());
+        if (m > 0) {
+          if (!inPlace) {
+            throw new NoSplit(); // the halves would read each other's next values
+          }
+          arrays.add("reg " + range + upper.get(a) + " [" + m + ":" + (n - 1) + "];");
+        }
+        // with two blocks, entries m and up unused: the loop's indices are as wide as for n
         arrays.add("reg " + range + a + " [0:" + (n - 1) + "];");
         if (inPlace) {
           local(range, claim(a + "_next"));
@@ -846,8 +923,74 @@ final class FoldedViewBuilder {
     /** The loop's header: downwards when the registers update in place. */
     String header() {
       return inPlace
-          ? "for (j = " + (n - 1) + "; j >= 0; j = j - 1) begin"
+          ? "for (j = " + ((m > 0 ? m : n) - 1) + "; j >= 0; j = j - 1) begin"
           : "for (j = 0; j < " + n + "; j = j + 1) begin";
+    }
+
+    /**
+     * The upper block ({@link #m}): the loop body over instances {@code m} and up with the upper
+     * arrays, then the shadows of the registers that {@code rest} (the rest of the design, as text)
+     * reads.
+     */
+    void upperBlock(List<List<String>> rest) {
+      if (m == 0) {
+        return;
+      }
+      Set<String> shadowed = new TreeSet<>();
+      Pattern read = Pattern.compile("\\b(\\w+)_sh\\[(\\d+)\\]");
+      for (List<String> part : rest) {
+        for (String line : part) {
+          Matcher x = read.matcher(line);
+          while (x.find()) {
+            if (upper.containsKey(x.group(1))) {
+              shadowed.add(x.group(1) + "_sh[" + x.group(2) + "]");
+            }
+          }
+        }
+      }
+      Set<String> declared = new HashSet<>();
+      List<String> outbox = new ArrayList<>();
+      for (Signal r : registers) {
+        String a = body.names.lookup(r);
+        for (int k = m; k < n; k++) {
+          if (shadowed.contains(a + "_sh[" + k + "]")) {
+            if (declared.add(a)) {
+              arrays.add(
+                  "reg "
+                      + ExpressionRenderer.range(r.width())
+                      + a
+                      + "_sh ["
+                      + m
+                      + ":"
+                      + (n - 1)
+                      + "];");
+            }
+            outbox.add("    " + a + "_sh[" + k + "] <= " + upper.get(a) + "[" + k + "];");
+          }
+        }
+      }
+      Pattern arrayRead =
+          Pattern.compile(
+              "\\b(" + upper.keySet().stream().map(Pattern::quote).collect(joining("|")) + ")\\[");
+      second.add("  always @(posedge clk) begin : step_h");
+      second.add("    integer j;");
+      for (String l : locals) {
+        second.add("    " + l);
+      }
+      second.addAll(clear);
+      second.add("    for (j = " + (n - 1) + "; j >= " + m + "; j = j - 1) begin");
+      for (String line : step) {
+        Matcher x = arrayRead.matcher(line);
+        StringBuilder b = new StringBuilder();
+        while (x.find()) {
+          x.appendReplacement(b, Matcher.quoteReplacement(upper.get(x.group(1)) + "["));
+        }
+        x.appendTail(b);
+        second.add(b.toString());
+      }
+      second.add("    end");
+      second.addAll(outbox);
+      second.add("  end");
     }
 
     /** Temporaries of the loop body: block locals, set just before the statement. */
@@ -855,14 +998,40 @@ final class FoldedViewBuilder {
       hoist(r, this::local, "      ", step);
     }
 
+    /**
+     * What the upper block reads for {@code s}: a register outside the loop or a lower instance's
+     * output, read at the end of the lower block (its value in the next cycle); anything else keeps
+     * the loop in one block.
+     */
+    private String afterLower(Ctx c, Signal s) {
+      String n = flat(c, s);
+      Alias a = alias(n);
+      String v = a == null ? n : a.signal();
+      if (a != null && a.folded() != null) {
+        if (a.folded()[0] >= m) {
+          throw new NoSplit(); // an upper instance's output: a cycle late through its shadow
+        }
+        return a.array();
+      }
+      if (v == null || !clocked.contains(v)) {
+        throw new NoSplit();
+      }
+      return v;
+    }
+
     /** A renderer of the folded body's expressions with its registers at index {@code idx}. */
     private ExpressionRenderer indexed(String idx) {
+      return indexed(idx, "");
+    }
+
+    /** As {@link #indexed(String)}, with the arrays' names ending in {@code suffix}. */
+    private ExpressionRenderer indexed(String idx, String suffix) {
       NameAllocator names = new NameAllocator(used, folded.kindName() + "__at" + idx + "_");
       return new ExpressionRenderer(
           names,
           r ->
               registers.contains(r.signal())
-                  ? body.names.lookup(r.signal()) + "[" + idx + "]"
+                  ? body.names.lookup(r.signal()) + suffix + "[" + idx + "]"
                   : flat(body, r.signal()),
           uses(folded),
           l -> "");
@@ -917,6 +1086,7 @@ final class FoldedViewBuilder {
       int[] src = new int[n];
       int source = -1;
       List<FoldedInstance> boundary = new ArrayList<>();
+      Map<FoldedInstance, Integer> fromLower = new IdentityHashMap<>();
       for (FoldedInstance fi : instances) {
         String n0 = flat(fi.parent(), fi.instance().ports().get(q));
         Driver d = drivers.get(n0);
@@ -927,8 +1097,15 @@ final class FoldedViewBuilder {
         int[] hit = whole == null ? null : whole.folded();
         if (hit != null && (source == -1 || source == hit[1])) {
           source = hit[1];
-          src[fi.index()] = hit[0];
           inPlace &= hit[0] < fi.index();
+          if (m > 0 && fi.index() >= m && hit[0] < m) {
+            // a lower neighbour of an upper instance: handed over as a boundary value
+            src[fi.index()] = -1 - boundary.size();
+            boundary.add(fi);
+            fromLower.put(fi, hit[0]);
+          } else {
+            src[fi.index()] = hit[0];
+          }
         } else {
           src[fi.index()] = -1 - boundary.size();
           boundary.add(fi);
@@ -937,19 +1114,47 @@ final class FoldedViewBuilder {
       String range = ExpressionRenderer.range(p.width());
       String bnd = claim(local + "_bnd");
       if (!boundary.isEmpty()) {
-        // indexed by the table's own values, n and up (no index arithmetic in the loop)
+        // indexed by the table's own values, n and up (no index arithmetic in the loop); with two
+        // blocks the lower instances' slots first, then the upper's in an array of their own
         int base = source == -1 ? 0 : n;
-        arrays.add("reg " + range + bnd + " [" + base + ":" + (base + boundary.size() - 1) + "];");
+        int lower = 0;
+        while (lower < boundary.size() && (m == 0 || boundary.get(lower).index() < m)) {
+          lower++;
+        }
+        arrays.add(
+            "reg " + range + bnd + " [" + base + ":" + (base + Math.max(lower, 1) - 1) + "];");
+        if (m > 0) {
+          String high = claim(bnd + "_h");
+          upper.put(bnd, high);
+          int top = base + Math.max(boundary.size(), lower + 1) - 1;
+          arrays.add("reg " + range + high + " [" + (base + lower) + ":" + top + "];");
+        }
+        Expr out = source == -1 ? null : outputValue.get(folded.ports().get(source));
         for (int b = 0; b < boundary.size(); b++) {
           FoldedInstance fi = boundary.get(b);
-          gather.add(
-              "    "
-                  + bnd
-                  + "["
-                  + (base + b)
-                  + "] = "
-                  + blockName(fi.parent(), fi.instance().ports().get(q))
-                  + ";");
+          if (b < lower) {
+            gather.add(
+                "    "
+                    + bnd
+                    + "["
+                    + (base + b)
+                    + "] = "
+                    + blockName(fi.parent(), fi.instance().ports().get(q))
+                    + ";");
+            continue;
+          }
+          Integer k = fromLower.get(fi);
+          String value;
+          if (k != null) {
+            ExpressionRenderer at = indexed(String.valueOf(k));
+            value = at.render(out);
+            if (!at.tempAssigns().isEmpty()) {
+              throw new NoSplit();
+            }
+          } else {
+            value = afterLower(fi.parent(), fi.instance().ports().get(q));
+          }
+          handover.add("    " + upper.get(bnd) + "[" + (base + b) + "] <= " + value + ";");
         }
       }
       if (source == -1) {
@@ -1110,7 +1315,9 @@ final class FoldedViewBuilder {
             loop.locals,
             loop.clear,
             loop.step,
-            loop.commit);
+            loop.commit,
+            loop.handover,
+            loop.second);
     return TemplateRenderer.folded(view);
   }
 

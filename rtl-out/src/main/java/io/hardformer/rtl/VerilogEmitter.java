@@ -63,17 +63,35 @@ public final class VerilogEmitter {
    * minInstances} instances or more.
    */
   public static Optional<EmittedDesign> foldedView(EmittedDesign emitted, int minInstances) {
+    return foldedView(emitted, minInstances, SPLIT_FROM);
+  }
+
+  /**
+   * Folded instances from which {@link #foldedView(EmittedDesign, int)} steps them in two clocked
+   * blocks, for two threads. Below, the threads' hand-over costs more than they save
+   * (docs/BENCHMARKS.md, "Two threads").
+   */
+  public static final int SPLIT_FROM = 256;
+
+  /**
+   * As {@link #foldedView(EmittedDesign, int)}, the loop split over two clocked blocks that
+   * Verilator may run on two threads ({@link EmittedDesign#viewBlocks}) from {@code splitFrom}
+   * instances (0: never). The split needs every value one half hands the other to be a register;
+   * otherwise the view has one block.
+   */
+  public static Optional<EmittedDesign> foldedView(
+      EmittedDesign emitted, int minInstances, int splitFrom) {
     Design design = emitted.design();
-    return FoldedViewBuilder.build(design, minInstances)
+    return FoldedViewBuilder.build(design, minInstances, splitFrom)
         .map(
-            text ->
+            view ->
                 new EmittedDesign(
                     design,
                     emitted.top(),
-                    Map.of(emitted.top() + ".v", text),
+                    Map.of(emitted.top() + ".v", view.text()),
                     emitted.ports(),
                     emitted.manifest(),
-                    true));
+                    view.blocks()));
   }
 
   private static Set<ModuleDef> clockedModules(Design design) {

@@ -55,8 +55,10 @@ public record TestbenchOptions(
    * Verilator models of a large array built from its folded simulation view ({@link
    * io.hardformer.rtl.VerilogEmitter#foldedView}): the design flattened, the instances of its most
    * repeated cell stepped by one loop, same ports and outputs in every cycle. Faster to run for
-   * large arrays (docs/BENCHMARKS.md, "A folded view emitted from the IR"); waveforms then show the
-   * flattened view. Designs with nothing to fold build from their modules as usual.
+   * large arrays (docs/BENCHMARKS.md, "A folded view emitted from the IR"); from {@link
+   * io.hardformer.rtl.VerilogEmitter#SPLIT_FROM} cells the loop runs on two threads ("Two
+   * threads"). Waveforms then show the flattened view. Designs with nothing to fold build from
+   * their modules as usual.
    */
   public TestbenchOptions withFoldedView(boolean fold) {
     return new TestbenchOptions(seed, cycleLimit, waveformDir, backend, buildProfile, fold);

@@ -361,6 +361,10 @@ public final class ModelCache {
       // BENCHMARKS.md, "A folded view emitted from the IR"); the view is in dependency order
       // already
       flags.add("-fno-reorder");
+      if (design.viewBlocks() > 1) {
+        flags.add("--threads");
+        flags.add(String.valueOf(design.viewBlocks()));
+      }
     }
     if (spec.trace()) {
       flags.add("--trace-fst");

@@ -26,6 +26,9 @@ import java.util.List;
  * @param clear the locals cleared before the loop (so that Verilator keeps them in C++ locals)
  * @param step the loop body
  * @param commit the folded registers' updates after the loop
+ * @param handover with the loop split over two blocks, the upper block's boundary values, at the
+ *     end of the first block (non-blocking)
+ * @param second the upper block, whole (empty for one block)
  */
 public record FoldedModuleView(
     String name,
@@ -46,4 +49,6 @@ public record FoldedModuleView(
     List<String> locals,
     List<String> clear,
     List<String> step,
-    List<String> commit) {}
+    List<String> commit,
+    List<String> handover,
+    List<String> second) {}

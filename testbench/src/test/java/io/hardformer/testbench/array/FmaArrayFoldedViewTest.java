@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * random stream (random FP8 codes, specials included, input bubbles, in_last after a random K,
  * back-pressure obeyed) into both, every output equal on every cycle. Shapes cover every
  * accumulator, dot cells, the deep pipeline, both row-port options, one row and one column, and
- * more than 32 columns (boundary tables wider than one machine word); the view passes Verilator's
- * lint and Icarus (Yosys is skipped for views: {@link DesignGates}).
+ * more than 32 columns (boundary tables wider than one machine word). Each view also with its loop
+ * split over two clocked blocks on two Verilator threads. The view passes Verilator's lint and
+ * Icarus (Yosys is skipped for views: {@link DesignGates}).
  */
 class FmaArrayFoldedViewTest {
   private static final List<String> OUTPUTS = List.of("in_ready", "out_valid", "out", "out_last");
@@ -54,10 +55,15 @@ class FmaArrayFoldedViewTest {
     assertTrue(view.isFoldedView());
     assertEquals(1, view.verilog().size(), "one flattened module");
     assertTrue(view.verilog().values().iterator().next().contains("for (j = "), "the loop");
+    // the loop split over two clocked blocks, Verilated with two threads
+    EmittedDesign split = VerilogEmitter.foldedView(emitted, 1, 2).orElseThrow();
+    assertEquals(rows * cols > 1 ? 2 : 1, split.viewBlocks());
     TestbenchOptions options = TestbenchOptions.defaults().withBackend(Backend.VERILATOR);
     try (Testbench a = Testbench.of(emitted, options);
-        Testbench b = Testbench.of(emitted, options.withFoldedView(true))) {
-      for (Testbench t : List.of(a, b)) {
+        Testbench b = Testbench.of(emitted, options.withFoldedView(true));
+        Testbench c = Testbench.of(split, options)) {
+      List<Testbench> all = List.of(a, b, c);
+      for (Testbench t : all) {
         t.reset();
       }
       Random r = new Random(rows * 1000L + cols * 100L + lanes * 10L + acc.length());
@@ -76,7 +82,7 @@ class FmaArrayFoldedViewTest {
           w = new BigInteger(wBits, r);
         }
         boolean last = beat == k - 1;
-        for (Testbench s : List.of(a, b)) {
+        for (Testbench s : all) {
           s.poke("in_valid", valid ? 1 : 0);
           s.poke("in_last", last ? 1 : 0);
           s.poke("x", x);
@@ -84,6 +90,7 @@ class FmaArrayFoldedViewTest {
         }
         for (String o : OUTPUTS) {
           assertEquals(a.peek(o), b.peek(o), o + " in cycle " + t + " of " + shape);
+          assertEquals(a.peek(o), c.peek(o), o + " in cycle " + t + " of " + shape + ", split");
         }
         results += a.peek("out_valid").intValue();
         if (valid && a.peek("in_ready").signum() != 0) { // accepted: the next beat
@@ -94,8 +101,9 @@ class FmaArrayFoldedViewTest {
             k = 1 + r.nextInt(2 * Math.max(rows, cols));
           }
         }
-        a.step();
-        b.step();
+        for (Testbench s : all) {
+          s.step();
+        }
       }
       assertTrue(results >= 8 * rows, "result rows seen: " + results);
     }
@@ -109,6 +117,9 @@ class FmaArrayFoldedViewTest {
             EmitOptions.defaults());
     EmittedDesign view = VerilogEmitter.foldedView(emitted, 2).orElseThrow();
     assertEquals(List.of(), DesignGates.check(view));
+    EmittedDesign split = VerilogEmitter.foldedView(emitted, 2, 2).orElseThrow();
+    assertEquals(2, split.viewBlocks());
+    assertEquals(List.of(), DesignGates.check(split));
   }
 
   @Test
