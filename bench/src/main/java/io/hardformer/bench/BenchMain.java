@@ -4,7 +4,7 @@ package io.hardformer.bench;
  * Entry point: {@code bench/run harness | fp8 | array | attention | rtl-speed | elaborate | fresh |
  * accuracy [pareto] | sim-backends [cycles] [designs] | verilator-scale [16x16 32x32 64x64
  * attention] [--cycles N] [--profile P] [--row-ports wired|registered] [--folded] | fold-view ROWS
- * COLS DIR [ACC] [ROW_PORTS]}. Prints Markdown tables.
+ * COLS DIR [ACC] [ROW_PORTS] [SPLIT_FROM]}. Prints Markdown tables.
  */
 public final class BenchMain {
   private BenchMain() {}
