@@ -764,7 +764,6 @@ final class FoldedViewBuilder {
     final Set<Signal> registers = new LinkedHashSet<>(); // Signal keeps identity equality
     final List<String> locals = new ArrayList<>();
     final List<String> clear = new ArrayList<>();
-
     final List<String> tables = new ArrayList<>();
     final List<String> tableInit = new ArrayList<>();
     final List<String> gather = new ArrayList<>();
