@@ -123,6 +123,27 @@ class FmaArrayFoldedViewTest {
   }
 
   @Test
+  void theLoopSplitsFromSplitFromCells() {
+    // 16 x 16 = 256 cells (VerilogEmitter.SPLIT_FROM) run on two threads, 15 x 17 = 255 on one
+    assertEquals(256, VerilogEmitter.SPLIT_FROM);
+    for (int[] shape : new int[][] {{16, 16, 2}, {15, 17, 1}}) {
+      EmittedDesign emitted =
+          VerilogEmitter.emit(
+              new FmaArray(shape(shape[0], shape[1], "e4m3", "fp32", 1, "default", "wired")),
+              EmitOptions.defaults());
+      EmittedDesign view = VerilogEmitter.foldedView(emitted, 2).orElseThrow();
+      assertEquals(shape[2], view.viewBlocks(), shape[0] + "x" + shape[1]);
+      assertEquals(
+          shape[2] == 2,
+          view.verilog()
+              .values()
+              .iterator()
+              .next()
+              .contains("always @(posedge clk) begin : step_h"));
+    }
+  }
+
+  @Test
   void nothingToFoldGivesNoView() {
     EmittedDesign emitted =
         VerilogEmitter.emit(
