@@ -363,7 +363,8 @@ public final class ModelCache {
       // 34 of 42 s of Verilator at 64 x 64 ("Two threads"); the view has no duplicate logic
       flags.add("-fno-reorder");
       flags.add("-fno-dedup");
-      if (design.viewBlocks() > 1) {
+      if (design.viewBlocks() > 1 && Runtime.getRuntime().availableProcessors() > 1) {
+        // a thread per block; on one core Verilator's threads would wait for each other spinning
         flags.add("--threads");
         flags.add(String.valueOf(design.viewBlocks()));
       }
