@@ -360,7 +360,7 @@ public final class ModelCache {
       // V3Reorder grows faster than linearly with the view's one large clocked block (docs/
       // BENCHMARKS.md, "A folded view emitted from the IR"); the view is in dependency order
       // already. V3Gate's dedupe walks the block's statements once per variable it writes:
-      // 34 of 42 s of Verilator at 64 x 64 ("Two threads"); the view has no duplicate logic
+      // 34 of 42 s of Verilator at 64 x 64 ("Two threads"); the view has next to nothing to merge
       flags.add("-fno-reorder");
       flags.add("-fno-dedup");
       if (design.viewBlocks() > 1 && Runtime.getRuntime().availableProcessors() > 1) {
