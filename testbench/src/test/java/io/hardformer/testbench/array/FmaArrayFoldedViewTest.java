@@ -1,6 +1,7 @@
 package io.hardformer.testbench.array;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hardformer.generators.array.FmaArray;
@@ -13,8 +14,12 @@ import io.hardformer.testbench.Testbench;
 import io.hardformer.testbench.TestbenchOptions;
 import io.hardformer.verilator.DesignGates;
 import java.math.BigInteger;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -141,6 +146,75 @@ class FmaArrayFoldedViewTest {
               .next()
               .contains("always @(posedge clk) begin : step_h"));
     }
+  }
+
+  /**
+   * The split view's two clocked blocks share no variable that one assigns with a blocking
+   * assignment (their own locals aside): so Verilator may run them at once, and neither reads a
+   * value the other is changing.
+   */
+  @Test
+  void theTwoBlocksShareNoBlockingAssignedVariable() {
+    EmittedDesign emitted =
+        VerilogEmitter.emit(
+            new FmaArray(shape(6, 5, "e4m3", "fp32", 1, "default", "registered")),
+            EmitOptions.defaults());
+    String v = VerilogEmitter.foldedView(emitted, 1, 2).orElseThrow().verilog().get("fma_array.v");
+    String lower = block(v, "always @(posedge clk) begin : step\n");
+    String upper = block(v, "always @(posedge clk) begin : step_h\n");
+    Set<String> lowerWrites = blockingTargets(lower);
+    Set<String> upperWrites = blockingTargets(upper);
+    assertTrue(lowerWrites.contains("fma_cell__acc"), "the lower half's accumulators");
+    assertTrue(upperWrites.contains("fma_cell__acc_h"), "the upper half's accumulators");
+    for (String w : lowerWrites) {
+      assertFalse(
+          identifiers(upper).contains(w), w + " is written by the first block, read by the second");
+    }
+    for (String w : upperWrites) {
+      assertFalse(
+          identifiers(lower).contains(w), w + " is written by the second block, read by the first");
+    }
+  }
+
+  /** The text of the block that {@code header} opens, up to its {@code end} (locals removed). */
+  private static String block(String v, String header) {
+    int from = v.indexOf(header);
+    assertTrue(from >= 0, header);
+    int to = v.indexOf("\n  end\n", from);
+    StringBuilder out = new StringBuilder();
+    Set<String> locals = new HashSet<>();
+    for (String line : v.substring(from + header.length(), to).lines().toList()) {
+      Matcher m = Pattern.compile("^\\s+(?:reg|integer)\\b.*?(\\w+);$").matcher(line);
+      if (m.matches()) {
+        locals.add(m.group(1));
+      } else {
+        out.append(line).append('\n');
+      }
+    }
+    String body = out.toString();
+    for (String l : locals) {
+      body = body.replaceAll("\\b" + l + "\\b", "LOCAL");
+    }
+    return body;
+  }
+
+  private static Set<String> blockingTargets(String block) {
+    Set<String> out = new HashSet<>();
+    Matcher m = Pattern.compile("\\b(\\w+)(?:\\[[^\\]]*\\])*\\s=\\s").matcher(block);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    out.remove("LOCAL");
+    return out;
+  }
+
+  private static Set<String> identifiers(String block) {
+    Set<String> out = new HashSet<>();
+    Matcher m = Pattern.compile("\\b[A-Za-z_]\\w*\\b").matcher(block);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
   }
 
   @Test
