@@ -114,12 +114,16 @@ class FmaArrayFoldedViewTest {
     }
   }
 
+  /** An E4M3 array accumulating in FP32, emitted. */
+  private static EmittedDesign emitted(int rows, int cols, String rowPorts) {
+    return VerilogEmitter.emit(
+        new FmaArray(shape(rows, cols, "e4m3", "fp32", 1, "default", rowPorts)),
+        EmitOptions.defaults());
+  }
+
   @Test
   void theViewPassesTheGates() {
-    EmittedDesign emitted =
-        VerilogEmitter.emit(
-            new FmaArray(shape(3, 4, "e4m3", "fp32", 1, "default", "wired")),
-            EmitOptions.defaults());
+    EmittedDesign emitted = emitted(3, 4, "wired");
     EmittedDesign view = VerilogEmitter.foldedView(emitted, 2).orElseThrow();
     assertEquals(List.of(), DesignGates.check(view));
     EmittedDesign split = VerilogEmitter.foldedView(emitted, 2, 2).orElseThrow();
@@ -132,10 +136,7 @@ class FmaArrayFoldedViewTest {
     // 16 x 16 = 256 cells (VerilogEmitter.SPLIT_FROM) run on two threads, 15 x 17 = 255 on one
     assertEquals(256, VerilogEmitter.SPLIT_FROM);
     for (int[] shape : new int[][] {{16, 16, 2}, {15, 17, 1}}) {
-      EmittedDesign emitted =
-          VerilogEmitter.emit(
-              new FmaArray(shape(shape[0], shape[1], "e4m3", "fp32", 1, "default", "wired")),
-              EmitOptions.defaults());
+      EmittedDesign emitted = emitted(shape[0], shape[1], "wired");
       EmittedDesign view = VerilogEmitter.foldedView(emitted, 2).orElseThrow();
       assertEquals(shape[2], view.viewBlocks(), shape[0] + "x" + shape[1]);
       assertEquals(
@@ -155,10 +156,7 @@ class FmaArrayFoldedViewTest {
    */
   @Test
   void theTwoBlocksShareNoBlockingAssignedVariable() {
-    EmittedDesign emitted =
-        VerilogEmitter.emit(
-            new FmaArray(shape(6, 5, "e4m3", "fp32", 1, "default", "registered")),
-            EmitOptions.defaults());
+    EmittedDesign emitted = emitted(6, 5, "registered");
     String v = VerilogEmitter.foldedView(emitted, 1, 2).orElseThrow().verilog().get("fma_array.v");
     String lower = block(v, "always @(posedge clk) begin : step\n");
     String upper = block(v, "always @(posedge clk) begin : step_h\n");
@@ -219,10 +217,7 @@ class FmaArrayFoldedViewTest {
 
   @Test
   void nothingToFoldGivesNoView() {
-    EmittedDesign emitted =
-        VerilogEmitter.emit(
-            new FmaArray(shape(2, 2, "e4m3", "fp32", 1, "default", "wired")),
-            EmitOptions.defaults());
+    EmittedDesign emitted = emitted(2, 2, "wired");
     // four cells: below a threshold of five instances nothing folds
     assertTrue(VerilogEmitter.foldedView(emitted, 5).isEmpty());
     assertTrue(VerilogEmitter.foldedView(emitted, 4).isPresent());
