@@ -1,5 +1,6 @@
 package io.hardformer.testbench.array;
 
+import static io.hardformer.testbench.array.ArrayShapes.shape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,11 +37,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class FmaArrayFoldedViewTest {
   private static final List<String> OUTPUTS = List.of("in_ready", "out_valid", "out", "out_last");
-
-  private static FmaArrayShape shape(
-      int rows, int cols, String format, String acc, int lanes, String pipeline, String ports) {
-    return ArrayShapes.shape(rows, cols, format, acc, lanes, pipeline, ports);
-  }
 
   @ParameterizedTest(name = "{0}x{1} {2} {3} lanes {4} pipeline {5} row ports {6}")
   @CsvSource({
